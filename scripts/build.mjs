@@ -1,0 +1,30 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// One file each, so the .vsix ships no node_modules and the CLI runs without install.
+import { build } from 'esbuild';
+import { readFileSync } from 'fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  minifySyntax: true,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' }),
+  // the engine alone, for unit tests (not shipped)
+  build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);

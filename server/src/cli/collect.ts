@@ -1,0 +1,58 @@
+// Which files a CLI run analyzes, and the workspace around them.
+import * as fs from 'fs';
+import * as path from 'path';
+import { kindFromName } from '../engine/fileKinds';
+
+const SKIP = new Set(['node_modules', '.git']);
+
+export interface Target {
+  file: string;
+  /** Named on the command line, rather than found in a folder. */
+  explicit: boolean;
+  /** Folder the profile's folder-name check is relative to. */
+  root: string;
+}
+
+export class PathError extends Error {}
+
+export function collectTargets(paths: string[], cwd: string): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (t: Target) => {
+    if (!seen.has(t.file)) {
+      seen.add(t.file);
+      out.push(t);
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    } catch {
+      throw new PathError(`cannot read ${p}`);
+    }
+    if (st.isDirectory()) walk(abs, abs, add);
+    else add({ file: abs, explicit: true, root: cwd });
+  }
+  return out;
+}
+
+function walk(dir: string, root: string, add: (t: Target) => void): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP.has(e.name)) walk(full, root, add);
+    } else if (e.isFile() && kindFromName(e.name)) {
+      add({ file: full, explicit: false, root });
+    }
+  }
+}

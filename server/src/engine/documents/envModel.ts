@@ -1,0 +1,195 @@
+// Position-preserving model of a dotenv file. Agrees with the dotenv package on
+// what a line means: optional `export `, `#` comments, single/double/backtick
+// quotes (multi-line allowed), `\n` escapes in double quotes, and unquoted values
+// that end at the first `#` and are trimmed.
+import { Span } from '../types';
+
+export type Quote = '"' | "'" | '`' | '';
+
+export interface EnvEntry {
+  key: string;
+  keySpan: Span;
+  /** The value as dotenv reads it (quotes removed, escapes applied, not yet expanded). */
+  value: string;
+  /** The value as written, quotes included; empty span right after `=` for an empty value. */
+  valueSpan: Span;
+  quote: Quote;
+  exported: boolean;
+  /** Whole entry, from the first character of the line to the end of its value or comment. */
+  lineSpan: Span;
+  /** Zero-based line of the key. */
+  line: number;
+  /** Spaces around `=` (dotenv tolerates them, shells do not). */
+  spaceAroundEquals: boolean;
+  /** Raw text after `=` on the first line, used to explain what dotenv would cut. */
+  rawAfterEquals: string;
+}
+
+export type EnvProblemKind = 'invalid-line' | 'unterminated-quote';
+
+export interface EnvProblem {
+  kind: EnvProblemKind;
+  span: Span;
+  line: number;
+}
+
+export interface EnvComment {
+  span: Span;
+  text: string;
+  line: number;
+}
+
+const KEY_LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.\-]*|[^=\s#]+)([ \t]*)=([ \t]*)/;
+
+export class EnvModel {
+  readonly entries: EnvEntry[] = [];
+  readonly problems: EnvProblem[] = [];
+  readonly comments: EnvComment[] = [];
+  private readonly last = new Map<string, EnvEntry>();
+
+  constructor(readonly text: string) {
+    this.parse();
+  }
+
+  /** The entry that takes effect for a key: the last one, as in dotenv's parse. */
+  get(key: string): EnvEntry | undefined {
+    return this.last.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.last.has(key);
+  }
+
+  private parse(): void {
+    const text = this.text;
+    const lineRe = /[^\r\n]*(\r\n|\n|\r|$)/g;
+    let line = 0;
+    let pos = 0;
+    while (pos < text.length) {
+      lineRe.lastIndex = pos;
+      const m = lineRe.exec(text)!;
+      const lineText = m[0].replace(/[\r\n]+$/, '');
+      const lineStart = pos;
+      let next = pos + m[0].length;
+      if (m[0].length === 0) break;
+      const trimmed = lineText.trim();
+      if (trimmed === '') {
+        // blank
+      } else if (trimmed.startsWith('#')) {
+        const start = lineStart + lineText.indexOf('#');
+        this.comments.push({ span: { start, end: lineStart + lineText.length }, text: trimmed, line });
+      } else {
+        const km = KEY_LINE.exec(lineText);
+        if (!km || !/^[A-Za-z_][A-Za-z0-9_.\-]*$/.test(km[3])) {
+          // `KEY value`, `=value`, garbage: neither dotenv nor a shell reads it.
+          this.problems.push({ kind: 'invalid-line', span: { start: lineStart + (lineText.length - lineText.trimStart().length), end: lineStart + lineText.length }, line });
+        } else {
+          const keyStart = lineStart + km[1].length + (km[2]?.length ?? 0);
+          const valueStart = lineStart + km[0].length;
+          const entry = this.readValue(valueStart, lineStart, lineText, km, keyStart, line);
+          if (entry) {
+            this.entries.push(entry);
+            this.last.set(entry.key, entry);
+            const consumedTo = entry.lineSpan.end;
+            if (consumedTo > lineStart + lineText.length) {
+              // a multi-line quoted value: continue after the line it ends on
+              const rest = /[^\r\n]*(\r\n|\n|\r|$)/y;
+              rest.lastIndex = consumedTo;
+              const r = rest.exec(text)!;
+              next = consumedTo + r[0].length;
+              line += countBreaks(text.slice(lineStart, next)) - 1;
+            }
+          }
+        }
+      }
+      pos = next;
+      line++;
+    }
+  }
+
+  private readValue(valueStart: number, lineStart: number, lineText: string, km: RegExpExecArray, keyStart: number, line: number): EnvEntry | undefined {
+    const text = this.text;
+    const key = km[3];
+    const base = {
+      key,
+      keySpan: { start: keyStart, end: keyStart + key.length },
+      exported: !!km[2],
+      line,
+      spaceAroundEquals: km[4].length > 0 || km[5].length > 0,
+      rawAfterEquals: lineText.slice(km[0].length),
+    };
+    const first = text[valueStart];
+    if (first === '"' || first === "'" || first === '`') {
+      const close = findClosingQuote(text, valueStart + 1, first);
+      if (close < 0) {
+        this.problems.push({ kind: 'unterminated-quote', span: { start: valueStart, end: lineStart + lineText.length }, line });
+        return undefined;
+      }
+      const inner = text.slice(valueStart + 1, close);
+      const value = first === '"' ? inner.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\"/g, '"') : inner;
+      const valueSpan = { start: valueStart, end: close + 1 };
+      // after the closing quote only blanks and a comment may follow
+      let endOfLine = close + 1;
+      while (endOfLine < text.length && text[endOfLine] !== '\n' && text[endOfLine] !== '\r') endOfLine++;
+      const tail = text.slice(close + 1, endOfLine);
+      this.noteTrailingComment(tail, close + 1, line + countBreaks(text.slice(valueStart, close)));
+      return { ...base, value, valueSpan, quote: first, lineSpan: { start: lineStart, end: endOfLine } };
+    }
+    const raw = lineText.slice(km[0].length);
+    const hash = raw.indexOf('#');
+    const body = hash >= 0 ? raw.slice(0, hash) : raw;
+    const value = body.trim();
+    const valueSpan = { start: valueStart, end: valueStart + body.trimEnd().length };
+    if (hash >= 0) this.noteTrailingComment(raw.slice(hash), valueStart + hash, line);
+    return { ...base, value, valueSpan, quote: '', lineSpan: { start: lineStart, end: lineStart + lineText.length } };
+  }
+
+  private noteTrailingComment(tail: string, tailStart: number, line: number): void {
+    const i = tail.indexOf('#');
+    if (i >= 0 && tail.slice(0, i).trim() === '') {
+      this.comments.push({ span: { start: tailStart + i, end: tailStart + tail.length }, text: tail.slice(i).trim(), line });
+    }
+  }
+}
+
+function findClosingQuote(text: string, from: number, quote: string): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\' && quote === '"') {
+      i++;
+      continue;
+    }
+    if (text[i] === quote) return i;
+  }
+  return -1;
+}
+
+function countBreaks(s: string): number {
+  return (s.match(/\r\n|\n|\r/g) ?? []).length + 1;
+}
+
+/** `${VAR}`, `${VAR:-default}` and `$VAR` references inside a string, with their offsets in it. */
+export interface VarRef {
+  name: string;
+  fallback?: string;
+  start: number;
+  end: number;
+}
+
+export function findVarRefs(s: string): VarRef[] {
+  const out: VarRef[] = [];
+  const re = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0].startsWith('\\')) continue;
+    out.push({ name: m[1] ?? m[3], fallback: m[2], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Expands `${VAR}` / `${VAR:-default}` / `$VAR` the way dotenv-expand does. */
+export function expandVars(s: string, lookup: (name: string) => string | undefined): string {
+  return s.replace(/\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, fallback, bare) => {
+    if (whole.startsWith('\\')) return whole.slice(1);
+    const v = lookup(braced ?? bare);
+    return v !== undefined && v !== '' ? v : fallback ?? '';
+  });
+}

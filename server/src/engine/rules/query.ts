@@ -1,0 +1,22 @@
+// Small lookups that rules share: entries by key name, and the dialect a key is in.
+import { YamlRef } from '../documents/yamlModel';
+import { RuleContext } from './rule';
+
+/** Every mapping entry whose own key matches (any depth, all documents). */
+export function entriesNamed(ctx: RuleContext, key: string | RegExp): YamlRef[] {
+  const test = typeof key === 'string' ? (k: string) => k === key : (k: string) => key.test(k);
+  return ctx.file.yaml.refs.filter((r) => r.keySpan && test(r.path[r.path.length - 1]));
+}
+
+export function lastKey(ref: YamlRef): string {
+  return ref.path[ref.path.length - 1];
+}
+
+export function parentKey(ref: YamlRef): string | undefined {
+  return ref.path[ref.path.length - 2];
+}
+
+/** Span to report on: the value when there is one, else the key. */
+export function spanOf(ref: YamlRef): { start: number; end: number } {
+  return ref.valueSpan ?? ref.keySpan ?? { start: 0, end: 0 };
+}

@@ -1,0 +1,46 @@
+// Shared vocabulary of the engine. Offsets are UTF-16 code-unit offsets into the
+// file text (what JavaScript strings and LSP positions use).
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type FileKind = 'config' | 'mig' | 'env';
+export type Profile = 'production' | 'development';
+export type ProfileSetting = Profile | 'auto';
+export type RuleSetting = Severity | 'off';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/** Edits to one file; `create` makes the file first when it does not exist. */
+export interface FileEdit {
+  path: string;
+  edits: TextEdit[];
+  create?: boolean;
+}
+
+/** A safe fix is applied by fix-all; a suggestion is only offered. */
+export type FixKind = 'fix' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  changes: FileEdit[];
+  /** Extra information the editor shows with the action (e.g. ".env is not git-ignored"). */
+  note?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  severity: Severity;
+  span: Span;
+  message: string;
+  fixes: Fix[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -1,0 +1,149 @@
+// The files around the one being analyzed: sibling .env files (variables, profile),
+// the ThemisDB config next to a .env or mig.yaml, and every .env of the workspace
+// for `${VAR}` lookups. Reads through a host so the editor can overlay open buffers.
+import * as path from 'path';
+import { EnvEntry } from '../documents/envModel';
+import { envHasThemisVars, kindFromName, looksLikeMig, looksLikeThemisConfig, modeline } from '../fileKinds';
+import { SourceFile } from '../sourceFile';
+import { FileKind } from '../types';
+
+export interface Host {
+  readFile(filePath: string): string | undefined;
+  readDir(dir: string): string[] | undefined;
+}
+
+export interface VarDefinition {
+  file: SourceFile;
+  entry: EnvEntry;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache', '.vscode-test']);
+const MAX_WALK_FILES = 20000;
+
+export class Workspace {
+  private readonly files = new Map<string, SourceFile>();
+  private readonly overlays = new Map<string, string>();
+  private readonly dirs = new Map<string, string[]>();
+  private envIndex?: string[];
+
+  constructor(private readonly host: Host, readonly roots: string[] = []) {}
+
+  /** Text of an open editor buffer takes precedence over the disk. */
+  setOverlay(filePath: string, text: string): void {
+    this.overlays.set(filePath, text);
+    if (!this.dirs.get(path.dirname(filePath))?.includes(path.basename(filePath))) this.invalidate(filePath);
+  }
+
+  removeOverlay(filePath: string): void {
+    this.overlays.delete(filePath);
+    this.files.delete(filePath);
+  }
+
+  /** Forget cached disk state of a path (created, changed or deleted on disk). */
+  invalidate(filePath: string): void {
+    this.files.delete(filePath);
+    this.dirs.delete(path.dirname(filePath));
+    this.envIndex = undefined;
+  }
+
+  file(filePath: string): SourceFile | undefined {
+    const text = this.overlays.get(filePath) ?? this.host.readFile(filePath);
+    if (text === undefined) {
+      this.files.delete(filePath);
+      return undefined;
+    }
+    const cached = this.files.get(filePath);
+    if (cached && cached.text === text) return cached;
+    const f = new SourceFile(filePath, text);
+    this.files.set(filePath, f);
+    return f;
+  }
+
+  listDir(dir: string): string[] {
+    let names = this.dirs.get(dir);
+    if (!names) {
+      names = this.host.readDir(dir) ?? [];
+      for (const p of this.overlays.keys()) if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
+      this.dirs.set(dir, names);
+    }
+    return names;
+  }
+
+  /** Env-family files in the same folder, `.env` first. */
+  siblingEnvFiles(filePath: string): SourceFile[] {
+    const dir = path.dirname(filePath);
+    return this.listDir(dir)
+      .filter((n) => kindFromName(n) === 'env' && path.join(dir, n) !== filePath)
+      .sort((a, b) => (a === '.env' ? -1 : b === '.env' ? 1 : a.localeCompare(b)))
+      .map((n) => this.file(path.join(dir, n)))
+      .filter((f): f is SourceFile => !!f);
+  }
+
+  /** The ThemisDB config files (config family, recognised by content) in the same folder. */
+  siblingConfigs(filePath: string): SourceFile[] {
+    const dir = path.dirname(filePath);
+    return this.listDir(dir)
+      .filter((n) => kindFromName(n) === 'config' && path.join(dir, n) !== filePath)
+      .map((n) => this.file(path.join(dir, n)))
+      .filter((f): f is SourceFile => !!f && looksLikeThemisConfig(f.yaml));
+  }
+
+  /** Every env-family file under the workspace roots (bounded walk). */
+  allEnvFiles(): SourceFile[] {
+    if (!this.envIndex) {
+      const found: string[] = [];
+      let budget = MAX_WALK_FILES;
+      const walk = (dir: string, depth: number): void => {
+        if (depth > 8 || budget <= 0) return;
+        for (const name of this.listDir(dir)) {
+          if (--budget <= 0) return;
+          const full = path.join(dir, name);
+          if (kindFromName(name) === 'env') found.push(full);
+          else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.host.readDir(full)) walk(full, depth + 1);
+        }
+      };
+      for (const r of this.roots) walk(r, 0);
+      this.envIndex = found;
+    }
+    const paths = new Set(this.envIndex);
+    for (const p of this.overlays.keys()) if (kindFromName(p) === 'env') paths.add(p);
+    return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
+  }
+
+  /** Where a variable is defined: a sibling .env first, then any .env of the workspace. */
+  lookupVar(name: string, fromPath: string): VarDefinition | undefined {
+    for (const f of [...this.siblingEnvFiles(fromPath), ...this.allEnvFiles()]) {
+      const entry = f.env.get(name);
+      if (entry) return { file: f, entry };
+    }
+    return undefined;
+  }
+
+  /**
+   * The family a file is analyzed as, or undefined when it is not ThemisDB's.
+   * `explicit`: the user named the file (CLI argument, glob setting), so its
+   * content may decide even when its name says nothing.
+   */
+  classify(file: SourceFile, explicit = false): FileKind | undefined {
+    const mode = modeline(file.text);
+    if (mode === 'off') return undefined;
+    if (mode) return mode;
+    const byName = kindFromName(file.path);
+    switch (byName) {
+      case 'env':
+        return envHasThemisVars(file.env.entries.map((e) => e.key)) || this.siblingConfigs(file.path).length > 0 ? 'env' : undefined;
+      case 'config':
+        return looksLikeThemisConfig(file.yaml) || this.siblingDefinesThemis(file.path) ? 'config' : undefined;
+      case 'mig':
+        return looksLikeMig(file.yaml) || this.siblingConfigs(file.path).length > 0 ? 'mig' : undefined;
+      default:
+        if (!explicit || !/\.ya?ml$/i.test(file.path)) return undefined;
+        if (looksLikeMig(file.yaml)) return 'mig';
+        return looksLikeThemisConfig(file.yaml) ? 'config' : undefined;
+    }
+  }
+
+  private siblingDefinesThemis(filePath: string): boolean {
+    return this.siblingEnvFiles(filePath).some((f) => envHasThemisVars(f.env.entries.map((e) => e.key)));
+  }
+}

@@ -1,0 +1,53 @@
+// Analyses of open documents, one per document version, shared by diagnostics
+// and code actions so a request never re-runs the rules for the same text.
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, Analysis } from '../engine/analyze';
+import { SourceFile } from '../engine/sourceFile';
+import { Workspace } from '../engine/workspace/workspace';
+import { Settings } from './settings';
+import { uriToPath } from './convert';
+
+export interface DocAnalysis {
+  version: number;
+  file: SourceFile;
+  analysis: Analysis;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, DocAnalysis>();
+
+  constructor(private readonly ws: Workspace, private readonly log: (msg: string) => void) {}
+
+  get(doc: TextDocument, settings: Settings): DocAnalysis {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const p = uriToPath(doc.uri);
+    this.ws.setOverlay(p, doc.getText());
+    const file = this.ws.file(p)!;
+    const root = this.ws.roots.find((r) => p.startsWith(r + path.sep));
+    const analysis = analyze(file, this.ws, {
+      profile: settings.profile,
+      rules: settings.rules,
+      root,
+      onRuleError: (id, e) => this.log(`Rule ${id} failed on ${p}: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    const entry = { version: doc.version, file, analysis };
+    this.entries.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** Cached analysis without recomputing (undefined when stale or absent). */
+  peek(uri: string, version: number): DocAnalysis | undefined {
+    const hit = this.entries.get(uri);
+    return hit && hit.version === version ? hit : undefined;
+  }
+
+  drop(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,36 @@
+// The built engine bundle (npm test builds it first) and helpers to run it on real files.
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+export const engine = require('../../server/out/engine.js');
+export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+/** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */
+export function writeWorkspace(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-ws-'));
+  for (const [rel, text] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+  }
+  return dir;
+}
+
+/** Analyzes one file of a workspace folder with the real engine and disk. */
+export function analyzeFile(dir, rel, options = {}) {
+  const ws = new engine.Workspace(engine.nodeHost, [dir]);
+  const file = ws.file(path.join(dir, rel));
+  if (!file) throw new Error(`no file ${rel}`);
+  const analysis = engine.analyze(file, ws, { profile: 'production', root: dir, ...options });
+  return { ws, file, analysis };
+}
+
+/** 1-based line/column of a finding, like the CLI prints. */
+export function place(file, finding) {
+  const s = file.lines.position(finding.span.start);
+  const e = file.lines.position(finding.span.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
