@@ -1,5 +1,19 @@
-// Every implemented rule, in catalog order.
+// Every implemented rule, one module per family.
+import { audRules } from './aud';
+import { cmpRules } from './cmp';
+import { dotRules } from './dot';
+import { encRules } from './enc';
+import { envRules } from './env';
+import { gpuRules } from './gpu';
+import { kmsRules } from './kms';
+import { migRules } from './mig';
+import { netRules } from './net';
 import { Rule } from './rule';
+import { schRules } from './sch';
+import { secRules } from './sec';
 import { tlsRules } from './tls';
 
-export const RULES: readonly Rule[] = [...tlsRules];
+export const RULES: readonly Rule[] = [
+  ...schRules, ...tlsRules, ...secRules, ...encRules, ...kmsRules, ...audRules,
+  ...netRules, ...gpuRules, ...migRules, ...cmpRules, ...envRules, ...dotRules,
+];

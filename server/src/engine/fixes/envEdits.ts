@@ -1,0 +1,34 @@
+// Minimal edits on .env files: change a value, drop an entry, append one.
+import { EnvEntry } from '../documents/envModel';
+import { SourceFile } from '../sourceFile';
+import { TextEdit } from '../types';
+
+/** Quotes a value only when dotenv would otherwise read it differently. */
+export function envValueText(value: string): string {
+  if (value === '' || /^[A-Za-z0-9_./:@%+,=-]+$/.test(value)) return value;
+  if (!value.includes("'") && !value.includes('\n')) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** Replaces an entry's value, keeping its quote style when it has one. */
+export function setEnvValue(entry: EnvEntry, value: string): TextEdit {
+  const q = entry.quote;
+  const text = q === "'" && !value.includes("'") ? `'${value}'` : q === '"' ? JSON.stringify(value) : envValueText(value);
+  return { ...entry.valueSpan, newText: text };
+}
+
+/** Removes an entry's whole line(s), line break included. */
+export function removeEnvEntry(file: SourceFile, entry: EnvEntry): TextEdit {
+  const li = file.lines;
+  const endLine = li.position(entry.lineSpan.end).line;
+  const end = endLine + 1 < li.lineCount ? li.lineStart(endLine + 1) : file.text.length;
+  return { start: li.lineStart(entry.line), end, newText: '' };
+}
+
+/** Appends `KEY=value` at the end of a file (text may be '' for a new file). */
+export function appendEnvEntry(text: string, key: string, value: string, comment?: string): TextEdit {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
+  const lines = (comment ? `# ${comment}${eol}` : '') + `${key}=${envValueText(value)}${eol}`;
+  return { start: text.length, end: text.length, newText: lead + lines };
+}

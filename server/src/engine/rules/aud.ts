@@ -1,0 +1,4 @@
+// AUD rules.
+import { Rule } from './rule';
+
+export const audRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// CMP rules.
+import { Rule } from './rule';
+
+export const cmpRules: Rule[] = [];

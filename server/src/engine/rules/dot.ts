@@ -1,0 +1,4 @@
+// DOT rules.
+import { Rule } from './rule';
+
+export const dotRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// ENC rules.
+import { Rule } from './rule';
+
+export const encRules: Rule[] = [];

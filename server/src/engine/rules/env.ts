@@ -1,0 +1,4 @@
+// ENV rules.
+import { Rule } from './rule';
+
+export const envRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// GPU rules.
+import { Rule } from './rule';
+
+export const gpuRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// KMS rules.
+import { Rule } from './rule';
+
+export const kmsRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// MIG rules.
+import { Rule } from './rule';
+
+export const migRules: Rule[] = [];

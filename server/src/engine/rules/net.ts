@@ -1,0 +1,4 @@
+// NET rules.
+import { Rule } from './rule';
+
+export const netRules: Rule[] = [];

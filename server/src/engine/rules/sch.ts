@@ -1,0 +1,4 @@
+// SCH rules.
+import { Rule } from './rule';
+
+export const schRules: Rule[] = [];

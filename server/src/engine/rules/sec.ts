@@ -1,0 +1,4 @@
+// SEC rules.
+import { Rule } from './rule';
+
+export const secRules: Rule[] = [];
