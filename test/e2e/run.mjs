@@ -53,7 +53,7 @@ const info = (msg) => process.stdout.write(`[e2e ${elapsed()}] ${msg}\n`);
 function prepareOutputAndWorkspace() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const f of fs.readdirSync(OUT_DIR)) {
-    if (/\.(png|log|tmp)$/.test(f)) fs.rmSync(path.join(OUT_DIR, f), { force: true });
+    if (/\.(png|log|tmp)$/.test(f) || f === 'vscode-logs') fs.rmSync(path.join(OUT_DIR, f), { recursive: true, force: true });
   }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-e2e-'));
   const workspace = path.join(scratch, 'workspace');
@@ -162,12 +162,12 @@ function ensureApt() {
   }
   info(`apt-get install -y ${missing.join(' ')} ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  let r = run('apt-get', ['install', '-y', ...missing], { env });
   if (!r.ok) {
     info('apt-get install failed; running apt-get update and retrying ...');
     const u = run('apt-get', ['update'], { env });
     if (!u.ok) throw new Error(`apt-get update failed:\n${tail(u.out)}`);
-    r = run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+    r = run('apt-get', ['install', '-y', ...missing], { env });
   }
   if (!r.ok || !fs.existsSync(CHROMIUM) || !fs.existsSync('/usr/bin/rg')) {
     throw new Error(`apt-get install ${missing.join(' ')} failed:\n${tail(r.out)}`);
@@ -300,7 +300,7 @@ async function runServer(workspace, scratch) {
 
   const port = await freePort();
   const dirs = {};
-  for (const d of ['server-data', 'user-data', 'extensions', 'tmp', 'xdg-config', 'browser-profile']) {
+  for (const d of ['server-data', 'user-data', 'extensions', 'tmp', 'xdg-config']) {
     dirs[d] = path.join(scratch, d);
     fs.mkdirSync(dirs[d], { recursive: true });
   }
@@ -350,7 +350,8 @@ async function runServer(workspace, scratch) {
   let finished = false;
 
   const killServer = () => {
-    if (server.pid && serverExited === null) {
+    // the whole group: children (extension host, language server) may outlive the leader
+    if (server.pid) {
       try { process.kill(-server.pid, 'SIGTERM'); } catch {}
     }
   };
@@ -367,6 +368,12 @@ async function runServer(workspace, scratch) {
       }
       try { process.kill(-server.pid, 'SIGKILL'); } catch {}
     }
+    // keep VS Code's own logs (extension host, remote agent, the extension's
+    // output channels) next to ours for debugging
+    try {
+      const logs = path.join(dirs['user-data'], 'logs');
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(OUT_DIR, 'vscode-logs'), { recursive: true });
+    } catch {}
     serverLog.end();
     workbenchLog.end();
     browserLog.end();
@@ -375,8 +382,11 @@ async function runServer(workspace, scratch) {
   };
   const onSignal = (sig) => {
     info(`${sig}: stopping`);
+    finished = true;
     killServer();
-    process.exit(130);
+    if (browser) browser.close().catch(() => {});
+    if (!process.env.THEMIS_E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+    setTimeout(() => process.exit(130), 500);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -446,6 +456,7 @@ async function runServer(workspace, scratch) {
       resolveExit(typeof code === 'number' ? code : Number(code) || 1);
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
+      if (finished) return; // reconnect chatter while we tear down
       const text = formatArgs(args);
       workbenchLog.write(`[${type}] ${text}\n`);
       const m = /^E2E_SCREENSHOT\s+(\S+)\s*$/.exec(text.trim());
@@ -491,7 +502,7 @@ async function runServer(workspace, scratch) {
     if (code === 'timeout') {
       await takeShot('timeout', 0);
       await shotChain;
-      info(`TIMEOUT: the suite did not finish within ${TIMEOUT_MS / 1000} s (screenshot test-output/e2e/timeout.png, logs in test-output/e2e/)`);
+      info(`TIMEOUT: the suite did not finish within ${elapsed()} (THEMIS_E2E_TIMEOUT_MS=${TIMEOUT_MS}) (screenshot test-output/e2e/timeout.png, logs in test-output/e2e/)`);
       result = 1;
     } else if (code === 'server-exit') {
       info(`the VS Code server exited unexpectedly (${JSON.stringify(serverExited)}); see ${path.relative(REPO, serverLogPath)}`);
@@ -527,9 +538,15 @@ async function main() {
   checkBuild();
   const { scratch, workspace } = prepareOutputAndWorkspace();
   let code = null;
-  if (await canDownloadVSCode()) code = await runElectron(workspace);
-  if (code === null) code = await runServer(workspace, scratch);
-  else if (!process.env.THEMIS_E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+  try {
+    if (await canDownloadVSCode()) code = await runElectron(workspace);
+    if (code === null) code = await runServer(workspace, scratch);
+  } catch (e) {
+    info(`ERROR: ${e.stack || e.message}`);
+    code = 1;
+  } finally {
+    if (!process.env.THEMIS_E2E_KEEP) fs.rmSync(scratch, { recursive: true, force: true });
+  }
   info(`${code === 0 ? 'PASSED' : 'FAILED'} in ${elapsed()}`);
   process.exit(code);
 }

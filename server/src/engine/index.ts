@@ -17,3 +17,4 @@ export { parseSuppressions } from './suppressions';
 export { RULES } from './rules/index';
 export { maskSecret } from './mask';
 export { nodeHost } from '../nodeHost';
+export { fixAll, minimalEdit, collectSafeEdits } from './fixes/fixAll';

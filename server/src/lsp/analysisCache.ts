@@ -8,6 +8,11 @@ import { Workspace } from '../engine/workspace/workspace';
 import { Settings } from './settings';
 import { uriToPath } from './convert';
 
+/** The workspace folder a file is in. */
+export function rootOf(ws: Workspace, filePath: string): string | undefined {
+  return ws.roots.find((r) => filePath.startsWith(r + path.sep));
+}
+
 export interface DocAnalysis {
   version: number;
   file: SourceFile;
@@ -25,7 +30,7 @@ export class AnalysisCache {
     const p = uriToPath(doc.uri);
     this.ws.setOverlay(p, doc.getText());
     const file = this.ws.file(p)!;
-    const root = this.ws.roots.find((r) => p.startsWith(r + path.sep));
+    const root = rootOf(this.ws, p);
     const analysis = analyze(file, this.ws, {
       profile: settings.profile,
       rules: settings.rules,

@@ -1,32 +1,113 @@
-// Quick fixes for findings: the rule's fix (preferred) and its suggestions.
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+// The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
+// (preferred) and suggestions, disable for this line / file, show the rule's
+// documentation, fix all problems of the rule, and source.fixAll.themisdb.
+import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { AnalyzeOptions } from '../engine/analyze';
+import { collectSafeEdits, fixAll, minimalEdit } from '../engine/fixes/fixAll';
+import { Finding, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { DocAnalysis } from './analysisCache';
-import { toWorkspaceEdit } from './convert';
+import { pathToUri, toWorkspaceEdit } from './convert';
 
-export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace): CodeAction[] {
-  const actions: CodeAction[] = [];
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.themisdb`;
+export const REASON_PLACEHOLDER = '<reason>';
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: AnalyzeOptions): CodeAction[] {
   const only = params.context.only;
-  if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k.startsWith(CodeActionKind.QuickFix))) return actions;
-  for (const diagnostic of params.context.diagnostics) {
-    const finding = findingOf(diagnostic, entry);
-    if (!finding) continue;
-    finding.fixes.forEach((fix, i) => {
-      actions.push({
-        title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: fix.kind === 'fix' && i === 0,
-        edit: toWorkspaceEdit(fix.changes, ws),
-      });
-    });
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const seenRules = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findingOf(diagnostic, entry);
+      if (!finding) continue;
+      actions.push(...fixActions(finding, diagnostic, ws));
+      if (seenRules.has(finding.ruleId)) continue;
+      seenRules.add(finding.ruleId);
+      const fixAllRule = fixAllOfRule(finding.ruleId, entry);
+      if (fixAllRule) actions.push(fixAllRule);
+      actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
+    }
+  }
+  if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
+    const edit = minimalEdit(entry.file.text, fixAll(entry.file, ws, options).text);
+    if (edit) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws) });
+    else if (only?.length) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
   }
   return actions;
 }
 
-function findingOf(d: Diagnostic, entry: DocAnalysis) {
+function fixActions(finding: Finding, diagnostic: Diagnostic, ws: Workspace): CodeAction[] {
+  return finding.fixes.map((fix, i) => ({
+    title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.kind === 'fix' && i === 0,
+    edit: toWorkspaceEdit(fix.changes, ws),
+  }));
+}
+
+function fixAllOfRule(ruleId: string, entry: DocAnalysis): CodeAction | undefined {
+  const ofRule = entry.analysis.findings.filter((f) => f.ruleId === ruleId);
+  const edits = collectSafeEdits(ofRule, entry.file.path);
+  if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2 || edits.length === 0) return undefined;
+  return {
+    title: `Fix all ${ruleId} problems in this file`,
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [pathToUri(entry.file.path)]: edits.map((e) => lspEdit(entry, e)) } },
+  };
+}
+
+function disableLine(finding: Finding, diagnostic: Diagnostic, entry: DocAnalysis): CodeAction {
+  const li = entry.file.lines;
+  const line = li.position(finding.span.start).line;
+  const indent = /^\s*/.exec(li.lineText(line))![0];
+  const at = li.lineStart(line);
+  const text = `${indent}# themisdb-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${li.eol}`;
+  return suppression(`Disable ${finding.ruleId} for this line`, entry, { start: at, end: at, newText: text }, line, [diagnostic]);
+}
+
+function disableFile(finding: Finding, entry: DocAnalysis): CodeAction {
+  const text = `# themisdb-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
+  return suppression(`Disable ${finding.ruleId} for this file`, entry, { start: 0, end: 0, newText: text }, 0);
+}
+
+/** Inserts the directive, then lets the client select the reason placeholder for typing. */
+function suppression(title: string, entry: DocAnalysis, edit: TextEdit, line: number, diagnostics?: Diagnostic[]): CodeAction {
+  const uri = pathToUri(entry.file.path);
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    edit: { changes: { [uri]: [lspEdit(entry, edit)] } },
+    command: Command.create('Type the reason', 'themisdb.selectSuppressionReason', uri, line),
+  };
+}
+
+function showDocs(finding: Finding): CodeAction {
+  return {
+    title: `Show documentation for ${finding.ruleId}`,
+    kind: CodeActionKind.QuickFix,
+    command: Command.create(`Show documentation for ${finding.ruleId}`, 'themisdb.showRuleDocs', finding.ruleId),
+  };
+}
+
+function lspEdit(entry: DocAnalysis, e: TextEdit) {
+  const li = entry.file.lines;
+  return { range: { start: li.position(e.start), end: li.position(e.end) }, newText: e.newText };
+}
+
+function findingOf(d: Diagnostic, entry: DocAnalysis): Finding | undefined {
   const data = d.data as { index?: number; version?: number; ruleId?: string } | undefined;
-  if (d.source !== 'themisdb' || !data || data.version !== entry.version || data.index === undefined) return undefined;
-  const f = entry.analysis.findings[data.index];
-  return f && f.ruleId === data.ruleId ? f : undefined;
+  if (d.source !== 'themisdb' || !data || data.index === undefined) return undefined;
+  if (data.version === entry.version) {
+    const f = entry.analysis.findings[data.index];
+    if (f && f.ruleId === data.ruleId) return f;
+  }
+  // diagnostics of an older version: match by rule and place
+  const li = entry.file.lines;
+  return entry.analysis.findings.find((f) => f.ruleId === d.code && li.position(f.span.start).line === d.range.start.line);
 }

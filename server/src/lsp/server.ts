@@ -13,8 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { nodeHost } from '../nodeHost';
-import { AnalysisCache } from './analysisCache';
-import { codeActionsFor } from './codeActions';
+import { AnalysisCache, rootOf as rootIn } from './analysisCache';
+import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { SettingsCache } from './settings';
 
@@ -26,6 +26,7 @@ const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
 let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
 const timers = new Map<string, NodeJS.Timeout>();
+const rootOf = (p: string) => rootIn(ws, p);
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -36,7 +37,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     },
     serverInfo: { name: 'themisdb-language-server' },
   };
@@ -98,8 +99,9 @@ connection.onDidChangeWatchedFiles((e) => {
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const entry = cache.get(doc, await settings.get(doc.uri));
-  return codeActionsFor(params, entry, ws);
+  const s = await settings.get(doc.uri);
+  const entry = cache.get(doc, s);
+  return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
 });
 
 documents.listen(connection);

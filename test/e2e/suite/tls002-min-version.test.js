@@ -71,6 +71,7 @@ describe('TLS002 tls-min-version in config.yaml', () => {
     const titles = actions.map((a) => JSON.stringify(a.title)).join(', ') || '(none)';
     const fix = actions.find((a) => /1\.3/.test(a.title));
     assert.ok(fix, `no quick fix whose title mentions 1.3; offered: ${titles}`);
+    console.log(`quick fixes offered: ${titles}; applying ${JSON.stringify(fix.title)}`);
     assert.ok(fix.edit || fix.command, `quick fix ${JSON.stringify(fix.title)} has neither an edit nor a command`);
 
     await h.applyCodeAction(fix);
@@ -80,12 +81,12 @@ describe('TLS002 tls-min-version in config.yaml', () => {
       .waitFor(() => doc.getText() === expected, { timeoutMs: 5000, describe: () => 'the edit to land' })
       .catch(() => {});
     const actual = doc.getText();
-    assert.ok(actual === expected, `document after the fix differs from the expected text: ${firstDifference(actual, expected)}`);
+    if (actual !== expected) assert.fail(`document after the fix differs from the expected text: ${firstDifference(actual, expected)}`);
 
     // the same bytes reach the disk
     assert.ok(await doc.save(), 'saving config.yaml failed');
     const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
-    assert.ok(onDisk === expected, `config.yaml on disk differs: ${firstDifference(onDisk, expected)}`);
+    if (onDisk !== expected) assert.fail(`config.yaml on disk differs: ${firstDifference(onDisk, expected)}`);
   });
 
   it('clears TLS002 once the value is 1.3', async () => {

@@ -31,6 +31,7 @@ export class YamlModel {
   readonly problems: YamlProblem[] = [];
   readonly refs: YamlRef[] = [];
   private readonly byPath = new Map<string, YamlRef>();
+  private readonly byDocPath = new Map<string, YamlRef>();
   private readonly childrenByPath = new Map<string, YamlRef[]>();
 
   constructor(readonly text: string) {
@@ -54,6 +55,11 @@ export class YamlModel {
     return this.childrenByPath.get(typeof path === 'string' ? path : path.join('.')) ?? [];
   }
 
+  /** The entry at a path within one document (for multi-document files). */
+  getIn(docIndex: number, path: string[]): YamlRef | undefined {
+    return this.byDocPath.get(`${docIndex}:${path.join('.')}`);
+  }
+
   has(path: string | string[]): boolean {
     return this.get(path) !== undefined;
   }
@@ -66,6 +72,7 @@ export class YamlModel {
   private add(ref: YamlRef): void {
     const key = ref.path.join('.');
     if (!this.byPath.has(key)) this.byPath.set(key, ref);
+    this.byDocPath.set(`${ref.docIndex}:${key}`, ref);
     const parent = ref.path.slice(0, -1).join('.');
     let list = this.childrenByPath.get(parent);
     if (!list) this.childrenByPath.set(parent, (list = []));
