@@ -12,6 +12,9 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
+import * as path from 'path';
+import { ProfileStatus, selectProfile } from './profileStatus';
+
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 
@@ -24,8 +27,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand('themisdb.restartServer', () => restart(context)),
     vscode.commands.registerCommand('themisdb.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('themisdb.showRuleDocs', (ruleId: string) => showRuleDocs(context, ruleId)),
+    vscode.commands.registerCommand('themisdb.selectSuppressionReason', selectSuppressionReason),
+    vscode.commands.registerCommand('themisdb.selectProfile', selectProfile),
   );
+  const status = new ProfileStatus(() => client);
+  context.subscriptions.push(status);
   await start(context);
+  void status.update();
 }
 
 export async function deactivate(): Promise<void> {
@@ -76,6 +85,23 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('themisdb', 'ThemisDB Config', serverOptions, clientOptions);
   await client.start();
+}
+
+async function showRuleDocs(context: vscode.ExtensionContext, ruleId: string): Promise<void> {
+  if (!/^[A-Z]{3}\d{3}$/.test(ruleId)) return;
+  const uri = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`)));
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+/** After "Disable … for this line/file": select the reason placeholder so the user types over it. */
+async function selectSuppressionReason(uri: string, line: number): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor || line >= editor.document.lineCount) return;
+  const text = editor.document.lineAt(line).text;
+  const at = text.indexOf('<reason>');
+  if (at < 0) return;
+  editor.selection = new vscode.Selection(line, at, line, at + '<reason>'.length);
+  editor.revealRange(editor.selection);
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {

@@ -27,6 +27,8 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onNotification('window/logMessage', () => {});
+    // replies to requests that race the server's exit are not errors of the test
+    this.conn.onError(() => {});
     this.conn.listen();
   }
 
@@ -85,12 +87,18 @@ export class LspClient {
   }
 
   async shutdown() {
+    const exited = new Promise((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      this.proc.once('exit', resolve);
+      setTimeout(resolve, 2000).unref();
+    });
     try {
       await this.conn.sendRequest('shutdown');
-      this.conn.sendNotification('exit');
+      await this.conn.sendNotification('exit');
     } catch {
       /* already gone */
     }
+    await exited;
     this.conn.dispose();
     this.proc.kill();
   }

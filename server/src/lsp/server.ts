@@ -16,6 +16,7 @@ import { nodeHost } from '../nodeHost';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
+import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 
 const DEBOUNCE_MS = 150;
@@ -37,6 +38,9 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     },
     serverInfo: { name: 'themisdb-language-server' },
@@ -102,6 +106,39 @@ connection.onCodeAction(async (params) => {
   const s = await settings.get(doc.uri);
   const entry = cache.get(doc, s);
   return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
+});
+
+/** The engine's view of an open document (its text is overlaid on the disk). */
+function fileOf(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const p = uriToPath(uri);
+  ws.setOverlay(p, doc.getText());
+  return ws.file(p);
+}
+
+connection.onDefinition((params) => {
+  const file = fileOf(params.textDocument.uri);
+  return file ? (definition(file, file.lines.offset(params.position), ws) ?? null) : null;
+});
+
+connection.onReferences((params) => {
+  const file = fileOf(params.textDocument.uri);
+  return file && kindFromName(file.path) === 'env' ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration) : [];
+});
+
+connection.onDocumentSymbol((params) => {
+  const file = fileOf(params.textDocument.uri);
+  return file && kindFromName(file.path) === 'env' ? envSymbols(file) : [];
+});
+
+/** For the status bar: whether a document is ThemisDB's and which profile applies. */
+connection.onRequest('themisdb/profile', async ({ uri }: { uri: string }) => {
+  const doc = documents.get(uri);
+  const s = await settings.get(uri);
+  if (!doc) return { themis: false, profile: 'production', setting: s.profile };
+  const { analysis } = cache.get(doc, s);
+  return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
 
 documents.listen(connection);

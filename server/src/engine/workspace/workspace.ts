@@ -24,7 +24,7 @@ export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly overlays = new Map<string, string>();
   private readonly dirs = new Map<string, string[]>();
-  private envIndex?: string[];
+  private envIndex?: string[]; // every family file found under the roots, by name
 
   constructor(private readonly host: Host, readonly roots: string[] = []) {}
 
@@ -90,6 +90,11 @@ export class Workspace {
 
   /** Every env-family file under the workspace roots (bounded walk). */
   allEnvFiles(): SourceFile[] {
+    return this.allFiles((k) => k === 'env');
+  }
+
+  /** Files of the families a predicate accepts (by name), under the roots and open in the editor. */
+  allFiles(accept: (kind: FileKind) => boolean): SourceFile[] {
     if (!this.envIndex) {
       const found: string[] = [];
       let budget = MAX_WALK_FILES;
@@ -98,15 +103,15 @@ export class Workspace {
         for (const name of this.listDir(dir)) {
           if (--budget <= 0) return;
           const full = path.join(dir, name);
-          if (kindFromName(name) === 'env') found.push(full);
+          if (kindFromName(full)) found.push(full);
           else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.host.readDir(full)) walk(full, depth + 1);
         }
       };
       for (const r of this.roots) walk(r, 0);
       this.envIndex = found;
     }
-    const paths = new Set(this.envIndex);
-    for (const p of this.overlays.keys()) if (kindFromName(p) === 'env') paths.add(p);
+    const paths = new Set(this.envIndex.filter((p) => accept(kindFromName(p)!)));
+    for (const p of this.overlays.keys()) if (kindFromName(p) && accept(kindFromName(p)!)) paths.add(p);
     return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
   }
 
