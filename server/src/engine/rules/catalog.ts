@@ -1,5 +1,5 @@
 // Metadata of every rule of the catalog (IDs and names are fixed: never renumber).
-// Severity is the production severity; a rule may report a lower one per finding
+// Severity is the (highest) production severity; a rule may report a lower one per finding
 // where the catalog says E/W. productionOnly findings drop to hint under the
 // development profile.
 import { FileKind, FixKind, Severity } from '../types';
@@ -48,11 +48,11 @@ const ROWS: Row[] = [
   ['ENC006', 'unencrypted-artifacts', 'config', 'warning', true, 'fix'],
   ['KMS001', 'hsm-stub', 'config', 'error', true, 'none'],
   ['KMS002', 'hsm-extractable-key', 'config', 'error', true, 'fix'],
-  ['KMS003', 'hsm-provider-unsupported', 'config', 'warning', true, 'none'],
+  ['KMS003', 'hsm-provider-unsupported', 'config', 'error', true, 'none'],
   ['KMS004', 'key-rotation', 'config', 'warning', true, 'fix'],
   ['AUD001', 'audit-disabled', 'config', 'error', true, 'fix'],
   ['AUD002', 'audit-local-only', 'config', 'warning', true, 'none'],
-  ['AUD003', 'audit-insecure-transport', 'config', 'warning', true, 'fix'],
+  ['AUD003', 'audit-insecure-transport', 'config', 'error', true, 'fix'],
   ['AUD004', 'audit-redaction-off', 'config', 'warning', true, 'fix'],
   ['AUD005', 'audit-unsigned', 'config', 'warning', true, 'fix'],
   ['AUD006', 'audit-categories', 'config', 'warning', true, 'suggestion'],
