@@ -33,7 +33,7 @@ ruleTester('SCH003', {
     {
       name: 'quoted number converts losslessly',
       files: { 'config.yaml': base('server:\n  port: "8080"\n') },
-      errors: [{ line: 4, severity: 'error' }],
+      errors: [{ line: 4, severity: 'warning' }],
       output: base('server:\n  port: 8080\n'),
     },
     {

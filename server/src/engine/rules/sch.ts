@@ -84,8 +84,10 @@ const sch003 = defineRule('SCH003', (ctx) => {
     const quotedNumber = converted !== undefined && typeof p.value === 'string';
     ctx.report({
       span: valueSpan(ref),
+      // the server converts quoted numbers itself, so this one is only a warning
+      severity: quotedNumber ? 'warning' : 'error',
       message: quotedNumber
-        ? `\`${key}\` expects ${article(expected)}, but the value is quoted text ${show(p.value)}. Write it without quotes so its type is clear.`
+        ? `\`${key}\` expects ${article(expected)}, but the value is quoted text ${show(p.value)}. The server converts it, but a quoted value hides type mistakes: write it without quotes.`
         : `\`${key}\` expects ${article(expected)}, not ${describe(p.value)}. The server reads typed values strictly and stops at startup on a mismatch.`,
       fixes,
     });
