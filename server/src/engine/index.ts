@@ -18,3 +18,4 @@ export { RULES } from './rules/index';
 export { maskSecret } from './mask';
 export { nodeHost } from '../nodeHost';
 export { fixAll, minimalEdit, collectSafeEdits } from './fixes/fixAll';
+export * from './generate/productionConfig';
