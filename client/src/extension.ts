@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 
 import * as path from 'path';
+import { generateProductionConfigCommand } from './generateCommand';
 import { ProfileStatus, selectProfile } from './profileStatus';
 
 let client: LanguageClient | undefined;
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('themisdb.showRuleDocs', (ruleId: string) => showRuleDocs(context, ruleId)),
     vscode.commands.registerCommand('themisdb.selectSuppressionReason', selectSuppressionReason),
     vscode.commands.registerCommand('themisdb.selectProfile', selectProfile),
+    vscode.commands.registerCommand('themisdb.generateProductionConfig', generateProductionConfigCommand),
   );
   const status = new ProfileStatus(() => client);
   context.subscriptions.push(status);

@@ -73,7 +73,8 @@ function serverValue(doc: Document.Parsed, file: SourceFile, ws: Workspace): Con
         unresolved.add(path.join('.'));
         return v;
       }
-      return coerce(out);
+      // a quoted template stays text once rendered; a plain one takes the server's conversion
+      return node.type === 'PLAIN' ? coerce(out) : out;
     }
     return (node as Node | null) ?? null;
   };
