@@ -3,6 +3,9 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'fs';
 
+// the schemas' validators first: the server bundles the generated code
+await import('./compileSchemas.mjs');
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {

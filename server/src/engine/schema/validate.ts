@@ -1,11 +1,12 @@
 // JSON Schema validation of a YAML file as the ThemisDB server would read it.
 // ajv errors become one problem each, located on the key or value they concern.
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { ErrorObject } from 'ajv';
 import { Document, isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
 import { expandVars, findVarRefs } from '../documents/envModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { JsonSchema, SCHEMAS, SchemaName } from './schemaIndex';
+import * as validators from './generated/index';
+import { JsonSchema, SchemaName } from './schemaIndex';
 
 export type SchemaProblemKind = 'unknown-key' | 'wrong-type' | 'invalid-enum' | 'out-of-range';
 
@@ -17,18 +18,6 @@ export interface SchemaProblem {
   error: ErrorObject;
   /** The value the server would see (after `${VAR}` substitution). */
   value: unknown;
-}
-
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-function validator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    v = ajv.compile(SCHEMAS[name]);
-    compiled.set(name, v);
-  }
-  return v;
 }
 
 // Bounds the expansion of aliases (an alias bomb must not hang the server).
@@ -107,7 +96,8 @@ const KIND: Record<string, SchemaProblemKind | undefined> = {
 
 export function validateYaml(file: SourceFile, ws: Workspace, name: SchemaName): SchemaProblem[] {
   const out: SchemaProblem[] = [];
-  const validate = validator(name);
+  // compiled at build time by scripts/compileSchemas.mjs
+  const validate = validators[name];
   file.yaml.docs.forEach((doc, docIndex) => {
     if (doc.errors.length || doc.contents === null) return;
     const conv = serverValue(doc, file, ws);
