@@ -27,7 +27,10 @@ ruleTester('SCH002', {
 });
 
 ruleTester('SCH003', {
-  valid: [{ name: '${VAR} in a typed field', files: { 'config.yaml': base('server:\n  port: ${THEMIS_PORT:-8765}\n') } }],
+  valid: [
+    { name: '${VAR} in a typed field', files: { 'config.yaml': base('server:\n  port: ${THEMIS_PORT:-8765}\n') } },
+    { name: 'quoted ${VAR} with a numeric value stays text', files: { 'config.yaml': base('hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/p11.so\n    pin: "${THEMIS_HSM_PIN}"\n'), '.env': 'THEMIS_HSM_PIN=4096\n' } },
+  ],
   invalid: [
     { name: 'text for a port', files: { 'config.yaml': base('server:\n  port: "abc"\n') }, errors: [{ line: 4, column: 9, severity: 'error', message: /integer/ }] },
     {
