@@ -1,12 +1,32 @@
-// Output formats of themisdb-lint. Messages never contain a full secret: rules mask them.
+// Text and JSON output of themisdb-lint. Messages never contain a full secret: rules mask them,
+// and no output format prints the files' text.
 import * as path from 'path';
 import { LineIndex } from '../engine/documents/lineIndex';
 import { Finding, Severity } from '../engine/types';
 
-export interface FileResult {
+/** One finding as the CLI reports it. */
+export interface Reported {
+  /** Absolute path. */
   file: string;
-  lines: LineIndex;
-  findings: Finding[];
+  /** Path relative to the working directory, forward slashes (absolute when outside it). */
+  rel: string;
+  ruleId: string;
+  finding: Finding;
+  /** 1-based, columns in UTF-16 code units like the editor's. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Line fingerprint (SARIF primaryLocationLineHash, baselines). */
+  fingerprint: string;
+  /** --fix would apply a fix for it. */
+  fixable: boolean;
+}
+
+export function place(lines: LineIndex, f: Finding): { line: number; column: number; endLine: number; endColumn: number } {
+  const s = lines.position(f.span.start);
+  const e = lines.position(f.span.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
 export interface JsonFinding {
@@ -21,17 +41,18 @@ export interface JsonFinding {
   message: string;
 }
 
-export function toJsonFindings(results: FileResult[], cwd: string): JsonFinding[] {
-  const out: JsonFinding[] = [];
-  for (const r of results) {
-    const file = relative(cwd, r.file);
-    for (const f of r.findings) {
-      const s = r.lines.position(f.span.start);
-      const e = r.lines.position(f.span.end);
-      out.push({ file, ruleId: f.ruleId, ruleName: f.ruleName, severity: f.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, message: f.message });
-    }
-  }
-  return out;
+export function toJsonFindings(reported: readonly Reported[]): JsonFinding[] {
+  return reported.map((r) => ({
+    file: r.rel,
+    ruleId: r.finding.ruleId,
+    ruleName: r.finding.ruleName,
+    severity: r.finding.severity,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    message: r.finding.message,
+  }));
 }
 
 export function relative(cwd: string, file: string): string {
@@ -39,24 +60,57 @@ export function relative(cwd: string, file: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
+/**
+ * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org: any non-empty
+ * value), and always when FORCE_COLOR is set to anything but 0/false (even through a pipe).
+ */
+export function useColor(env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return isTty && env.TERM !== 'dumb';
+}
+
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
 
-export function formatText(findings: JsonFinding[], filesChecked: number, color: boolean): string {
+export interface TextSummary {
+  filesChecked: number;
+  /** Fixes --fix applied (undefined without --fix). */
+  fixesApplied?: number;
+  /** Findings hidden because the baseline lists them. */
+  baselined?: number;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** ESLint-stylish / Ruff-like: findings grouped by file, `file:line:col  severity  message  RULE`. */
+export function formatText(reported: readonly Reported[], summary: TextSummary, color: boolean): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  let current = '';
-  for (const f of findings) {
-    if (f.file !== current) {
-      if (current) lines.push('');
-      lines.push(paint('4', f.file));
-      current = f.file;
-    }
-    const where = `${f.file}:${f.line}:${f.column}`;
-    lines.push(`  ${where.padEnd(28)}  ${paint(COLORS[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('90', f.ruleId)}`);
+  const byFile = new Map<string, Reported[]>();
+  for (const r of reported) byFile.set(r.rel, [...(byFile.get(r.rel) ?? []), r]);
+  for (const [file, group] of byFile) {
+    lines.push(paint('1;4', file));
+    const wheres = group.map((r) => `${r.rel}:${r.line}:${r.column}`);
+    const whereWidth = Math.max(...wheres.map((w) => w.length));
+    const sevWidth = Math.max(...group.map((r) => r.finding.severity.length));
+    group.forEach((r, i) => {
+      const sev = r.finding.severity;
+      lines.push(`  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}`);
+    });
+    lines.push('');
   }
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  if (lines.length) lines.push('');
-  const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('info')} info`, `${count('hint')} hints`];
-  lines.push(`${findings.length === 0 ? paint('32', '✓') : paint('31', '✖')} ${findings.length} problems (${parts.join(', ')}) in ${filesChecked} ThemisDB files`);
+  const count = (s: Severity) => reported.filter((r) => r.finding.severity === s).length;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`, plural(count('hint'), 'hint')];
+  const worst = count('error') ? '31' : count('warning') ? '33' : '36';
+  const head = reported.length === 0 ? paint('32', '✓') : paint(worst, '✖');
+  lines.push(`${head} ${plural(reported.length, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'ThemisDB file')}`);
+  const fixable = reported.filter((r) => r.fixable).length;
+  if (fixable) lines.push(`  ${plural(fixable, 'problem')} can be fixed with the --fix option.`);
+  if (summary.fixesApplied !== undefined) lines.push(`  ${plural(summary.fixesApplied, 'fix', 'fixes')} applied.`);
+  if (summary.baselined) lines.push(`  ${plural(summary.baselined, 'problem')} hidden by the baseline.`);
+  if (summary.filesChecked === 0) lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
   return lines.join('\n') + '\n';
 }

@@ -1,22 +1,39 @@
 // themisdb-lint: the engine of the editor extension, for CI.
+import * as fs from 'fs';
+import * as path from 'path';
 import { analyze } from '../engine/analyze';
 import { SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { nodeHost } from '../nodeHost';
-import { parseArgs, USAGE, UsageError } from './args';
-import { collectTargets, PathError } from './collect';
-import { FileResult, formatText, toJsonFindings } from './format';
-import * as path from 'path';
+import { CliOptions, parseArgs, USAGE, UsageError } from './args';
+import { BaselineError, filterByBaseline, readBaseline, writeBaseline } from './baseline';
+import { collectTargets, PathError, Target } from './collect';
+import { unifiedDiff } from './diff';
+import { fingerprints } from './fingerprint';
+import { FileFix, fixFile, safeFix } from './fix';
+import { formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
+import { toSarif } from './sarif';
 
 declare const __VERSION__: string | undefined;
 
-export function run(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
-  let opts;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+class CliError extends Error {}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTty: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function run(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean, env: NodeJS.ProcessEnv = process.env): number {
+  let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`themisdb-lint: ${e.message}\n\n${USAGE}\n`);
+      err(`themisdb-lint: ${e.message}\n\nRun themisdb-lint --help for the options.\n`);
       return 2;
     }
     throw e;
@@ -26,51 +43,122 @@ export function run(argv: string[], cwd: string, out: (s: string) => void, err: 
     return 0;
   }
   if (opts.version) {
-    out(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+    out(`${VERSION}\n`);
     return 0;
   }
-  if (opts.format === 'sarif') {
-    err('themisdb-lint: --format sarif is not available yet; use text or json.\n');
-    return 2;
-  }
-  let targets;
   try {
-    targets = collectTargets(opts.paths, cwd);
+    return lint(opts, cwd, { out, err, isTty, env });
   } catch (e) {
-    if (e instanceof PathError) {
+    if (e instanceof PathError || e instanceof BaselineError || e instanceof CliError) {
       err(`themisdb-lint: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
+}
+
+function lint(opts: CliOptions, cwd: string, io: Io): number {
+  const targets = collectTargets(opts.paths, cwd);
+  // read the baseline before any work, so a wrong path fails fast
+  const baselinePath = opts.baseline && path.resolve(cwd, opts.baseline);
+  const baseline = baselinePath ? readBaseline(baselinePath) : undefined;
+
   const roots = [...new Set(targets.map((t) => (t.explicit ? path.dirname(t.file) : t.root)))];
   const ws = new Workspace(nodeHost, roots);
-  const results: FileResult[] = [];
-  let checked = 0;
-  for (const t of targets) {
+  const ruleErrors: { ruleId: string; file: string; message: string }[] = [];
+  const analyzeTarget = (t: Target) => {
     const file = ws.file(t.file);
-    if (!file) {
-      err(`themisdb-lint: cannot read ${t.file} (unreadable or larger than 10 MB)\n`);
-      return 2;
-    }
+    if (!file) throw new CliError(`cannot read ${relative(cwd, t.file)} (unreadable or larger than 10 MB)`);
     const analysis = analyze(file, ws, {
       profile: opts.profile,
+      rules: opts.rules,
       root: t.root,
       explicit: t.explicit,
-      onRuleError: (id, e) => err(`themisdb-lint: rule ${id} failed on ${t.file}: ${String(e)}\n`),
+      onRuleError: (ruleId, e) => {
+        ruleErrors.push({ ruleId, file: t.file, message: String(e) });
+        io.err(`themisdb-lint: rule ${ruleId} failed on ${relative(cwd, t.file)}: ${String(e)}\n`);
+      },
     });
-    if (analysis.kind) checked++;
-    results.push({ file: t.file, lines: file.lines, findings: analysis.findings });
+    return { file, analysis };
+  };
+
+  // --fix / --fix-dry-run: fix each file in memory; the report below sees the fixed text
+  let fixed: FileFix[] | undefined;
+  if (opts.fix || opts.fixDryRun) {
+    fixed = [];
+    for (const t of targets) {
+      const r = fixFile(ws, t.file, () => analyzeTarget(t).analysis.findings);
+      if (r && r.after !== r.before) fixed.push(r);
+      if (r?.passLimitReached) io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
+    }
   }
-  const findings = toJsonFindings(results, cwd);
-  if (opts.format === 'json') out(JSON.stringify(findings, null, 2) + '\n');
-  else out(formatText(findings, checked, isTty && !process.env.NO_COLOR));
+
+  let checked = 0;
+  let reported: Reported[] = [];
+  for (const t of targets) {
+    const { file, analysis } = analyzeTarget(t);
+    if (analysis.kind) checked++;
+    const fps = fingerprints(file.lines, analysis.findings);
+    analysis.findings.forEach((finding, i) => {
+      reported.push({ file: t.file, rel: relative(cwd, t.file), ruleId: finding.ruleId, finding, ...place(file.lines, finding), fingerprint: fps[i], fixable: !!safeFix(finding, t.file) });
+    });
+  }
+
+  if (opts.fixDryRun) {
+    for (const f of fixed!) {
+      const rel = relative(cwd, f.file);
+      io.out(unifiedDiff(f.before, f.after, `a/${rel}`, `b/${rel}`));
+    }
+    const applied = fixed!.reduce((n, f) => n + f.applied, 0);
+    io.err(`themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${reported.length} problem${reported.length === 1 ? '' : 's'} would remain.\n`);
+    return exitCode(opts, filterBaseline(reported, baseline, baselinePath));
+  }
+  if (opts.fix) {
+    for (const f of fixed!) writeFixed(f, cwd);
+  }
+
+  let baselined = 0;
+  if (opts.writeBaseline) {
+    const target = path.resolve(cwd, opts.writeBaseline);
+    writeBaseline(target, reported, VERSION);
+    io.err(`themisdb-lint: wrote ${reported.length} finding${reported.length === 1 ? '' : 's'} to the baseline ${relative(cwd, target)}\n`);
+    baselined = reported.length;
+    reported = [];
+  } else if (baseline) {
+    const kept = filterByBaseline(reported, baseline, baselinePath!);
+    baselined = reported.length - kept.length;
+    reported = kept;
+  }
+
+  const applied = fixed?.reduce((n, f) => n + f.applied, 0);
+  if (opts.format === 'json') io.out(JSON.stringify(toJsonFindings(reported), null, 2) + '\n');
+  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(reported, { cwd, version: VERSION, ruleErrors }), null, 2) + '\n');
+  else io.out(formatText(reported, { filesChecked: checked, fixesApplied: applied, baselined }, useColor(io.env ?? process.env, io.isTty)));
+  if (applied !== undefined && opts.format !== 'text') io.err(`themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`);
+  return exitCode(opts, reported);
+}
+
+function filterBaseline(reported: Reported[], baseline: ReturnType<typeof readBaseline> | undefined, baselinePath: string | undefined): Reported[] {
+  return baseline ? filterByBaseline(reported, baseline, baselinePath!) : reported;
+}
+
+function exitCode(opts: CliOptions, reported: readonly Reported[]): number {
   if (opts.failOn === 'none') return 0;
   const threshold = SEVERITY_ORDER[opts.failOn];
-  return findings.some((f) => SEVERITY_ORDER[f.severity] >= threshold) ? 1 : 0;
+  return reported.some((r) => SEVERITY_ORDER[r.finding.severity] >= threshold) ? 1 : 0;
+}
+
+/** Writes a fixed file back, keeping a byte order mark the reader stripped. */
+function writeFixed(f: FileFix, cwd: string): void {
+  try {
+    const raw = fs.readFileSync(f.file);
+    const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\uFEFF' : '';
+    fs.writeFileSync(f.file, bom + f.after);
+  } catch (e) {
+    throw new CliError(`cannot write ${relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
-  process.exitCode = code;
+  process.exitCode = run(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
 }

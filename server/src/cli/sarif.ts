@@ -1,0 +1,121 @@
+// SARIF 2.1.0 output, shaped for GitHub code scanning (upload-sarif). Holds no file text:
+// no snippets, no contextRegion; messages are the rules' own (secrets masked).
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { CATALOG, RuleMeta } from '../engine/rules/catalog';
+import { Severity } from '../engine/types';
+import { Reported } from './format';
+import { readRuleDoc } from './ruleDocs';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const AUTOMATION_ID = 'themisdb-lint/';
+
+type Level = 'error' | 'warning' | 'note';
+
+export const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/**
+ * GitHub's security-severity (0.1-10) by the rule's production severity. GitHub shows 7.0-8.9
+ * as high, 4.0-6.9 medium, 0.1-3.9 low: an error (exploitable as configured) is high, a
+ * warning (weakens defence in depth) medium, info and hint low.
+ */
+export const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0', hint: '1.0' };
+
+export interface SarifContext {
+  cwd: string;
+  version: string;
+  /** Rule failures during the run, reported as tool notifications. */
+  ruleErrors: { ruleId: string; file: string; message: string }[];
+}
+
+/** Where the project lives, from package.json next to the bundle (homepage, else repository). */
+function informationUri(): string {
+  const fallback = 'https://www.npmjs.com/package/themisdb-config';
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+    const raw: unknown = pkg.homepage ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url);
+    if (typeof raw !== 'string') return fallback;
+    const url = raw.replace(/^git\+/, '').replace(/\.git$/, '');
+    return /^https?:\/\//.test(url) ? url : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function ruleDescriptor(meta: RuleMeta) {
+  const doc = readRuleDoc(meta.id);
+  const family = meta.id.replace(/\d+$/, '').toLowerCase();
+  return {
+    id: meta.id,
+    name: meta.name,
+    shortDescription: { text: doc?.summary ?? meta.name },
+    fullDescription: { text: doc?.full ?? meta.name },
+    ...(doc ? { helpUri: doc.uri } : {}),
+    help: doc ? { text: doc.text, markdown: doc.markdown } : { text: `${meta.id} ${meta.name}` },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: ['security', family],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+    },
+  };
+}
+
+/** Relative, forward-slash, percent-encoded URI for files under cwd; a file: URI otherwise. */
+export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const rel = path.relative(cwd, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+export function toSarif(reported: readonly Reported[], ctx: SarifContext): object {
+  const rules = [...CATALOG.values()];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = reported.map((r) => {
+    const i = index.get(r.finding.ruleId);
+    return {
+      ruleId: r.finding.ruleId,
+      ...(i === undefined ? {} : { ruleIndex: i }),
+      level: LEVEL[r.finding.severity],
+      message: { text: r.finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(r.file, ctx.cwd),
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: { primaryLocationLineHash: r.fingerprint },
+    };
+  });
+  const notifications = ctx.ruleErrors.map((e) => ({
+    level: 'error',
+    message: { text: `Rule ${e.ruleId} failed: ${e.message}` },
+    associatedRule: { id: e.ruleId, ...(index.has(e.ruleId) ? { index: index.get(e.ruleId) } : {}) },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd) } }],
+  }));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'themisdb-lint',
+            version: ctx.version,
+            ...(/^\d+\.\d+\.\d+/.test(ctx.version) ? { semanticVersion: ctx.version } : {}),
+            informationUri: informationUri(),
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        automationDetails: { id: AUTOMATION_ID },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        results,
+      },
+    ],
+  };
+}

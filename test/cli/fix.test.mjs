@@ -1,0 +1,125 @@
+// --fix and --fix-dry-run on real files.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cli, json, only, tlsConfig, workspace } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const YAML = require('yaml');
+
+const CONFIG = `# ThemisDB production settings\nstorage:\n  rocksdb_path: /var/lib/themisdb\n\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.0"   # old clients\n    max_version: "1.3"\n`;
+
+function assertParses(text) {
+  const docs = YAML.parseAllDocuments(text);
+  assert.deepEqual(docs.flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed file parses');
+}
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+
+describe('CLI --fix', () => {
+  it('applies the safe fix in place, reports what is left, and changes nothing the second time', () => {
+    const dir = workspace({ 'config.yaml': CONFIG });
+    const file = path.join(dir, 'config.yaml');
+    const r1 = cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
+    assert.equal(r1.code, 0, r1.stdout + r1.stderr);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.equal(fixed, CONFIG.replace('"1.0"', '"1.3"'));
+    assertParses(fixed);
+    assert.match(r1.stdout, /0 problems/);
+    assert.match(r1.stdout, /1 fix applied/);
+
+    const r2 = cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'second --fix changes nothing');
+    assert.match(r2.stdout, /0 fixes applied/);
+  });
+
+  it('is idempotent with every rule on, and the fixed findings are gone', () => {
+    const dir = workspace({ 'config.yaml': CONFIG, 'other/config.yaml': tlsConfig('1.2') });
+    const before = json(cli(['--format', 'json', '.'], { cwd: dir }));
+    assert.ok(before.some((f) => f.ruleId === 'TLS002'), 'TLS002 reported before the fix');
+    const r1 = cli(['--fix', '--format', 'json', '.'], { cwd: dir });
+    const left = json(r1);
+    assert.deepEqual(left.filter((f) => f.ruleId === 'TLS002'), [], 'no TLS002 left');
+    assert.match(r1.stderr, /fix(es)? applied/);
+    const snapshot = ['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    snapshot.forEach(assertParses);
+    const r2 = cli(['--fix', '--format', 'json', '.'], { cwd: dir });
+    assert.deepEqual(['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')), snapshot);
+    assert.deepEqual(json(r2), left, 'the second run reports the same findings');
+    assert.match(r2.stderr, /0 fixes applied/);
+  });
+
+  it('fixes nothing for a rule that is off', () => {
+    const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
+    const r = cli(['--fix', '--fail-on', 'hint', ...only(), '.'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8'), tlsConfig('1.0'));
+  });
+
+  it('keeps CRLF line breaks and a byte order mark', () => {
+    const text = '\uFEFF' + tlsConfig('1.1').replace(/\n/g, '\r\n');
+    const dir = workspace({ 'config.yaml': text });
+    cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8'), text.replace('"1.1"', '"1.3"'));
+  });
+});
+
+describe('CLI --fix-dry-run', () => {
+  it('prints a unified diff and changes no file', () => {
+    const dir = workspace({ 'config.yaml': CONFIG });
+    const file = path.join(dir, 'config.yaml');
+    const mtime = fs.statSync(file).mtimeMs;
+    const r = cli(['--fix-dry-run', ...only('TLS002'), '.'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(fs.readFileSync(file, 'utf8'), CONFIG, 'file unchanged');
+    assert.equal(fs.statSync(file).mtimeMs, mtime);
+    assert.equal(
+      r.stdout,
+      [
+        '--- a/config.yaml',
+        '+++ b/config.yaml',
+        '@@ -5,5 +5,5 @@',
+        ' network:',
+        '   tls:',
+        '     enabled: true',
+        '-    min_version: "1.0"   # old clients',
+        '+    min_version: "1.3"   # old clients',
+        '     max_version: "1.3"',
+        '',
+      ].join('\n'),
+    );
+    assert.match(r.stderr, /dry run: 1 fix in 1 file would be applied; no file was changed/);
+  });
+
+  it('prints nothing when there is nothing to fix, and exits by what would remain', () => {
+    const dir = workspace({ 'config.yaml': tlsConfig('1.3') });
+    const r = cli(['--fix-dry-run', ...only('TLS002'), '.'], { cwd: dir });
+    assert.equal(r.stdout, '');
+    assert.equal(r.code, 0);
+    const dir2 = workspace({ 'config.yaml': tlsConfig('1.0') });
+    assert.equal(cli(['--fix-dry-run', ...only('TLS002'), '--rule', 'TLS002=off', '.'], { cwd: dir2 }).code, 0);
+  });
+
+  it('gives a diff that git apply turns into what --fix writes', { skip: !hasGit && 'git is not installed' }, () => {
+    const files = { 'config.yaml': CONFIG, 'b/config.yaml': 'network:\n  tls:\n    min_version: "1.2"' /* no final newline */ };
+    const dry = workspace(files);
+    const real = workspace(files);
+    const diff = cli(['--fix-dry-run', '.'], { cwd: dry }).stdout;
+    assert.match(diff, /\\ No newline at end of file/);
+    cli(['--fix', '.'], { cwd: real });
+    fs.writeFileSync(path.join(dry, 'fix.patch'), diff);
+    const g = spawnSync('git', ['apply', '--unsafe-paths', 'fix.patch'], { cwd: dry, encoding: 'utf8' });
+    assert.equal(g.status, 0, g.stderr);
+    for (const f of Object.keys(files)) assert.equal(fs.readFileSync(path.join(dry, f), 'utf8'), fs.readFileSync(path.join(real, f), 'utf8'), f);
+  });
+
+  it('cannot be combined with a machine format or --fix', () => {
+    const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
+    assert.equal(cli(['--fix-dry-run', '--format', 'json', '.'], { cwd: dir }).code, 2);
+    assert.equal(cli(['--fix-dry-run', '--fix', '.'], { cwd: dir }).code, 2);
+    assert.equal(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8'), tlsConfig('1.0'));
+  });
+});
