@@ -1,0 +1,65 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const MTLS_OK = 'THEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=1\nTHEMIS_WAL_GRPC_CERT_PATH=/tls/wal.crt\nTHEMIS_WAL_GRPC_KEY_PATH=/tls/wal.key\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\n';
+
+ruleTester('ENV012', {
+  valid: [
+    { name: 'single node, no cluster variables', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' } },
+    { name: 'the seed\'s full WAL mTLS block', files: { '.env': `THEMIS_PRODUCTION_MODE=1\nCLUSTER_SIZE=3\n${MTLS_OK}` } },
+    { name: 'yes is accepted by the server', files: { '.env': 'THEMIS_ENABLE_SHARDING=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=yes\n' } },
+    { name: 'an explicit single-node cluster', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nSHARD_ID=shard_0\nCLUSTER_SIZE=1\n' } },
+    { name: 'sharding and replication off in the sibling config', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\nsharding:\n  enabled: false\nreplication:\n  enabled: false\n' } },
+    { name: 'misspelled mTLS switch is ENV016\'s finding', files: { '.env': 'CLUSTER_SIZE=3\nTHEMIS_WAL_GRPC_ENABLE_MTLS=on\n' } },
+    { name: 'the block cache shard bits are not sharding', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\n  block_cache_shard_bits: 4\n' } },
+  ],
+  invalid: [
+    {
+      name: 'sharding variables without mTLS: first entry, fix appends',
+      files: { '.env': 'THEMIS_ROLE=shard\nTHEMIS_SHARD_ID=2\nTHEMIS_SHARDS=4\n' },
+      errors: [{ line: 1, column: 1, endColumn: 12, severity: 'error', message: /multi-node deployment \(THEMIS_SHARDS\)/ }],
+      output: 'THEMIS_ROLE=shard\nTHEMIS_SHARD_ID=2\nTHEMIS_SHARDS=4\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'CLUSTER_SIZE > 1 and mTLS off',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nCLUSTER_SIZE=3\nTHEMIS_WAL_GRPC_ENABLE_MTLS=0\n' },
+      errors: [{ line: 3, column: 29, endColumn: 30, severity: 'error', message: /CLUSTER_SIZE/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nCLUSTER_SIZE=3\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'client certificates switched off',
+      files: { '.env': `CLUSTER_SIZE=3\n${MTLS_OK.replace('REQUIRE_CLIENT_CERT=1', 'REQUIRE_CLIENT_CERT=false')}` },
+      errors: [{ line: 3, column: 37, endColumn: 42, message: /client certificates/ }],
+      output: `CLUSTER_SIZE=3\n${MTLS_OK}`,
+    },
+    {
+      name: 'WAL gRPC listener configured: mTLS off and client certs off are two findings',
+      files: { '.env': 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=false\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n' },
+      errors: [{ line: 2, column: 29 }, { line: 3, column: 37 }],
+      output: 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n',
+    },
+    {
+      name: 'replication enabled in the sibling config.yaml',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  enabled: true\n  mode: sync\n' },
+      errors: [{ line: 1, column: 1, message: /replication\.enabled in config\.yaml/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'edition dialect: sharding.enabled yes in a sibling edition-style config',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\nsharding:\n  enabled: yes\n  total_shards: 4\n' },
+      errors: [{ line: 1, message: /sharding\.enabled/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'multi_primary in the core config',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'server:\n  port: 8765\nmulti_primary:\n  enabled: true\n' },
+      errors: [{ line: 1, message: /multi_primary\.enabled/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'development profile: hint',
+      profile: 'auto',
+      files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_MIRROR_PEER=themis-shard-2:8765\n' },
+      errors: [{ line: 1, severity: 'hint' }],
+    },
+  ],
+});

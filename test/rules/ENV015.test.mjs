@@ -1,0 +1,88 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+ruleTester('ENV015', {
+  valid: [
+    { name: 'variables the server reads', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_HSM_SESSION_POOL=8\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\nSHARD_ID=shard_1\n' } },
+    { name: 'other applications\' variables are not ThemisDB\'s business', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nGRAFANA_ADMIN_USER=ops\nMY_APP_PORTT=3000\n' } },
+    { name: 'a comment that mentions a misspelled name', files: { '.env': '# THEMIS_PRODUCTON_MODE was renamed\nTHEMIS_PRODUCTION_MODE=1\n' } },
+  ],
+  invalid: [
+    {
+      name: 'THEMIS_PRODUCTON_MODE: the closest name is offered and the fix renames it',
+      files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
+      errors: [{ line: 1, column: 1, endLine: 1, endColumn: 22, severity: 'warning', message: /Did you mean THEMIS_PRODUCTION_MODE\? As written, production mode stays off/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
+    },
+    {
+      name: 'the typo next to THEMIS_ENVIRONMENT=production: only the THEMIS_PRODUCTION_MODE-only checks stay off',
+      files: { '.env': 'THEMIS_ENVIRONMENT=production\nexport THEMIS_PRODUCTON_MODE=1\n' },
+      errors: [{ line: 2, column: 8, endColumn: 29, message: /read only THEMIS_PRODUCTION_MODE/ }],
+      output: 'THEMIS_ENVIRONMENT=production\nexport THEMIS_PRODUCTION_MODE=1\n',
+    },
+    {
+      name: 'transposed letters',
+      files: { '.env': 'THEMIS_PII_SRTICT=1\n' },
+      errors: [{ line: 1, message: /THEMIS_PII_STRICT/ }],
+      output: 'THEMIS_PII_STRICT=1\n',
+    },
+    {
+      name: 'mTLS without the M',
+      files: { '.env': 'THEMIS_WAL_GRPC_ENABLE_TLS=1\n' },
+      errors: [{ line: 1, message: /THEMIS_WAL_GRPC_ENABLE_MTLS/ }],
+      output: 'THEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+    },
+    {
+      name: 'wrong case: the server reads the upper-case name',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nthemis_pii_strict=1\n' },
+      errors: [{ line: 2, severity: 'warning', message: /case-sensitive/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
+    },
+    {
+      name: 'the intended name is already set: no rename',
+      files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PRODUCTION_MODE=1\n' },
+      errors: [{ line: 1, message: /already set on line 2/ }],
+    },
+    {
+      name: 'unknown name with nothing close: warning without fix',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_QUANTUM_FLUX=3\n' },
+      errors: [{ line: 2, severity: 'warning', message: /No known ThemisDB variable is close/ }],
+    },
+    {
+      name: 'documented but never read: hint, with where the setting lives',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TLS_ENABLED=true\n' },
+      errors: [{ line: 2, column: 1, endColumn: 19, severity: 'hint', message: /has no effect.*server\.enable_tls/ }],
+    },
+    {
+      name: 'compose-only names in the docker .env.example',
+      files: { '.env.example': 'COMPOSE_PROJECT_NAME=themisdb-lora\nTHEMIS_HTTP_PORT=8529\nTHEMIS_AQL_PORT=8765\nTHEMIS_LOG_LEVEL=info\n' },
+      errors: [{ line: 2, severity: 'hint', message: /compose/ }, { line: 3, severity: 'hint' }, { line: 4, severity: 'hint' }],
+    },
+    {
+      name: 'compose-only sharding names point to what the server reads',
+      files: { '.env': 'THEMIS_SHARD_ID=2\n' },
+      errors: [{ line: 1, severity: 'hint', message: /SHARD_ID/ }],
+    },
+    {
+      name: 'build-time CMake option',
+      files: { '.env': 'THEMIS_ENABLE_GRPC=ON\n' },
+      errors: [{ line: 1, severity: 'hint', message: /build-time/ }],
+    },
+    {
+      name: 'entrypoint-only variable',
+      files: { '.env': 'THEMIS_PORT=18765\n' },
+      errors: [{ line: 1, severity: 'hint', message: /entrypoint/ }],
+    },
+    {
+      name: 'close to a documented-only name',
+      files: { '.env': 'THEMIS_TLS_ENABLE=true\n' },
+      errors: [{ line: 1, severity: 'warning', message: /THEMIS_TLS_ENABLED, is not read by the server either/ }],
+    },
+    {
+      name: 'not production-only: stays a warning in development',
+      profile: 'auto',
+      files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_PRODUCTON_MODE=1\n' },
+      errors: [{ line: 2, severity: 'warning' }],
+      output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_PRODUCTION_MODE=1\n',
+    },
+  ],
+});
