@@ -1,4 +1,568 @@
-// ENC rules.
-import { Rule } from './rule';
+// ENC — encryption at rest. Also home of the per-document helpers that the
+// AUD, GPU, MIG and CMP families share (multi-document YAML: every edition of
+// all-editions.yaml is checked on its own).
+import { basename } from 'path';
+import { isMap, isScalar, isSeq, parse } from 'yaml';
+import { asBool, YamlModel, YamlRef } from '../documents/yamlModel';
+import { insertUnder, setValue } from '../fixes/yamlEdits';
+import { SourceFile } from '../sourceFile';
+import { Fix, FixKind, Span, TextEdit } from '../types';
+import { defineRule, Rule, RuleContext } from './rule';
 
-export const encRules: Rule[] = [];
+// ---------------------------------------------------------------------------
+// Shared helpers (exported for aud.ts, gpu.ts, mig.ts, cmp.ts)
+// ---------------------------------------------------------------------------
+
+const SEP = '\u0000';
+
+/** One YAML document of a file, with path lookups limited to it. */
+export interface DocView {
+  index: number;
+  get(path: string | string[]): YamlRef | undefined;
+  children(path: string | string[]): YamlRef[];
+  roots: YamlRef[];
+  /** Every entry of the document, in source order. */
+  all: YamlRef[];
+}
+
+interface DocIndex {
+  byPath: Map<string, YamlRef>;
+  kids: Map<string, YamlRef[]>;
+  all: YamlRef[];
+}
+
+const docCache = new WeakMap<YamlModel, Map<number, DocIndex>>();
+
+function indexOf(model: YamlModel): Map<number, DocIndex> {
+  let m = docCache.get(model);
+  if (m) return m;
+  m = new Map();
+  for (const ref of model.refs) {
+    let d = m.get(ref.docIndex);
+    if (!d) m.set(ref.docIndex, (d = { byPath: new Map(), kids: new Map(), all: [] }));
+    d.all.push(ref);
+    const key = ref.path.join(SEP);
+    if (!d.byPath.has(key)) d.byPath.set(key, ref);
+    const parent = ref.path.slice(0, -1).join(SEP);
+    let list = d.kids.get(parent);
+    if (!list) d.kids.set(parent, (list = []));
+    list.push(ref);
+  }
+  docCache.set(model, m);
+  return m;
+}
+
+const toKey = (path: string | string[]): string => (typeof path === 'string' ? (path === '' ? '' : path.split('.').join(SEP)) : path.join(SEP));
+
+/** The documents of a file that have a mapping at their root. */
+const viewCache = new WeakMap<YamlModel, DocView[]>();
+
+export function docViews(model: YamlModel): DocView[] {
+  const cached = viewCache.get(model);
+  if (cached) return cached;
+  const out: DocView[] = [];
+  for (const [index, d] of indexOf(model)) {
+    const roots = (d.kids.get('') ?? []).filter((r) => r.keySpan);
+    if (roots.length === 0) continue;
+    out.push({
+      index,
+      roots,
+      all: d.all,
+      get: (p) => d.byPath.get(toKey(p)),
+      children: (p) => d.kids.get(toKey(p)) ?? [],
+    });
+  }
+  out.sort((a, b) => a.index - b.index);
+  viewCache.set(model, out);
+  return out;
+}
+
+export const isMapRef = (ref: YamlRef | undefined): boolean => !!ref && isMap(ref.node);
+export const isSeqRef = (ref: YamlRef | undefined): boolean => !!ref && isSeq(ref.node);
+export const isFlow = (ref: YamlRef | undefined): boolean => !!ref && !!(ref.node as { flow?: boolean } | null)?.flow;
+
+/** true/false as the server reads the value (after `${VAR}` substitution). */
+export function boolOf(ctx: RuleContext, ref: YamlRef | undefined): boolean | undefined {
+  return ref ? asBool(ctx.resolved(ref)) : undefined;
+}
+
+/** A resolved scalar as trimmed text, or undefined (collections, empty, unresolved `${VAR}`). */
+export function textOf(ctx: RuleContext, ref: YamlRef | undefined): string | undefined {
+  if (!ref) return undefined;
+  const v = ctx.resolved(ref);
+  if (v === null || v === undefined || typeof v === 'object') return undefined;
+  const s = String(v).trim();
+  if (/\$\{[^}]*\}/.test(s)) return undefined;
+  return s;
+}
+
+/** A resolved number (numbers written as strings count), or undefined. */
+export function numberOf(ctx: RuleContext, ref: YamlRef | undefined): number | undefined {
+  if (!ref) return undefined;
+  const v = ctx.resolved(ref);
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** The text of a value as written in the file (quotes removed). */
+export function shownValue(file: SourceFile, ref: YamlRef): string {
+  const span = ref.valueSpan;
+  if (!span) return '';
+  return file.text.slice(span.start, span.end).replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+/** Key span, or value span, of an entry. */
+export function keyOf(ref: YamlRef): Span {
+  return ref.keySpan ?? ref.valueSpan ?? { start: 0, end: 0 };
+}
+
+export function fixOf(ctx: RuleContext, title: string, kind: FixKind, edits: (TextEdit | undefined)[]): Fix[] {
+  const list = edits.filter((e): e is TextEdit => !!e);
+  if (list.length === 0 || list.length !== edits.length) return [];
+  return [{ title, kind, changes: [{ path: ctx.file.path, edits: list }] }];
+}
+
+/** `setValue`, but only on a scalar or empty entry that is not a `${VAR}` reference (that one is fixed in the .env). */
+export function setEdit(ctx: RuleContext, ref: YamlRef, value: string | number | boolean): TextEdit | undefined {
+  if (ref.node && !isScalar(ref.node)) return undefined;
+  if (typeof ref.value === 'string' && ref.value.includes('${')) return undefined;
+  return setValue(ctx.file, ref, value);
+}
+
+export function setFix(ctx: RuleContext, ref: YamlRef, value: string | number | boolean, kind: FixKind = 'fix', title?: string): Fix[] {
+  return fixOf(ctx, title ?? `Set ${ref.path[ref.path.length - 1]} to ${typeof value === 'string' ? value : String(value)}`, kind, [setEdit(ctx, ref, value)]);
+}
+
+/**
+ * `insertUnder` for one document: only when the entries it would anchor on are
+ * the ones of this document (the model's path lookup sees the first document).
+ */
+export function insertEdit(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[]): TextEdit | undefined {
+  const model = ctx.file.yaml;
+  for (let d = parentPath.length; d > 0; d--) {
+    const local = doc.get(parentPath.slice(0, d));
+    if (local && isFlow(local) && isMap(local.node)) return insertIntoFlowMap(ctx, doc, local, parentPath.slice(d), lines);
+    const globalRef = model.get(parentPath.slice(0, d));
+    if (globalRef) {
+      if (globalRef !== local) return undefined;
+      if (globalRef.node && (!isMap(globalRef.node) || isFlow(globalRef))) return undefined;
+      return insertUnder(ctx.file, parentPath, lines);
+    }
+  }
+  const first = docViews(model)[0];
+  if (first && first.index !== doc.index) return undefined;
+  return insertUnder(ctx.file, parentPath, lines);
+}
+
+/** `{ a: 1 }` + `b: {c: true}`: adds the entries (block-style `lines`, written as flow) before the closing brace. */
+function insertIntoFlowMap(ctx: RuleContext, doc: DocView, map: YamlRef, missing: string[], lines: string[]): TextEdit | undefined {
+  let value: unknown;
+  try {
+    value = parse(lines.join('\n'));
+  } catch {
+    return undefined;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) value = { [missing[i]]: value };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${flowText(v)}`);
+  const kids = doc.children(map.path);
+  const lastKid = kids[kids.length - 1];
+  if (lastKid?.valueSpan) return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: entries.map((e) => `, ${e}`).join('') };
+  const span = map.valueSpan;
+  if (!span || kids.length > 0) return undefined;
+  const close = ctx.file.text.lastIndexOf('}', span.end);
+  if (close < span.start) return undefined;
+  return { start: close, end: close, newText: entries.join(', ') };
+}
+
+function flowText(v: unknown): string {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')}}`;
+  if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
+  if (typeof v === 'string' && !/^[\w./-]+$/.test(v)) return JSON.stringify(v);
+  return String(v);
+}
+
+export function insertFix(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[], title: string, kind: FixKind = 'fix'): Fix[] {
+  return fixOf(ctx, title, kind, [insertEdit(ctx, doc, parentPath, lines)]);
+}
+
+/** Every entry of a document under `base` (any depth), base itself excluded. */
+export function descendants(doc: DocView, base: string[]): YamlRef[] {
+  if (base.length === 0) return doc.all;
+  const out: YamlRef[] = [];
+  const walk = (p: string[]): void => {
+    for (const k of doc.children(p)) {
+      out.push(k);
+      walk(k.path);
+    }
+  };
+  walk(base);
+  return out;
+}
+
+/** All entries of the document whose own key matches. */
+export function namedIn(doc: DocView, key: string | RegExp): YamlRef[] {
+  const test = typeof key === 'string' ? (k: string) => k === key : (k: string) => key.test(k);
+  return doc.all.filter((r) => r.keySpan && test(r.path[r.path.length - 1]));
+}
+
+export const last = (ref: YamlRef): string => ref.path[ref.path.length - 1];
+
+/** Edition files (config/editions/*.yaml) use `security.enable_*` switches. */
+export function isEditionDoc(doc: DocView): boolean {
+  if (doc.get('edition')) return true;
+  return doc.children('security').some((r) => /^enable_(tls|auth|rbac|field_encryption|hsm|mac)$/.test(last(r)));
+}
+
+/** The entry whose value switches a feature: `<path>.enabled`, or `<path>` itself when it holds a boolean. */
+export function switchRef(ctx: RuleContext, doc: DocView, path: string[]): YamlRef | undefined {
+  const ref = doc.get(path);
+  if (!ref) return undefined;
+  if (isMapRef(ref)) return doc.get([...path, 'enabled']);
+  if (boolOf(ctx, ref) !== undefined) return ref;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Encryption-at-rest state, shared with CMP
+// ---------------------------------------------------------------------------
+
+interface AtRestSwitch {
+  ref: YamlRef;
+  /** What the switch controls, for messages. */
+  label: string;
+}
+
+/** Every switch of a document that turns encryption at rest on or off, in all dialects. */
+export function atRestSwitches(ctx: RuleContext, doc: DocView): AtRestSwitch[] {
+  const out: AtRestSwitch[] = [];
+  const add = (ref: YamlRef | undefined, label: string): void => {
+    if (ref) out.push({ ref, label });
+  };
+  add(switchRef(ctx, doc, ['storage', 'encryption']), 'storage encryption');
+  add(switchRef(ctx, doc, ['storage', 'encryption', 'field_level']), 'field-level encryption');
+  add(switchRef(ctx, doc, ['field_encryption']), 'field encryption');
+  add(switchRef(ctx, doc, ['security', 'field_encryption']), 'field encryption');
+  add(doc.get(['security', 'enable_field_encryption']), 'field encryption');
+  add(switchRef(ctx, doc, ['security', 'encryption']), 'encryption at rest');
+  return out;
+}
+
+/** Whether the document configures its storage (a `storage` block with content). */
+export function storageConfigured(doc: DocView): YamlRef | undefined {
+  const storage = doc.get('storage');
+  return isMapRef(storage) && doc.children('storage').length > 0 ? storage : undefined;
+}
+
+/**
+ * 'on': a switch is on (or set through an unresolved variable); 'off': a switch
+ * is explicitly false, or storage is configured with no switch at all;
+ * 'unknown': the document says nothing about encryption at rest.
+ */
+export function atRestState(ctx: RuleContext, doc: DocView): 'on' | 'off' | 'unknown' {
+  // field-level encryption inside storage.encryption neither turns the rest on nor off
+  const main = atRestSwitches(ctx, doc).filter((s) => s.label !== 'field-level encryption');
+  if (main.some((s) => boolOf(ctx, s.ref) === false)) return 'off';
+  if (main.length > 0) return 'on';
+  if (!storageConfigured(doc)) return 'unknown';
+  return securitySiblingSays(ctx, (d) => atRestSwitches(ctx, d).filter((x) => x.label !== 'field-level encryption').map((x) => x.ref)) ? 'on' : 'off';
+}
+
+/**
+ * Whether a security.yaml next to this file switches the setting on (the
+ * server pairs config.yaml with the security.yaml of the same folder), so its
+ * absence here is not a gap.
+ */
+export function securitySiblingSays(ctx: RuleContext, switchesOf: (doc: DocView) => YamlRef[]): boolean {
+  for (const f of ctx.workspace.siblingConfigs(ctx.file.path)) {
+    if (!/^security(?:\.[\w.-]+)?\.ya?ml$/i.test(basename(f.path))) continue;
+    for (const d of docViews(f.yaml)) {
+      const refs = switchesOf(d);
+      if (refs.length > 0 && refs.every((r) => boolOf(ctx, r) !== false)) return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// ENC001 encryption-disabled
+// ---------------------------------------------------------------------------
+
+const enc001 = defineRule('ENC001', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    const switches = atRestSwitches(ctx, doc);
+    let explicitOff = false;
+    for (const s of switches) {
+      if (boolOf(ctx, s.ref) !== false || !s.ref.valueSpan) continue;
+      explicitOff = true;
+      const where = s.ref.path.join('.');
+      ctx.report({
+        span: s.ref.valueSpan,
+        message: `${cap(s.label)} is switched off (${where}): the data files, snapshots and backups can be read by anyone who gets hold of the disk. Turn it on and keep its key in Vault or an HSM.`,
+        fixes: setFix(ctx, s.ref, true, 'fix', `Set ${last(s.ref)} to true`),
+      });
+    }
+    if (explicitOff) continue;
+    const storage = storageConfigured(doc);
+    if (!storage) continue;
+    if (switches.some((s) => s.label !== 'field-level encryption')) continue; // on, or set through a variable
+    const enc = doc.get(['storage', 'encryption']);
+    if (enc) {
+      // encryption block without its switch
+      ctx.report({
+        span: keyOf(enc),
+        message: 'storage.encryption has no `enabled: true`, so the block does not switch encryption at rest on. Add the switch so the RocksDB files are written encrypted.',
+        fixes: isMapRef(enc) ? insertFix(ctx, doc, ['storage', 'encryption'], ['enabled: true'], 'Add enabled: true to storage.encryption') : [],
+      });
+      continue;
+    }
+    if (securitySiblingSays(ctx, (d) => atRestSwitches(ctx, d).filter((x) => x.label !== 'field-level encryption').map((x) => x.ref))) continue;
+    if (isEditionDoc(doc) && isMapRef(doc.get('security')) && !isFlow(doc.get('security'))) {
+      const security = doc.get('security')!;
+      ctx.report({
+        span: keyOf(security),
+        message: 'This edition config never turns on encryption at rest (security.enable_field_encryption is missing), so stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
+        fixes: insertFix(ctx, doc, ['security'], ['enable_field_encryption: true'], 'Add security.enable_field_encryption: true'),
+      });
+      continue;
+    }
+    ctx.report({
+      span: keyOf(storage),
+      message: 'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.',
+      fixes: insertFix(ctx, doc, ['storage'], ['encryption:', '  enabled: true'], 'Add storage.encryption.enabled: true'),
+    });
+  }
+});
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------------------------------------------------------------------------
+// ENC002 weak-cipher-at-rest
+// ---------------------------------------------------------------------------
+
+/** Parents whose `algorithm` is an at-rest data cipher (not a signature or key type). */
+const AT_REST_PARENT = /^(?:encryption|field_encryption|field_level|vram_encryption|at_rest|data_encryption|encryption_at_rest)$/;
+
+function cipherEntries(doc: DocView): YamlRef[] {
+  return doc.all.filter((r) => {
+    if (!r.keySpan) return false;
+    const key = last(r);
+    const parent = r.path[r.path.length - 2];
+    const candidate =
+      ((key === 'algorithm' || key === 'cipher') && parent !== undefined && AT_REST_PARENT.test(parent)) ||
+      /^(?:encryption_algorithm|encryption_cipher|cipher_at_rest)$/.test(key);
+    return candidate && !r.path.some((p) => /^(?:tls|grpc|network|hsm|signing)$/.test(p));
+  });
+}
+
+type CipherVerdict = 'strong' | 'short' | 'weak';
+
+export function cipherVerdict(value: string): CipherVerdict {
+  const v = value.toUpperCase().replace(/[\s_/]+/g, '-');
+  if (/^X?CHACHA20-?POLY1305$/.test(v)) return 'strong';
+  if (/^AES-?256-?GCM(?:-?SIV)?$/.test(v) || /^AES-?GCM-?256$/.test(v)) return 'strong';
+  if (/^AES-?(?:128|192)-?GCM(?:-?SIV)?$/.test(v) || /^AES-?GCM-?(?:128|192)$/.test(v)) return 'short';
+  if (/^AES-?(?:128|192|256)-?(?:CCM|OCB|SIV)$/.test(v)) return 'short';
+  return 'weak';
+}
+
+const enc002 = defineRule('ENC002', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    for (const ref of cipherEntries(doc)) {
+      const value = textOf(ctx, ref);
+      if (!value || !ref.valueSpan) continue;
+      const verdict = cipherVerdict(value);
+      if (verdict === 'strong') continue;
+      const shown = shownValue(ctx.file, ref);
+      const fixes = setFix(ctx, ref, 'AES-256-GCM', 'fix', 'Use AES-256-GCM');
+      if (verdict === 'short') {
+        ctx.report({
+          span: ref.valueSpan,
+          severity: 'warning',
+          message: `${shown} is authenticated but uses a shorter key than the 256 bits ThemisDB's hardening guidance asks for data at rest. Switch to AES-256-GCM (existing data needs re-encryption).`,
+          fixes,
+        });
+      } else {
+        ctx.report({
+          span: ref.valueSpan,
+          severity: 'error',
+          message: `${shown} is not an authenticated 256-bit cipher: modes like ECB, CBC or CTR and ciphers like DES, 3DES or RC4 let stored data be read or silently altered. Use AES-256-GCM or ChaCha20-Poly1305.`,
+          fixes,
+        });
+      }
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// ENC003 weak-kdf
+// ---------------------------------------------------------------------------
+
+const ARGON2_MIN: { names: RegExp; key: string; min: number; set: number; unit: string }[] = [
+  { names: /^(?:memory_cost|m_cost|memory_kib|memory)$/, key: 'memory_cost', min: 65536, set: 65536, unit: 'KiB' },
+  { names: /^(?:time_cost|t_cost|passes)$/, key: 'time_cost', min: 3, set: 3, unit: 'passes' },
+  { names: /^(?:parallelism|p_cost|lanes|threads)$/, key: 'parallelism', min: 1, set: 4, unit: 'lanes' },
+];
+
+function kdfParamsOf(doc: DocView, base: string[]): YamlRef | undefined {
+  for (const name of ['kdf_params', 'kdf_parameters', 'kdf_options', 'argon2']) {
+    const r = doc.get([...base, name]);
+    if (isMapRef(r)) return r;
+  }
+  return undefined;
+}
+
+const enc003 = defineRule('ENC003', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    const bases = new Map<string, string[]>();
+    for (const r of namedIn(doc, /^(?:kdf|key_derivation|kdf_params|kdf_parameters|kdf_options)$/)) {
+      const base = r.path.slice(0, -1);
+      if (base.some((p) => /^(?:tls|network|grpc)$/.test(p))) continue;
+      bases.set(base.join(SEP), base);
+    }
+    for (const base of bases.values()) {
+      const kdfRef = doc.get([...base, 'kdf']) ?? doc.get([...base, 'key_derivation']);
+      const kdf = textOf(ctx, kdfRef)?.toLowerCase().replace(/[\s_]/g, '-');
+      const params = kdfParamsOf(doc, base);
+      const paramRefs = params ? doc.children(params.path) : [];
+      const low = (): { ref: YamlRef; spec: (typeof ARGON2_MIN)[number] }[] => {
+        const out: { ref: YamlRef; spec: (typeof ARGON2_MIN)[number] }[] = [];
+        for (const spec of ARGON2_MIN) {
+          const ref = paramRefs.find((p) => spec.names.test(last(p)));
+          const n = numberOf(ctx, ref);
+          if (ref && n !== undefined && n < spec.min) out.push({ ref, spec });
+        }
+        return out;
+      };
+      if (kdfRef && kdf !== undefined && kdf !== 'argon2id' && kdf !== 'scrypt' && kdfRef.valueSpan) {
+        // switch to argon2id and bring its parameters to the minimums
+        const edits: (TextEdit | undefined)[] = [setEdit(ctx, kdfRef, 'argon2id')];
+        const isArgon = /^argon2/.test(kdf);
+        if (params && !isFlow(params)) {
+          for (const { ref, spec } of isArgon ? low() : []) edits.push(setEdit(ctx, ref, spec.set));
+          const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(last(p)))).map((s) => `${s.key}: ${s.set}`);
+          if (missing.length) edits.push(insertEdit(ctx, doc, params.path, missing));
+        } else if (!params) {
+          edits.push(insertEdit(ctx, doc, base, ['kdf_params:', ...ARGON2_MIN.map((s) => `  ${s.key}: ${s.set}`)]));
+        }
+        ctx.report({
+          span: kdfRef.valueSpan,
+          message: `Keys are derived with ${shownValue(ctx.file, kdfRef)}, which is cheap to brute-force on GPUs if a key file or backup leaks. Use the memory-hard argon2id (or scrypt).`,
+          fixes: fixOf(ctx, 'Use argon2id with at least 64 MiB, 3 passes', 'fix', edits),
+        });
+        continue;
+      }
+      if (kdf !== undefined && kdf !== 'argon2id' && !/^argon2/.test(kdf)) continue; // scrypt, or a value we cannot read
+      for (const { ref, spec } of low()) {
+        if (!ref.valueSpan) continue;
+        ctx.report({
+          span: ref.valueSpan,
+          message: `argon2 ${last(ref)} ${shownValue(ctx.file, ref)} is below the minimum of ${spec.min} ${spec.unit}, which makes offline guessing of the passphrase cheaper. Raise it to at least ${spec.set}.`,
+          fixes: setFix(ctx, ref, spec.set, 'fix', `Set ${last(ref)} to ${spec.set}`),
+        });
+      }
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// ENC004 local-key-provider
+// ---------------------------------------------------------------------------
+
+const LOCAL_PROVIDERS = new Set(['file', 'env', 'environment', 'local', 'mock', 'plaintext', 'keyfile', 'key_file']);
+
+const enc004 = defineRule('ENC004', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    for (const ref of namedIn(doc, /^(?:key_provider|key_source|keystore|key_store)$/)) {
+      const v = textOf(ctx, ref)?.toLowerCase();
+      if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
+      ctx.report({
+        span: ref.valueSpan,
+        message: `key_provider "${shownValue(ctx.file, ref)}" keeps the encryption key on the same machine as the data, so one host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.`,
+        fixes: setFix(ctx, ref, 'vault', 'suggestion', 'Use the vault key provider'),
+      });
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// ENC005 encryption-scope
+// ---------------------------------------------------------------------------
+
+const SCOPE: Record<string, { severity: 'warning' | 'info'; what: string }> = {
+  encrypt_data: { severity: 'warning', what: 'the data files themselves' },
+  encrypt_checkpoints: { severity: 'warning', what: 'checkpoints (full copies of the data)' },
+  encrypt_logs: { severity: 'warning', what: 'logs (recent values and statements)' },
+  encrypt_wal: { severity: 'warning', what: 'the write-ahead log (recent values)' },
+  encrypt_backups: { severity: 'warning', what: 'backups (full copies of the data)' },
+  encrypt_indexes: { severity: 'info', what: 'indexes (keys and embeddings)' },
+};
+
+const enc005 = defineRule('ENC005', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    for (const ref of namedIn(doc, /^encrypt_(?:data|checkpoints|logs|wal|backups|indexes)$/)) {
+      if (boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
+      const parent = ref.path.slice(0, -1);
+      if (boolOf(ctx, doc.get([...parent, 'enabled'])) === false) continue; // ENC001 reports the block
+      const scope = SCOPE[last(ref)];
+      ctx.report({
+        span: ref.valueSpan,
+        severity: scope.severity,
+        message:
+          scope.severity === 'info'
+            ? `Encryption at rest leaves out ${scope.what}; a disk copy still reveals them. Keep it only if you measured the cost and accept that leak.`
+            : `Encryption at rest is on but ${last(ref)} is false, so ${scope.what} stay in clear on disk. Set it to true.`,
+        fixes: setFix(ctx, ref, true, 'fix', `Set ${last(ref)} to true`),
+      });
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------
+// ENC006 unencrypted-artifacts
+// ---------------------------------------------------------------------------
+
+const enc006 = defineRule('ENC006', (ctx) => {
+  for (const doc of docViews(ctx.file.yaml)) {
+    const checks: { path: string[]; message: string }[] = [
+      {
+        path: ['training', 'checkpoint', 'encryption'],
+        message: 'Training checkpoints are written unencrypted: they hold the model weights and can memorise training data. Encrypt them with a Vault or HSM key.',
+      },
+      {
+        path: ['training', 'checkpoint', 'signing'],
+        message: 'Checkpoints are not signed, so a swapped or poisoned checkpoint would be loaded without complaint. Turn signing on with a non-extractable key.',
+      },
+      {
+        path: ['llm', 'encryption'],
+        message: 'LLM model files are stored unencrypted: anyone with read access to the model directory can copy fine-tuned weights. Turn llm.encryption on.',
+      },
+      {
+        path: ['backup', 'encryption'],
+        message: 'Backups are written unencrypted: a backup is a full copy of the database, readable by whoever reaches the backup store. Turn backup encryption on.',
+      },
+    ];
+    for (const c of checks) {
+      const ref = switchRef(ctx, doc, c.path);
+      if (!ref || boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
+      ctx.report({ span: ref.valueSpan, message: c.message, fixes: setFix(ctx, ref, true, 'fix', `Set ${ref.path.join('.')} to true`) });
+    }
+    // backup destinations: `encryption: false` per destination
+    for (const ref of descendants(doc, ['backup'])) {
+      if (ref.path.length < 3 || !/^(?:encryption|encrypt|encrypted)$/.test(last(ref))) continue;
+      const target = isMapRef(ref) ? doc.get([...ref.path, 'enabled']) : ref;
+      if (!target || boolOf(ctx, target) !== false || !target.valueSpan) continue;
+      if (target.path.join('.') === 'backup.encryption.enabled') continue; // reported above
+      ctx.report({
+        span: target.valueSpan,
+        message: 'This backup destination stores copies of the database unencrypted. Turn encryption on for it, with a key that is not kept next to the backups.',
+        fixes: setFix(ctx, target, true, 'fix', `Set ${last(target)} to true`),
+      });
+    }
+  }
+});
+
+export const encRules: Rule[] = [enc001, enc002, enc003, enc004, enc005, enc006];

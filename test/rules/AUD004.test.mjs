@@ -1,0 +1,49 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const red = (enabled, fields) => `logging:
+  audit:
+    enabled: true
+    # Sensitive data handling
+    redaction:
+      enabled: ${enabled}
+      fields:
+${fields}      patterns:
+        - regex: '\\b\\d{16}\\b' # Credit card numbers
+          replacement: '[REDACTED-CC]'
+`;
+const all = '        - password\n        - api_key\n        - private_key\n        - credit_card\n';
+
+ruleTester('AUD004', {
+  valid: [
+    { name: 'guide redaction', files: { 'config.yaml': red('true', all) } },
+    { name: 'spelling variants', files: { 'config.yaml': red('true', '        - passwd\n        - apiKey\n        - private-key\n') } },
+    { name: 'no redaction block (not reported)', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n' } },
+    { name: 'redaction outside audit', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\npii:\n  redaction:\n    enabled: false\nstorage:\n  rocksdb_path: /d\n' } },
+  ],
+  invalid: [
+    {
+      name: 'redaction off',
+      files: { 'config.yaml': red('false', all) },
+      errors: [{ line: 6, column: 16, endColumn: 21, severity: 'warning', message: /Redaction/ }],
+      output: red('true', all),
+    },
+    {
+      name: 'fields miss api_key and private_key: appended',
+      files: { 'config.yaml': red('true', '        - password\n        - credit_card # PCI\n') },
+      errors: [{ line: 7, column: 7, endColumn: 13, severity: 'warning', message: /api_key, private_key/ }],
+      output: red('true', '        - password\n        - credit_card # PCI\n        - api_key\n        - private_key\n'),
+    },
+    {
+      name: 'flow list',
+      files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card]\n' },
+      errors: [{ line: 6, severity: 'warning' }],
+      output: 'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card, api_key, private_key]\n',
+    },
+    {
+      name: 'development profile drops to hint',
+      profile: 'development',
+      files: { 'config.yaml': red('false', all) },
+      errors: [{ line: 6, severity: 'hint' }],
+    },
+  ],
+});

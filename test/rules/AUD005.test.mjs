@@ -1,0 +1,49 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const guide = (imm, sign) => `logging:
+  audit:
+    enabled: true
+    # Immutable logging
+    immutable:
+      enabled: ${imm}
+      backend: append-only-log
+    # Digital signatures
+    signing:
+      enabled: ${sign}
+      algorithm: ECDSA-P256
+      key_id: audit-signing-key
+`;
+
+ruleTester('AUD005', {
+  valid: [
+    { name: 'guide values', files: { 'config.yaml': guide('true', 'true') } },
+    { name: 'blocks absent (only explicit false counts)', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n' } },
+    { name: 'checkpoint signing off is ENC006, not AUD005', files: { 'config.yaml': guide('true', 'true') + 'training:\n  checkpoint:\n    signing:\n      enabled: false\n' } },
+  ],
+  invalid: [
+    {
+      name: 'signing off',
+      files: { 'config.yaml': guide('true', 'false') },
+      errors: [{ line: 10, column: 16, endColumn: 21, severity: 'warning', message: /not signed/ }],
+      output: guide('true', 'true'),
+    },
+    {
+      name: 'immutable off',
+      files: { 'config.yaml': guide('false', 'true') },
+      errors: [{ line: 6, column: 16, severity: 'warning', message: /immutable/ }],
+      output: guide('true', 'true'),
+    },
+    {
+      name: 'security.yaml dialect, scalar switch',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: false\n' },
+      errors: [{ line: 6, column: 12, severity: 'warning' }],
+      output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: true\n',
+    },
+    {
+      name: 'development profile drops to hint',
+      profile: 'development',
+      files: { 'config.yaml': guide('true', 'off') },
+      errors: [{ line: 10, severity: 'hint' }],
+    },
+  ],
+});

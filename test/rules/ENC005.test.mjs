@@ -1,0 +1,52 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const scope = ({ enabled = 'true', data = 'true', idx = 'true', ckpt = 'true', logs = 'true' } = {}) => `storage:
+  encryption:
+    enabled: ${enabled}
+    algorithm: AES-256-GCM
+    # Encryption scope
+    encrypt_data: ${data}
+    encrypt_indexes: ${idx}
+    encrypt_checkpoints: ${ckpt}
+    encrypt_logs: ${logs}
+`;
+
+ruleTester('ENC005', {
+  valid: [
+    { name: 'everything in scope', files: { 'config.yaml': scope() } },
+    { name: 'flags absent are not reported', files: { 'config.yaml': 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' } },
+    { name: 'encryption off: ENC001 reports the block, not the scope', files: { 'config.yaml': scope({ enabled: 'false', logs: 'false' }) } },
+    { name: 'unresolved variable', files: { 'config.yaml': scope({ logs: '${ENCRYPT_LOGS}' }) } },
+    { name: 'a compress flag is not a scope flag', files: { 'config.yaml': scope() + 'training:\n  checkpoint:\n    compression: false\n' } },
+  ],
+  invalid: [
+    {
+      name: 'guide default: indexes excluded is information',
+      files: { 'config.yaml': scope({ idx: 'false # Performance tradeoff' }) },
+      errors: [{ line: 7, column: 22, endColumn: 27, severity: 'info', message: /indexes/ }],
+      output: scope({ idx: 'true # Performance tradeoff' }),
+    },
+    {
+      name: 'checkpoints and logs excluded are warnings',
+      files: { 'config.yaml': scope({ ckpt: 'false', logs: 'no' }) },
+      errors: [
+        { line: 8, column: 26, severity: 'warning', message: /encrypt_checkpoints/ },
+        { line: 9, column: 19, endColumn: 21, severity: 'warning', message: /encrypt_logs/ },
+      ],
+      output: scope({ ckpt: 'true', logs: 'no' }),
+    },
+    {
+      name: 'encrypt_logs fix',
+      fix: 'encrypt_logs',
+      files: { 'config.yaml': scope({ logs: 'false' }) },
+      errors: [{ line: 9, severity: 'warning' }],
+      output: scope({ logs: 'true' }),
+    },
+    {
+      name: 'development profile drops to hint',
+      profile: 'development',
+      files: { 'config.yaml': scope({ ckpt: 'false' }) },
+      errors: [{ line: 8, severity: 'hint' }],
+    },
+  ],
+});

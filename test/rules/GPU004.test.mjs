@@ -1,0 +1,58 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const guide = (items) => `security:
+  gpu:
+    access_control:
+      enabled: true
+      mode: strict
+    # GPU operations whitelist
+    allowed_operations:
+${items}    compute_mode: exclusive_process
+`;
+
+ruleTester('GPU004', {
+  valid: [
+    { name: 'guide list with mining commented out', files: { 'config.yaml': guide('      - training\n      - inference\n      # - mining # BLOCKED\n') } },
+    { name: 'embedding', files: { 'config.yaml': guide('      - inference\n      - embedding\n') } },
+    { name: 'flow list', files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, inference]\n' } },
+    { name: 'allowed_operations outside GPU settings', files: { 'config.yaml': guide('      - training\n') + 'plugins:\n  allowed_operations:\n    - mining\n' } },
+  ],
+  invalid: [
+    {
+      name: 'mining in a block list: its line is removed',
+      files: { 'config.yaml': guide('      - training\n      - mining   # BLOCKED\n      - inference\n') },
+      errors: [{ line: 9, column: 9, endColumn: 15, severity: 'error', message: /mining/ }],
+      output: guide('      - training\n      - inference\n'),
+    },
+    {
+      name: 'flow list, middle item',
+      files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, mining, inference]\n' },
+      errors: [{ line: 3, column: 36, endColumn: 42, severity: 'error' }],
+      output: 'security:\n  gpu:\n    allowed_operations: [training, inference]\n',
+    },
+    {
+      name: 'flow list, last item',
+      files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, "crypto_mining"]\n' },
+      errors: [{ line: 3, column: 36, severity: 'error' }],
+      output: 'security:\n  gpu:\n    allowed_operations: [training]\n',
+    },
+    {
+      name: 'flow list, only item',
+      files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [mining]\n' },
+      errors: [{ line: 3, column: 26, severity: 'error' }],
+      output: 'security:\n  gpu:\n    allowed_operations: []\n',
+    },
+    {
+      name: 'two blocked operations',
+      files: { 'config.yaml': guide('      - mining\n      - training\n      - rendering\n') },
+      errors: [{ line: 8, message: /mining/ }, { line: 10, message: /rendering/ }],
+      output: guide('      - training\n      - rendering\n'),
+    },
+    {
+      name: 'development profile drops to hint',
+      profile: 'development',
+      files: { 'config.yaml': guide('      - mining\n') },
+      errors: [{ line: 8, severity: 'hint' }],
+    },
+  ],
+});

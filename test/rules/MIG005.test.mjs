@@ -1,0 +1,60 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+// Realistic mig.yaml fixtures (A100 80GB MIG profiles); pass null to leave a key out.
+const U1 = 'MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e';
+const U2 = 'MIG-9c2e5a7b-1d3f-4e6a-8b0c-7f9e1d2c3b4a';
+
+const instance = ({ uuid = U1, name = null, gpu = 0, profile = '3g.40gb', users = '[ml_user1]', vram = '40gb' } = {}) =>
+  [
+    `    - uuid: ${uuid}`,
+    name !== null ? `      name: ${name}` : undefined,
+    gpu !== null ? `      gpu: ${gpu}` : undefined,
+    profile !== null ? `      profile: ${profile}` : undefined,
+    users !== null ? `      users: ${users}` : undefined,
+    vram !== null ? `      vram_limit: ${vram}` : undefined,
+  ]
+    .filter((l) => l !== undefined)
+    .join('\n') + '\n';
+
+const mig = (enabled, ...instances) => `# /etc/themisdb/mig.yaml — A100 80GB split for the ML team
+mig:
+${enabled === undefined ? '' : `  enabled: ${enabled}\n`}  instances:
+${instances.join('')}`;
+
+ruleTester('MIG005', {
+  valid: [
+    { name: 'limit equal to the profile', files: { 'mig.yaml': mig('true', instance({ profile: '3g.40gb', vram: '40gb' })) } },
+    { name: 'limit in MB below the profile', files: { 'mig.yaml': mig('true', instance({ profile: '1g.10gb', vram: '8192mb' })) } },
+    { name: 'upper-case unit', files: { 'mig.yaml': mig('true', instance({ profile: '7g.80gb', vram: '80GB' })) } },
+    { name: 'no profile: only the form is checked', files: { 'mig.yaml': mig('true', instance({ profile: null, vram: '5gb' })) } },
+    { name: 'no vram_limit', files: { 'mig.yaml': mig('true', instance({ vram: null })) } },
+  ],
+  invalid: [
+    {
+      name: 'above what 1g.10gb offers',
+      files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, profile: '1g.10gb', users: '[ml_user2]', vram: '20gb' })) },
+      errors: [{ line: 14, column: 19, endColumn: 23, severity: 'error', message: /10 GB/ }],
+    },
+    {
+      name: 'MB above the profile',
+      files: { 'mig.yaml': mig('true', instance({ profile: '1g.5gb', vram: '6144mb' })) },
+      errors: [{ line: 9, severity: 'error', message: /1g\.5gb/ }],
+    },
+    {
+      name: 'a bare number has no unit',
+      files: { 'mig.yaml': mig('true', instance({ vram: '5' })) },
+      errors: [{ line: 9, column: 19, endColumn: 20, severity: 'error', message: /gb or mb/ }],
+    },
+    {
+      name: 'space and decimals are not the <n>gb form',
+      files: { 'mig.yaml': mig('true', instance({ vram: '"5 GB"' }), instance({ uuid: U2, users: '[b]', vram: '0.5gb' })) },
+      errors: [{ line: 9, severity: 'error' }, { line: 14, severity: 'error' }],
+    },
+    {
+      name: 'not production-only: stays an error under development',
+      profile: 'development',
+      files: { 'mig.yaml': mig('true', instance({ profile: '2g.20gb', vram: '40gb' })) },
+      errors: [{ line: 9, severity: 'error' }],
+    },
+  ],
+});
