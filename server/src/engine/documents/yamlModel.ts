@@ -33,9 +33,11 @@ export class YamlModel {
   private readonly byPath = new Map<string, YamlRef>();
   private readonly byDocPath = new Map<string, YamlRef>();
   private readonly childrenByPath = new Map<string, YamlRef[]>();
+  private readonly byKey = new Map<string, YamlRef[]>();
 
   constructor(readonly text: string) {
-    const parsed = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: true });
+    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
+    const parsed = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false });
     this.docs = Array.isArray(parsed) ? parsed : [];
     this.docs.forEach((doc, i) => {
       for (const e of [...doc.errors, ...doc.warnings]) {
@@ -60,6 +62,14 @@ export class YamlModel {
     return this.byDocPath.get(`${docIndex}:${path.join('.')}`);
   }
 
+  /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
+  named(key: string | RegExp): YamlRef[] {
+    if (typeof key === 'string') return this.byKey.get(key) ?? [];
+    const out: YamlRef[] = [];
+    for (const [k, refs] of this.byKey) if (key.test(k)) out.push(...refs);
+    return out.sort((a, b) => a.keySpan!.start - b.keySpan!.start);
+  }
+
   has(path: string | string[]): boolean {
     return this.get(path) !== undefined;
   }
@@ -78,15 +88,27 @@ export class YamlModel {
     if (!list) this.childrenByPath.set(parent, (list = []));
     list.push(ref);
     this.refs.push(ref);
+    if (ref.keySpan) {
+      const k = ref.path[ref.path.length - 1];
+      const same = this.byKey.get(k);
+      if (same) same.push(ref);
+      else this.byKey.set(k, [ref]);
+    }
   }
 
   private walk(node: unknown, path: string[], docIndex: number, depth: number): void {
     if (depth > 64) return; // pathological nesting: stop, the rest is still parsed
     if (isMap(node)) {
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = isScalar(pair.key) ? pair.key : undefined;
         if (!keyNode || keyNode.value === null || typeof keyNode.value === 'object') continue;
+        const name = String(keyNode.value);
+        if (seen.has(name) && keyNode.range) {
+          this.problems.push({ span: { start: keyNode.range[0], end: keyNode.range[1] }, message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
+        }
+        seen.add(name);
         const value = (pair.value ?? null) as Node | null;
         const ref = this.makeRef([...path, String(keyNode.value)], keyNode, value, docIndex);
         this.add(ref);

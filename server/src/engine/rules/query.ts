@@ -4,8 +4,7 @@ import { RuleContext } from './rule';
 
 /** Every mapping entry whose own key matches (any depth, all documents). */
 export function entriesNamed(ctx: RuleContext, key: string | RegExp): YamlRef[] {
-  const test = typeof key === 'string' ? (k: string) => k === key : (k: string) => key.test(k);
-  return ctx.file.yaml.refs.filter((r) => r.keySpan && test(r.path[r.path.length - 1]));
+  return ctx.file.yaml.named(key);
 }
 
 export function lastKey(ref: YamlRef): string {
