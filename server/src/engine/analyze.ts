@@ -39,6 +39,7 @@ const SUPERSEDES: Record<string, string[]> = {
   ENV018: ['TLS010'],
   ENV020: ['NET001'],
   SEC007: ['SEC003'],
+  AUD003: ['NET002'],
 };
 
 const loggedFailures = new Set<string>();

@@ -41,7 +41,8 @@ const STRONG_PATHS = [
   'server.enable_tls', 'server.tls_min_version', 'server.health_error_service_enabled', 'server.worker_threads',
   'security.enable_tls', 'security.tls_min_version', 'security.enable_hsm', 'security.hsm', 'security.gpu',
   'security.key_rotation', 'security.vram', 'logging.audit', 'grpc.tls', 'training.checkpoint', 'llm.encryption',
-  'edition', 'acceleration', 'compliance',
+  'edition', 'acceleration', 'compliance', 'audit.log_path', 'security.audit', 'gpu.vram', 'gpu.compute_mode',
+  'security.vram_encryption',
 ];
 
 /** Whether a YAML config looks like ThemisDB's (for a config.yaml with no other hint). */
@@ -58,6 +59,6 @@ export function looksLikeMig(model: YamlModel): boolean {
 }
 
 export function envHasThemisVars(names: Iterable<string>): boolean {
-  for (const n of names) if (n.startsWith('THEMIS_')) return true;
+  for (const n of names) if (/^THEMIS_/i.test(n)) return true;
   return false;
 }
