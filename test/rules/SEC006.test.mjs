@@ -1,0 +1,54 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+
+const TOKEN = 'Zx8kq3Jd9LmP2vQw7RtY5uI1oA4sD6fG8hJ0kL2zX4c=';
+const env = `# ThemisDB production\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${TOKEN}\nTHEMIS_HSM_PIN=83920174\n`;
+
+ruleTester('SEC006', {
+  valid: [
+    { name: '.env listed in .gitignore', files: { '.env': env, '.gitignore': 'node_modules/\n.env\n' } },
+    { name: '*.env pattern covers themisdb.env', files: { 'deploy/themisdb.env': env, '.gitignore': '*.env\n' } },
+    { name: 'anchored /.env*', files: { '.env.production': env, '.gitignore': '/.env*\n' } },
+    { name: 'ignored parent folder cannot be re-included', files: { 'secrets/.env': env, '.gitignore': 'secrets/\n!secrets/.env\n' } },
+    { name: 'a template is meant to be committed', files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' } },
+    { name: 'no secret values in it', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_VAULT_TOKEN=${VAULT_TOKEN}\n' } },
+    { name: '.gitignore in the .env folder', files: { 'config/.env': env, 'config/.gitignore': '.env\n' } },
+  ],
+  invalid: [
+    {
+      name: 'no .gitignore at all: create one',
+      files: { '.env': env },
+      errors: [{ line: 3, column: 1, endColumn: 19, severity: 'warning', message: /THEMIS_TOKEN_ADMIN, THEMIS_HSM_PIN/ }],
+      outputs: { '.gitignore': '.env\n' },
+    },
+    {
+      name: '.gitignore without the file: append (no final newline)',
+      files: { '.env': env, '.gitignore': 'node_modules/\n*.log' },
+      errors: [{ line: 3 }],
+      outputs: { '.gitignore': 'node_modules/\n*.log\n.env\n' },
+    },
+    {
+      name: 'a later negation re-includes it',
+      files: { '.env': env, '.gitignore': '.env*\n!.env\n' },
+      errors: [{ line: 3 }],
+      outputs: { '.gitignore': '.env*\n!.env\n.env\n' },
+    },
+    {
+      name: '.env in a subfolder: path relative to the root .gitignore',
+      files: { 'deploy/prod/.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_SHARED_SECRET=4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\n', '.gitignore': 'dist/\n' },
+      errors: [{ line: 2, column: 1 }],
+      outputs: { '.gitignore': 'dist/\ndeploy/prod/.env\n' },
+    },
+    {
+      name: 'a known credential format under any name',
+      files: { 'themisdb.env': 'THEMIS_PRODUCTION_MODE=1\nBACKUP_KEY_ID=AKIAQ3EGUXBR7NWZK5TD\n', '.gitignore': '.env\n' },
+      errors: [{ line: 2, message: /BACKUP_KEY_ID/ }],
+      outputs: { '.gitignore': '.env\nthemisdb.env\n' },
+    },
+    {
+      name: 'not production-only: a warning under development too',
+      profile: 'development',
+      files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_HSM_PIN=83920174\n' },
+      errors: [{ line: 2, severity: 'warning' }],
+    },
+  ],
+});
