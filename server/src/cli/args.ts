@@ -23,6 +23,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: themisdb-lint [options] PATH...
+       themisdb-lint init --production [options] DIR   (see init --help)
 
 Checks ThemisDB config.yaml, security.yaml, mig.yaml and .env files for
 security problems. Folders are searched for those files (node_modules and

@@ -11,6 +11,7 @@ import { collectTargets, PathError, Target } from './collect';
 import { unifiedDiff } from './diff';
 import { fingerprints } from './fingerprint';
 import { FileFix, fixFile, safeFix } from './fix';
+import { runInit } from './init';
 import { formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
 import { toSarif } from './sarif';
 
@@ -28,6 +29,7 @@ export interface Io {
 }
 
 export function run(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean, env: NodeJS.ProcessEnv = process.env): number {
+  if (argv[0] === 'init') return runInit(argv.slice(1), cwd, out, err);
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
