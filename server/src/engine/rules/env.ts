@@ -5,13 +5,13 @@
 // 1/true/True/TRUE/yes/Yes/on/On; THEMIS_PII_STRICT and THEMIS_HSM_ENABLED only "1").
 import { randomBytes } from 'node:crypto';
 import * as path from 'path';
-import catalogJson from '../../../../schemas/themisdb-env.json';
+import { ENV_PATTERNS, ENV_VARS, VarInfo, VarStatus } from '../envCatalog';
 import { EnvEntry, expandVars, findVarRefs } from '../documents/envModel';
 import { asBool, isSeqRef } from '../documents/yamlModel';
 import { isEnvTemplate } from '../fileKinds';
 import { appendEnvEntry, removeEnvEntry, setEnvValue } from '../fixes/envEdits';
 import { maskSecret } from '../mask';
-import { isLowEntropy, isPlaceholderOrWeakWord } from '../secrets';
+import { isPlaceholderOrWeakWord, isTooRegular } from '../secrets';
 import { Fix, FixKind, Span, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
 
@@ -19,32 +19,8 @@ import { defineRule, Rule, RuleContext } from './rule';
 // Catalog
 // ---------------------------------------------------------------------------
 
-type Status = 'code' | 'docs-only' | 'compose-only' | 'build-time' | 'test';
-
-interface VarInfo {
-  status: Status;
-  statusDetail?: string;
-  default: string | null;
-  accepted: string[] | null;
-  type: string;
-  secret: boolean;
-  recommended: string | null;
-  description: string;
-  disabling?: string[];
-  acceptedPattern?: string;
-  caseInsensitive?: boolean;
-  productionUnset?: boolean;
-}
-
-interface PatternInfo {
-  pattern: string;
-  status: Status;
-  description: string;
-}
-
-const CATALOG = catalogJson as unknown as { variables: Record<string, VarInfo>; patterns: PatternInfo[] };
-const VARS = new Map<string, VarInfo>(Object.entries(CATALOG.variables));
-const PATTERNS = CATALOG.patterns.map((p) => ({ ...p, re: new RegExp(p.pattern) }));
+const VARS = ENV_VARS;
+const PATTERNS = ENV_PATTERNS;
 /** Names the server reads: the only sensible rename targets. */
 const EFFECTIVE_NAMES = [...VARS.entries()].filter(([, v]) => v.status === 'code').map(([k]) => k);
 
@@ -391,7 +367,7 @@ const env005 = defineRule('ENV005', (ctx) => {
   let why: string | undefined;
   if (isPlaceholderOrWeakWord(t)) why = 'is a placeholder or a common word';
   else if (tokenBits(t) < 256) why = `holds only about ${Math.floor(tokenBits(t) / 8)} bytes of randomness`;
-  else if (isLowEntropy(t)) why = 'repeats too few distinct characters to be random';
+  else if (isTooRegular(t)) why = 'repeats too few distinct characters to be random';
   if (!why) return;
   ctx.report({
     span: valueSpan(e),
@@ -652,7 +628,7 @@ const env014 = defineRule('ENV014', (ctx) => {
 // ENV015 unknown-variable
 // ---------------------------------------------------------------------------
 
-function noEffectReason(name: string, v: { status: Status; statusDetail?: string }): string {
+function noEffectReason(name: string, v: { status: VarStatus; statusDetail?: string }): string {
   const detail = v.statusDetail ?? '';
   if (/entrypoint/.test(detail)) return 'only the Docker entrypoint reads it (to rewrite the config file); the themis_server process ignores it';
   if (/client/.test(detail)) return 'only client adapters read it; the server ignores it';

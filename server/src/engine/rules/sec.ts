@@ -9,7 +9,8 @@ import { isEnvTemplate } from '../fileKinds';
 import { appendEnvEntry, setEnvValue } from '../fixes/envEdits';
 import { setValue } from '../fixes/yamlEdits';
 import { maskSecret } from '../mask';
-import { entropy, isPlaceholderOrWeakWord, isSecretKey, isTemplated, knownCredential, urlPassword } from '../secrets';
+import { isSecretVar, varInfo } from '../envCatalog';
+import { isPlaceholderOrWeakWord, isTemplated, isTooRegular, knownCredential, urlPassword } from '../secrets';
 import { SourceFile } from '../sourceFile';
 import { Fix, FileEdit, Span, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
@@ -79,45 +80,6 @@ function urlCredential(value: string): ReturnType<typeof urlPassword> {
 // ---------------------------------------------------------------------------
 // Which names hold secrets
 
-/** Variables of the ThemisDB catalog (reference/env_vars.tsv) whose `secret` column is yes. */
-const CATALOG_SECRET_VARS = new Set([
-  'THEMIS_HSM_PIN', 'THEMIS_TOKEN_ADMIN', 'THEMIS_TOKEN_READONLY', 'THEMIS_TOKEN_ANALYST', 'THEMIS_VAULT_TOKEN', 'VAULT_TOKEN',
-  'THEMIS_PKI_PRIVATE_KEY_PASSPHRASE', 'THEMIS_PKI_KEY_PASSPHRASE', 'THEMIS_WAL_SHARED_SECRET', 'THEMIS_WAL_HMAC_SECRET',
-  'THEMIS_LICENSE_API_KEY', 'THEMIS_RANGER_BEARER', 'THEMIS_GITHUB_API_TOKEN', 'THEMIS_VAULT_SECRET_ID', 'THEMIS_SECRET_TOKENS_ADMIN',
-  'THEMIS_CLOUDHSM_PIN', 'THEMIS_PKI_VAULT_TOKEN', 'THEMIS_AUTH_TOKENS', 'THEMIS_AUTH_TOKEN', 'THEMIS_TEST_HSM_PIN',
-  // named by config/security.yaml as the place for the provider credentials
-  'VAULT_SECRET_ID', 'AZURE_CLIENT_SECRET',
-]);
-
-/** Catalog variables whose names contain a secret word but which hold paths or switches. */
-const CATALOG_NOT_SECRET_VARS = new Set([
-  'THEMIS_PKI_PRIVATE_KEY', 'THEMIS_CORS_ALLOW_CREDENTIALS', 'THEMIS_VAULT_TOKEN_RENEWAL_MARGIN', 'THEMIS_PKI_PIN_LEAF_ONLY',
-]);
-
-/** An environment variable that holds a secret: the catalog first, then the name. */
-export function isSecretVar(name: string): boolean {
-  if (CATALOG_SECRET_VARS.has(name)) return true;
-  if (CATALOG_NOT_SECRET_VARS.has(name)) return false;
-  return isSecretKey(name);
-}
-
-// The last word (or two) of a YAML key that names a secret. secrets.isSecretKey
-// accepts a secret word anywhere in the name, which in real ThemisDB files also
-// matches `auth_method: token`, `client_auth`, `pin_l0_filter_and_index_blocks_in_cache`.
-const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'pin', 'token', 'secret', 'apikey', 'passphrase', 'credential', 'credentials', 'webhook', 'bearer']);
-const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key', 'webhook url', 'client secret']);
-
-/** A YAML key whose value is a secret (`password`, `hec_token`, `pkcs11.pin`, `secret_id`, `THEMIS_TOKEN_ADMIN`). */
-export function isSecretYamlKey(key: string): boolean {
-  if (CATALOG_SECRET_VARS.has(key)) return true;
-  const words = key.toLowerCase().split(/[_.-]+/).filter(Boolean);
-  const last = words[words.length - 1] ?? '';
-  const pair = words.slice(-2).join(' ');
-  if (pair === 'secret id' || key.toLowerCase() === 'secret_id') return true; // Vault AppRole SecretID
-  if (!isSecretKey(key)) return false;
-  return SECRET_NOUNS.has(last) || SECRET_PAIRS.has(pair);
-}
-
 // ---------------------------------------------------------------------------
 // What a value is
 
@@ -154,37 +116,6 @@ function urlCarriesSecret(v: string): boolean {
 }
 
 const WEAK_STEMS = /^(?:pass(?:word|wd|w0rd)?|admin(?:istrator)?|changeme|change[-_]me|secret|letmein|welcome|qwerty|root|test|default|themis(?:db)?|token|pin)[\W_]*\d{0,8}[\W_]*$/i;
-
-/**
- * Too regular to be random for its length and alphabet. secrets.isLowEntropy
- * sizes the alphabet of a digits-only string as hex (16 symbols, where there are
- * 10), so it calls 38 % of random 16-digit PINs weak; and its hex ratio flags
- * about 3 % of random 16-character hex strings. Here: a random string of n
- * characters over k symbols shows k(1-(1-1/k)^n) distinct characters on average;
- * fewer than half of that, or a Shannon entropy below 0.35 of log2(min(n, k))
- * (the 0.1 % quantile of random strings is 0.43 or more at every length from 8
- * on), is not random. Repeated units and runs (`abcd…`, `1234…`) are weak too.
- */
-export function isTooRegular(v: string): boolean {
-  const n = v.length;
-  const k = /^\d+$/.test(v) ? 10 : /^[0-9a-f]+$/i.test(v) ? 16 : /^[a-z]+$/.test(v) || /^[A-Z]+$/.test(v) ? 26 : /^[A-Za-z0-9]+$/.test(v) ? 62 : 94;
-  const distinct = new Set(v).size;
-  const expected = k * (1 - Math.pow(1 - 1 / k, n));
-  if (distinct < expected / 2) return true;
-  if (entropy(v) < 0.35 * Math.log2(Math.min(n, k))) return true;
-  if (/^(.+?)\1+$/s.test(v)) return true;
-  return isRun(v);
-}
-
-/** Consecutive characters with a constant step (`abcdefgh`, `98765432`) or a keyboard row. */
-function isRun(v: string): boolean {
-  const s = v.toLowerCase();
-  if (['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'].some((row) => row.includes(s))) return true;
-  const step = s.charCodeAt(1) - s.charCodeAt(0);
-  if (Math.abs(step) !== 1) return false;
-  for (let i = 2; i < s.length; i++) if (s.charCodeAt(i) - s.charCodeAt(i - 1) !== step) return false;
-  return true;
-}
 
 /** Why a secret value is weak, or undefined when it looks strong enough. */
 export function weakness(value: string): string | undefined {
@@ -257,7 +188,7 @@ function replaceYamlValue(ctx: RuleContext, ref: YamlRef, text: string): TextEdi
 /** UPPER_SNAKE variable name for a key path, prefixed THEMIS_ (a key that is a catalog variable keeps its name). */
 function varNameFor(keyPath: string[], suffix = ''): string {
   const last = keyPath[keyPath.length - 1];
-  if (!suffix && CATALOG_SECRET_VARS.has(last)) return last;
+  if (!suffix && varInfo(last)?.secret) return last;
   const base = [...keyPath, suffix]
     .filter(Boolean)
     .join('_')
@@ -455,7 +386,7 @@ function hsmAdvice(ref: YamlRef): string {
 /** Secret-named mapping entries with a literal value (for SEC001 and SEC003). */
 function secretEntries(ctx: RuleContext): { ref: YamlRef; value: string }[] {
   const m = memo(ctx);
-  m.secrets ??= scalars(ctx).filter(({ ref, value }) => ref.keySpan && value.trim() !== '' && isSecretYamlKey(lastKeyOf(ref)));
+  m.secrets ??= scalars(ctx).filter(({ ref, value }) => ref.keySpan && value.trim() !== '' && isSecretVar(lastKeyOf(ref)));
   return m.secrets;
 }
 
