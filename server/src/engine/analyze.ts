@@ -99,7 +99,7 @@ function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: 
   }
 
   let kept = raw.filter((f) => !fileWide.has(f.ruleId) && !byLine.get(li.position(f.span.start).line)?.has(f.ruleId));
-  kept = kept.filter((f) => !kept.some((g) => g !== f && SUPERSEDES[g.ruleId]?.includes(f.ruleId) && overlaps(f.span, g.span)));
+  kept = dropSuperseded(kept);
 
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -117,6 +117,19 @@ function effectiveSeverity(f: Finding, profile: Profile, setting: RuleSetting | 
   if (setting === 'off') return undefined;
   if (setting) return setting;
   return profile === 'development' && CATALOG.get(f.ruleId)?.productionOnly ? 'hint' : f.severity;
+}
+
+/** Drops findings that a more specific rule reports on an overlapping span (linear in the findings). */
+function dropSuperseded(findings: Finding[]): Finding[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const winners = new Map<string, Finding[]>(); // superseded rule -> findings of the rules that win over it
+  for (const [winner, losers] of Object.entries(SUPERSEDES)) {
+    const found = byRule.get(winner);
+    if (found) for (const l of losers) winners.set(l, [...(winners.get(l) ?? []), ...found]);
+  }
+  if (winners.size === 0) return findings;
+  return findings.filter((f) => !winners.get(f.ruleId)?.some((g) => overlaps(f.span, g.span)));
 }
 
 function overlaps(a: Finding['span'], b: Finding['span']): boolean {

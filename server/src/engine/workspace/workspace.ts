@@ -23,6 +23,7 @@ const MAX_WALK_FILES = 20000;
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly overlays = new Map<string, string>();
+  private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private envIndex?: string[]; // every family file found under the roots, by name
 
@@ -37,6 +38,7 @@ export class Workspace {
   removeOverlay(filePath: string): void {
     this.overlays.delete(filePath);
     this.files.delete(filePath);
+    this.fromOverlay.delete(filePath);
   }
 
   /** Forget cached disk state of a path (created, changed or deleted on disk). */
@@ -46,16 +48,26 @@ export class Workspace {
     this.envIndex = undefined;
   }
 
+  /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */
   file(filePath: string): SourceFile | undefined {
-    const text = this.overlays.get(filePath) ?? this.host.readFile(filePath);
-    if (text === undefined) {
-      this.files.delete(filePath);
-      return undefined;
-    }
+    const overlay = this.overlays.get(filePath);
     const cached = this.files.get(filePath);
-    if (cached && cached.text === text) return cached;
-    const f = new SourceFile(filePath, text);
+    if (overlay === undefined) {
+      if (cached && !this.fromOverlay.has(filePath)) return cached;
+      this.fromOverlay.delete(filePath);
+      const text = this.host.readFile(filePath);
+      if (text === undefined) {
+        this.files.delete(filePath);
+        return undefined;
+      }
+      const f = new SourceFile(filePath, text);
+      this.files.set(filePath, f);
+      return f;
+    }
+    if (cached && cached.text === overlay) return cached;
+    const f = new SourceFile(filePath, overlay);
     this.files.set(filePath, f);
+    this.fromOverlay.add(filePath);
     return f;
   }
 
