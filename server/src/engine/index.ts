@@ -19,3 +19,5 @@ export { maskSecret } from './mask';
 export { nodeHost } from '../nodeHost';
 export { fixAll, minimalEdit, collectSafeEdits } from './fixes/fixAll';
 export * from './generate/productionConfig';
+export * from './features/completion';
+export * from './features/hover';

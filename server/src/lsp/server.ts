@@ -18,6 +18,8 @@ import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
+import { completionList, documentKind, forgetDocument } from './completion';
+import { hoverAt } from './hover';
 
 const DEBOUNCE_MS = 150;
 
@@ -42,6 +44,8 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', '{', '='], resolveProvider: false },
+      hoverProvider: true,
     },
     serverInfo: { name: 'themisdb-language-server' },
   };
@@ -140,6 +144,23 @@ connection.onRequest('themisdb/profile', async ({ uri }: { uri: string }) => {
   const { analysis } = cache.get(doc, s);
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
+
+// ---- Completion and hover (lsp/completion.ts, lsp/hover.ts; engine/features/) ----
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const file = fileOf(params.textDocument.uri);
+  if (!doc || !file) return null;
+  return completionList(file, params.position, documentKind(doc.uri, doc.version, file, ws), ws, rootOf(file.path));
+});
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const file = fileOf(params.textDocument.uri);
+  if (!doc || !file) return null;
+  const findings = cache.peek(doc.uri, doc.version)?.analysis.findings;
+  return hoverAt(file, params.position, documentKind(doc.uri, doc.version, file, ws), ws, { root: rootOf(file.path), findings });
+});
+documents.onDidClose((e) => forgetDocument(e.document.uri));
+// ---- end completion and hover ----
 
 documents.listen(connection);
 connection.listen();

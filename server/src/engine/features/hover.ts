@@ -1,0 +1,231 @@
+// Hover for ThemisDB files: what a YAML key does (schema), what its value means
+// (enum text, recommended or unsafe), what a .env variable does (env catalog),
+// and where a `${VAR}` is defined, its value masked when it is a secret.
+// Like completion, it reads only the hovered line and the lines above it.
+import { findVarRefs } from '../documents/envModel';
+import { asBool } from '../documents/yamlModel';
+import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
+import { SourceFile } from '../sourceFile';
+import { FileKind, Span } from '../types';
+import { Workspace } from '../workspace/workspace';
+import {
+  displayFile,
+  displayKeyPath,
+  envStatusText,
+  envVarInfo,
+  envVarMarkdown,
+  isSecretSchemaKey,
+  isSecretVar,
+  schemaKeyMarkdown,
+  shownValue,
+  unquoteScalar,
+  yamlScalar,
+  YamlLines,
+} from './completion';
+
+export interface HoverEntry {
+  /** Markdown. */
+  markdown: string;
+  /** What the hover is about (key, value or `${VAR}`). */
+  span: Span;
+}
+
+export interface HoverOptions {
+  kind: FileKind;
+  workspace?: Workspace;
+  /** Workspace folder, for relative paths. */
+  root?: string;
+}
+
+const code = (s: unknown) => {
+  const t = String(s);
+  return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
+};
+
+/** Hover at an offset of a ThemisDB file, or undefined when there is nothing to say. */
+export function hover(file: SourceFile, offset: number, options: HoverOptions): HoverEntry | undefined {
+  const pos = file.lines.position(offset);
+  const lineText = file.lines.lineText(pos.line);
+  const lineStart = file.lines.lineStart(pos.line);
+  const col = pos.character;
+  if (/^[ \t]*#/.test(lineText)) return undefined;
+
+  const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !commentBefore(lineText, r.start));
+  if (ref) {
+    return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span: { start: lineStart + ref.start, end: lineStart + ref.end } };
+  }
+  if (options.kind === 'env') return envHover(lineText, lineStart, col);
+  const schema = schemaFor(options.kind, file.path);
+  return schema ? yamlHover(file, schema, pos.line, col, lineStart) : undefined;
+}
+
+/** A `#` comment starts before `col` (quotes respected). */
+function commentBefore(text: string, col: number): boolean {
+  let quote = '';
+  for (let i = 0; i < col; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      if (i === 0 || /[\s:=\-[{,]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- YAML
+
+function yamlHover(file: SourceFile, schema: SchemaName, lineNo: number, col: number, lineStart: number): HoverEntry | undefined {
+  const lines = new YamlLines(file);
+  const l = lines.at(lineNo);
+  if (l.key !== undefined) {
+    const onKey = col >= l.keyCol! && col <= l.keyEnd!;
+    const onValue = l.valueCol !== undefined && col >= l.valueCol && col <= l.valueEnd!;
+    if (!onKey && !onValue) return undefined;
+    const kp = lines.keyPath(lineNo)!;
+    if (kp.ancestry.inBlockScalar) return undefined;
+    const keyDoc = schemaKeyMarkdown(schema, kp.path);
+    if (!keyDoc) return undefined;
+    if (onKey) return { markdown: keyDoc, span: { start: lineStart + l.keyCol!, end: lineStart + l.keyEnd! } };
+    const valueDoc = valueMarkdown(schema, kp.path, l.value!);
+    return { markdown: valueDoc ? `${valueDoc}\n\n---\n\n${keyDoc}` : keyDoc, span: { start: lineStart + l.valueCol!, end: lineStart + l.valueEnd! } };
+  }
+  if (l.kind === 'item' && l.valueCol !== undefined && col >= l.valueCol && col <= l.valueEnd!) {
+    // a scalar sequence item (`- TLS_AES_256_GCM_SHA384`)
+    const anc = lines.ancestry(lineNo, l.dashCol!, true);
+    if (anc.inBlockScalar) return undefined;
+    const keys = [...anc.path, '0'];
+    const itemDoc = schemaKeyMarkdown(schema, keys);
+    if (!itemDoc) return undefined;
+    const valueDoc = valueMarkdown(schema, keys, l.value!);
+    return { markdown: valueDoc ? `${valueDoc}\n\n---\n\n${itemDoc}` : itemDoc, span: { start: lineStart + l.valueCol, end: lineStart + l.valueEnd! } };
+  }
+  return undefined;
+}
+
+function matches(value: string, target: unknown): boolean {
+  if (typeof target === 'boolean') return asBool(value) === target;
+  if (typeof target === 'number') return value.trim() !== '' && Number(value) === target;
+  return value === String(target);
+}
+
+/** What the value written at a key means: its enum text, whether it is recommended or unsafe. */
+function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string | undefined {
+  const all = schemasAt(schema, keys);
+  if (!all.length || /^[|>&*!{[]/.test(raw)) return undefined;
+  const value = unquoteScalar(raw);
+  const secret = isSecretSchemaKey(schema, keys);
+  const templated = /\$\{[^}]+\}/.test(value);
+  const shown = secret ? 'The value' : code(raw);
+  const out: string[] = [];
+  if (secret) out.push(templated ? 'The value comes from the environment.' : value === '' ? 'The value is empty here.' : '**Secret**: the value is not shown. ⚠️ A literal secret in the file is readable by everyone who can read the file; reference a variable instead.');
+
+  const first = <T>(key: string) => all.find((s) => s[key] !== undefined)?.[key] as T | undefined;
+  const enumSchema = all.find((s) => Array.isArray(s.enum));
+  if (enumSchema && !secret && !templated) {
+    const i = enumSchema.enum!.findIndex((e) => matches(value, e) && (typeof e !== 'string' || e === value));
+    const docs = (enumSchema.markdownEnumDescriptions ?? enumSchema.enumDescriptions) as string[] | undefined;
+    if (i >= 0) out.push(docs?.[i] ? `${shown}: ${docs[i]}` : `${shown} is one of the accepted values.`);
+    else out.push(`⚠️ ${shown} is not one of the accepted values (${enumSchema.enum!.slice(0, 12).map((v) => code(yamlScalar(v))).join(', ')}${enumSchema.enum!.length > 12 ? ', …' : ''}).`);
+    const accepts = first<unknown[]>('x-server-accepts');
+    if (i >= 0 && Array.isArray(accepts) && !accepts.some((a) => matches(value, a))) out.push(`⚠️ Documented, but the server accepts only ${accepts.map((a) => code(yamlScalar(a))).join(', ')}.`);
+  }
+  const memory = (first<Record<string, number>>('x-profile-memory-gb') ?? (schema === 'mig' ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number> | undefined) : undefined))?.[value];
+  if (memory !== undefined && keys[keys.length - 1] === 'profile' && !out.some((o) => o.includes(`${memory} GB`))) out.push(`${code(value)}: ${memory} GB of VRAM.`);
+
+  const last = keys[keys.length - 1] ?? '';
+  const listRec = /^\d+$/.test(last) ? schemasAt(schema, keys.slice(0, -1)).find((s) => s['x-recommended'] !== undefined)?.['x-recommended'] : undefined;
+  if (Array.isArray(listRec) && !secret && !templated) {
+    const listName = displayKeyPath(keys.slice(0, -1));
+    out.push(listRec.some((r) => matches(value, r)) ? `✓ ${shown} is in the recommended list of \`${listName}\`.` : `Recommended list of \`${listName}\`: ${listRec.map((r) => code(yamlScalar(r))).join(', ')}.`);
+  }
+  const rec = first<unknown>('x-recommended');
+  const def = first<unknown>('default');
+  const unsafe = first<string>('x-unsafe-default');
+  if (!secret && !templated && rec !== undefined) {
+    if (matches(value, rec)) out.push(`✓ ${shown} is the recommended value.`);
+    else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec))) {
+      out.push(`⚠️ **Unsafe:** ${unsafe}\n\n**Set instead:** ${code(yamlScalar(rec))}`);
+    } else out.push(`Recommended: ${code(yamlScalar(rec))}.`);
+  } else if (!secret && !templated && unsafe && def !== undefined && matches(value, def)) {
+    out.push(`⚠️ ${shown} is the default, which is unsafe: ${unsafe}`);
+  }
+  return out.length ? `**${displayKeyPath(keys)}** = ${secret ? '…' : code(raw)}\n\n${out.join('\n\n')}` : undefined;
+}
+
+// ---------------------------------------------------------------- .env
+
+const ENV_LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*)=[ \t]*/;
+
+function envHover(lineText: string, lineStart: number, col: number): HoverEntry | undefined {
+  const m = ENV_LINE.exec(lineText);
+  if (!m) return undefined;
+  const name = m[3];
+  const keyStart = m[1].length + (m[2]?.length ?? 0);
+  const keyEnd = keyStart + name.length;
+  const info = envVarInfo(name);
+  if (col >= keyStart && col <= keyEnd) {
+    const md = info
+      ? envVarMarkdown(name, info)!
+      : name.startsWith('THEMIS_')
+        ? `**${name}**\n\nNot in the ThemisDB environment catalog: no known server, compose file or build script reads it. Check the spelling.`
+        : undefined;
+    return md ? { markdown: md, span: { start: lineStart + keyStart, end: lineStart + keyEnd } } : undefined;
+  }
+  if (col < m[0].length || !info) return undefined;
+  let start = m[0].length;
+  let end = lineText.length;
+  const quote = /^["'`]/.test(lineText.slice(start)) ? lineText[start] : '';
+  let value: string;
+  if (quote) {
+    const close = lineText.indexOf(quote, start + 1);
+    if (close >= 0) end = close + 1;
+    value = lineText.slice(start + 1, close >= 0 ? close : end);
+  } else {
+    const h = lineText.slice(start).search(/[ \t]#/);
+    if (h >= 0) end = start + h;
+    while (end > start && /[ \t]/.test(lineText[end - 1])) end--;
+    value = lineText.slice(start, end);
+  }
+  if (col > end) return undefined;
+  const out: string[] = [];
+  if (isSecretVar(name)) {
+    out.push(value ? '**Secret**: the value is not shown.' : 'The secret is empty here.');
+  } else if (value !== '') {
+    const accepted = info.accepted ?? undefined;
+    const eq = (a: string) => (info.caseInsensitive ? a.toLowerCase() === value.toLowerCase() : a === value);
+    if (info.recommended !== undefined && info.recommended !== null && eq(info.recommended)) out.push(`✓ ${code(value)} is the recommended value.`);
+    else if (accepted?.length && !accepted.some(eq)) {
+      out.push(`⚠️ ${code(value)} is not an accepted value${info.type === 'flag' ? ': the server treats it as off' : ''}. Accepted: ${accepted.map(code).join(', ')}.`);
+    } else if (info.disabling?.some(eq)) out.push(`⚠️ ${code(value)} switches the feature off.`);
+    if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value)) out.push(`⚠️ ${code(value)} does not match ${code(info.acceptedPattern)}.`);
+    if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault) out.push(`⚠️ This is the default, which is unsafe: ${info.unsafeDefault}`);
+    if (info.recommended && !eq(info.recommended) && !out.some((o) => o.startsWith('✓'))) out.push(`Recommended: ${code(info.recommended)}.`);
+  }
+  if (info.status !== 'code') out.push(envStatusText(info));
+  const doc = envVarMarkdown(name, info)!;
+  return { markdown: out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc, span: { start: lineStart + start, end: lineStart + Math.max(end, start) } };
+}
+
+// ---------------------------------------------------------------- ${VAR}
+
+/** Where a referenced variable is defined (value masked when secret) and what it does. */
+export function variableMarkdown(name: string, fallback: string | undefined, file: SourceFile, options: HoverOptions): string {
+  const own = options.kind === 'env' ? file.env.get(name) : undefined;
+  const def = own ? { file, entry: own } : options.workspace?.lookupVar(name, file.path);
+  const parts: string[] = [];
+  if (def) {
+    const where = displayFile(def.file.path, options.root, file.path);
+    parts.push(`**\${${name}}** is defined in \`${where}\` line ${def.entry.line + 1}: ${shownValue(name, def.entry.value)}`);
+  } else {
+    parts.push(
+      fallback !== undefined
+        ? `**\${${name}}** is not defined in any .env file of the workspace; the fallback ${fallback === '' ? 'empty value' : shownValue(name, fallback)} applies unless the process environment sets it.`
+        : `**\${${name}}** is not defined in any .env file of the workspace: unless the process environment sets it, the server reads an empty value.`,
+    );
+  }
+  const doc = envVarMarkdown(name);
+  if (doc) parts.push('---', doc);
+  return parts.join('\n\n');
+}
