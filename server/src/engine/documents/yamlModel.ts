@@ -34,6 +34,8 @@ export class YamlModel {
   private readonly byDocPath = new Map<string, YamlRef>();
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
+  private readonly childrenByDocPath = new Map<string, YamlRef[]>();
+  private views?: DocView[];
 
   constructor(readonly text: string) {
     // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
@@ -74,6 +76,24 @@ export class YamlModel {
     return this.get(path) !== undefined;
   }
 
+  /** Direct children of a path within one document. */
+  childrenIn(docIndex: number, path: string[]): YamlRef[] {
+    return this.childrenByDocPath.get(`${docIndex}:${path.join('.')}`) ?? [];
+  }
+
+  /** One view per document that has a mapping at its root (every edition of all-editions.yaml on its own). */
+  documents(): DocView[] {
+    if (!this.views) {
+      const refsByDoc = new Map<number, YamlRef[]>();
+      for (const r of this.refs) refsByDoc.set(r.docIndex, [...(refsByDoc.get(r.docIndex) ?? []), r]);
+      this.views = [...refsByDoc.entries()]
+        .filter(([i]) => this.childrenIn(i, []).some((r) => r.keySpan))
+        .sort(([a], [b]) => a - b)
+        .map(([i, refs]) => new DocView(this, i, refs));
+    }
+    return this.views;
+  }
+
   /** Top-level keys of all documents. */
   get rootKeys(): string[] {
     return this.children('').map((r) => r.path[0]);
@@ -87,6 +107,10 @@ export class YamlModel {
     let list = this.childrenByPath.get(parent);
     if (!list) this.childrenByPath.set(parent, (list = []));
     list.push(ref);
+    const docParent = `${ref.docIndex}:${parent}`;
+    let docList = this.childrenByDocPath.get(docParent);
+    if (!docList) this.childrenByDocPath.set(docParent, (docList = []));
+    docList.push(ref);
     this.refs.push(ref);
     if (ref.keySpan) {
       const k = ref.path[ref.path.length - 1];
@@ -136,6 +160,42 @@ export class YamlModel {
       value: isScalar(target) ? target.value : undefined,
       docIndex,
     };
+  }
+}
+
+/** One document of a file, with path lookups limited to it. */
+export class DocView {
+  constructor(
+    private readonly model: YamlModel,
+    readonly index: number,
+    /** Every entry of the document, in source order. */
+    readonly refs: YamlRef[],
+  ) {}
+
+  get(path: string | string[]): YamlRef | undefined {
+    return this.model.getIn(this.index, typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path);
+  }
+
+  has(path: string | string[]): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  children(path: string | string[]): YamlRef[] {
+    return this.model.childrenIn(this.index, typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path);
+  }
+
+  get roots(): YamlRef[] {
+    return this.children([]).filter((r) => r.keySpan);
+  }
+
+  /** The first top-level key: where a finding about a missing section goes when nothing better exists. */
+  get firstRoot(): YamlRef | undefined {
+    return this.roots[0];
+  }
+
+  /** Entries of this document whose own key is `key` or matches it. */
+  named(key: string | RegExp): YamlRef[] {
+    return this.model.named(key).filter((r) => r.docIndex === this.index);
   }
 }
 

@@ -8,7 +8,7 @@
 // a 10,000-line file must answer in milliseconds. hover.ts reuses the line
 // scanner, the catalog access and the documentation builders exported here.
 import * as path from 'path';
-import envCatalogJson from '../../../../schemas/themisdb-env.json';
+import { ENV_VARS, isSecretVar, varInfo, VarInfo, varPattern } from '../envCatalog';
 import { maskSecret } from '../mask';
 import { JsonSchema, propertiesAt, SchemaName, SCHEMAS, schemaFor, schemasAt, typesOf, variants } from '../schema/schemaIndex';
 import { isSecretKey } from '../secrets';
@@ -18,51 +18,20 @@ import { Workspace } from '../workspace/workspace';
 
 // ---------------------------------------------------------------- env catalog
 
-export interface EnvVarInfo {
-  /** Set for catalog patterns (e.g. `^THEMIS_ENABLE_`). */
-  pattern?: string;
-  status: 'code' | 'docs-only' | 'compose-only' | 'build-time' | 'test' | string;
-  statusDetail?: string;
-  default?: string | null;
-  accepted?: string[] | null;
-  type?: string;
-  secret?: boolean;
-  risk?: string;
-  recommended?: string | null;
-  description?: string;
-  unsafeDefault?: string | null;
-  source?: string;
-  docsDefault?: string;
-  disabling?: string[];
-  acceptedPattern?: string;
-  caseInsensitive?: boolean;
-  productionUnset?: boolean;
-}
-
-interface EnvCatalogFile {
-  variables: Record<string, EnvVarInfo>;
-  patterns: (EnvVarInfo & { pattern: string })[];
-}
-
-const ENV_CATALOG = envCatalogJson as unknown as EnvCatalogFile;
-const PATTERNS = ENV_CATALOG.patterns.map((p) => ({ re: new RegExp(p.pattern), info: p }));
+/** A catalog row, or the pattern entry (e.g. `^THEMIS_ENABLE_`) a name falls under. */
+export type EnvVarInfo = Partial<VarInfo> & { status: string; pattern?: string };
 
 /** Catalog entry of a variable: its own row first, then the first matching pattern. */
 export function envVarInfo(name: string): EnvVarInfo | undefined {
-  if (Object.prototype.hasOwnProperty.call(ENV_CATALOG.variables, name)) return ENV_CATALOG.variables[name];
-  return PATTERNS.find((p) => p.re.test(name))?.info;
+  return varInfo(name) ?? varPattern(name);
 }
 
 /** Names of the catalog's own rows, in catalog order. */
 export function envCatalogNames(): string[] {
-  return Object.keys(ENV_CATALOG.variables);
+  return [...ENV_VARS.keys()];
 }
 
-/** A variable whose value must never be shown in full. */
-export function isSecretVar(name: string): boolean {
-  const info = envVarInfo(name);
-  return info?.secret === true || info?.type === 'secret' || isSecretKey(name);
-}
+export { isSecretVar };
 
 const STATUS_ORDER: Record<string, number> = { code: 0, 'compose-only': 1, 'docs-only': 2, test: 3, 'build-time': 4 };
 

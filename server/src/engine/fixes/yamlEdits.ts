@@ -41,58 +41,85 @@ export function setValue(file: SourceFile, ref: YamlRef, value: ScalarValue): Te
 }
 
 /**
- * Adds `key: value` lines under the mapping at `parentPath`, creating missing
- * parent mappings. `lines` are YAML lines relative to the new entries' indent,
- * e.g. ['min_version: "1.3"'] or ['encryption:', '  enabled: true'].
+ * Adds `key: value` lines under the mapping at `parentPath` of one document
+ * (the first by default), creating missing parent mappings. `lines` are YAML
+ * lines relative to the new entries' indent, e.g. ['min_version: "1.3"'] or
+ * ['encryption:', '  enabled: true']. Flow mappings (`{a: 1}`) get flow entries.
  */
-export function insertUnder(file: SourceFile, parentPath: string[], lines: string[]): TextEdit | undefined {
+export function insertUnder(file: SourceFile, parentPath: string[], lines: string[], docIndex?: number): TextEdit | undefined {
   const model = file.yaml;
   const li = file.lines;
   const eol = li.eol;
+  const doc = docIndex ?? model.documents()[0]?.index ?? 0;
+  const at = (p: string[]) => model.getIn(doc, p);
   // deepest existing ancestor
   let depth = parentPath.length;
-  while (depth > 0 && !model.get(parentPath.slice(0, depth))) depth--;
+  while (depth > 0 && !at(parentPath.slice(0, depth))) depth--;
   const missing = parentPath.slice(depth);
+  const parent = depth > 0 ? at(parentPath.slice(0, depth)) : undefined;
+  if (parent && isFlow(parent.node)) return isMap(parent.node) ? insertIntoFlowMap(file, doc, parent, missing, lines) : undefined;
+  if (parent?.node && !isMap(parent.node) && !(isScalar(parent.node) && parent.node.value === null)) return undefined;
+
   const block = [...missing.map((k, i) => '  '.repeat(i) + `${k}:`), ...lines.map((l) => '  '.repeat(missing.length) + l)];
-
-  const indentOf = (offset: number): number => li.position(offset).character;
   const indentBlock = (indent: number): string => block.map((l) => ' '.repeat(indent) + l).join(eol);
+  const kids = model.childrenIn(doc, parentPath.slice(0, depth)).filter((k) => k.keySpan);
 
-  if (depth === 0) {
-    const roots = model.children('');
-    const doc = model.docs[0];
-    if (roots.length === 0) {
-      if (doc && doc.contents && !isMap(doc.contents)) return undefined;
-      const atEnd = file.text.length;
-      const needsBreak = atEnd > 0 && !/[\r\n]$/.test(file.text);
-      return { start: atEnd, end: atEnd, newText: (needsBreak ? eol : '') + indentBlock(0) + eol };
+  if (!parent) {
+    if (kids.length === 0) {
+      const contents = model.docs[doc]?.contents;
+      if (contents && !(isMap(contents) && !isFlow(contents))) return undefined;
+      const end = file.text.length;
+      const needsBreak = end > 0 && !/[\r\n]$/.test(file.text);
+      return { start: end, end, newText: (needsBreak ? eol : '') + indentBlock(0) + eol };
     }
-    if (!isMap(doc?.contents) || (doc.contents as { flow?: boolean }).flow) return undefined;
-    const firstIndent = indentOf(roots[0].keySpan!.start);
-    const lastOfFirstDoc = roots.filter((r) => r.docIndex === roots[0].docIndex).pop()!;
-    return appendAfter(file, lastEntryEnd(file, lastOfFirstDoc.path), indentBlock(firstIndent));
+    if (isFlow(model.docs[doc]?.contents)) return undefined;
   }
-
-  const parent = model.get(parentPath.slice(0, depth))!;
-  if (parent.node && !isMap(parent.node)) return undefined;
-  if (parent.node && (parent.node as { flow?: boolean }).flow) return undefined;
-  const kids = model.children(parent.path);
-  if (kids.length === 0 || !kids[0].keySpan) {
+  if (kids.length === 0) {
     // `parent:` with an empty value: nest under it
-    const parentIndent = parent.keySpan ? indentOf(parent.keySpan.start) : 0;
-    const anchor = parent.valueSpan?.end ?? parent.keySpan!.end;
-    return appendAfter(file, anchor, indentBlock(parentIndent + 2));
+    const parentIndent = li.position(parent!.keySpan!.start).character;
+    return appendAfter(file, parent!.valueSpan?.end ?? parent!.keySpan!.end, indentBlock(parentIndent + 2));
   }
-  return appendAfter(file, lastEntryEnd(file, parent.path), indentBlock(indentOf(kids[0].keySpan.start)));
+  const indent = li.position(kids[0].keySpan!.start).character;
+  return appendAfter(file, lastEntryEnd(file, kids[kids.length - 1]), indentBlock(indent));
 }
 
-/** Offset of the end of the last line that belongs to the entry at `path` (nested content included). */
-function lastEntryEnd(file: SourceFile, path: string[]): number {
-  const ref = file.yaml.get(path)!;
-  let end = ref.valueSpan?.end ?? ref.keySpan?.end ?? 0;
-  const kids = file.yaml.children(path);
-  if (kids.length) end = Math.max(end, lastEntryEnd(file, kids[kids.length - 1].path));
-  return end;
+function isFlow(node: unknown): boolean {
+  return !!(node as { flow?: boolean } | null)?.flow;
+}
+
+/** `{ a: 1 }` + `b: {c: true}`: adds the entries, written as flow, before the closing brace. */
+function insertIntoFlowMap(file: SourceFile, doc: number, map: YamlRef, missing: string[], lines: string[]): TextEdit | undefined {
+  let value: unknown;
+  try {
+    value = parse(lines.join('\n'));
+  } catch {
+    return undefined;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) value = { [missing[i]]: value };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${flowText(v)}`);
+  const kids = file.yaml.childrenIn(doc, map.path);
+  const lastKid = kids[kids.length - 1];
+  if (lastKid?.valueSpan) return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: entries.map((e) => `, ${e}`).join('') };
+  const span = map.valueSpan;
+  if (!span || kids.length > 0) return undefined;
+  const close = file.text.lastIndexOf('}', span.end);
+  if (close < span.start) return undefined;
+  return { start: close, end: close, newText: entries.join(', ') };
+}
+
+function flowText(v: unknown): string {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')}}`;
+  if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
+  if (typeof v === 'string' && !/^[\w./-]+$/.test(v)) return JSON.stringify(v);
+  return String(v);
+}
+
+/** Offset of the end of the last line that belongs to an entry (nested content included). */
+function lastEntryEnd(file: SourceFile, ref: YamlRef): number {
+  const kids = file.yaml.childrenIn(ref.docIndex, ref.path);
+  if (kids.length) return Math.max(ref.valueSpan?.end ?? 0, lastEntryEnd(file, kids[kids.length - 1]));
+  return ref.valueSpan?.end ?? ref.keySpan?.end ?? 0;
 }
 
 /** Inserts `text` as new line(s) right after the line holding `offset`. */
@@ -107,7 +134,7 @@ function appendAfter(file: SourceFile, offset: number, text: string): TextEdit {
 export function deleteEntryLines(file: SourceFile, ref: YamlRef): TextEdit {
   const li = file.lines;
   const first = li.position(ref.keySpan?.start ?? ref.valueSpan!.start).line;
-  const last = li.position(Math.max(0, lastEntryEnd(file, ref.path) - 1)).line;
+  const last = li.position(Math.max(0, lastEntryEnd(file, ref) - 1)).line;
   const start = li.lineStart(first);
   const end = last + 1 < li.lineCount ? li.lineStart(last + 1) : li.text.length;
   return { start, end, newText: '' };

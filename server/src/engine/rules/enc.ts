@@ -2,8 +2,8 @@
 // AUD, GPU, MIG and CMP families share (multi-document YAML: every edition of
 // all-editions.yaml is checked on its own).
 import { basename } from 'path';
-import { isMap, isScalar, isSeq, parse } from 'yaml';
-import { asBool, YamlModel, YamlRef } from '../documents/yamlModel';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { asBool, DocView, YamlModel, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
 import { SourceFile } from '../sourceFile';
 import { Fix, FixKind, Span, TextEdit } from '../types';
@@ -13,68 +13,11 @@ import { defineRule, Rule, RuleContext } from './rule';
 // Shared helpers (exported for aud.ts, gpu.ts, mig.ts, cmp.ts)
 // ---------------------------------------------------------------------------
 
-const SEP = '\u0000';
-
-/** One YAML document of a file, with path lookups limited to it. */
-export interface DocView {
-  index: number;
-  get(path: string | string[]): YamlRef | undefined;
-  children(path: string | string[]): YamlRef[];
-  roots: YamlRef[];
-  /** Every entry of the document, in source order. */
-  all: YamlRef[];
-}
-
-interface DocIndex {
-  byPath: Map<string, YamlRef>;
-  kids: Map<string, YamlRef[]>;
-  all: YamlRef[];
-}
-
-const docCache = new WeakMap<YamlModel, Map<number, DocIndex>>();
-
-function indexOf(model: YamlModel): Map<number, DocIndex> {
-  let m = docCache.get(model);
-  if (m) return m;
-  m = new Map();
-  for (const ref of model.refs) {
-    let d = m.get(ref.docIndex);
-    if (!d) m.set(ref.docIndex, (d = { byPath: new Map(), kids: new Map(), all: [] }));
-    d.all.push(ref);
-    const key = ref.path.join(SEP);
-    if (!d.byPath.has(key)) d.byPath.set(key, ref);
-    const parent = ref.path.slice(0, -1).join(SEP);
-    let list = d.kids.get(parent);
-    if (!list) d.kids.set(parent, (list = []));
-    list.push(ref);
-  }
-  docCache.set(model, m);
-  return m;
-}
-
-const toKey = (path: string | string[]): string => (typeof path === 'string' ? (path === '' ? '' : path.split('.').join(SEP)) : path.join(SEP));
+export type { DocView };
 
 /** The documents of a file that have a mapping at their root. */
-const viewCache = new WeakMap<YamlModel, DocView[]>();
-
 export function docViews(model: YamlModel): DocView[] {
-  const cached = viewCache.get(model);
-  if (cached) return cached;
-  const out: DocView[] = [];
-  for (const [index, d] of indexOf(model)) {
-    const roots = (d.kids.get('') ?? []).filter((r) => r.keySpan);
-    if (roots.length === 0) continue;
-    out.push({
-      index,
-      roots,
-      all: d.all,
-      get: (p) => d.byPath.get(toKey(p)),
-      children: (p) => d.kids.get(toKey(p)) ?? [],
-    });
-  }
-  out.sort((a, b) => a.index - b.index);
-  viewCache.set(model, out);
-  return out;
+  return model.documents();
 }
 
 export const isMapRef = (ref: YamlRef | undefined): boolean => !!ref && isMap(ref.node);
@@ -139,48 +82,7 @@ export function setFix(ctx: RuleContext, ref: YamlRef, value: string | number | 
  * the ones of this document (the model's path lookup sees the first document).
  */
 export function insertEdit(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[]): TextEdit | undefined {
-  const model = ctx.file.yaml;
-  for (let d = parentPath.length; d > 0; d--) {
-    const local = doc.get(parentPath.slice(0, d));
-    if (local && isFlow(local) && isMap(local.node)) return insertIntoFlowMap(ctx, doc, local, parentPath.slice(d), lines);
-    const globalRef = model.get(parentPath.slice(0, d));
-    if (globalRef) {
-      if (globalRef !== local) return undefined;
-      if (globalRef.node && (!isMap(globalRef.node) || isFlow(globalRef))) return undefined;
-      return insertUnder(ctx.file, parentPath, lines);
-    }
-  }
-  const first = docViews(model)[0];
-  if (first && first.index !== doc.index) return undefined;
-  return insertUnder(ctx.file, parentPath, lines);
-}
-
-/** `{ a: 1 }` + `b: {c: true}`: adds the entries (block-style `lines`, written as flow) before the closing brace. */
-function insertIntoFlowMap(ctx: RuleContext, doc: DocView, map: YamlRef, missing: string[], lines: string[]): TextEdit | undefined {
-  let value: unknown;
-  try {
-    value = parse(lines.join('\n'));
-  } catch {
-    return undefined;
-  }
-  for (let i = missing.length - 1; i >= 0; i--) value = { [missing[i]]: value };
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${flowText(v)}`);
-  const kids = doc.children(map.path);
-  const lastKid = kids[kids.length - 1];
-  if (lastKid?.valueSpan) return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: entries.map((e) => `, ${e}`).join('') };
-  const span = map.valueSpan;
-  if (!span || kids.length > 0) return undefined;
-  const close = ctx.file.text.lastIndexOf('}', span.end);
-  if (close < span.start) return undefined;
-  return { start: close, end: close, newText: entries.join(', ') };
-}
-
-function flowText(v: unknown): string {
-  if (v && typeof v === 'object' && !Array.isArray(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')}}`;
-  if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
-  if (typeof v === 'string' && !/^[\w./-]+$/.test(v)) return JSON.stringify(v);
-  return String(v);
+  return insertUnder(ctx.file, parentPath, lines, doc.index);
 }
 
 export function insertFix(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[], title: string, kind: FixKind = 'fix'): Fix[] {
@@ -189,7 +91,7 @@ export function insertFix(ctx: RuleContext, doc: DocView, parentPath: string[], 
 
 /** Every entry of a document under `base` (any depth), base itself excluded. */
 export function descendants(doc: DocView, base: string[]): YamlRef[] {
-  if (base.length === 0) return doc.all;
+  if (base.length === 0) return doc.refs;
   const out: YamlRef[] = [];
   const walk = (p: string[]): void => {
     for (const k of doc.children(p)) {
@@ -203,8 +105,7 @@ export function descendants(doc: DocView, base: string[]): YamlRef[] {
 
 /** All entries of the document whose own key matches. */
 export function namedIn(doc: DocView, key: string | RegExp): YamlRef[] {
-  const test = typeof key === 'string' ? (k: string) => k === key : (k: string) => key.test(k);
-  return doc.all.filter((r) => r.keySpan && test(r.path[r.path.length - 1]));
+  return doc.named(key);
 }
 
 export const last = (ref: YamlRef): string => ref.path[ref.path.length - 1];
@@ -347,7 +248,7 @@ function cap(s: string): string {
 const AT_REST_PARENT = /^(?:encryption|field_encryption|field_level|vram_encryption|at_rest|data_encryption|encryption_at_rest)$/;
 
 function cipherEntries(doc: DocView): YamlRef[] {
-  return doc.all.filter((r) => {
+  return doc.refs.filter((r) => {
     if (!r.keySpan) return false;
     const key = last(r);
     const parent = r.path[r.path.length - 2];
@@ -421,7 +322,7 @@ const enc003 = defineRule('ENC003', (ctx) => {
     for (const r of namedIn(doc, /^(?:kdf|key_derivation|kdf_params|kdf_parameters|kdf_options)$/)) {
       const base = r.path.slice(0, -1);
       if (base.some((p) => /^(?:tls|network|grpc)$/.test(p))) continue;
-      bases.set(base.join(SEP), base);
+      bases.set(base.join('\u0000'), base);
     }
     for (const base of bases.values()) {
       const kdfRef = doc.get([...base, 'kdf']) ?? doc.get([...base, 'key_derivation']);

@@ -11,7 +11,8 @@ import { asBool, isMapRef, YamlRef } from '../documents/yamlModel';
 import { Fix } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
 import { lastKey } from './query';
-import { DocView, docViews, dotted, fixOf, insertIn, isEmptyValue, keySpanOf, resolvedString, setFix, sourceText } from './tls';
+import { docViews, dotted, fixOf, insertIn, isEmptyValue, keySpanOf, resolvedString, setFix, sourceText } from './tls';
+import { DocView } from '../documents/yamlModel';
 
 const STUB_LIKE = new Set(['stub', 'mock', 'software', 'soft', 'fake', 'dummy', 'simulated', 'simulator']);
 const SERVER_PROVIDERS = new Set(['pkcs11', 'stub']);

@@ -1,6 +1,6 @@
 // TLS — transport security rules.
-import { isMap, isScalar, isSeq } from 'yaml';
-import { asBool, asString, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
+import { isScalar, isSeq } from 'yaml';
+import { asBool, asString, DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
 import { Fix, FixKind, Span, TextEdit } from '../types';
 import { defineRule, RuleContext } from './rule';
@@ -10,54 +10,9 @@ import { entriesNamed, lastKey, parentKey } from './query';
 // Shared helpers (also used by net.ts and kms.ts)
 // ---------------------------------------------------------------------------
 
-/** One YAML document of a (possibly multi-document) file, indexed by path. */
-export class DocView {
-  private readonly byPath = new Map<string, YamlRef>();
-  private readonly kids = new Map<string, YamlRef[]>();
-
-  constructor(
-    readonly index: number,
-    readonly refs: YamlRef[],
-  ) {
-    for (const r of refs) {
-      const key = r.path.join('.');
-      if (!this.byPath.has(key)) this.byPath.set(key, r);
-      const parent = r.path.slice(0, -1).join('.');
-      let list = this.kids.get(parent);
-      if (!list) this.kids.set(parent, (list = []));
-      list.push(r);
-    }
-  }
-
-  get(path: string | string[]): YamlRef | undefined {
-    return this.byPath.get(typeof path === 'string' ? path : path.join('.'));
-  }
-
-  has(path: string | string[]): boolean {
-    return this.get(path) !== undefined;
-  }
-
-  children(path: string | string[]): YamlRef[] {
-    return this.kids.get(typeof path === 'string' ? path : path.join('.')) ?? [];
-  }
-
-  get roots(): YamlRef[] {
-    return this.children([]);
-  }
-
-  /** The first top-level key: where a finding about a missing section goes when nothing better exists. */
-  get firstRoot(): YamlRef | undefined {
-    return this.roots.find((r) => r.keySpan);
-  }
-}
-
 /** The documents of the file, each with its own path index. */
 export function docViews(ctx: RuleContext): DocView[] {
-  const model = ctx.file.yaml;
-  const byDoc = new Map<number, YamlRef[]>();
-  model.docs.forEach((_, i) => byDoc.set(i, []));
-  for (const r of model.refs) byDoc.get(r.docIndex)?.push(r);
-  return [...byDoc.entries()].map(([i, refs]) => new DocView(i, refs));
+  return ctx.file.yaml.documents();
 }
 
 /** The span of a key (falls back to its value). */
@@ -103,37 +58,9 @@ export function setFix(ctx: RuleContext, ref: YamlRef, value: string | number | 
   return fixOf(ctx, title ?? `Set ${lastKey(ref)} to ${typeof value === 'string' ? value : String(value)}`, kind, [setValue(ctx.file, ref, value)]);
 }
 
-/**
- * Adds `lines` under the mapping at `parentPath` of one document, creating
- * missing parents. Single-document files use the shared `insertUnder`; in a
- * multi-document file the lines go into the document given.
- */
+/** Adds `lines` under the mapping at `parentPath` of one document, creating missing parents. */
 export function insertIn(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[]): TextEdit | undefined {
-  const file = ctx.file;
-  if (file.yaml.docs.length <= 1) return insertUnder(file, parentPath, lines);
-  const li = file.lines;
-  const eol = li.eol;
-  let depth = parentPath.length;
-  while (depth > 0 && !doc.get(parentPath.slice(0, depth))) depth--;
-  const missing = parentPath.slice(depth);
-  const block = [...missing.map((k, i) => '  '.repeat(i) + `${k}:`), ...lines.map((l) => '  '.repeat(missing.length) + l)];
-  const anchorPath = parentPath.slice(0, depth);
-  if (depth > 0) {
-    const parent = doc.get(anchorPath)!;
-    if (!isMap(parent.node) || (parent.node as { flow?: boolean }).flow) return undefined;
-  }
-  const kids = doc.children(anchorPath).filter((k) => k.keySpan);
-  if (!kids.length) return undefined;
-  const indent = li.position(kids[0].keySpan!.start).character;
-  const end = lastEnd(doc, kids[kids.length - 1]);
-  const at = li.lineEnd(li.position(Math.max(0, end - 1)).line);
-  return { start: at, end: at, newText: eol + block.map((l) => ' '.repeat(indent) + l).join(eol) };
-}
-
-function lastEnd(doc: DocView, ref: YamlRef): number {
-  const kids = doc.children(ref.path);
-  if (kids.length) return lastEnd(doc, kids[kids.length - 1]);
-  return ref.valueSpan?.end ?? ref.keySpan?.end ?? 0;
+  return insertUnder(ctx.file, parentPath, lines, doc.index);
 }
 
 function q(s: string): string {
