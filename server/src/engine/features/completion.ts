@@ -526,8 +526,8 @@ export function complete(file: SourceFile, offset: number, options: CompletionOp
   return yamlCompletion(file, schema, pos.line, col, lineText, lineStart);
 }
 
-/** A `#` comment starts before `col` (outside quotes). */
-function inComment(text: string, col: number): boolean {
+/** A `#` comment starts before `col` on this line (outside quotes; YAML and .env). */
+export function inComment(text: string, col: number): boolean {
   let quote = '';
   for (let i = 0; i < col; i++) {
     const c = text[i];
@@ -535,7 +535,7 @@ function inComment(text: string, col: number): boolean {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = '';
     } else if (c === '"' || c === "'") {
-      if (i === 0 || /[\s:\-[{,]/.test(text[i - 1])) quote = c;
+      if (i === 0 || /[\s:=\-[{,]/.test(text[i - 1])) quote = c;
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return true;
   }
   return false;

@@ -9,6 +9,7 @@ import { SourceFile } from '../sourceFile';
 import { FileKind, Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import {
+  inComment,
   displayFile,
   displayKeyPath,
   envStatusText,
@@ -50,28 +51,13 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
   const col = pos.character;
   if (/^[ \t]*#/.test(lineText)) return undefined;
 
-  const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !commentBefore(lineText, r.start));
+  const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !inComment(lineText, r.start));
   if (ref) {
     return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span: { start: lineStart + ref.start, end: lineStart + ref.end } };
   }
   if (options.kind === 'env') return envHover(lineText, lineStart, col);
   const schema = schemaFor(options.kind, file.path);
   return schema ? yamlHover(file, schema, pos.line, col, lineStart) : undefined;
-}
-
-/** A `#` comment starts before `col` (quotes respected). */
-function commentBefore(text: string, col: number): boolean {
-  let quote = '';
-  for (let i = 0; i < col; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      if (i === 0 || /[\s:=\-[{,]/.test(text[i - 1])) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return true;
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------- YAML
