@@ -8,7 +8,7 @@ import { cliModules, engine } from './helpers.mjs';
 
 let m;
 before(async () => {
-  m = await cliModules('diff', 'fingerprint', 'fix', 'baseline', 'format', 'ruleDocs');
+  m = await cliModules('diff', 'fingerprint', 'baseline', 'format', 'ruleDocs');
 });
 
 /** Applies a unified diff made by unifiedDiff to the old text (a tiny `patch`). */
@@ -121,16 +121,16 @@ describe('fix selection', () => {
   const e = (start, end, newText = 'N') => ({ start, end, newText });
 
   it('takes only safe fixes of this very file', () => {
-    assert.equal(m.fix.safeFix(finding(fix('suggestion', [e(0, 1)])), file), undefined);
-    assert.equal(m.fix.safeFix(finding(fix('fix', [e(0, 1)], path.join(os.tmpdir(), '.gitignore'))), file), undefined);
-    assert.equal(m.fix.safeFix(finding(fix('fix', [e(0, 1)], file, true)), file), undefined, 'creates a file');
+    assert.equal(engine.safeFix(finding(fix('suggestion', [e(0, 1)])), file), undefined);
+    assert.equal(engine.safeFix(finding(fix('fix', [e(0, 1)], path.join(os.tmpdir(), '.gitignore'))), file), undefined);
+    assert.equal(engine.safeFix(finding(fix('fix', [e(0, 1)], file, true)), file), undefined, 'creates a file');
     const good = fix('fix', [e(0, 1)]);
-    assert.equal(m.fix.safeFix(finding(fix('suggestion', [e(2, 3)]), good), file), good);
+    assert.equal(engine.safeFix(finding(fix('suggestion', [e(2, 3)]), good), file), good);
   });
 
   it('applies whole fixes that do not overlap, first come first served', () => {
     const findings = [finding(fix('fix', [e(0, 5)])), finding(fix('fix', [e(3, 8)])), finding(fix('fix', [e(8, 9), e(20, 20)])), finding(fix('fix', [e(20, 20)])), finding(fix('fix', [e(9, 9)]))];
-    const { edits, fixes } = m.fix.editsOfPass(findings, file);
+    const { edits, fixes } = engine.editsOfPass(findings, file);
     assert.equal(fixes, 3);
     assert.deepEqual(edits.map((x) => [x.start, x.end]), [[0, 5], [8, 9], [20, 20], [9, 9]]);
   });

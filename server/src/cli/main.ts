@@ -10,7 +10,9 @@ import { BaselineError, filterByBaseline, readBaseline, writeBaseline } from './
 import { collectTargets, PathError, Target } from './collect';
 import { unifiedDiff } from './diff';
 import { fingerprints } from './fingerprint';
-import { FileFix, fixFile, safeFix } from './fix';
+import { safeFix } from '../engine/fixes/fixAll';
+import { SourceFile } from '../engine/sourceFile';
+import { FileFix, fixFile } from './fix';
 import { runInit } from './init';
 import { formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
 import { toSarif } from './sarif';
@@ -68,8 +70,8 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   const roots = [...new Set(targets.map((t) => (t.explicit ? path.dirname(t.file) : t.root)))];
   const ws = new Workspace(nodeHost, roots);
   const ruleErrors: { ruleId: string; file: string; message: string }[] = [];
-  const analyzeTarget = (t: Target) => {
-    const file = ws.file(t.file);
+  const analyzeTarget = (t: Target, version?: SourceFile) => {
+    const file = version ?? ws.file(t.file);
     if (!file) throw new CliError(`cannot read ${relative(cwd, t.file)} (unreadable or larger than 10 MB)`);
     const analysis = analyze(file, ws, {
       profile: opts.profile,
@@ -89,7 +91,7 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   if (opts.fix || opts.fixDryRun) {
     fixed = [];
     for (const t of targets) {
-      const r = fixFile(ws, t.file, () => analyzeTarget(t).analysis.findings);
+      const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
       if (r && r.after !== r.before) fixed.push(r);
       if (r?.passLimitReached) io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
     }

@@ -17,7 +17,7 @@ export { parseSuppressions } from './suppressions';
 export { RULES } from './rules/index';
 export { maskSecret } from './mask';
 export { nodeHost } from '../nodeHost';
-export { fixAll, minimalEdit, collectSafeEdits } from './fixes/fixAll';
+export { fixAll, minimalEdit, editsOfPass, safeFix } from './fixes/fixAll';
 export * from './generate/productionConfig';
 export * from './features/completion';
 export * from './features/hover';

@@ -2,8 +2,8 @@
 // (preferred) and suggestions, disable for this line / file, show the rule's
 // documentation, fix all problems of the rule, and source.fixAll.themisdb.
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
-import { AnalyzeOptions } from '../engine/analyze';
-import { collectSafeEdits, fixAll, minimalEdit } from '../engine/fixes/fixAll';
+import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
+import { editsOfPass, fixAll, minimalEdit } from '../engine/fixes/fixAll';
 import { Finding, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { DocAnalysis } from './analysisCache';
@@ -16,7 +16,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: AnalyzeOptions): CodeAction[] {
+export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: Options): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -33,7 +33,7 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
     }
   }
   if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
-    const edit = minimalEdit(entry.file.text, fixAll(entry.file, ws, options).text);
+    const edit = minimalEdit(entry.file.text, fixAll(entry.file, (f) => analyze(f, ws, options).findings).text);
     if (edit) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws) });
     else if (only?.length) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
   }
@@ -52,7 +52,7 @@ function fixActions(finding: Finding, diagnostic: Diagnostic, ws: Workspace): Co
 
 function fixAllOfRule(ruleId: string, entry: DocAnalysis): CodeAction | undefined {
   const ofRule = entry.analysis.findings.filter((f) => f.ruleId === ruleId);
-  const edits = collectSafeEdits(ofRule, entry.file.path);
+  const { edits } = editsOfPass(ofRule, entry.file.path);
   if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2 || edits.length === 0) return undefined;
   return {
     title: `Fix all ${ruleId} problems in this file`,

@@ -1,53 +1,66 @@
 // Applies safe fixes until none is left (at most 10 passes, as ESLint does).
-// Used by the editor's fix-all and the CLI's --fix, so both give the same result.
-import { analyze, AnalyzeOptions } from '../analyze';
+// The editor's fix-all and the CLI's --fix both use it, so they give the same result.
+import * as path from 'path';
 import { SourceFile } from '../sourceFile';
-import { Finding, TextEdit } from '../types';
-import { Workspace } from '../workspace/workspace';
+import { Finding, Fix, TextEdit } from '../types';
 import { applyEdits } from './applyEdits';
 
-const MAX_PASSES = 10;
+export const MAX_PASSES = 10;
 
-/** Edits of a finding's safe fix that touch only its own file, or undefined. */
-export function safeEdits(finding: Finding, filePath: string): TextEdit[] | undefined {
-  const fix = finding.fixes.find((f) => f.kind === 'fix');
-  if (!fix || fix.changes.some((c) => c.path !== filePath)) return undefined;
-  return fix.changes.flatMap((c) => c.edits);
+/**
+ * The fix that fix-all may apply for a finding: the first of kind 'fix' whose edits
+ * all stay in this very file. One that creates or edits another file changes more
+ * than the file being fixed and is left to the user, like a suggestion.
+ */
+export function safeFix(finding: Finding, file: string): Fix | undefined {
+  const self = path.resolve(file);
+  return finding.fixes.find((f) => f.kind === 'fix' && f.changes.length > 0 && f.changes.every((c) => !c.create && path.resolve(c.path) === self && c.edits.length > 0));
 }
 
-/** Non-overlapping safe-fix edits of these findings (first come, first served). */
-export function collectSafeEdits(findings: Finding[], filePath: string): TextEdit[] {
-  const taken: TextEdit[] = [];
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // two insertions at one place conflict too: their order would be arbitrary
+  return (a.start < b.end && b.start < a.end) || a.start === b.start || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+}
+
+/** Edits of one pass: whole fixes, first come first served, none overlapping another. */
+export function editsOfPass(findings: readonly Finding[], file: string): { edits: TextEdit[]; fixes: number } {
+  const edits: TextEdit[] = [];
+  let fixes = 0;
   for (const f of findings) {
-    const edits = safeEdits(f, filePath);
-    if (!edits) continue;
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)))) continue;
-    taken.push(...edits);
+    const fix = safeFix(f, file);
+    if (!fix) continue;
+    const mine = fix.changes.flatMap((c) => c.edits);
+    if (mine.some((e, i) => edits.some((o) => overlaps(o, e)) || mine.some((o, j) => j < i && overlaps(o, e)))) continue;
+    edits.push(...mine);
+    fixes++;
   }
-  return taken;
+  return { edits, fixes };
 }
 
 export interface FixAllResult {
   text: string;
-  passes: number;
-  /** Findings of the final text. */
-  remaining: Finding[];
+  /** Fixes applied, over all passes. */
+  applied: number;
+  /** The text still had safe fixes after the last pass. */
+  passLimitReached: boolean;
 }
 
-export function fixAll(file: SourceFile, ws: Workspace, options: AnalyzeOptions, only?: (f: Finding) => boolean): FixAllResult {
+/** Fixes a file in passes; `findingsOf` analyzes a version of it (with the caller's options). */
+export function fixAll(file: SourceFile, findingsOf: (f: SourceFile) => readonly Finding[], only?: (f: Finding) => boolean): FixAllResult {
   let current = file;
-  let passes = 0;
-  let findings = analyze(current, ws, options).findings;
-  while (passes < MAX_PASSES) {
-    const edits = collectSafeEdits(only ? findings.filter(only) : findings, file.path);
-    if (edits.length === 0) break;
-    const text = applyEdits(current.text, edits);
-    if (text === current.text) break;
-    passes++;
-    current = new SourceFile(file.path, text);
-    findings = analyze(current, ws, options).findings;
+  const seen = new Set([file.text]);
+  let applied = 0;
+  for (let pass = 1; ; pass++) {
+    const findings = findingsOf(current);
+    const { edits, fixes } = editsOfPass(only ? findings.filter(only) : findings, file.path);
+    if (fixes === 0) return { text: current.text, applied, passLimitReached: false };
+    if (pass > MAX_PASSES) return { text: current.text, applied, passLimitReached: true };
+    const next = applyEdits(current.text, edits);
+    if (seen.has(next)) return { text: current.text, applied, passLimitReached: false }; // fixes that undo each other
+    seen.add(next);
+    applied += fixes;
+    current = new SourceFile(file.path, next);
   }
-  return { text: current.text, passes, remaining: findings };
 }
 
 /** One edit that turns `before` into `after` (common prefix and suffix kept). */
