@@ -87,8 +87,23 @@ function child(root: JsonSchema, s: JsonSchema | undefined, key: string): JsonSc
   return out;
 }
 
+// Schemas never change at run time: lookups by path are cached (paths repeat across files and edits).
+const cache = new Map<string, JsonSchema[]>();
+const MAX_CACHED = 20_000;
+
 /** Every subschema that describes the value at `keys` (empty when the path is unknown). */
 export function schemasAt(name: SchemaName, keys: string[]): JsonSchema[] {
+  const id = `${name}\u0000${keys.join('\u0000')}`;
+  let hit = cache.get(id);
+  if (!hit) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    hit = lookup(name, keys);
+    cache.set(id, hit);
+  }
+  return hit;
+}
+
+function lookup(name: SchemaName, keys: string[]): JsonSchema[] {
   const root = SCHEMAS[name];
   let current = variants(root, root);
   for (const k of keys) {
