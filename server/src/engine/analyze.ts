@@ -122,11 +122,15 @@ function effectiveSeverity(f: Finding, profile: Profile, setting: RuleSetting | 
 /** Drops findings that a more specific rule reports on an overlapping span (linear in the findings). */
 function dropSuperseded(findings: Finding[]): Finding[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
   const winners = new Map<string, Finding[]>(); // superseded rule -> findings of the rules that win over it
   for (const [winner, losers] of Object.entries(SUPERSEDES)) {
     const found = byRule.get(winner);
-    if (found) for (const l of losers) winners.set(l, [...(winners.get(l) ?? []), ...found]);
+    if (found) for (const l of losers) winners.set(l, (winners.get(l) ?? []).concat(found));
   }
   if (winners.size === 0) return findings;
   return findings.filter((f) => !winners.get(f.ruleId)?.some((g) => overlaps(f.span, g.span)));

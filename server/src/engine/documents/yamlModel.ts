@@ -85,7 +85,11 @@ export class YamlModel {
   documents(): DocView[] {
     if (!this.views) {
       const refsByDoc = new Map<number, YamlRef[]>();
-      for (const r of this.refs) refsByDoc.set(r.docIndex, [...(refsByDoc.get(r.docIndex) ?? []), r]);
+      for (const r of this.refs) {
+        const list = refsByDoc.get(r.docIndex);
+        if (list) list.push(r);
+        else refsByDoc.set(r.docIndex, [r]);
+      }
       this.views = [...refsByDoc.entries()]
         .filter(([i]) => this.childrenIn(i, []).some((r) => r.keySpan))
         .sort(([a], [b]) => a - b)

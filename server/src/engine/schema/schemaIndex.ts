@@ -97,20 +97,12 @@ export function schemasAt(name: SchemaName, keys: string[]): JsonSchema[] {
   let hit = cache.get(id);
   if (!hit) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    hit = lookup(name, keys);
+    const root = SCHEMAS[name];
+    // one step from the (cached) parent: each new path costs one lookup, not a walk from the root
+    hit = keys.length === 0 ? variants(root, root) : schemasAt(name, keys.slice(0, -1)).flatMap((s) => child(root, s, keys[keys.length - 1]));
     cache.set(id, hit);
   }
   return hit;
-}
-
-function lookup(name: SchemaName, keys: string[]): JsonSchema[] {
-  const root = SCHEMAS[name];
-  let current = variants(root, root);
-  for (const k of keys) {
-    current = current.flatMap((s) => child(root, s, k));
-    if (current.length === 0) break;
-  }
-  return current;
 }
 
 /** The most descriptive subschema at a path (the one with a description wins). */
