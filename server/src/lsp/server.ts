@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
-import { nodeHost } from '../nodeHost';
+import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
@@ -29,6 +29,7 @@ const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
 let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
 const timers = new Map<string, NodeJS.Timeout>();
+const tooLarge = new Set<string>();
 const rootOf = (p: string) => rootIn(ws, p);
 
 connection.onInitialize((params): InitializeResult => {
@@ -70,6 +71,13 @@ async function validate(uri: string, version: number): Promise<void> {
   const s = await settings.get(uri);
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version is on its way
+  if (doc.getText().length > MAX_FILE_BYTES) {
+    // say so once instead of keeping the editor busy with a file no config is
+    if (!tooLarge.has(uri)) void connection.window.showWarningMessage(`ThemisDB Config does not analyze ${path.basename(uriToPath(uri))}: it is larger than 10 MB.`);
+    tooLarge.add(uri);
+    connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return;
+  }
   const entry = cache.get(doc, s);
   connection.sendDiagnostics({ uri, version, diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)) });
 }
