@@ -9,6 +9,12 @@ ruleTester('ENV018', {
   ],
   invalid: [
     {
+      name: '…_SKIP_TLS_VERIFY=1 turns verification off (not a _TLS_VERIFY switch)',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_RANGER_SKIP_TLS_VERIFY=1\n' },
+      errors: [{ line: 2, severity: 'error' }],
+      output: 'THEMIS_PRODUCTION_MODE=1\n',
+    },
+    {
       name: 'Ranger verification off',
       files: { '.env': 'THEMIS_RANGER_BASE_URL=https://ranger:6182\nTHEMIS_RANGER_TLS_VERIFY=0\n' },
       errors: [{ line: 2, column: 26, endColumn: 27, severity: 'error', message: /certificate verification/ }],

@@ -856,8 +856,9 @@ const env018 = defineRule('ENV018', (ctx) => {
     if (v === undefined) continue;
     const disabling = info(e.key)?.disabling;
     let off = false;
-    if (VERIFY_NAME.test(e.key)) off = disabling ? disabling.includes(v) : /^\s*(?:0|false|no|off)\s*$/i.test(v);
-    else if (SKIP_VERIFY_NAME.test(e.key)) off = looksOn(v);
+    // `…_SKIP_TLS_VERIFY` ends like `…_TLS_VERIFY` but means the opposite: test it first
+    if (SKIP_VERIFY_NAME.test(e.key)) off = looksOn(v);
+    else if (VERIFY_NAME.test(e.key)) off = disabling ? disabling.includes(v) : /^\s*(?:0|false|no|off)\s*$/i.test(v);
     if (!off) continue;
     ctx.report({
       span: valueSpan(e),
