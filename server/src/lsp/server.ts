@@ -88,8 +88,14 @@ function revalidateOthers(uri: string): void {
   for (const d of documents.all()) if (d.uri !== uri) schedule(d);
 }
 
-documents.onDidOpen((e) => schedule(e.document));
+// The workspace sees every open buffer at once, before any (deferred) validation:
+// a config re-checked because its .env changed must read the new .env text.
+documents.onDidOpen((e) => {
+  ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
+  schedule(e.document);
+});
 documents.onDidChangeContent((e) => {
+  ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
   schedule(e.document);
   if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });

@@ -21,15 +21,19 @@ const sch001 = defineRule('SCH001', (ctx) => {
   }
 });
 
-/** Validation runs once per analysis; the four SCH rules read its result. */
-const cache = new WeakMap<object, { name: SchemaName; problems: SchemaProblem[] }>();
+/**
+ * Validation runs once per analysis and the four SCH rules read its result. Keyed
+ * by the analysis (its context), not the file: the result also depends on the
+ * .env values substituted for `${VAR}`, which change without the file changing.
+ */
+const cache = new WeakMap<RuleContext, { name: SchemaName; problems: SchemaProblem[] }>();
 function problems(ctx: RuleContext): { name: SchemaName; problems: SchemaProblem[] } | undefined {
   const name = schemaFor(ctx.kind, ctx.file.path);
   if (!name) return undefined;
-  let hit = cache.get(ctx.file);
-  if (!hit || hit.name !== name) {
+  let hit = cache.get(ctx);
+  if (!hit) {
     hit = { name, problems: validateYaml(ctx.file, ctx.workspace, name) };
-    cache.set(ctx.file, hit);
+    cache.set(ctx, hit);
   }
   return hit;
 }
