@@ -101,6 +101,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  forgetDocument(e.document.uri);
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -159,22 +160,24 @@ connection.onRequest('themisdb/profile', async ({ uri }: { uri: string }) => {
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
 
-// ---- Completion and hover (lsp/completion.ts, lsp/hover.ts; engine/features/) ----
+/** The family of an open document: from its current analysis when there is one (no second parse). */
+function kindOf(uri: string) {
+  const doc = documents.get(uri);
+  const file = fileOf(uri);
+  if (!doc || !file) return undefined;
+  const analysis = cache.peek(doc.uri, doc.version)?.analysis;
+  return { file, analysis, kind: analysis?.kind ?? documentKind(doc.uri, doc.version, file, ws) };
+}
+
 connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const file = fileOf(params.textDocument.uri);
-  if (!doc || !file) return null;
-  return completionList(file, params.position, documentKind(doc.uri, doc.version, file, ws), ws, rootOf(file.path));
+  const k = kindOf(params.textDocument.uri);
+  return k ? completionList(k.file, params.position, k.kind, ws, rootOf(k.file.path)) : null;
 });
+
 connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const file = fileOf(params.textDocument.uri);
-  if (!doc || !file) return null;
-  const findings = cache.peek(doc.uri, doc.version)?.analysis.findings;
-  return hoverAt(file, params.position, documentKind(doc.uri, doc.version, file, ws), ws, { root: rootOf(file.path), findings });
+  const k = kindOf(params.textDocument.uri);
+  return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
-documents.onDidClose((e) => forgetDocument(e.document.uri));
-// ---- end completion and hover ----
 
 documents.listen(connection);
 connection.listen();
