@@ -94,11 +94,18 @@ ruleTester('SEC001', {
 });
 
 describe('SEC001 fix details', () => {
-  it('the fix is one suggestion, notes a .env that git would pick up, and never shows the secret in its title', () => {
+  it('when .env is not git-ignored: says so, and offers the move together with the .gitignore entry; never shows the secret', () => {
     const dir = writeWorkspace({ 'config.yaml': seedAudit(HEC) });
     const { analysis } = analyzeFile(dir, 'config.yaml');
     const [hit] = analysis.findings.filter((f) => f.ruleId === 'SEC001');
-    assert.equal(hit.fixes.length, 1);
+    assert.equal(hit.fixes.length, 2);
+    const both = hit.fixes[1];
+    assert.equal(both.kind, 'suggestion');
+    assert.match(both.title, /and add \.env to \.gitignore$/);
+    const gi = both.changes.find((c) => c.path.endsWith('.gitignore'));
+    assert.equal(gi.create, true);
+    assert.equal(gi.edits[0].newText, '.env\n');
+    assert.ok(!both.title.includes(HEC.slice(0, 8)));
     const fix = hit.fixes[0];
     assert.equal(fix.kind, 'suggestion');
     assert.match(fix.note, /not excluded by \.gitignore/);

@@ -240,10 +240,24 @@ function moveToEnvFix(ctx: RuleContext, yamlEdit: TextEdit | undefined, name: st
     changes: [{ path: ctx.file.path, edits: [yamlEdit] }, envChange],
   };
   const ignore = gitignoreStatus(ctx, envPath);
-  if (!ignore.ignored) {
-    fix.note = `${relativeTo(ctx, envPath)} is not excluded by .gitignore: add it there before committing, or the secret ends up in git anyway.`;
-  }
-  return [fix];
+  if (ignore.ignored) return [fix];
+  fix.note = `${relativeTo(ctx, envPath)} is not excluded by .gitignore: add it there before committing, or the secret ends up in git anyway.`;
+  // the same move, plus the .gitignore entry that keeps the secret out of git
+  const { change, pattern } = ignoreChange(ctx, envPath, ignore);
+  const both: Fix = { title: `${fix.title} and add ${pattern} to .gitignore`, kind: 'suggestion', changes: [...fix.changes, change] };
+  return [fix, both];
+}
+
+/** The edit that adds a file to the .gitignore that should exclude it (created when missing). */
+function ignoreChange(ctx: RuleContext, filePath: string, status: IgnoreStatus): { change: FileEdit; pattern: string } {
+  const giDir = path.dirname(status.target);
+  const pattern = path.relative(giDir, filePath).split(path.sep).join('/').replace(/^([!#])/, '\\$1');
+  const existing = status.targetExists ? ctx.workspace.file(status.target)?.text ?? '' : '';
+  const eol = /\r\n/.test(existing) ? '\r\n' : '\n';
+  const lead = existing.length > 0 && !/[\r\n]$/.test(existing) ? eol : '';
+  const change: FileEdit = { path: status.target, edits: [{ start: existing.length, end: existing.length, newText: `${lead}${pattern}${eol}` }] };
+  if (!status.targetExists) change.create = true;
+  return { change, pattern };
 }
 
 function relativeTo(ctx: RuleContext, p: string): string {
@@ -540,14 +554,7 @@ const sec006 = defineRule('SEC006', (ctx) => {
   if (secrets.length === 0) return;
   const status = gitignoreStatus(ctx, ctx.file.path);
   if (status.ignored) return;
-  const giDir = path.dirname(status.target);
-  let pattern = path.relative(giDir, ctx.file.path).split(path.sep).join('/');
-  pattern = pattern.replace(/^([!#])/, '\\$1');
-  const existing = status.targetExists ? ctx.workspace.file(status.target)?.text ?? '' : '';
-  const eol = /\r\n/.test(existing) ? '\r\n' : '\n';
-  const lead = existing.length > 0 && !/[\r\n]$/.test(existing) ? eol : '';
-  const change: FileEdit = { path: status.target, edits: [{ start: existing.length, end: existing.length, newText: `${lead}${pattern}${eol}` }] };
-  if (!status.targetExists) change.create = true;
+  const { change, pattern } = ignoreChange(ctx, ctx.file.path, status);
   const names = secrets.map((e) => e.key);
   const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   const base = path.basename(ctx.file.path);
