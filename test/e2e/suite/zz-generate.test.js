@@ -7,9 +7,9 @@ const fs = require('fs');
 const vscode = require('vscode');
 const h = require('./helpers');
 
-/** Moves down `down` items in the open QuickPick and accepts. */
+/** Moves down `down` items in the open QuickPick and accepts (waits for it to open: there is no API to ask). */
 async function pick(down = 0) {
-  await h.sleep(700);
+  await h.sleep(Number(process.env.THEMIS_E2E_PICK_DELAY_MS || 1200));
   for (let i = 0; i < down; i++) {
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await h.sleep(100);
