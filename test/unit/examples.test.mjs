@@ -26,3 +26,17 @@ test('examples/hardened draws nothing above a hint', () => {
   assert.equal(status, 0);
   assert.deepEqual(findings.filter((f) => f.severity !== 'hint').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.message}`), []);
 });
+
+test('auto profile: only an explicit development environment relaxes severities', async () => {
+  const { engine, writeWorkspace } = await import('../helpers/engine.mjs');
+  const profileOf = (env) => {
+    const dir = writeWorkspace({ 'config.yaml': 'storage:\n  rocksdb_path: /d\n', '.env': env });
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    return engine.analyze(ws.file(path.join(dir, 'config.yaml')), ws, { profile: 'auto', root: dir }).profile;
+  };
+  assert.equal(profileOf('THEMIS_ENVIRONMENT=development\n'), 'development');
+  assert.equal(profileOf('THEMIS_ENVIRONMENT=dev\n'), 'development');
+  assert.equal(profileOf('THEMIS_ENVIRONMENT=staging\n'), 'production');
+  assert.equal(profileOf('THEMIS_ENVIRONMENT=production\n'), 'production');
+  assert.equal(profileOf('THEMIS_PII_STRICT=1\n'), 'production');
+});

@@ -7,11 +7,15 @@ import { Profile, ProfileSetting } from './types';
 import { Workspace } from './workspace/workspace';
 
 const DEV_SEGMENTS = new Set(['dev', 'development', 'test', 'examples']);
+// Only an explicit development environment relaxes the rules: staging, qa and
+// the like must be as hardened as production (the server would run them in
+// development mode, which is exactly what ENV001/ENV002 report).
+const DEV_ENVIRONMENTS = new Set(['development', 'dev', 'test', 'testing', 'local']);
 
 export function envProfile(file: SourceFile): Profile | undefined {
   const env = file.env.get('THEMIS_ENVIRONMENT')?.value.trim().toLowerCase();
   if (env === 'production' || env === 'prod') return 'production';
-  if (env) return 'development';
+  if (env && DEV_ENVIRONMENTS.has(env)) return 'development';
   if (asBool(file.env.get('THEMIS_PRODUCTION_MODE')?.value) || file.env.get('THEMIS_PRODUCTION_MODE')?.value.trim() === '1') return 'production';
   return undefined;
 }
