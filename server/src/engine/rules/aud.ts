@@ -2,11 +2,11 @@
 // GPU examples `security.audit.*` / `logging.audit.output`, editions
 // `security.audit_auth` / `security.audit_data_access`.
 import { isScalar } from 'yaml';
-import { YamlRef } from '../documents/yamlModel';
+import { DocView, YamlRef } from '../documents/yamlModel';
+import { insertUnder } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
 import {
-  boolOf, descendants, docViews, DocView, fixOf, insertEdit, insertFix, isFlow, isMapRef, isSeqRef, keyOf, last,
-  securitySiblingSays, setFix, shownValue, switchRef, textOf,
+  boolOf, descendants, fixOf, insertFix, isFlow, isMapRef, isSeqRef, keyOf, last, securitySiblingSays, setFix, shownValue, switchRef, textOf,
 } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
 
@@ -60,7 +60,7 @@ function activeAuditBlocks(ctx: RuleContext, doc: DocView): YamlRef[] {
 // ---------------------------------------------------------------------------
 
 const aud001 = defineRule('AUD001', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const switches = auditSwitches(ctx, doc);
     let off = false;
     for (const s of switches) {
@@ -103,7 +103,7 @@ const STREAM_TYPES = new Set(['stdout', 'stderr', 'console']);
 const REMOTE_KEYS = /^(?:syslog|siem|elasticsearch|opensearch|splunk|remote|s3|kafka|webhook|forward|forwarding|sink|sinks|loki|cloudwatch|datadog|otlp)$/;
 
 const aud002 = defineRule('AUD002', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       const local: YamlRef[] = [];
       let remote = false;
@@ -174,7 +174,7 @@ function schemeEdit(ctx: RuleContext, ref: YamlRef, from: string, to: string): T
 }
 
 const aud003 = defineRule('AUD003', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       for (const ref of descendants(doc, block.path)) {
         if (!ref.valueSpan || !isScalar(ref.node)) continue;
@@ -249,7 +249,7 @@ export function appendToSeqEdit(ctx: RuleContext, doc: DocView, seq: YamlRef, it
 }
 
 const aud004 = defineRule('AUD004', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       const red = doc.get([...block.path, 'redaction']);
       if (!red) continue;
@@ -281,7 +281,7 @@ const aud004 = defineRule('AUD004', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const aud005 = defineRule('AUD005', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       const signing = switchRef(ctx, doc, [...block.path, 'signing']);
       if (signing && boolOf(ctx, signing) === false && signing.valueSpan) {
@@ -341,7 +341,7 @@ const CATEGORIES: { name: string; aliases: RegExp; events: RegExp; sample: strin
 ];
 
 const aud006 = defineRule('AUD006', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       const events = doc.get([...block.path, 'events']);
       if (!events || !(isMapRef(events) || isSeqRef(events))) continue;
@@ -357,7 +357,7 @@ const aud006 = defineRule('AUD006', (ctx) => {
         if ([...names].some((n) => cat.aliases.test(n) || cat.events.test(n))) continue;
         let edit: TextEdit | undefined;
         if (isSeqRef(events)) edit = appendToSeqEdit(ctx, doc, events, [cat.name]);
-        else if (!isFlow(events)) edit = insertEdit(ctx, doc, events.path, [`${cat.name}:`, ...cat.sample.map((s) => `  - ${s}`)]);
+        else if (!isFlow(events)) edit = insertUnder(ctx.file, events.path, [`${cat.name}:`, ...cat.sample.map((s) => `  - ${s}`)], doc.index);
         ctx.report({
           span: keyOf(events),
           message: `The audit events leave out the ${cat.name} category, so those actions are not recorded although compliance reviews expect them. Add ${cat.name} to the events.`,
@@ -400,7 +400,7 @@ function ninetyDaysLike(v: unknown): string | number {
 }
 
 const aud007 = defineRule('AUD007', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of activeAuditBlocks(ctx, doc)) {
       for (const ref of descendants(doc, block.path)) {
         if (!ref.keySpan || !ref.valueSpan || !isScalar(ref.node)) continue;

@@ -1,8 +1,8 @@
 // CMP — compliance consistency: a `compliance.<framework>.enabled` claim checked
 // against the encryption and audit settings of the same file (all dialects).
-import { asBool, YamlRef } from '../documents/yamlModel';
+import { asBool, DocView, YamlRef } from '../documents/yamlModel';
 import { auditState } from './aud';
-import { atRestState, boolOf, docViews, DocView, keyOf, numberOf, shownValue, switchRef, textOf } from './enc';
+import { atRestState, boolOf, keyOf, numberOf, shownValue, switchRef, textOf } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
 
 /** The switch of `compliance.<name>` when it is on. */
@@ -28,7 +28,7 @@ function required(ctx: RuleContext, ref: YamlRef | undefined): boolean | undefin
 // ---------------------------------------------------------------------------
 
 const cmp001 = defineRule('CMP001', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const on = frameworkOn(ctx, doc, 'hipaa');
     if (!on) continue;
     const reqRef = doc.get(['compliance', 'hipaa', 'phi_protection', 'encryption_required']);
@@ -58,7 +58,7 @@ const cmp001 = defineRule('CMP001', (ctx) => {
 const PERIOD_KEYS = ['default_period', 'period', 'period_days', 'default_period_days', 'retention_days', 'days', 'max_age'];
 
 const cmp002 = defineRule('CMP002', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     if (!frameworkOn(ctx, doc, 'gdpr')) continue;
     const gdpr = doc.get(['compliance', 'gdpr'])!;
     const retention = doc.get(['compliance', 'gdpr', 'retention']);
@@ -99,7 +99,7 @@ const cmp002 = defineRule('CMP002', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const cmp003 = defineRule('CMP003', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const on = frameworkOn(ctx, doc, 'soc2');
     if (!on) continue;
     const span = on.valueSpan ?? keyOf(on);

@@ -3,7 +3,7 @@
 // all-editions.yaml is checked on its own).
 import { basename } from 'path';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { asBool, DocView, YamlModel, YamlRef } from '../documents/yamlModel';
+import { asBool, DocView, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
 import { SourceFile } from '../sourceFile';
 import { Fix, FixKind, Span, TextEdit } from '../types';
@@ -12,13 +12,6 @@ import { defineRule, Rule, RuleContext } from './rule';
 // ---------------------------------------------------------------------------
 // Shared helpers (exported for aud.ts, gpu.ts, mig.ts, cmp.ts)
 // ---------------------------------------------------------------------------
-
-export type { DocView };
-
-/** The documents of a file that have a mapping at their root. */
-export function docViews(model: YamlModel): DocView[] {
-  return model.documents();
-}
 
 export const isMapRef = (ref: YamlRef | undefined): boolean => !!ref && isMap(ref.node);
 export const isSeqRef = (ref: YamlRef | undefined): boolean => !!ref && isSeq(ref.node);
@@ -81,12 +74,8 @@ export function setFix(ctx: RuleContext, ref: YamlRef, value: string | number | 
  * `insertUnder` for one document: only when the entries it would anchor on are
  * the ones of this document (the model's path lookup sees the first document).
  */
-export function insertEdit(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[]): TextEdit | undefined {
-  return insertUnder(ctx.file, parentPath, lines, doc.index);
-}
-
 export function insertFix(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[], title: string, kind: FixKind = 'fix'): Fix[] {
-  return fixOf(ctx, title, kind, [insertEdit(ctx, doc, parentPath, lines)]);
+  return fixOf(ctx, title, kind, [insertUnder(ctx.file, parentPath, lines, doc.index)]);
 }
 
 /** Every entry of a document under `base` (any depth), base itself excluded. */
@@ -178,7 +167,7 @@ export function atRestState(ctx: RuleContext, doc: DocView): 'on' | 'off' | 'unk
 export function securitySiblingSays(ctx: RuleContext, switchesOf: (doc: DocView) => YamlRef[]): boolean {
   for (const f of ctx.workspace.siblingConfigs(ctx.file.path)) {
     if (!/^security(?:\.[\w.-]+)?\.ya?ml$/i.test(basename(f.path))) continue;
-    for (const d of docViews(f.yaml)) {
+    for (const d of f.yaml.documents()) {
       const refs = switchesOf(d);
       if (refs.length > 0 && refs.every((r) => boolOf(ctx, r) !== false)) return true;
     }
@@ -191,7 +180,7 @@ export function securitySiblingSays(ctx: RuleContext, switchesOf: (doc: DocView)
 // ---------------------------------------------------------------------------
 
 const enc001 = defineRule('ENC001', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const switches = atRestSwitches(ctx, doc);
     let explicitOff = false;
     for (const s of switches) {
@@ -271,7 +260,7 @@ export function cipherVerdict(value: string): CipherVerdict {
 }
 
 const enc002 = defineRule('ENC002', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of cipherEntries(doc)) {
       const value = textOf(ctx, ref);
       if (!value || !ref.valueSpan) continue;
@@ -317,7 +306,7 @@ function kdfParamsOf(doc: DocView, base: string[]): YamlRef | undefined {
 }
 
 const enc003 = defineRule('ENC003', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const bases = new Map<string, string[]>();
     for (const r of namedIn(doc, /^(?:kdf|key_derivation|kdf_params|kdf_parameters|kdf_options)$/)) {
       const base = r.path.slice(0, -1);
@@ -345,9 +334,9 @@ const enc003 = defineRule('ENC003', (ctx) => {
         if (params && !isFlow(params)) {
           for (const { ref, spec } of isArgon ? low() : []) edits.push(setEdit(ctx, ref, spec.set));
           const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(last(p)))).map((s) => `${s.key}: ${s.set}`);
-          if (missing.length) edits.push(insertEdit(ctx, doc, params.path, missing));
+          if (missing.length) edits.push(insertUnder(ctx.file, params.path, missing, doc.index));
         } else if (!params) {
-          edits.push(insertEdit(ctx, doc, base, ['kdf_params:', ...ARGON2_MIN.map((s) => `  ${s.key}: ${s.set}`)]));
+          edits.push(insertUnder(ctx.file, base, ['kdf_params:', ...ARGON2_MIN.map((s) => `  ${s.key}: ${s.set}`)], doc.index));
         }
         ctx.report({
           span: kdfRef.valueSpan,
@@ -376,7 +365,7 @@ const enc003 = defineRule('ENC003', (ctx) => {
 const LOCAL_PROVIDERS = new Set(['file', 'env', 'environment', 'local', 'mock', 'plaintext', 'keyfile', 'key_file']);
 
 const enc004 = defineRule('ENC004', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of namedIn(doc, /^(?:key_provider|key_source|keystore|key_store)$/)) {
       const v = textOf(ctx, ref)?.toLowerCase();
       if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
@@ -403,7 +392,7 @@ const SCOPE: Record<string, { severity: 'warning' | 'info'; what: string }> = {
 };
 
 const enc005 = defineRule('ENC005', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of namedIn(doc, /^encrypt_(?:data|checkpoints|logs|wal|backups|indexes)$/)) {
       if (boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
       const parent = ref.path.slice(0, -1);
@@ -427,7 +416,7 @@ const enc005 = defineRule('ENC005', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const enc006 = defineRule('ENC006', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const checks: { path: string[]; message: string }[] = [
       {
         path: ['training', 'checkpoint', 'encryption'],

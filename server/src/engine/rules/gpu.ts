@@ -2,12 +2,11 @@
 // GPU examples `security.gpu.access_control.*`, `gpu.compute_mode`,
 // `gpu.vram.secure_clear`.
 import { isScalar } from 'yaml';
-import { YamlRef } from '../documents/yamlModel';
+import { DocView, YamlRef } from '../documents/yamlModel';
 import { deleteEntryLines } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
 import {
-  boolOf, descendants, docViews, DocView, fixOf, isFlow, isMapRef, isSeqRef, keyOf, last, numberOf, setFix,
-  shownValue, switchRef, textOf,
+  boolOf, descendants, fixOf, isFlow, isMapRef, isSeqRef, keyOf, last, numberOf, setFix, shownValue, switchRef, textOf,
 } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
 
@@ -18,7 +17,7 @@ const ACCESS_CONTROL_PATHS = [['security', 'gpu', 'access_control'], ['gpu', 'ac
 // ---------------------------------------------------------------------------
 
 const gpu001 = defineRule('GPU001', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const path of ACCESS_CONTROL_PATHS) {
       const sw = switchRef(ctx, doc, path);
       if (sw && boolOf(ctx, sw) === false && sw.valueSpan) {
@@ -46,7 +45,7 @@ const gpu001 = defineRule('GPU001', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const gpu002 = defineRule('GPU002', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of descendants(doc, [])) {
       if (!ref.keySpan || last(ref) !== 'compute_mode' || !ref.valueSpan) continue;
       if (!ref.path.some((p) => /gpu|cuda|acceleration/i.test(p))) continue;
@@ -65,7 +64,7 @@ const gpu002 = defineRule('GPU002', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const gpu003 = defineRule('GPU003', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const path of ACCESS_CONTROL_PATHS) {
       const ac = doc.get(path);
       if (!ac || !isMapRef(ac)) continue;
@@ -125,7 +124,7 @@ export function removeSeqItemEdit(ctx: RuleContext, doc: DocView, seq: YamlRef, 
 }
 
 const gpu004 = defineRule('GPU004', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const seq of descendants(doc, [])) {
       if (!seq.keySpan || last(seq) !== 'allowed_operations' || !isSeqRef(seq)) continue;
       if (!seq.path.some((p) => /gpu/i.test(p))) continue;
@@ -148,7 +147,7 @@ const gpu004 = defineRule('GPU004', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const gpu005 = defineRule('GPU005', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const base of [['security', 'vram'], ['gpu', 'vram']]) {
       if (!isMapRef(doc.get(base))) continue;
       const clear = switchRef(ctx, doc, [...base, 'secure_clear']);

@@ -7,12 +7,12 @@
 // - `security.hsm.*` in edition files and the hardening guide: not read by the
 //   server, but copied from.
 import { isScalar } from 'yaml';
-import { asBool, isMapRef, YamlRef } from '../documents/yamlModel';
+import { asBool, DocView, isMapRef, YamlRef } from '../documents/yamlModel';
+import { insertUnder } from '../fixes/yamlEdits';
 import { Fix } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
 import { lastKey } from './query';
-import { docViews, dotted, fixOf, insertIn, isEmptyValue, keySpanOf, resolvedString, setFix, sourceText } from './tls';
-import { DocView } from '../documents/yamlModel';
+import { dotted, fixOf, isEmptyValue, keySpanOf, resolvedString, setFix, sourceText } from './tls';
 
 const STUB_LIKE = new Set(['stub', 'mock', 'software', 'soft', 'fake', 'dummy', 'simulated', 'simulator']);
 const SERVER_PROVIDERS = new Set(['pkcs11', 'stub']);
@@ -36,7 +36,7 @@ function hsmSwitchedOff(ctx: RuleContext, doc: DocView): boolean {
 
 function providers(ctx: RuleContext): Provider[] {
   const out: Provider[] = [];
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const server = doc.get(['hsm', 'provider']);
     const guide = doc.get(['security', 'hsm', 'provider']);
     for (const [ref, serverRead] of [[server, true], [guide, false]] as const) {
@@ -185,7 +185,7 @@ function limitValue(ref: YamlRef, unit: string, days: number): string | number |
 }
 
 const kms004 = defineRule('KMS004', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     // switch
     const rotation = doc.get(['security', 'key_rotation']);
     const enabled = doc.get(['security', 'key_rotation', 'enabled']);
@@ -200,7 +200,7 @@ const kms004 = defineRule('KMS004', (ctx) => {
       const encryption = doc.get(['storage', 'encryption', 'enabled']);
       const encrypts = !!encryption && asBool(ctx.resolved(encryption)) === true;
       if (rotation?.keySpan && isMapRef(rotation)) {
-        report(ctx, keySpanOf(rotation), 'security.key_rotation does not enable rotation (enabled is missing)', fixOf(ctx, 'Add enabled: true', 'fix', [insertIn(ctx, doc, ['security', 'key_rotation'], ['enabled: true'])]));
+        report(ctx, keySpanOf(rotation), 'security.key_rotation does not enable rotation (enabled is missing)', fixOf(ctx, 'Add enabled: true', 'fix', [insertUnder(ctx.file, ['security', 'key_rotation'], ['enabled: true'], doc.index)]));
       } else if (!rotation && (sec || encrypts)) {
         const at = sec ?? doc.get(['storage']);
         if (at?.keySpan) {
@@ -208,7 +208,7 @@ const kms004 = defineRule('KMS004', (ctx) => {
             ctx,
             at.keySpan,
             `This file configures ${sec ? 'security' : 'encryption at rest'} but has no security.key_rotation`,
-            fixOf(ctx, 'Add security.key_rotation.enabled: true', 'fix', [insertIn(ctx, doc, ['security', 'key_rotation'], ['enabled: true'])]),
+            fixOf(ctx, 'Add security.key_rotation.enabled: true', 'fix', [insertUnder(ctx.file, ['security', 'key_rotation'], ['enabled: true'], doc.index)]),
           );
         }
       }

@@ -11,9 +11,9 @@
 //         vram_limit: 5gb
 import * as path from 'path';
 import { isScalar } from 'yaml';
-import { YamlRef } from '../documents/yamlModel';
+import { DocView, YamlRef } from '../documents/yamlModel';
 import {
-  boolOf, docViews, DocView, insertFix, isMapRef, isSeqRef, keyOf, last, setFix, shownValue, textOf,
+  boolOf, insertFix, isMapRef, isSeqRef, keyOf, last, setFix, shownValue, textOf,
 } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
 
@@ -63,7 +63,7 @@ function instanceName(ctx: RuleContext, inst: Instance): string {
 // ---------------------------------------------------------------------------
 
 const mig001 = defineRule('MIG001', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const mig = doc.get('mig');
     if (!mig || !isMapRef(mig) || instancesOf(doc).length === 0) continue;
     const enabled = doc.get(['mig', 'enabled']);
@@ -89,7 +89,7 @@ const mig001 = defineRule('MIG001', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const mig002 = defineRule('MIG002', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const seen = new Map<string, YamlRef>();
     for (const inst of instancesOf(doc)) {
       const uuid = textOf(ctx, inst.uuid);
@@ -114,7 +114,7 @@ const mig002 = defineRule('MIG002', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const mig003 = defineRule('MIG003', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const inst of instancesOf(doc)) {
       const names = [...new Set(usersOf(ctx, inst).map((u) => u.name))];
       if (names.length < 2 || !inst.users) continue;
@@ -139,7 +139,7 @@ export function isMigUuid(v: string): boolean {
 }
 
 const mig004 = defineRule('MIG004', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const inst of instancesOf(doc)) {
       const ref = inst.uuid;
       if (!ref) {
@@ -183,7 +183,7 @@ export function profileGb(profile: string): number | undefined {
 }
 
 const mig005 = defineRule('MIG005', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const inst of instancesOf(doc)) {
       const ref = doc.get([...inst.item.path, 'vram_limit']);
       if (!ref) continue;
@@ -215,7 +215,7 @@ const mig005 = defineRule('MIG005', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const mig006 = defineRule('MIG006', (ctx) => {
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const inst of instancesOf(doc)) {
       if (usersOf(ctx, inst).length > 0) continue;
       const u = inst.users;
@@ -238,7 +238,7 @@ const mig007 = defineRule('MIG007', (ctx) => {
   const known = new Set<string>();
   const sources: string[] = [];
   for (const cfg of ctx.workspace.siblingConfigs(ctx.file.path)) {
-    for (const doc of docViews(cfg.yaml)) {
+    for (const doc of cfg.yaml.documents()) {
       for (const p of MAPPING_PATHS) {
         const mapping = doc.get(p);
         if (!mapping || !isMapRef(mapping)) continue;
@@ -249,7 +249,7 @@ const mig007 = defineRule('MIG007', (ctx) => {
   }
   if (sources.length === 0) return;
   const where = [...new Set(sources)].join(', ');
-  for (const doc of docViews(ctx.file.yaml)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const inst of instancesOf(doc)) {
       for (const { name, ref } of usersOf(ctx, inst)) {
         if (known.has(name) || !ref.valueSpan) continue;

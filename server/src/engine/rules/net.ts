@@ -7,7 +7,7 @@ import { setValue } from '../fixes/yamlEdits';
 import { Fix, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
 import { lastKey } from './query';
-import { docViews, dotted, grpcTlsOff, mainTlsOff, resolvedString, sourceText } from './tls';
+import { dotted, grpcTlsOff, mainTlsOff, resolvedString, sourceText } from './tls';
 
 /** `0.0.0.0`, `::`, `[::]`, `*`, with or without a port. */
 export function isAllInterfaces(value: string): boolean {
@@ -75,7 +75,7 @@ function bindFix(ctx: RuleContext, ref: YamlRef, title: string): Fix[] {
 }
 
 function net001Yaml(ctx: RuleContext): void {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of doc.refs) {
       if (!ref.keySpan || !ref.valueSpan || !isScalar(ref.node)) continue;
       const listener = listenerOf(ref);

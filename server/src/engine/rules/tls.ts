@@ -10,11 +10,6 @@ import { entriesNamed, lastKey, parentKey } from './query';
 // Shared helpers (also used by net.ts and kms.ts)
 // ---------------------------------------------------------------------------
 
-/** The documents of the file, each with its own path index. */
-export function docViews(ctx: RuleContext): DocView[] {
-  return ctx.file.yaml.documents();
-}
-
 /** The span of a key (falls back to its value). */
 export function keySpanOf(ref: YamlRef): Span {
   return ref.keySpan ?? ref.valueSpan ?? { start: 0, end: 0 };
@@ -56,11 +51,6 @@ export function fixOf(ctx: RuleContext, title: string, kind: FixKind, edits: (Te
 /** A fix that sets one entry to a value, in the entry's quoting style. */
 export function setFix(ctx: RuleContext, ref: YamlRef, value: string | number | boolean, kind: FixKind, title?: string): Fix[] {
   return fixOf(ctx, title ?? `Set ${lastKey(ref)} to ${typeof value === 'string' ? value : String(value)}`, kind, [setValue(ctx.file, ref, value)]);
-}
-
-/** Adds `lines` under the mapping at `parentPath` of one document, creating missing parents. */
-export function insertIn(ctx: RuleContext, doc: DocView, parentPath: string[], lines: string[]): TextEdit | undefined {
-  return insertUnder(ctx.file, parentPath, lines, doc.index);
 }
 
 function q(s: string): string {
@@ -201,7 +191,7 @@ function fillGaps(ctx: RuleContext, doc: DocView, d: Dialect, gaps: CertGap[], e
     if (g.ref) edits.push(setValue(ctx.file, g.ref, g.placeholder));
     else lines.push(`${g.key}: ${q(g.placeholder)}`);
   }
-  if (lines.length) edits.push(insertIn(ctx, doc, d.block, lines));
+  if (lines.length) edits.push(insertUnder(ctx.file, d.block, lines, doc.index));
   return edits;
 }
 
@@ -210,7 +200,7 @@ function fillGaps(ctx: RuleContext, doc: DocView, d: Dialect, gaps: CertGap[], e
 // ---------------------------------------------------------------------------
 
 const tls001 = defineRule('TLS001', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const switches = mainSwitches(ctx, doc);
     for (const s of switches) {
       if (s.on !== false || !s.ref.valueSpan) continue;
@@ -384,7 +374,7 @@ function mtlsContext(ctx: RuleContext, doc: DocView): string | undefined {
 }
 
 const tls005 = defineRule('TLS005', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     let why: string | undefined | null = null; // computed once, lazily
     const context = () => (why === null ? (why = mtlsContext(ctx, doc)) : why);
     for (const ref of doc.refs) {
@@ -420,7 +410,7 @@ const tls005 = defineRule('TLS005', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const tls006 = defineRule('TLS006', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     const checks: { d: Dialect; sw: YamlRef }[] = [];
     for (const s of mainSwitches(ctx, doc)) if (s.on === true) checks.push({ d: s.dialect, sw: s.ref });
     for (const block of grpcTlsBlocks(doc)) {
@@ -475,7 +465,7 @@ const tls007 = defineRule('TLS007', (ctx) => {
 // ---------------------------------------------------------------------------
 
 const tls008 = defineRule('TLS008', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const block of grpcTlsBlocks(doc)) {
       const sw = doc.get([...block.path, 'enabled']);
       if (sw?.valueSpan && asBool(ctx.resolved(sw)) === false) {
@@ -490,7 +480,7 @@ const tls008 = defineRule('TLS008', (ctx) => {
         ctx.report({
           span: keySpanOf(block),
           message: `${dotted(block)} does not require client certificates (client_auth is missing), so any host that reaches the gRPC port can call it. Set client_auth to required.`,
-          fixes: fixOf(ctx, 'Add client_auth: required', 'fix', [insertIn(ctx, doc, block.path, ['client_auth: required'])]),
+          fixes: fixOf(ctx, 'Add client_auth: required', 'fix', [insertUnder(ctx.file, block.path, ['client_auth: required'], doc.index)]),
         });
       } else if (auth.valueSpan && resolvedString(ctx, auth)?.toLowerCase() !== 'required') {
         ctx.report({
@@ -534,7 +524,7 @@ const VERIFY_CONTEXT = /tls|ssl|https?|vault|kms|cert|connection|client|proxy|re
 const VERIFY_SIBLING = /^(?:url|uri|address|addr|endpoint|host|server|ca_file|ca_cert|ca_path|ca_bundle)$/;
 
 const tls010 = defineRule('TLS010', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of doc.refs) {
       if (!ref.keySpan || !ref.valueSpan) continue;
       const k = lastKey(ref);
@@ -577,7 +567,7 @@ export function weakKeyReason(value: string): { kind: 'size'; bits: number } | {
 const KEY_SIZE_KEYS = /^(?:rsa_)?(?:key_size|key_bits|key_length|modulus_bits|modulus_size|bits|rsa_bits|size)$/;
 
 const tls011 = defineRule('TLS011', (ctx) => {
-  for (const doc of docViews(ctx)) {
+  for (const doc of ctx.file.yaml.documents()) {
     for (const ref of doc.refs) {
       if (!ref.valueSpan || !isScalar(ref.node)) continue;
       const value = ctx.resolved(ref);
