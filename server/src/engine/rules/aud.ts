@@ -2,13 +2,12 @@
 // GPU examples `security.audit.*` / `logging.audit.output`, editions
 // `security.audit_auth` / `security.audit_data_access`.
 import { isScalar } from 'yaml';
-import { DocView, YamlRef } from '../documents/yamlModel';
+import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
-import {
-  boolOf, descendants, fixOf, insertFix, isFlow, isMapRef, isSeqRef, keyOf, last, securitySiblingSays, setFix, shownValue, switchRef, textOf,
-} from './enc';
+import { boolOf, descendants, fixOf, insertFix, isFlow, securitySiblingSays, setFix, switchRef, textOf } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
+import { keySpanOf, lastKey, writtenValue } from './query';
 
 /** The audit blocks of a document (each a mapping). */
 export function auditBlocks(doc: DocView): YamlRef[] {
@@ -69,7 +68,7 @@ const aud001 = defineRule('AUD001', (ctx) => {
       ctx.report({
         span: s.ref.valueSpan,
         message: `${s.label.charAt(0).toUpperCase() + s.label.slice(1)} is off (${s.ref.path.join('.')}): logins, data reads and configuration changes leave no trail for incident response or compliance. Turn it on.`,
-        fixes: setFix(ctx, s.ref, true, 'fix', `Set ${last(s.ref)} to true`),
+        fixes: setFix(ctx, s.ref, true, 'fix', `Set ${lastKey(s.ref)} to true`),
       });
     }
     if (off || switches.length > 0 || !auditApplies(doc)) continue;
@@ -79,7 +78,7 @@ const aud001 = defineRule('AUD001', (ctx) => {
     const block = auditBlocks(doc)[0];
     if (block) {
       ctx.report({
-        span: keyOf(block),
+        span: keySpanOf(block),
         message: `${block.path.join('.')} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.`,
         fixes: insertFix(ctx, doc, block.path, ['enabled: true'], `Add enabled: true to ${block.path.join('.')}`),
       });
@@ -87,7 +86,7 @@ const aud001 = defineRule('AUD001', (ctx) => {
     }
     const logging = doc.get('logging');
     ctx.report({
-      span: keyOf(logging ?? doc.roots[0]),
+      span: keySpanOf(logging ?? doc.roots[0]),
       message: msg,
       fixes: insertFix(ctx, doc, ['logging'], ['audit:', '  enabled: true'], 'Add logging.audit.enabled: true'),
     });
@@ -109,7 +108,7 @@ const aud002 = defineRule('AUD002', (ctx) => {
       let remote = false;
       let outputsKey: YamlRef | undefined;
       for (const kid of doc.children(block.path)) {
-        const key = last(kid);
+        const key = lastKey(kid);
         if (key === 'outputs' || key === 'destinations') {
           if (!isSeqRef(kid)) continue;
           for (const item of doc.children(kid.path)) {
@@ -134,11 +133,11 @@ const aud002 = defineRule('AUD002', (ctx) => {
         } else if (key === 'worm_storage') {
           if (boolOf(ctx, switchRef(ctx, doc, kid.path)) === true) remote = true;
         } else if (key === 'immutable') {
-          if (boolOf(ctx, switchRef(ctx, doc, kid.path)) !== false && descendants(doc, kid.path).some((r) => /^(?:endpoint|url)$/.test(last(r)) && textOf(ctx, r))) remote = true;
+          if (boolOf(ctx, switchRef(ctx, doc, kid.path)) !== false && descendants(doc, kid.path).some((r) => /^(?:endpoint|url)$/.test(lastKey(r)) && textOf(ctx, r))) remote = true;
         }
       }
       if (remote || local.length === 0) continue;
-      const span = outputsKey ? keyOf(outputsKey) : local[0].valueSpan ?? keyOf(local[0]);
+      const span = outputsKey ? keySpanOf(outputsKey) : local[0].valueSpan ?? keySpanOf(local[0]);
       ctx.report({
         span,
         message: 'Every audit output is a file on the database host, so an intruder with root there can edit or delete the trail. Also ship the events to an external, tamper-resistant sink (syslog/SIEM over TLS, WORM object storage).',
@@ -180,7 +179,7 @@ const aud003 = defineRule('AUD003', (ctx) => {
         if (!ref.valueSpan || !isScalar(ref.node)) continue;
         const v = textOf(ctx, ref);
         if (!v) continue;
-        const key = ref.keySpan ? last(ref) : '';
+        const key = ref.keySpan ? lastKey(ref) : '';
         if (/^(?:protocol|transport)$/.test(key) && v.toLowerCase() === 'udp') {
           ctx.report({
             span: ref.valueSpan,
@@ -268,7 +267,7 @@ const aud004 = defineRule('AUD004', (ctx) => {
       const missing = REQUIRED_REDACTION.filter((f) => !names.some((n) => f.test.test(n))).map((f) => f.name);
       if (missing.length === 0) continue;
       ctx.report({
-        span: keyOf(fields),
+        span: keySpanOf(fields),
         message: `The redaction list does not cover ${missing.join(', ')}, so such values would be written to the audit trail in clear. Add ${missing.length > 1 ? 'them' : 'it'} to redaction.fields.`,
         fixes: fixOf(ctx, `Add ${missing.join(', ')} to the redacted fields`, 'fix', [appendToSeqEdit(ctx, doc, fields, missing)]),
       });
@@ -349,7 +348,7 @@ const aud006 = defineRule('AUD006', (ctx) => {
       if (all.length === 0) continue;
       const names = new Set<string>();
       for (const r of all) {
-        if (r.keySpan && r.path.length === events.path.length + 1) names.add(last(r).toLowerCase());
+        if (r.keySpan && r.path.length === events.path.length + 1) names.add(lastKey(r).toLowerCase());
         const t = textOf(ctx, r);
         if (t) names.add(t.toLowerCase().replace(/[-\s]/g, '_'));
       }
@@ -359,7 +358,7 @@ const aud006 = defineRule('AUD006', (ctx) => {
         if (isSeqRef(events)) edit = appendToSeqEdit(ctx, doc, events, [cat.name]);
         else if (!isFlow(events)) edit = insertUnder(ctx.file, events.path, [`${cat.name}:`, ...cat.sample.map((s) => `  - ${s}`)], doc.index);
         ctx.report({
-          span: keyOf(events),
+          span: keySpanOf(events),
           message: `The audit events leave out the ${cat.name} category, so those actions are not recorded although compliance reviews expect them. Add ${cat.name} to the events.`,
           fixes: fixOf(ctx, `Add the ${cat.name} category`, 'suggestion', [edit]),
         });
@@ -404,7 +403,7 @@ const aud007 = defineRule('AUD007', (ctx) => {
     for (const block of activeAuditBlocks(ctx, doc)) {
       for (const ref of descendants(doc, block.path)) {
         if (!ref.keySpan || !ref.valueSpan || !isScalar(ref.node)) continue;
-        const key = last(ref);
+        const key = lastKey(ref);
         const parent = ref.path[ref.path.length - 2];
         const relevant =
           (key === 'max_age' && parent === 'rotation') || /^(?:retention_days|retention_period|retention|max_age_days|keep_days)$/.test(key);
@@ -415,7 +414,7 @@ const aud007 = defineRule('AUD007', (ctx) => {
         const value = ninetyDaysLike(raw);
         ctx.report({
           span: ref.valueSpan,
-          message: `Audit records are kept for only ${shownValue(ctx.file, ref)} (${key}); breaches are often found months later and compliance reviews ask for at least 90 days. Keep them for 90 days or more.`,
+          message: `Audit records are kept for only ${writtenValue(ctx.file, ref)} (${key}); breaches are often found months later and compliance reviews ask for at least 90 days. Keep them for 90 days or more.`,
           fixes: setFix(ctx, ref, value, 'fix', `Set ${key} to ${value}`),
         });
       }

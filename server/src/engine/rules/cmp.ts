@@ -2,8 +2,9 @@
 // against the encryption and audit settings of the same file (all dialects).
 import { asBool, DocView, YamlRef } from '../documents/yamlModel';
 import { auditState } from './aud';
-import { atRestState, boolOf, keyOf, numberOf, shownValue, switchRef, textOf } from './enc';
+import { atRestState, boolOf, numberOf, switchRef, textOf } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
+import { keySpanOf, writtenValue } from './query';
 
 /** The switch of `compliance.<name>` when it is on. */
 function frameworkOn(ctx: RuleContext, doc: DocView, name: string): YamlRef | undefined {
@@ -34,17 +35,17 @@ const cmp001 = defineRule('CMP001', (ctx) => {
     const reqRef = doc.get(['compliance', 'hipaa', 'phi_protection', 'encryption_required']);
     const req = required(ctx, reqRef);
     if (req !== true) {
-      const span = reqRef?.valueSpan ?? keyOf(doc.get(['compliance', 'hipaa', 'phi_protection']) ?? doc.get(['compliance', 'hipaa'])!);
+      const span = reqRef?.valueSpan ?? keySpanOf(doc.get(['compliance', 'hipaa', 'phi_protection']) ?? doc.get(['compliance', 'hipaa'])!);
       ctx.report({
         span,
         message: reqRef?.valueSpan
-          ? `HIPAA is enabled but encryption of PHI is not required (encryption_required: ${shownValue(ctx.file, reqRef)}); the Security Rule expects protected health information to be encrypted. Set encryption_required: true.`
+          ? `HIPAA is enabled but encryption of PHI is not required (encryption_required: ${writtenValue(ctx.file, reqRef)}); the Security Rule expects protected health information to be encrypted. Set encryption_required: true.`
           : 'HIPAA is enabled but phi_protection does not require encryption, so PHI may be stored in clear. Add encryption_required: true under compliance.hipaa.phi_protection.',
       });
     }
     if (atRestState(ctx, doc) === 'off') {
       ctx.report({
-        span: on.valueSpan ?? keyOf(on),
+        span: on.valueSpan ?? keySpanOf(on),
         message: 'HIPAA is enabled while encryption at rest is off in this config, so protected health information would sit unencrypted on disk and in backups. Enable storage (or field) encryption before claiming HIPAA.',
       });
     }
@@ -70,7 +71,7 @@ const cmp002 = defineRule('CMP002', (ctx) => {
     const periodRef = period ?? scalarRetention;
     if (!periodRef) {
       ctx.report({
-        span: keyOf(retention ?? gdpr),
+        span: keySpanOf(retention ?? gdpr),
         message: 'GDPR is enabled but no retention period is set, so personal data is kept indefinitely, against the storage-limitation principle. Set compliance.gdpr.retention.default_period (days).',
       });
     } else {
@@ -79,7 +80,7 @@ const cmp002 = defineRule('CMP002', (ctx) => {
       const empty = !periodRef.valueSpan;
       if (!unresolved && (empty || (n !== undefined && n <= 0))) {
         ctx.report({
-          span: periodRef.valueSpan ?? keyOf(periodRef),
+          span: periodRef.valueSpan ?? keySpanOf(periodRef),
           message: 'GDPR is enabled but the retention period is empty or zero, which leaves personal data without a deletion deadline. Set a positive number of days.',
         });
       }
@@ -102,7 +103,7 @@ const cmp003 = defineRule('CMP003', (ctx) => {
   for (const doc of ctx.file.yaml.documents()) {
     const on = frameworkOn(ctx, doc, 'soc2');
     if (!on) continue;
-    const span = on.valueSpan ?? keyOf(on);
+    const span = on.valueSpan ?? keySpanOf(on);
     if (auditState(ctx, doc) === 'off') {
       ctx.report({
         span,

@@ -2,19 +2,17 @@
 // AUD, GPU, MIG and CMP families share (multi-document YAML: every edition of
 // all-editions.yaml is checked on its own).
 import { basename } from 'path';
-import { isMap, isScalar, isSeq } from 'yaml';
-import { asBool, DocView, YamlRef } from '../documents/yamlModel';
+import { isScalar } from 'yaml';
+import { asBool, DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
-import { SourceFile } from '../sourceFile';
-import { Fix, FixKind, Span, TextEdit } from '../types';
+import { Fix, FixKind, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
+import { keySpanOf, lastKey, writtenValue } from './query';
 
 // ---------------------------------------------------------------------------
 // Shared helpers (exported for aud.ts, gpu.ts, mig.ts, cmp.ts)
 // ---------------------------------------------------------------------------
 
-export const isMapRef = (ref: YamlRef | undefined): boolean => !!ref && isMap(ref.node);
-export const isSeqRef = (ref: YamlRef | undefined): boolean => !!ref && isSeq(ref.node);
 export const isFlow = (ref: YamlRef | undefined): boolean => !!ref && !!(ref.node as { flow?: boolean } | null)?.flow;
 
 /** true/false as the server reads the value (after `${VAR}` substitution). */
@@ -39,18 +37,6 @@ export function numberOf(ctx: RuleContext, ref: YamlRef | undefined): number | u
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
   return undefined;
-}
-
-/** The text of a value as written in the file (quotes removed). */
-export function shownValue(file: SourceFile, ref: YamlRef): string {
-  const span = ref.valueSpan;
-  if (!span) return '';
-  return file.text.slice(span.start, span.end).replace(/^(["'])(.*)\1$/s, '$2');
-}
-
-/** Key span, or value span, of an entry. */
-export function keyOf(ref: YamlRef): Span {
-  return ref.keySpan ?? ref.valueSpan ?? { start: 0, end: 0 };
 }
 
 export function fixOf(ctx: RuleContext, title: string, kind: FixKind, edits: (TextEdit | undefined)[]): Fix[] {
@@ -97,12 +83,10 @@ export function namedIn(doc: DocView, key: string | RegExp): YamlRef[] {
   return doc.named(key);
 }
 
-export const last = (ref: YamlRef): string => ref.path[ref.path.length - 1];
-
 /** Edition files (config/editions/*.yaml) use `security.enable_*` switches. */
 export function isEditionDoc(doc: DocView): boolean {
   if (doc.get('edition')) return true;
-  return doc.children('security').some((r) => /^enable_(tls|auth|rbac|field_encryption|hsm|mac)$/.test(last(r)));
+  return doc.children('security').some((r) => /^enable_(tls|auth|rbac|field_encryption|hsm|mac)$/.test(lastKey(r)));
 }
 
 /** The entry whose value switches a feature: `<path>.enabled`, or `<path>` itself when it holds a boolean. */
@@ -190,7 +174,7 @@ const enc001 = defineRule('ENC001', (ctx) => {
       ctx.report({
         span: s.ref.valueSpan,
         message: `${cap(s.label)} is switched off (${where}): the data files, snapshots and backups can be read by anyone who gets hold of the disk. Turn it on and keep its key in Vault or an HSM.`,
-        fixes: setFix(ctx, s.ref, true, 'fix', `Set ${last(s.ref)} to true`),
+        fixes: setFix(ctx, s.ref, true, 'fix', `Set ${lastKey(s.ref)} to true`),
       });
     }
     if (explicitOff) continue;
@@ -201,7 +185,7 @@ const enc001 = defineRule('ENC001', (ctx) => {
     if (enc) {
       // encryption block without its switch
       ctx.report({
-        span: keyOf(enc),
+        span: keySpanOf(enc),
         message: 'storage.encryption has no `enabled: true`, so the block does not switch encryption at rest on. Add the switch so the RocksDB files are written encrypted.',
         fixes: isMapRef(enc) ? insertFix(ctx, doc, ['storage', 'encryption'], ['enabled: true'], 'Add enabled: true to storage.encryption') : [],
       });
@@ -211,14 +195,14 @@ const enc001 = defineRule('ENC001', (ctx) => {
     if (isEditionDoc(doc) && isMapRef(doc.get('security')) && !isFlow(doc.get('security'))) {
       const security = doc.get('security')!;
       ctx.report({
-        span: keyOf(security),
+        span: keySpanOf(security),
         message: 'This edition config never turns on encryption at rest (security.enable_field_encryption is missing), so stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
         fixes: insertFix(ctx, doc, ['security'], ['enable_field_encryption: true'], 'Add security.enable_field_encryption: true'),
       });
       continue;
     }
     ctx.report({
-      span: keyOf(storage),
+      span: keySpanOf(storage),
       message: 'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.',
       fixes: insertFix(ctx, doc, ['storage'], ['encryption:', '  enabled: true'], 'Add storage.encryption.enabled: true'),
     });
@@ -239,7 +223,7 @@ const AT_REST_PARENT = /^(?:encryption|field_encryption|field_level|vram_encrypt
 function cipherEntries(doc: DocView): YamlRef[] {
   return doc.refs.filter((r) => {
     if (!r.keySpan) return false;
-    const key = last(r);
+    const key = lastKey(r);
     const parent = r.path[r.path.length - 2];
     const candidate =
       ((key === 'algorithm' || key === 'cipher') && parent !== undefined && AT_REST_PARENT.test(parent)) ||
@@ -266,7 +250,7 @@ const enc002 = defineRule('ENC002', (ctx) => {
       if (!value || !ref.valueSpan) continue;
       const verdict = cipherVerdict(value);
       if (verdict === 'strong') continue;
-      const shown = shownValue(ctx.file, ref);
+      const shown = writtenValue(ctx.file, ref);
       const fixes = setFix(ctx, ref, 'AES-256-GCM', 'fix', 'Use AES-256-GCM');
       if (verdict === 'short') {
         ctx.report({
@@ -321,7 +305,7 @@ const enc003 = defineRule('ENC003', (ctx) => {
       const low = (): { ref: YamlRef; spec: (typeof ARGON2_MIN)[number] }[] => {
         const out: { ref: YamlRef; spec: (typeof ARGON2_MIN)[number] }[] = [];
         for (const spec of ARGON2_MIN) {
-          const ref = paramRefs.find((p) => spec.names.test(last(p)));
+          const ref = paramRefs.find((p) => spec.names.test(lastKey(p)));
           const n = numberOf(ctx, ref);
           if (ref && n !== undefined && n < spec.min) out.push({ ref, spec });
         }
@@ -333,14 +317,14 @@ const enc003 = defineRule('ENC003', (ctx) => {
         const isArgon = /^argon2/.test(kdf);
         if (params && !isFlow(params)) {
           for (const { ref, spec } of isArgon ? low() : []) edits.push(setEdit(ctx, ref, spec.set));
-          const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(last(p)))).map((s) => `${s.key}: ${s.set}`);
+          const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(lastKey(p)))).map((s) => `${s.key}: ${s.set}`);
           if (missing.length) edits.push(insertUnder(ctx.file, params.path, missing, doc.index));
         } else if (!params) {
           edits.push(insertUnder(ctx.file, base, ['kdf_params:', ...ARGON2_MIN.map((s) => `  ${s.key}: ${s.set}`)], doc.index));
         }
         ctx.report({
           span: kdfRef.valueSpan,
-          message: `Keys are derived with ${shownValue(ctx.file, kdfRef)}, which is cheap to brute-force on GPUs if a key file or backup leaks. Use the memory-hard argon2id (or scrypt).`,
+          message: `Keys are derived with ${writtenValue(ctx.file, kdfRef)}, which is cheap to brute-force on GPUs if a key file or backup leaks. Use the memory-hard argon2id (or scrypt).`,
           fixes: fixOf(ctx, 'Use argon2id with at least 64 MiB, 3 passes', 'fix', edits),
         });
         continue;
@@ -350,8 +334,8 @@ const enc003 = defineRule('ENC003', (ctx) => {
         if (!ref.valueSpan) continue;
         ctx.report({
           span: ref.valueSpan,
-          message: `argon2 ${last(ref)} ${shownValue(ctx.file, ref)} is below the minimum of ${spec.min} ${spec.unit}, which makes offline guessing of the passphrase cheaper. Raise it to at least ${spec.set}.`,
-          fixes: setFix(ctx, ref, spec.set, 'fix', `Set ${last(ref)} to ${spec.set}`),
+          message: `argon2 ${lastKey(ref)} ${writtenValue(ctx.file, ref)} is below the minimum of ${spec.min} ${spec.unit}, which makes offline guessing of the passphrase cheaper. Raise it to at least ${spec.set}.`,
+          fixes: setFix(ctx, ref, spec.set, 'fix', `Set ${lastKey(ref)} to ${spec.set}`),
         });
       }
     }
@@ -371,7 +355,7 @@ const enc004 = defineRule('ENC004', (ctx) => {
       if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
       ctx.report({
         span: ref.valueSpan,
-        message: `key_provider "${shownValue(ctx.file, ref)}" keeps the encryption key on the same machine as the data, so one host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.`,
+        message: `key_provider "${writtenValue(ctx.file, ref)}" keeps the encryption key on the same machine as the data, so one host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.`,
         fixes: setFix(ctx, ref, 'vault', 'suggestion', 'Use the vault key provider'),
       });
     }
@@ -397,15 +381,15 @@ const enc005 = defineRule('ENC005', (ctx) => {
       if (boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
       const parent = ref.path.slice(0, -1);
       if (boolOf(ctx, doc.get([...parent, 'enabled'])) === false) continue; // ENC001 reports the block
-      const scope = SCOPE[last(ref)];
+      const scope = SCOPE[lastKey(ref)];
       ctx.report({
         span: ref.valueSpan,
         severity: scope.severity,
         message:
           scope.severity === 'info'
             ? `Encryption at rest leaves out ${scope.what}; a disk copy still reveals them. Keep it only if you measured the cost and accept that leak.`
-            : `Encryption at rest is on but ${last(ref)} is false, so ${scope.what} stay in clear on disk. Set it to true.`,
-        fixes: setFix(ctx, ref, true, 'fix', `Set ${last(ref)} to true`),
+            : `Encryption at rest is on but ${lastKey(ref)} is false, so ${scope.what} stay in clear on disk. Set it to true.`,
+        fixes: setFix(ctx, ref, true, 'fix', `Set ${lastKey(ref)} to true`),
       });
     }
   }
@@ -442,14 +426,14 @@ const enc006 = defineRule('ENC006', (ctx) => {
     }
     // backup destinations: `encryption: false` per destination
     for (const ref of descendants(doc, ['backup'])) {
-      if (ref.path.length < 3 || !/^(?:encryption|encrypt|encrypted)$/.test(last(ref))) continue;
+      if (ref.path.length < 3 || !/^(?:encryption|encrypt|encrypted)$/.test(lastKey(ref))) continue;
       const target = isMapRef(ref) ? doc.get([...ref.path, 'enabled']) : ref;
       if (!target || boolOf(ctx, target) !== false || !target.valueSpan) continue;
       if (target.path.join('.') === 'backup.encryption.enabled') continue; // reported above
       ctx.report({
         span: target.valueSpan,
         message: 'This backup destination stores copies of the database unencrypted. Turn encryption on for it, with a key that is not kept next to the backups.',
-        fixes: setFix(ctx, target, true, 'fix', `Set ${last(target)} to true`),
+        fixes: setFix(ctx, target, true, 'fix', `Set ${lastKey(target)} to true`),
       });
     }
   }

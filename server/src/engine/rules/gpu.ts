@@ -2,13 +2,12 @@
 // GPU examples `security.gpu.access_control.*`, `gpu.compute_mode`,
 // `gpu.vram.secure_clear`.
 import { isScalar } from 'yaml';
-import { DocView, YamlRef } from '../documents/yamlModel';
+import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { deleteEntryLines } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
-import {
-  boolOf, descendants, fixOf, isFlow, isMapRef, isSeqRef, keyOf, last, numberOf, setFix, shownValue, switchRef, textOf,
-} from './enc';
+import { boolOf, descendants, fixOf, isFlow, numberOf, setFix, switchRef, textOf } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
+import { keySpanOf, lastKey, writtenValue } from './query';
 
 const ACCESS_CONTROL_PATHS = [['security', 'gpu', 'access_control'], ['gpu', 'access_control']];
 
@@ -33,7 +32,7 @@ const gpu001 = defineRule('GPU001', (ctx) => {
       if (!mode || !mode.valueSpan || value === undefined || value.toLowerCase() === 'strict') continue;
       ctx.report({
         span: mode.valueSpan,
-        message: `GPU access control mode "${shownValue(ctx.file, mode)}" only logs or loosely enforces the per-user GPU mapping, so users can still reach GPUs that are not theirs. Use strict.`,
+        message: `GPU access control mode "${writtenValue(ctx.file, mode)}" only logs or loosely enforces the per-user GPU mapping, so users can still reach GPUs that are not theirs. Use strict.`,
         fixes: setFix(ctx, mode, 'strict', 'fix', 'Set mode to strict'),
       });
     }
@@ -47,7 +46,7 @@ const gpu001 = defineRule('GPU001', (ctx) => {
 const gpu002 = defineRule('GPU002', (ctx) => {
   for (const doc of ctx.file.yaml.documents()) {
     for (const ref of descendants(doc, [])) {
-      if (!ref.keySpan || last(ref) !== 'compute_mode' || !ref.valueSpan) continue;
+      if (!ref.keySpan || lastKey(ref) !== 'compute_mode' || !ref.valueSpan) continue;
       if (!ref.path.some((p) => /gpu|cuda|acceleration/i.test(p))) continue;
       if (textOf(ctx, ref)?.toLowerCase() !== 'default') continue;
       ctx.report({
@@ -72,14 +71,14 @@ const gpu003 = defineRule('GPU003', (ctx) => {
       const limit = doc.get([...path, 'per_process_limit']);
       if (!limit) {
         ctx.report({
-          span: keyOf(ac),
+          span: keySpanOf(ac),
           message: 'GPU access control sets no per_process_limit, so a single process may take all VRAM and compute of a GPU and starve the others. Add limits such as max_vram_mb and max_gpu_utilization_percent.',
         });
         continue;
       }
       if (!isMapRef(limit) || doc.children(limit.path).length === 0) {
         ctx.report({
-          span: keyOf(limit),
+          span: keySpanOf(limit),
           message: 'per_process_limit is empty, so processes are not limited at all. Set max_vram_mb and max_gpu_utilization_percent.',
         });
         continue;
@@ -90,7 +89,7 @@ const gpu003 = defineRule('GPU003', (ctx) => {
         if (!ref?.valueSpan || n === undefined || n < 100) continue;
         ctx.report({
           span: ref.valueSpan,
-          message: `A per-process GPU utilization limit of ${shownValue(ctx.file, ref)} % is no limit: one process can still monopolise the GPU. Choose a share below 100.`,
+          message: `A per-process GPU utilization limit of ${writtenValue(ctx.file, ref)} % is no limit: one process can still monopolise the GPU. Choose a share below 100.`,
         });
       }
     }
@@ -126,7 +125,7 @@ export function removeSeqItemEdit(ctx: RuleContext, doc: DocView, seq: YamlRef, 
 const gpu004 = defineRule('GPU004', (ctx) => {
   for (const doc of ctx.file.yaml.documents()) {
     for (const seq of descendants(doc, [])) {
-      if (!seq.keySpan || last(seq) !== 'allowed_operations' || !isSeqRef(seq)) continue;
+      if (!seq.keySpan || lastKey(seq) !== 'allowed_operations' || !isSeqRef(seq)) continue;
       if (!seq.path.some((p) => /gpu/i.test(p))) continue;
       for (const item of doc.children(seq.path)) {
         if (!isScalar(item.node) || !item.valueSpan) continue;
@@ -134,7 +133,7 @@ const gpu004 = defineRule('GPU004', (ctx) => {
         if (op === undefined || ALLOWED_OPERATIONS.has(op.toLowerCase())) continue;
         ctx.report({
           span: item.valueSpan,
-          message: `GPU operation "${shownValue(ctx.file, item)}" is not one of training, inference or embedding; allowing it opens the GPUs to workloads such as crypto mining that abuse shared hardware. Remove it.`,
+          message: `GPU operation "${writtenValue(ctx.file, item)}" is not one of training, inference or embedding; allowing it opens the GPUs to workloads such as crypto mining that abuse shared hardware. Remove it.`,
           fixes: fixOf(ctx, `Remove "${op}" from allowed_operations`, 'fix', [removeSeqItemEdit(ctx, doc, seq, item)]),
         });
       }
@@ -180,7 +179,7 @@ const gpu005 = defineRule('GPU005', (ctx) => {
       if (mode?.valueSpan && m !== undefined && m.toLowerCase() !== 'strict') {
         ctx.report({
           span: mode.valueSpan,
-          message: `VRAM isolation mode "${shownValue(ctx.file, mode)}" does not fully separate jobs' GPU memory, so data can leak between them. Use strict.`,
+          message: `VRAM isolation mode "${writtenValue(ctx.file, mode)}" does not fully separate jobs' GPU memory, so data can leak between them. Use strict.`,
           fixes: setFix(ctx, mode, 'strict', 'fix', 'Set isolation.mode to strict'),
         });
       }

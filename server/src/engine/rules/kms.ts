@@ -11,8 +11,8 @@ import { asBool, DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder } from '../fixes/yamlEdits';
 import { Fix } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
-import { lastKey } from './query';
-import { dotted, fixOf, isEmptyValue, keySpanOf, resolvedString, setFix, sourceText } from './tls';
+import { dotted, keySpanOf, lastKey, writtenValue } from './query';
+import { fixOf, isEmptyValue, resolvedString, setFix } from './tls';
 
 const STUB_LIKE = new Set(['stub', 'mock', 'software', 'soft', 'fake', 'dummy', 'simulated', 'simulator']);
 const SERVER_PROVIDERS = new Set(['pkcs11', 'stub']);
@@ -57,7 +57,7 @@ function providers(ctx: RuleContext): Provider[] {
 const kms001 = defineRule('KMS001', (ctx) => {
   for (const p of providers(ctx)) {
     if (!STUB_LIKE.has(p.value)) continue;
-    const shown = sourceText(ctx, p.ref);
+    const shown = writtenValue(ctx.file, p.ref);
     let message: string;
     if (!p.serverRead) {
       message = `The HSM provider is "${shown}", a software stand-in rather than hardware: master keys would sit in process memory where a memory dump reveals them. Use a real HSM through pkcs11 for production.`;
@@ -99,7 +99,7 @@ const kms002 = defineRule('KMS002', (ctx) => {
 const kms003 = defineRule('KMS003', (ctx) => {
   for (const p of providers(ctx)) {
     if (STUB_LIKE.has(p.value)) continue; // KMS001, the more specific finding
-    const shown = sourceText(ctx, p.ref);
+    const shown = writtenValue(ctx.file, p.ref);
     if (!SERVER_PROVIDERS.has(p.value)) {
       ctx.report({
         span: p.ref.valueSpan!,
@@ -231,7 +231,7 @@ const kms004 = defineRule('KMS004', (ctx) => {
       const to = limitValue(ref, parsed.unit, limit.days);
       ctx.report({
         span: ref.valueSpan,
-        message: `The ${limit.what} rotates every ${sourceText(ctx, ref)}${parsed.unit ? '' : ' days'}, longer than the ${limit.days}-day maximum: a stolen ${limit.what} stays valid that much longer. Rotate at least every ${limit.days} days.`,
+        message: `The ${limit.what} rotates every ${writtenValue(ctx.file, ref)}${parsed.unit ? '' : ' days'}, longer than the ${limit.days}-day maximum: a stolen ${limit.what} stays valid that much longer. Rotate at least every ${limit.days} days.`,
         fixes: to === undefined ? [] : setFix(ctx, ref, to, 'fix', `Set ${dotted(ref).split('.').slice(-2).join('.')} to ${to}`),
       });
     }

@@ -11,11 +11,10 @@
 //         vram_limit: 5gb
 import * as path from 'path';
 import { isScalar } from 'yaml';
-import { DocView, YamlRef } from '../documents/yamlModel';
-import {
-  boolOf, insertFix, isMapRef, isSeqRef, keyOf, last, setFix, shownValue, textOf,
-} from './enc';
+import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
+import { boolOf, insertFix, setFix, textOf } from './enc';
 import { defineRule, Rule, RuleContext } from './rule';
+import { keySpanOf, lastKey, writtenValue } from './query';
 
 interface Instance {
   doc: DocView;
@@ -50,12 +49,12 @@ function usersOf(ctx: RuleContext, inst: Instance): { name: string; ref: YamlRef
 /** Where to point at an instance: its first key. */
 function instanceSpan(inst: Instance) {
   const first = inst.doc.children(inst.item.path)[0];
-  return first ? keyOf(first) : keyOf(inst.item);
+  return first ? keySpanOf(first) : keySpanOf(inst.item);
 }
 
 function instanceName(ctx: RuleContext, inst: Instance): string {
   const name = textOf(ctx, inst.doc.get([...inst.item.path, 'name'])) ?? textOf(ctx, inst.uuid);
-  return name ? `"${name}"` : `#${Number(last(inst.item)) + 1}`;
+  return name ? `"${name}"` : `#${Number(lastKey(inst.item)) + 1}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -77,7 +76,7 @@ const mig001 = defineRule('MIG001', (ctx) => {
       continue;
     }
     ctx.report({
-      span: keyOf(mig),
+      span: keySpanOf(mig),
       message: 'Instances are listed but mig.enabled is not set, so the partitioning below is not switched on and users would share whole GPUs. Add enabled: true.',
       fixes: insertFix(ctx, doc, ['mig'], ['enabled: true'], 'Add mig.enabled: true'),
     });
@@ -103,7 +102,7 @@ const mig002 = defineRule('MIG002', (ctx) => {
       const line = ctx.file.lines.position(first.valueSpan!.start).line + 1;
       ctx.report({
         span: inst.uuid.valueSpan,
-        message: `MIG instance ${shownValue(ctx.file, inst.uuid)} is already listed on line ${line}: two entries would hand the same GPU slice to different users. Give each instance its own UUID (see nvidia-smi -L).`,
+        message: `MIG instance ${writtenValue(ctx.file, inst.uuid)} is already listed on line ${line}: two entries would hand the same GPU slice to different users. Give each instance its own UUID (see nvidia-smi -L).`,
       });
     }
   }
@@ -119,7 +118,7 @@ const mig003 = defineRule('MIG003', (ctx) => {
       const names = [...new Set(usersOf(ctx, inst).map((u) => u.name))];
       if (names.length < 2 || !inst.users) continue;
       ctx.report({
-        span: inst.users.valueSpan ?? keyOf(inst.users),
+        span: inst.users.valueSpan ?? keySpanOf(inst.users),
         message: `MIG instance ${instanceName(ctx, inst)} is shared by ${names.length} users (${names.join(', ')}); inside one slice there is no memory isolation between them. Give each user a slice of their own.`,
       });
     }
@@ -152,13 +151,13 @@ const mig004 = defineRule('MIG004', (ctx) => {
       if (/\$\{/.test(String(ref.value ?? '')) && textOf(ctx, ref) === undefined) continue; // unresolved variable
       const v = textOf(ctx, ref) ?? '';
       if (isMigUuid(v)) continue;
-      const shown = shownValue(ctx.file, ref);
+      const shown = writtenValue(ctx.file, ref);
       const message = !v
         ? 'This MIG instance has an empty uuid, so it cannot be bound to a GPU slice. Use the MIG-… UUID that nvidia-smi -L prints.'
         : /^MIG-/i.test(v)
           ? `"${shown}" is not a complete MIG UUID (MIG-<uuid>, or MIG-GPU-<gpu uuid>/<gi>/<ci> on older drivers); CUDA_VISIBLE_DEVICES would match no device. Copy the UUID from nvidia-smi -L.`
           : `"${shown}" does not name a MIG slice: MIG UUIDs start with MIG-, whereas a GPU UUID or index hands out the whole GPU. Use the MIG-… UUID from nvidia-smi -L.`;
-      ctx.report({ span: ref.valueSpan ?? keyOf(ref), message });
+      ctx.report({ span: ref.valueSpan ?? keySpanOf(ref), message });
     }
   }
 });
@@ -193,8 +192,8 @@ const mig005 = defineRule('MIG005', (ctx) => {
       const mb = vramLimitMb(v);
       if (mb === undefined) {
         ctx.report({
-          span: ref.valueSpan ?? keyOf(ref),
-          message: `vram_limit ${ref.valueSpan ? `"${shownValue(ctx.file, ref)}"` : '(empty)'} is not a whole number followed by gb or mb (for example 5gb or 5120mb), so the limit cannot be applied. Write it in that form.`,
+          span: ref.valueSpan ?? keySpanOf(ref),
+          message: `vram_limit ${ref.valueSpan ? `"${writtenValue(ctx.file, ref)}"` : '(empty)'} is not a whole number followed by gb or mb (for example 5gb or 5120mb), so the limit cannot be applied. Write it in that form.`,
         });
         continue;
       }
@@ -204,7 +203,7 @@ const mig005 = defineRule('MIG005', (ctx) => {
       if (gb === undefined || mb <= gb * 1024) continue;
       ctx.report({
         span: ref.valueSpan!,
-        message: `vram_limit ${shownValue(ctx.file, ref)} is more than the ${gb} GB that profile ${profile} provides, so the limit promises memory the slice does not have. Lower it to ${gb}gb or less, or pick a larger profile.`,
+        message: `vram_limit ${writtenValue(ctx.file, ref)} is more than the ${gb} GB that profile ${profile} provides, so the limit promises memory the slice does not have. Lower it to ${gb}gb or less, or pick a larger profile.`,
       });
     }
   }
@@ -221,7 +220,7 @@ const mig006 = defineRule('MIG006', (ctx) => {
       const u = inst.users;
       if (u && isScalar(u.node) && /\$\{/.test(String(u.value ?? ''))) continue; // set through a variable
       ctx.report({
-        span: u ? (u.valueSpan ?? keyOf(u)) : instanceSpan(inst),
+        span: u ? (u.valueSpan ?? keySpanOf(u)) : instanceSpan(inst),
         message: `MIG instance ${instanceName(ctx, inst)} is assigned to nobody: an idle slice tends to be picked up by whoever finds it, outside the access policy. Assign it to a user or remove it.`,
       });
     }
@@ -243,7 +242,7 @@ const mig007 = defineRule('MIG007', (ctx) => {
         const mapping = doc.get(p);
         if (!mapping || !isMapRef(mapping)) continue;
         sources.push(path.basename(cfg.path));
-        for (const user of doc.children(p)) if (user.keySpan) known.add(last(user));
+        for (const user of doc.children(p)) if (user.keySpan) known.add(lastKey(user));
       }
     }
   }

@@ -6,8 +6,8 @@ import { appendEnvEntry, setEnvValue } from '../fixes/envEdits';
 import { setValue } from '../fixes/yamlEdits';
 import { Fix, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
-import { lastKey } from './query';
-import { dotted, grpcTlsOff, mainTlsOff, resolvedString, sourceText } from './tls';
+import { dotted, lastKey, writtenValue } from './query';
+import { grpcTlsOff, mainTlsOff, resolvedString } from './tls';
 
 /** `0.0.0.0`, `::`, `[::]`, `*`, with or without a port. */
 export function isAllInterfaces(value: string): boolean {
@@ -82,7 +82,7 @@ function net001Yaml(ctx: RuleContext): void {
       if (!listener) continue;
       const value = resolvedString(ctx, ref);
       if (value === undefined || !isAllInterfaces(value)) continue;
-      const shown = sourceText(ctx, ref);
+      const shown = writtenValue(ctx.file, ref);
       if (listener.kind === 'health') {
         ctx.report({
           span: ref.valueSpan,

@@ -14,6 +14,7 @@ import { isPlaceholderOrWeakWord, isTemplated, isTooRegular, knownCredential, ur
 import { SourceFile } from '../sourceFile';
 import { Fix, FileEdit, Span, TextEdit } from '../types';
 import { defineRule, Rule, RuleContext } from './rule';
+import { dotted, lastKey } from './query';
 
 // ---------------------------------------------------------------------------
 // Per-analysis memo: the rules of one analysis share the same context object, so
@@ -163,14 +164,6 @@ function literalOf(ctx: RuleContext, ref: YamlRef): string | undefined {
   if (typeof ref.value === 'string') return ref.value;
   if (typeof ref.value === 'number' || typeof ref.value === 'bigint') return raw.replace(/^!\S*\s+/, '').trim();
   return undefined;
-}
-
-function dotted(ref: YamlRef): string {
-  return ref.path.join('.');
-}
-
-function lastKeyOf(ref: YamlRef): string {
-  return ref.path[ref.path.length - 1];
 }
 
 /** Replaces a YAML value with `text` (a `${NAME}` reference), keeping its quotes. */
@@ -391,7 +384,7 @@ function hsmAdvice(ref: YamlRef): string {
     return ' It opens the key-management backend: let a Vault agent or a secrets manager inject a short-lived token (THEMIS_VAULT_TOKEN) instead of keeping a static one in a file.';
   }
   if (!/(^|\.)(hsm|pkcs11)(\.|$)/.test(p)) return '';
-  if (/(^|_)(pin|password|passwd|passphrase)$/.test(lastKeyOf(ref).toLowerCase())) {
+  if (/(^|_)(pin|password|passwd|passphrase)$/.test(lastKey(ref).toLowerCase())) {
     return ' It unlocks the HSM that guards the master keys: inject it from a secrets manager, or leave it empty so the server takes THEMIS_HSM_PIN from its environment.';
   }
   return ' It gives access to the HSM that guards the master keys: inject it from a secrets manager.';
@@ -400,7 +393,7 @@ function hsmAdvice(ref: YamlRef): string {
 /** Secret-named mapping entries with a literal value (for SEC001 and SEC003). */
 function secretEntries(ctx: RuleContext): { ref: YamlRef; value: string }[] {
   const m = memo(ctx);
-  m.secrets ??= scalars(ctx).filter(({ ref, value }) => ref.keySpan && value.trim() !== '' && isSecretVar(lastKeyOf(ref)));
+  m.secrets ??= scalars(ctx).filter(({ ref, value }) => ref.keySpan && value.trim() !== '' && isSecretVar(lastKey(ref)));
   return m.secrets;
 }
 
@@ -412,7 +405,7 @@ const sec001 = defineRule('SEC001', (ctx) => {
     ctx.report({
       span: valueSpanOf(ctx, ref)!,
       message: `${dotted(ref)} holds a secret in clear text (${maskSecret(value)}); whoever can read this file or its history can use it. Reference an environment variable (\${${name}}) and keep the value in a git-ignored .env.${hsmAdvice(ref)}`,
-      fixes: moveToEnvFix(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, `${lastKeyOf(ref)}`),
+      fixes: moveToEnvFix(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, `${lastKey(ref)}`),
     });
   }
 });

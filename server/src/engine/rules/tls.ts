@@ -2,30 +2,13 @@
 import { isScalar, isSeq } from 'yaml';
 import { asBool, asString, DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
-import { Fix, FixKind, Span, TextEdit } from '../types';
+import { Fix, FixKind, TextEdit } from '../types';
 import { defineRule, RuleContext } from './rule';
-import { entriesNamed, lastKey, parentKey } from './query';
+import { dotted, entriesNamed, keySpanOf, lastKey, parentKey, writtenValue } from './query';
 
 // ---------------------------------------------------------------------------
 // Shared helpers (also used by net.ts and kms.ts)
 // ---------------------------------------------------------------------------
-
-/** The span of a key (falls back to its value). */
-export function keySpanOf(ref: YamlRef): Span {
-  return ref.keySpan ?? ref.valueSpan ?? { start: 0, end: 0 };
-}
-
-/** Dotted path of a ref, for messages (`hsm.vault.tls_verify`). */
-export function dotted(ref: YamlRef): string {
-  return ref.path.join('.');
-}
-
-/** The value as the user wrote it, quotes removed (YAML reads `1.0` as the number 1). */
-export function sourceText(ctx: RuleContext, ref: YamlRef): string {
-  const span = ref.valueSpan;
-  if (!span) return '';
-  return ctx.file.text.slice(span.start, span.end).replace(/^["']|["']$/g, '');
-}
 
 /** A string value after `${VAR}` substitution, trimmed; undefined for non-strings. */
 export function resolvedString(ctx: RuleContext, ref: YamlRef | undefined): string | undefined {
@@ -388,7 +371,7 @@ const tls005 = defineRule('TLS005', (ctx) => {
         if (!c) continue;
         ctx.report({
           span: ref.valueSpan,
-          message: `client_auth is "${sourceText(ctx, ref)}" although ${c}: a peer that presents no client certificate is still served. Require client certificates.`,
+          message: `client_auth is "${writtenValue(ctx.file, ref)}" although ${c}: a peer that presents no client certificate is still served. Require client certificates.`,
           fixes: setFix(ctx, ref, 'required', 'fix'),
         });
       } else if (/^(?:verify_client_cert|tls_require_client_cert|require_client_cert|tls_verify_client_cert|verify_client)$/.test(k)) {
@@ -485,7 +468,7 @@ const tls008 = defineRule('TLS008', (ctx) => {
       } else if (auth.valueSpan && resolvedString(ctx, auth)?.toLowerCase() !== 'required') {
         ctx.report({
           span: auth.valueSpan,
-          message: `gRPC client_auth is "${sourceText(ctx, auth)}", so callers without a client certificate are accepted on a channel meant for machines. Set it to required.`,
+          message: `gRPC client_auth is "${writtenValue(ctx.file, auth)}", so callers without a client certificate are accepted on a channel meant for machines. Set it to required.`,
           fixes: setFix(ctx, auth, 'required', 'fix'),
         });
       }
@@ -542,7 +525,7 @@ const tls010 = defineRule('TLS010', (ctx) => {
       const target = ref.path.slice(0, -1).join('.') || 'this connection';
       ctx.report({
         span: ref.valueSpan,
-        message: `${dotted(ref)} is ${sourceText(ctx, ref)}: certificates are not verified, so anyone who can intercept ${target} can pose as the remote side and read or alter the traffic. Verify certificates (trust a private CA if needed).`,
+        message: `${dotted(ref)} is ${writtenValue(ctx.file, ref)}: certificates are not verified, so anyone who can intercept ${target} can pose as the remote side and read or alter the traffic. Verify certificates (trust a private CA if needed).`,
         fixes: setFix(ctx, ref, want, 'fix'),
       });
     }
@@ -574,7 +557,7 @@ const tls011 = defineRule('TLS011', (ctx) => {
       if (typeof value === 'string') {
         const weak = weakKeyReason(value);
         if (!weak) continue;
-        const shown = sourceText(ctx, ref);
+        const shown = writtenValue(ctx.file, ref);
         const fixes: Fix[] = [...setFix(ctx, ref, 'RSA-4096', 'suggestion', 'Use RSA-4096'), ...setFix(ctx, ref, 'ECDSA-P256', 'suggestion', 'Use ECDSA-P256')];
         if (weak.kind === 'hash') {
           const alt = shown.replace(/SHA[-_]?1|MD5/i, (s) => (/_/.test(s) ? 'SHA_256' : /-/.test(s) ? 'SHA-256' : 'SHA256'));
@@ -643,7 +626,7 @@ const tls002 = defineRule('TLS002', (ctx) => {
     const value = ctx.resolved(ref);
     const minor = tlsMinor(value);
     if (minor === undefined || !ref.valueSpan) continue;
-    const shown = sourceText(ctx, ref);
+    const shown = writtenValue(ctx.file, ref);
     if (minor < 2) {
       ctx.report({
         span: ref.valueSpan,
@@ -667,7 +650,7 @@ const tls002 = defineRule('TLS002', (ctx) => {
       ctx.report({
         span: maxRef.valueSpan,
         severity: 'error',
-        message: `The maximum TLS version ${sourceText(ctx, maxRef)} is below the minimum ${shown}: no client can complete a handshake.`,
+        message: `The maximum TLS version ${writtenValue(ctx.file, maxRef)} is below the minimum ${shown}: no client can complete a handshake.`,
         fixes: setTo13(ctx, maxRef),
       });
     }
