@@ -1,7 +1,6 @@
 // The pipeline: document model -> rules -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import { YamlRef } from './documents/yamlModel';
-import { expandVars } from './documents/envModel';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -144,12 +143,7 @@ function overlaps(a: Finding['span'], b: Finding['span']): boolean {
 function resolveValue(ref: YamlRef | undefined, file: SourceFile, ws: Workspace): unknown {
   const v = ref?.value;
   if (typeof v !== 'string' || !v.includes('$')) return v;
-  let unknown = false;
-  const out = expandVars(v, (name) => {
-    const def = ws.lookupVar(name, file.path);
-    if (!def) unknown = true;
-    return def?.entry.value;
-  });
+  const { text: out, unknown } = ws.substitute(v, file.path);
   if (unknown && out === '') return v;
   // a whole-value reference takes the type the server would give the substituted text
   if (/^\$\{[^}]+\}$/.test(v.trim())) {

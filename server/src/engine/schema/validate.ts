@@ -2,7 +2,7 @@
 // ajv errors become one problem each, located on the key or value they concern.
 import { ErrorObject } from 'ajv';
 import { Document, isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
-import { expandVars, findVarRefs } from '../documents/envModel';
+import { findVarRefs } from '../documents/envModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
 import * as validators from './generated/index';
@@ -34,7 +34,6 @@ interface Conversion {
 function serverValue(doc: Document.Parsed, file: SourceFile, ws: Workspace): Conversion | undefined {
   const unresolved = new Set<string>();
   let budget = MAX_NODES;
-  const lookup = (name: string) => ws.lookupVar(name, file.path)?.entry.value;
   const convert = (node: unknown, path: string[], depth: number): unknown => {
     if (--budget < 0 || depth > 64) throw new Error('too large');
     if (isAlias(node)) return convert(node.resolve(doc), path, depth + 1);
@@ -52,12 +51,7 @@ function serverValue(doc: Document.Parsed, file: SourceFile, ws: Workspace): Con
       if (typeof v !== 'string') return v;
       if (node.type === 'PLAIN' && YAML_CPP_BOOL.test(v)) return /^[yo]/i.test(v) && !/^off$/i.test(v);
       if (!v.includes('$') || findVarRefs(v).length === 0) return v;
-      let missing = false;
-      const out = expandVars(v, (n) => {
-        const r = lookup(n);
-        if (r === undefined && !findVarRefs(v).find((x) => x.name === n)?.fallback) missing = true;
-        return r;
-      });
+      const { text: out, missing } = ws.substitute(v, file.path);
       if (missing) {
         unresolved.add(path.join('.'));
         return v;

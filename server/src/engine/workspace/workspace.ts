@@ -2,7 +2,7 @@
 // the ThemisDB config next to a .env or mig.yaml, and every .env of the workspace
 // for `${VAR}` lookups. Reads through a host so the editor can overlay open buffers.
 import * as path from 'path';
-import { EnvEntry } from '../documents/envModel';
+import { EnvEntry, expandVars, findVarRefs } from '../documents/envModel';
 import { envHasThemisVars, kindFromName, looksLikeMig, looksLikeThemisConfig, modeline } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
 import { FileKind } from '../types';
@@ -134,6 +134,26 @@ export class Workspace {
       if (entry) return { file: f, entry };
     }
     return undefined;
+  }
+
+  /**
+   * `${VAR}` / `${VAR:-default}` / `$VAR` in a value, substituted from the .env
+   * files as `lookupVar` finds them. `unknown`: some variable is defined nowhere;
+   * `missing`: such a variable also has no (non-empty) default.
+   */
+  substitute(value: string, fromPath: string): { text: string; unknown: boolean; missing: boolean } {
+    const refs = findVarRefs(value);
+    let unknown = false;
+    let missing = false;
+    const text = expandVars(value, (name) => {
+      const v = this.lookupVar(name, fromPath)?.entry.value;
+      if (v === undefined) {
+        unknown = true;
+        if (!refs.find((r) => r.name === name)?.fallback) missing = true;
+      }
+      return v;
+    });
+    return { text, unknown, missing };
   }
 
   /**
