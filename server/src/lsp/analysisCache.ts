@@ -28,7 +28,7 @@ export class AnalysisCache {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const p = uriToPath(doc.uri);
-    this.ws.setOverlay(p, doc.getText());
+    // the server puts every open buffer into the workspace when it opens or changes
     const file = this.ws.file(p)!;
     const root = rootOf(this.ws, p);
     const analysis = analyze(file, this.ws, {

@@ -90,10 +90,8 @@ function revalidateOthers(uri: string): void {
 
 // The workspace sees every open buffer at once, before any (deferred) validation:
 // a config re-checked because its .env changed must read the new .env text.
-documents.onDidOpen((e) => {
-  ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
-  schedule(e.document);
-});
+documents.onDidOpen((e) => schedule(e.document));
+// also fired when a document opens
 documents.onDidChangeContent((e) => {
   ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
   schedule(e.document);
@@ -127,13 +125,9 @@ connection.onCodeAction(async (params) => {
   return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
 });
 
-/** The engine's view of an open document (its text is overlaid on the disk). */
+/** The engine's view of an open document (its buffer is already in the workspace). */
 function fileOf(uri: string) {
-  const doc = documents.get(uri);
-  if (!doc) return undefined;
-  const p = uriToPath(uri);
-  ws.setOverlay(p, doc.getText());
-  return ws.file(p);
+  return documents.get(uri) ? ws.file(uriToPath(uri)) : undefined;
 }
 
 connection.onDefinition((params) => {
