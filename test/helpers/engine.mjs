@@ -6,6 +6,8 @@ import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 export const engine = require('../../server/out/engine.js');
+// a rule that breaks what its meta declares fails the test instead of logging
+engine.setStrictRuleContracts(true);
 export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
 /** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */

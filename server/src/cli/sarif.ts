@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output, shaped for GitHub code scanning (upload-sarif). Holds no file text:
 // no snippets, no contextRegion; messages are the rules' own (secrets masked).
+import { defaultSeverity } from '../engine/rules/rule';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -53,11 +54,11 @@ function ruleDescriptor(meta: RuleMeta) {
     fullDescription: { text: doc?.full ?? meta.name },
     ...(doc ? { helpUri: doc.uri } : {}),
     help: doc ? { text: doc.text, markdown: doc.markdown } : { text: `${meta.id} ${meta.name}` },
-    defaultConfiguration: { level: LEVEL[meta.severity] },
+    defaultConfiguration: { level: LEVEL[defaultSeverity(meta)] },
     properties: {
       tags: ['security', family],
       precision: 'high',
-      'security-severity': SECURITY_SEVERITY[meta.severity],
+      'security-severity': SECURITY_SEVERITY[defaultSeverity(meta)],
     },
   };
 }

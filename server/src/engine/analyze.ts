@@ -4,10 +4,9 @@ import { YamlRef } from './documents/yamlModel';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
-import { Report, Rule, RuleContext } from './rules/rule';
+import { buildFix, defaultSeverity, Report, Rule, RuleContext, RuleMeta, severitiesOf } from './rules/rule';
 import { SourceFile } from './sourceFile';
-import { parseSuppressions } from './suppressions';
-import { FileKind, Finding, Profile, ProfileSetting, RuleSetting, SEVERITY_ORDER, Severity } from './types';
+import { FileKind, Finding, Fix, Profile, ProfileSetting, RuleSetting, SEVERITY_ORDER, Severity } from './types';
 import { Workspace } from './workspace/workspace';
 
 export interface AnalyzeOptions {
@@ -28,19 +27,6 @@ export interface Analysis {
   findings: Finding[];
 }
 
-// When both report on the same place, the more specific rule (key) wins.
-const SUPERSEDES: Record<string, string[]> = {
-  ENV004: ['SEC003'],
-  ENV005: ['SEC003'],
-  SEC002: ['SEC001', 'SEC003'],
-  SEC004: ['NET002'],
-  ENV010: ['NET002'],
-  ENV018: ['TLS010'],
-  ENV020: ['NET001'],
-  SEC007: ['SEC003'],
-  AUD003: ['NET002'],
-};
-
 const loggedFailures = new Set<string>();
 
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
@@ -49,23 +35,28 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
   if (!kind) return { kind, profile, findings: [] };
 
   const raw: Finding[] = [];
-  const ctx: RuleContext & { current?: Rule } = {
+  let current: Rule | undefined;
+  const ctx: RuleContext = {
     file,
     kind,
     workspace: ws,
     profile,
     report(r: Report) {
-      const meta = ctx.current!.meta;
-      raw.push({ ruleId: meta.id, ruleName: meta.name, severity: r.severity ?? meta.severity, span: r.span, message: r.message, fixes: r.fixes ?? [] });
+      const meta = current!.meta;
+      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
+      if (finding) raw.push(finding);
     },
     resolved: (ref) => resolveValue(ref, file, ws),
+    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
+    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
   };
   for (const rule of rules) {
     if (!rule.meta.kinds.includes(kind)) continue;
-    ctx.current = rule;
+    current = rule;
     try {
       rule.check(ctx);
     } catch (err) {
+      if (err instanceof RuleContractError) throw err;
       const key = `${rule.meta.id}:${String(err)}`;
       if (!loggedFailures.has(key)) {
         loggedFailures.add(key);
@@ -78,7 +69,7 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
 }
 
 function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {
-  const suppressions = parseSuppressions(file);
+  const suppressions = file.suppressions;
   const li = file.lines;
   const fileWide = new Set(suppressions.filter((s) => s.target === 'file').flatMap((s) => s.ids));
   const byLine = new Map<number, Set<string>>();
@@ -88,15 +79,6 @@ function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: 
     s.ids.forEach((id) => set.add(id));
     byLine.set(s.target, set);
   }
-  const sup = (id: string, message: string, span: Finding['span']): Finding => {
-    const meta = CATALOG.get(id)!;
-    return { ruleId: id, ruleName: meta.name, severity: meta.severity, span, message, fixes: [] };
-  };
-  for (const s of suppressions) {
-    if (!s.hasReason) raw.push(sup('SUP001', 'This suppression gives no reason. Add one after " -- " so reviewers know why the rule does not apply here.', s.span));
-    for (const u of s.unknown) raw.push(sup('SUP002', `"${u.name}" is not a ThemisDB rule ID or name, so this suppression silences nothing.`, u.span));
-  }
-
   let kept = raw.filter((f) => !fileWide.has(f.ruleId) && !byLine.get(li.position(f.span.start).line)?.has(f.ruleId));
   kept = dropSuperseded(kept);
 
@@ -127,9 +109,8 @@ function dropSuperseded(findings: Finding[]): Finding[] {
     else byRule.set(f.ruleId, [f]);
   }
   const winners = new Map<string, Finding[]>(); // superseded rule -> findings of the rules that win over it
-  for (const [winner, losers] of Object.entries(SUPERSEDES)) {
-    const found = byRule.get(winner);
-    if (found) for (const l of losers) winners.set(l, (winners.get(l) ?? []).concat(found));
+  for (const [winner, found] of byRule) {
+    for (const l of CATALOG.get(winner)?.supersedes ?? []) winners.set(l, (winners.get(l) ?? []).concat(found));
   }
   if (winners.size === 0) return findings;
   return findings.filter((f) => !winners.get(f.ruleId)?.some((g) => overlaps(f.span, g.span)));
@@ -137,6 +118,47 @@ function dropSuperseded(findings: Finding[]): Finding[] {
 
 function overlaps(a: Finding['span'], b: Finding['span']): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** A broken promise of a rule's `meta` (a fix kind it does not declare, an unknown messageId…). */
+export class RuleContractError extends Error {}
+
+let strictContracts = false;
+
+/** Tests make contract violations throw; in production each is logged once and the finding kept without the offending part. */
+export function setStrictRuleContracts(on: boolean): void {
+  strictContracts = on;
+}
+
+function contractViolation(ruleId: string, problem: string, options: AnalyzeOptions): void {
+  const error = new RuleContractError(`${ruleId}: ${problem}`);
+  if (strictContracts) throw error;
+  const key = `${ruleId}:contract:${problem}`;
+  if (loggedFailures.has(key)) return;
+  loggedFailures.add(key);
+  options.onRuleError?.(ruleId, error);
+}
+
+/** The finding a report makes, after checking it against what the rule's meta declares. */
+function checkedFinding(meta: RuleMeta, r: Report, violation: (problem: string) => void): Finding | undefined {
+  const message = meta.messages[r.messageId];
+  if (!message) {
+    violation(`reports unknown messageId "${r.messageId}"`);
+    return undefined;
+  }
+  let severity = defaultSeverity(meta);
+  if (r.severity !== undefined) {
+    if (severitiesOf(meta).includes(r.severity)) severity = r.severity;
+    else violation(`reports severity ${r.severity}, which its meta does not declare`);
+  }
+  const fixes: Fix[] = [];
+  for (const fix of r.fixes ?? []) {
+    if (!fix) continue;
+    if (meta.fix === 'none') violation(`offers "${fix.title}" but declares no fix`);
+    else if (fix.kind === 'fix' && meta.fix !== 'fix') violation(`offers the safe fix "${fix.title}" but declares only suggestions`);
+    else fixes.push(fix);
+  }
+  return { ruleId: meta.id, ruleName: meta.name, messageId: r.messageId, severity, span: r.span, message: message(r.data), fixes };
 }
 
 /** A YAML value with `${VAR}` references replaced by their values when every one is known. */

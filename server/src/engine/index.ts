@@ -1,5 +1,5 @@
 // Public surface of the engine, for the language server and the CLI.
-export { analyze } from './analyze';
+export { analyze, setStrictRuleContracts, RuleContractError } from './analyze';
 export type { AnalyzeOptions, Analysis } from './analyze';
 export { SourceFile } from './sourceFile';
 export { Workspace } from './workspace/workspace';

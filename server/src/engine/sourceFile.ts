@@ -2,11 +2,13 @@
 import { EnvModel } from './documents/envModel';
 import { LineIndex } from './documents/lineIndex';
 import { YamlModel } from './documents/yamlModel';
+import { parseSuppressions, Suppression } from './suppressions';
 
 export class SourceFile {
   private _lines?: LineIndex;
   private _yaml?: YamlModel;
   private _env?: EnvModel;
+  private _suppressions?: Suppression[];
 
   constructor(readonly path: string, readonly text: string) {}
 
@@ -20,5 +22,10 @@ export class SourceFile {
 
   get env(): EnvModel {
     return (this._env ??= new EnvModel(this.text));
+  }
+
+  /** `themisdb-disable…` comments, parsed once for the pipeline and the SUP rules. */
+  get suppressions(): Suppression[] {
+    return (this._suppressions ??= parseSuppressions(this));
   }
 }

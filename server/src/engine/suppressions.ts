@@ -1,6 +1,6 @@
 // `# themisdb-disable-next-line RULE[, RULE] -- reason` and `# themisdb-disable RULE -- reason`.
-import { CATALOG } from './rules/catalog';
-import { SourceFile } from './sourceFile';
+import { ruleIdOf } from './rules/catalog';
+import type { SourceFile } from './sourceFile';
 import { Span } from './types';
 
 export interface Suppression {
@@ -14,7 +14,6 @@ export interface Suppression {
 }
 
 const DIRECTIVE = /^(\s*#\s*)themisdb-(disable-next-line|disable)\b(.*)$/;
-const BY_NAME = new Map([...CATALOG.values()].map((m) => [m.name, m.id]));
 
 export function parseSuppressions(file: SourceFile): Suppression[] {
   const out: Suppression[] = [];
@@ -31,7 +30,7 @@ export function parseSuppressions(file: SourceFile): Suppression[] {
     const listOffset = lineStart + m[1].length + 'themisdb-'.length + m[2].length;
     for (const tok of list.matchAll(/[A-Za-z0-9-]+/g)) {
       const word = tok[0];
-      const id = CATALOG.has(word.toUpperCase()) ? word.toUpperCase() : BY_NAME.get(word.toLowerCase());
+      const id = ruleIdOf(word);
       if (id) ids.push(id);
       else unknown.push({ name: word, span: { start: listOffset + tok.index!, end: listOffset + tok.index! + word.length } });
     }

@@ -37,6 +37,8 @@ export interface Fix {
 export interface Finding {
   ruleId: string;
   ruleName: string;
+  /** Which of the rule's messages this is (stable across wording changes). */
+  messageId?: string;
   severity: Severity;
   span: Span;
   message: string;

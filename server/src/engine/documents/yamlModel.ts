@@ -16,6 +16,8 @@ export interface YamlRef {
   /** Scalar value as YAML 1.2 reads it; undefined for maps, sequences and empty values. */
   value: unknown;
   docIndex: number;
+  /** The value is written elsewhere and reached through an alias (`*name`): never edit it here. */
+  viaAlias?: boolean;
 }
 
 // Aliases are resolved to their node, never expanded, so an alias bomb costs nothing.

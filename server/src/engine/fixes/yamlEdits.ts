@@ -26,8 +26,20 @@ function plainIsSafe(s: string): boolean {
   }
 }
 
-/** Replaces the value of a mapping entry (or fills an empty one). */
+/**
+ * Whether a fix may edit this entry's value in place. Not a `${VAR}` value (the
+ * value lives in the .env and is fixed there), not a mapping or sequence, and not a
+ * value reached through an alias (it is written at the anchor, for every user).
+ */
+export function isEditable(ref: YamlRef): boolean {
+  if (ref.viaAlias) return false;
+  if (ref.node && !isScalar(ref.node)) return false;
+  return !(typeof ref.value === 'string' && ref.value.includes('${'));
+}
+
+/** Replaces the value of a mapping entry (or fills an empty one); undefined when `isEditable` says no. */
 export function setValue(file: SourceFile, ref: YamlRef, value: ScalarValue): TextEdit | undefined {
+  if (!isEditable(ref)) return undefined;
   const scalar = isScalar(ref.node) ? ref.node : undefined;
   if (ref.valueSpan && scalar) {
     return { ...ref.valueSpan, newText: render(value, scalar) };
@@ -57,6 +69,7 @@ export function insertUnder(file: SourceFile, parentPath: string[], lines: strin
   while (depth > 0 && !at(parentPath.slice(0, depth))) depth--;
   const missing = parentPath.slice(depth);
   const parent = depth > 0 ? at(parentPath.slice(0, depth)) : undefined;
+  if (parent?.viaAlias) return undefined;
   if (parent && isFlow(parent.node)) return isMap(parent.node) ? insertIntoFlowMap(file, doc, parent, missing, lines) : undefined;
   if (parent?.node && !isMap(parent.node) && !(isScalar(parent.node) && parent.node.value === null)) return undefined;
 
@@ -130,8 +143,9 @@ function appendAfter(file: SourceFile, offset: number, text: string): TextEdit {
   return { start: at, end: at, newText: li.eol + text };
 }
 
-/** Deletes the whole line(s) of an entry, line break included. */
-export function deleteEntryLines(file: SourceFile, ref: YamlRef): TextEdit {
+/** Deletes the whole line(s) of an entry, line break included (not an entry reached through an alias). */
+export function deleteEntryLines(file: SourceFile, ref: YamlRef): TextEdit | undefined {
+  if (ref.viaAlias) return undefined;
   const li = file.lines;
   const first = li.position(ref.keySpan?.start ?? ref.valueSpan!.start).line;
   const last = li.position(Math.max(0, lastEntryEnd(file, ref) - 1)).line;

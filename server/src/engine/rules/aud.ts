@@ -6,7 +6,8 @@ import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
 import { boolOf, descendants, fixOf, insertFix, isFlow, securitySiblingSays, setFix, switchRef, textOf } from './enc';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { keySpanOf, lastKey, writtenValue } from './query';
 
 /** The audit blocks of a document (each a mapping). */

@@ -3,7 +3,8 @@
 import { asBool, DocView, YamlRef } from '../documents/yamlModel';
 import { auditState } from './aud';
 import { atRestState, boolOf, numberOf, switchRef, textOf } from './enc';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { keySpanOf, writtenValue } from './query';
 
 /** The switch of `compliance.<name>` when it is on. */

@@ -4,7 +4,8 @@
 import { EnvEntry } from '../documents/envModel';
 import { removeEnvEntry } from '../fixes/envEdits';
 import { Span, TextEdit } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 
 function lineOf(ctx: RuleContext, offset: number): number {
   return ctx.file.lines.position(offset).line + 1;

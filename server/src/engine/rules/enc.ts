@@ -6,7 +6,8 @@ import { isScalar } from 'yaml';
 import { asBool, DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
 import { Fix, FixKind, TextEdit } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { keySpanOf, lastKey, writtenValue } from './query';
 
 // ---------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import { appendEnvEntry, removeEnvEntry, setEnvValue } from '../fixes/envEdits';
 import { maskSecret } from '../mask';
 import { isPlaceholderOrWeakWord, isTooRegular } from '../secrets';
 import { Fix, FixKind, Span, TextEdit } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 
 // ---------------------------------------------------------------------------
 // Catalog

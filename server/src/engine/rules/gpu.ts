@@ -6,7 +6,8 @@ import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { deleteEntryLines } from '../fixes/yamlEdits';
 import { TextEdit } from '../types';
 import { boolOf, descendants, fixOf, isFlow, numberOf, setFix, switchRef, textOf } from './enc';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { keySpanOf, lastKey, writtenValue } from './query';
 
 const ACCESS_CONTROL_PATHS = [['security', 'gpu', 'access_control'], ['gpu', 'access_control']];

@@ -1,4 +1,4 @@
-// Every implemented rule, one module per family.
+// Every implemented rule: one module per rule, gathered per family in `<family>/index.ts`.
 import { audRules } from './aud';
 import { cmpRules } from './cmp';
 import { dotRules } from './dot';
@@ -11,9 +11,21 @@ import { netRules } from './net';
 import { Rule } from './rule';
 import { schRules } from './sch';
 import { secRules } from './sec';
+import { supRules } from './sup';
 import { tlsRules } from './tls';
 
 export const RULES: readonly Rule[] = [
-  ...schRules, ...tlsRules, ...secRules, ...encRules, ...kmsRules, ...audRules,
-  ...netRules, ...gpuRules, ...migRules, ...cmpRules, ...envRules, ...dotRules,
+  ...schRules,
+  ...tlsRules,
+  ...secRules,
+  ...encRules,
+  ...kmsRules,
+  ...audRules,
+  ...netRules,
+  ...gpuRules,
+  ...migRules,
+  ...cmpRules,
+  ...envRules,
+  ...dotRules,
+  ...supRules,
 ];

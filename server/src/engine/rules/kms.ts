@@ -10,7 +10,8 @@ import { isScalar } from 'yaml';
 import { asBool, DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder } from '../fixes/yamlEdits';
 import { Fix } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { dotted, keySpanOf, lastKey, writtenValue } from './query';
 import { fixOf, isEmptyValue, resolvedString, setFix } from './tls';
 

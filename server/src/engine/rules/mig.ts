@@ -13,7 +13,8 @@ import * as path from 'path';
 import { isScalar } from 'yaml';
 import { DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { boolOf, insertFix, setFix, textOf } from './enc';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { keySpanOf, lastKey, writtenValue } from './query';
 
 interface Instance {

@@ -5,7 +5,8 @@ import { YamlRef } from '../documents/yamlModel';
 import { appendEnvEntry, setEnvValue } from '../fixes/envEdits';
 import { setValue } from '../fixes/yamlEdits';
 import { Fix, TextEdit } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { dotted, lastKey, writtenValue } from './query';
 import { grpcTlsOff, mainTlsOff, resolvedString } from './tls';
 

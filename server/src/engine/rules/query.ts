@@ -2,10 +2,9 @@
 import { YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
-import { RuleContext } from './rule';
 
 /** Every mapping entry whose own key matches (any depth, all documents). */
-export function entriesNamed(ctx: RuleContext, key: string | RegExp): YamlRef[] {
+export function entriesNamed(ctx: { file: SourceFile }, key: string | RegExp): YamlRef[] {
   return ctx.file.yaml.named(key);
 }
 

@@ -1,13 +1,13 @@
 // SCH — schema and syntax: the file parses, and every key and value is one the
 // ThemisDB server understands.
 import { isScalar } from 'yaml';
-import { closest } from '../distance';
+import { closest } from './shared/distance';
 import { YamlRef } from '../documents/yamlModel';
 import { setValue } from '../fixes/yamlEdits';
 import { propertiesAt, schemaAt, schemaFor, SchemaName, typesOf } from '../schema/schemaIndex';
 import { schemaOfError, SchemaProblem, validateYaml } from '../schema/validate';
 import { Fix, Span } from '../types';
-import { defineRule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
 
 const sch001 = defineRule('SCH001', (ctx) => {
   for (const p of ctx.file.yaml.problems) {

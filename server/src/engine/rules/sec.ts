@@ -13,7 +13,8 @@ import { isSecretVar, varInfo } from '../envCatalog';
 import { isPlaceholderOrWeakWord, isTemplated, isTooRegular, knownCredential, urlPassword } from '../secrets';
 import { SourceFile } from '../sourceFile';
 import { Fix, FileEdit, Span, TextEdit } from '../types';
-import { defineRule, Rule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
+import { Rule } from './rule';
 import { dotted, lastKey } from './query';
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { isScalar, isSeq } from 'yaml';
 import { asBool, asString, DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { insertUnder, setValue } from '../fixes/yamlEdits';
 import { Fix, FixKind, TextEdit } from '../types';
-import { defineRule, RuleContext } from './rule';
+import { defineLegacyRule as defineRule, LegacyContext as RuleContext } from './legacy';
 import { dotted, entriesNamed, keySpanOf, lastKey, parentKey, writtenValue } from './query';
 
 // ---------------------------------------------------------------------------
