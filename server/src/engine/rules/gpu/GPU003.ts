@@ -19,7 +19,8 @@ export default defineRule({
     messages: {
       noLimit: () =>
         'GPU access control sets no per_process_limit, so a single process may take all VRAM and compute of a GPU and starve the others. Add limits such as max_vram_mb and max_gpu_utilization_percent.',
-      emptyLimit: () => 'per_process_limit is empty, so processes are not limited at all. Set max_vram_mb and max_gpu_utilization_percent.',
+      emptyLimit: () =>
+        'per_process_limit is empty, so processes are not limited at all. Set max_vram_mb and max_gpu_utilization_percent.',
       fullUtilization: (d: { value: string }) =>
         `A per-process GPU utilization limit of ${d.value} % is no limit: one process can still monopolise the GPU. Choose a share below 100.`,
     },

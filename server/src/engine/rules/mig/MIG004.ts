@@ -41,7 +41,12 @@ export default defineRule({
         if (MIG_UUID.test(v)) continue;
         const span = ref.valueSpan ?? keySpanOf(ref);
         if (!v) ctx.report({ messageId: 'empty', span });
-        else ctx.report({ messageId: /^MIG-/i.test(v) ? 'incomplete' : 'notMig', data: { uuid: writtenValue(ctx.file, ref) }, span });
+        else
+          ctx.report({
+            messageId: /^MIG-/i.test(v) ? 'incomplete' : 'notMig',
+            data: { uuid: writtenValue(ctx.file, ref) },
+            span,
+          });
       }
     }
   },

@@ -55,7 +55,11 @@ export default defineRule({
         const profile = textOf(ctx, doc.get([...inst.item.path, 'profile']));
         const gb = profile ? profileGb(profile) : undefined;
         if (!profile || gb === undefined || mb <= gb * 1024) continue;
-        ctx.report({ messageId: 'aboveProfile', data: { value: writtenValue(ctx.file, ref), gb, profile }, span: ref.valueSpan! });
+        ctx.report({
+          messageId: 'aboveProfile',
+          data: { value: writtenValue(ctx.file, ref), gb, profile },
+          span: ref.valueSpan!,
+        });
       }
     }
   },

@@ -28,7 +28,12 @@ export function instancesOf(doc: DocView): Instance[] {
   return doc
     .children(seq.path)
     .filter((item) => isMapRef(item))
-    .map((item) => ({ doc, item, uuid: doc.get([...item.path, 'uuid']), users: doc.get([...item.path, 'users']) ?? doc.get([...item.path, 'user']) }));
+    .map((item) => ({
+      doc,
+      item,
+      uuid: doc.get([...item.path, 'uuid']),
+      users: doc.get([...item.path, 'users']) ?? doc.get([...item.path, 'user']),
+    }));
 }
 
 /** The user names of an instance with their entries (a list, or one name). */
