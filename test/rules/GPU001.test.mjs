@@ -26,31 +26,33 @@ ruleTester('GPU001', {
     {
       name: 'access control off',
       files: { 'config.yaml': guide('false', 'strict') },
-      errors: [{ line: 5, column: 16, endColumn: 21, severity: 'warning', message: /access control is off/ }],
+      errors: [{ messageId: 'off', line: 5, column: 16, endColumn: 21, severity: 'warning', message: /access control is off/ }],
       output: guide('true', 'strict'),
     },
     {
       name: 'permissive mode',
       files: { 'config.yaml': guide('true', 'permissive') },
-      errors: [{ line: 6, column: 13, endColumn: 23, severity: 'warning', message: /permissive/ }],
+      errors: [{ messageId: 'notStrict', line: 6, column: 13, endColumn: 23, severity: 'warning', message: /permissive/ }],
       output: guide('true', 'strict'),
     },
     {
       name: 'audit mode, quoted',
       files: { 'config.yaml': guide('true', '"audit"') },
-      errors: [{ line: 6, severity: 'warning' }],
+      errors: [{ messageId: 'notStrict', line: 6, severity: 'warning' }],
       output: guide('true', '"strict"'),
     },
     {
       name: 'resolved from .env',
       files: { 'config.yaml': guide('true', '${GPU_ACCESS_MODE}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_ACCESS_MODE=permissive\n' },
-      errors: [{ line: 6, severity: 'warning' }],
+      errors: [{ messageId: 'notStrict', line: 6, severity: 'warning' }],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('false', 'strict') },
-      errors: [{ line: 5, severity: 'hint' }],
+      errors: [{ messageId: 'off', line: 5, severity: 'hint' }],
+      output: guide('true', 'strict'),
     },
   ],
 });

@@ -30,20 +30,21 @@ ruleTester('GPU002', {
     {
       name: 'guide default',
       files: { 'config.yaml': guide('default') },
-      errors: [{ line: 7, column: 19, endColumn: 26, severity: 'info', message: /share one GPU context/ }],
+      errors: [{ messageId: 'shared', line: 7, column: 19, endColumn: 26, severity: 'info', message: /share one GPU context/ }],
       output: guide('exclusive_process'),
     },
     {
       name: 'example dialect, quoted',
       files: { 'config.yaml': example('"Default"') },
-      errors: [{ line: 5, column: 17, severity: 'info' }],
+      errors: [{ messageId: 'shared', line: 5, column: 17, severity: 'info' }],
       output: example('"exclusive_process"'),
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': example('default') },
-      errors: [{ line: 5, severity: 'hint' }],
+      errors: [{ messageId: 'shared', line: 5, severity: 'hint' }],
+      output: example('exclusive_process'),
     },
   ],
 });

@@ -20,23 +20,23 @@ ruleTester('GPU003', {
     {
       name: 'no per_process_limit: reported on access_control',
       files: { 'config.yaml': ac('') },
-      errors: [{ line: 3, column: 5, endColumn: 19, severity: 'info', message: /per_process_limit/ }],
+      errors: [{ messageId: 'noLimit', line: 3, column: 5, endColumn: 19, severity: 'info', message: /per_process_limit/ }],
     },
     {
       name: 'utilization 100 %',
       files: { 'config.yaml': ac('      per_process_limit:\n        max_vram_mb: 8192\n        max_gpu_utilization_percent: 100\n') },
-      errors: [{ line: 10, column: 38, endColumn: 41, severity: 'info', message: /100/ }],
+      errors: [{ messageId: 'fullUtilization', line: 10, column: 38, endColumn: 41, severity: 'info', message: /100/ }],
     },
     {
       name: 'empty per_process_limit',
       files: { 'config.yaml': ac('      per_process_limit: {}\n') },
-      errors: [{ line: 8, column: 7, severity: 'info' }],
+      errors: [{ messageId: 'emptyLimit', line: 8, column: 7, severity: 'info' }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': ac('') },
-      errors: [{ line: 3, severity: 'hint' }],
+      errors: [{ messageId: 'noLimit', line: 3, severity: 'hint' }],
     },
   ],
 });

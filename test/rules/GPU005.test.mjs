@@ -37,32 +37,33 @@ ruleTester('GPU005', {
     {
       name: 'guide secure_clear off',
       files: { 'config.yaml': guide({ clear: 'false' }) },
-      errors: [{ line: 5, column: 16, endColumn: 21, severity: 'warning', message: /secure_clear/ }],
+      errors: [{ messageId: 'notCleared', line: 5, column: 16, endColumn: 21, severity: 'warning', message: /secure_clear/ }],
       output: guide(),
     },
     {
       name: 'example gpu.vram.secure_clear: false',
       files: { 'config.yaml': example('false') },
-      errors: [{ line: 4, column: 19, severity: 'warning' }],
+      errors: [{ messageId: 'notCleared', line: 4, column: 19, severity: 'warning' }],
       output: example('true'),
     },
     {
       name: 'scrub_on_exit off',
       files: { 'config.yaml': guide({ scrub: 'no' }) },
-      errors: [{ line: 9, column: 20, severity: 'warning', message: /scrub_on_exit/ }],
+      errors: [{ messageId: 'notScrubbed', line: 9, column: 20, severity: 'warning', message: /scrub_on_exit/ }],
       output: guide({ scrub: 'true' }),
     },
     {
       name: 'isolation mode standard',
       files: { 'config.yaml': guide({ mode: 'standard' }) },
-      errors: [{ line: 13, column: 13, endColumn: 21, severity: 'warning', message: /standard/ }],
+      errors: [{ messageId: 'isolationMode', line: 13, column: 13, endColumn: 21, severity: 'warning', message: /standard/ }],
       output: guide(),
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': example('false') },
-      errors: [{ line: 4, severity: 'hint' }],
+      errors: [{ messageId: 'notCleared', line: 4, severity: 'hint' }],
+      output: example('true'),
     },
   ],
 });

@@ -14,20 +14,21 @@ ruleTester('MIG001', {
     {
       name: 'disabled while instances are listed',
       files: { 'mig.yaml': mig('false', ...two) },
-      errors: [{ line: 3, column: 12, endColumn: 17, severity: 'warning', message: /disabled/ }],
+      errors: [{ messageId: 'disabled', line: 3, column: 12, endColumn: 17, severity: 'warning', message: /disabled/ }],
       output: mig('true', ...two),
     },
     {
       name: 'switch missing: reported on mig:, added',
       files: { 'mig.yaml': mig(undefined, two[0]) },
-      errors: [{ line: 2, column: 1, endColumn: 4, severity: 'warning' }],
+      errors: [{ messageId: 'notSet', line: 2, column: 1, endColumn: 4, severity: 'warning' }],
       output: mig(undefined, two[0]) + '  enabled: true\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'mig.yaml': mig('no', ...two) },
-      errors: [{ line: 3, severity: 'hint' }],
+      errors: [{ messageId: 'disabled', line: 3, severity: 'hint' }],
+      output: mig('true', ...two),
     },
   ],
 });

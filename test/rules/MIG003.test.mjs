@@ -11,18 +11,18 @@ ruleTester('MIG003', {
     {
       name: 'two users share a slice',
       files: { 'mig.yaml': mig('true', instance({ name: 'train-a', users: '[ml_user1, ml_user2]' })) },
-      errors: [{ line: 9, column: 14, endColumn: 34, severity: 'warning', message: /train-a.*ml_user1, ml_user2/ }],
+      errors: [{ messageId: 'shared', line: 9, column: 14, endColumn: 34, severity: 'warning', message: /train-a.*ml_user1, ml_user2/ }],
     },
     {
       name: 'block list of three users',
       files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, users: '\n        - alice\n        - bob\n        - carol' })) },
-      errors: [{ line: 14, column: 9, severity: 'warning', message: /3 users/ }],
+      errors: [{ messageId: 'shared', line: 14, column: 9, severity: 'warning', message: /3 users/ }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'mig.yaml': mig('true', instance({ users: '[a, b]' })) },
-      errors: [{ line: 8, severity: 'hint' }],
+      errors: [{ messageId: 'shared', line: 8, severity: 'hint' }],
     },
   ],
 });

@@ -12,28 +12,33 @@ ruleTester('MIG004', {
     {
       name: 'a full GPU uuid hands out the whole GPU',
       files: { 'mig.yaml': mig('true', instance({ uuid: 'GPU-5e4c1a2b-3d4e-5f60-7a8b-9c0d1e2f3a4b' })) },
-      errors: [{ line: 5, column: 13, endColumn: 53, severity: 'error', message: /start with MIG-/ }],
+      errors: [{ messageId: 'notMig', line: 5, column: 13, endColumn: 53, severity: 'error', message: /start with MIG-/ }],
     },
     {
       name: 'device index',
       files: { 'mig.yaml': mig('true', instance({ uuid: '0' })) },
-      errors: [{ line: 5, column: 13, severity: 'error' }],
+      errors: [{ messageId: 'notMig', line: 5, column: 13, severity: 'error' }],
     },
     {
       name: 'guide placeholder MIG-GPU-12345678 is not a complete MIG UUID',
       files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n  - uuid: MIG-GPU-12345678\n    users: [user1]\n    vram_limit: 5gb\n' },
-      errors: [{ line: 4, column: 11, severity: 'error', message: /not a complete MIG UUID/ }],
+      errors: [{ messageId: 'incomplete', line: 4, column: 11, severity: 'error', message: /not a complete MIG UUID/ }],
+    },
+    {
+      name: 'empty uuid',
+      files: { 'mig.yaml': mig('true', instance({ uuid: '""' })) },
+      errors: [{ messageId: 'empty', line: 5, column: 13, endColumn: 15, severity: 'error', message: /empty uuid/ }],
     },
     {
       name: 'uuid missing',
       files: { 'mig.yaml': mig('true', instance(), '    - name: spare\n      users: [ml_user9]\n      vram_limit: 10gb\n') },
-      errors: [{ line: 10, column: 7, severity: 'error', message: /no uuid/ }],
+      errors: [{ messageId: 'missing', line: 10, column: 7, severity: 'error', message: /no uuid/ }],
     },
     {
       name: 'not production-only: stays an error under development',
       profile: 'development',
       files: { 'mig.yaml': mig('true', instance({ uuid: 'gpu0-slice1' })) },
-      errors: [{ line: 5, severity: 'error' }],
+      errors: [{ messageId: 'notMig', line: 5, severity: 'error' }],
     },
   ],
 });

@@ -13,28 +13,33 @@ ruleTester('MIG005', {
     {
       name: 'above what 1g.10gb offers',
       files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, profile: '1g.10gb', users: '[ml_user2]', vram: '20gb' })) },
-      errors: [{ line: 14, column: 19, endColumn: 23, severity: 'error', message: /10 GB/ }],
+      errors: [{ messageId: 'aboveProfile', line: 14, column: 19, endColumn: 23, severity: 'error', message: /10 GB/ }],
     },
     {
       name: 'MB above the profile',
       files: { 'mig.yaml': mig('true', instance({ profile: '1g.5gb', vram: '6144mb' })) },
-      errors: [{ line: 9, severity: 'error', message: /1g\.5gb/ }],
+      errors: [{ messageId: 'aboveProfile', line: 9, severity: 'error', message: /1g\.5gb/ }],
     },
     {
       name: 'a bare number has no unit',
       files: { 'mig.yaml': mig('true', instance({ vram: '5' })) },
-      errors: [{ line: 9, column: 19, endColumn: 20, severity: 'error', message: /gb or mb/ }],
+      errors: [{ messageId: 'form', line: 9, column: 19, endColumn: 20, severity: 'error', message: /gb or mb/ }],
     },
     {
       name: 'space and decimals are not the <n>gb form',
       files: { 'mig.yaml': mig('true', instance({ vram: '"5 GB"' }), instance({ uuid: U2, users: '[b]', vram: '0.5gb' })) },
-      errors: [{ line: 9, severity: 'error' }, { line: 14, severity: 'error' }],
+      errors: [{ messageId: 'form', line: 9, severity: 'error' }, { messageId: 'form', line: 14, severity: 'error' }],
+    },
+    {
+      name: 'empty vram_limit: reported on its key',
+      files: { 'mig.yaml': mig('true', instance({ vram: '' })) },
+      errors: [{ messageId: 'form', line: 9, column: 7, endColumn: 17, severity: 'error', message: /vram_limit \(empty\)/ }],
     },
     {
       name: 'not production-only: stays an error under development',
       profile: 'development',
       files: { 'mig.yaml': mig('true', instance({ profile: '2g.20gb', vram: '40gb' })) },
-      errors: [{ line: 9, severity: 'error' }],
+      errors: [{ messageId: 'aboveProfile', line: 9, severity: 'error' }],
     },
   ],
 });

@@ -10,23 +10,23 @@ ruleTester('MIG006', {
     {
       name: 'users key missing: reported on the instance',
       files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, name: 'spare', users: null })) },
-      errors: [{ line: 10, column: 7, endColumn: 11, severity: 'warning', message: /spare/ }],
+      errors: [{ messageId: 'unassigned', line: 10, column: 7, endColumn: 11, severity: 'warning', message: /spare/ }],
     },
     {
       name: 'empty list',
       files: { 'mig.yaml': mig('true', instance({ users: '[]' })) },
-      errors: [{ line: 8, column: 14, endColumn: 16, severity: 'warning' }],
+      errors: [{ messageId: 'unassigned', line: 8, column: 14, endColumn: 16, severity: 'warning' }],
     },
     {
       name: 'empty value',
       files: { 'mig.yaml': mig('true', instance({ users: '' })) },
-      errors: [{ line: 8, column: 7, severity: 'warning' }],
+      errors: [{ messageId: 'unassigned', line: 8, column: 7, severity: 'warning' }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'mig.yaml': mig('true', instance({ users: '[]' })) },
-      errors: [{ line: 8, severity: 'hint' }],
+      errors: [{ messageId: 'unassigned', line: 8, severity: 'hint' }],
     },
   ],
 });

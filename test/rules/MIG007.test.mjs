@@ -30,23 +30,23 @@ ruleTester('MIG007', {
     {
       name: 'user missing from config.yaml mapping',
       files: { 'mig.yaml': migYaml('[ml_user1]', '[ml_user3]'), 'config.yaml': config },
-      errors: [{ line: 13, column: 15, endColumn: 23, severity: 'info', message: /ml_user3.*config\.yaml/ }],
+      errors: [{ messageId: 'unmapped', line: 13, column: 15, endColumn: 23, severity: 'info', message: /ml_user3.*config\.yaml/ }],
     },
     {
       name: 'block list, two unknown users',
       files: { 'mig.yaml': migYaml('\n        - ml_user1\n        - intern', '[guest]'), 'config.yaml': config },
-      errors: [{ line: 10, column: 11, message: /intern/ }, { line: 15, message: /guest/ }],
+      errors: [{ messageId: 'unmapped', line: 10, column: 11, message: /intern/ }, { messageId: 'unmapped', line: 15, message: /guest/ }],
     },
     {
       name: 'mapping in a sibling security.yaml',
       files: { 'mig.yaml': migYaml('[ml_user1]', '[ml_user3]'), 'security.yaml': 'hsm:\n  provider: pkcs11\nsecurity:\n  gpu:\n    access_control:\n      user_gpu_mapping:\n        ml_user1: [0]\n' },
-      errors: [{ line: 13, severity: 'info', message: /security\.yaml/ }],
+      errors: [{ messageId: 'unmapped', line: 13, severity: 'info', message: /security\.yaml/ }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'mig.yaml': migYaml('[ml_user1]', '[ml_user3]'), 'config.yaml': config },
-      errors: [{ line: 13, severity: 'hint' }],
+      errors: [{ messageId: 'unmapped', line: 13, severity: 'hint' }],
     },
   ],
 });
