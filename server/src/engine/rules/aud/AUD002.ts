@@ -41,7 +41,9 @@ export default defineRule({
             for (const item of doc.children(kid.path)) {
               const type = textOf(ctx, doc.get([...item.path, 'type']))?.toLowerCase();
               const scalar = textOf(ctx, item);
-              if (type ? LOCAL_TYPES.has(type) : scalar ? isLocalPath(scalar) : !!(doc.get([...item.path, 'path']) ?? doc.get([...item.path, 'file']))) {
+              const hasPath = !!(doc.get([...item.path, 'path']) ?? doc.get([...item.path, 'file']));
+              const isLocal = type ? LOCAL_TYPES.has(type) : scalar ? isLocalPath(scalar) : hasPath;
+              if (isLocal) {
                 local.push(item);
                 outputsKey = kid;
               } else if (!(type && STREAM_TYPES.has(type)) && !(scalar && STREAM_TYPES.has(scalar.toLowerCase()))) remote = true;
@@ -60,9 +62,8 @@ export default defineRule({
           } else if (key === 'worm_storage') {
             if (boolOf(ctx, switchRef(ctx, doc, kid.path)) === true) remote = true;
           } else if (key === 'immutable') {
-            if (boolOf(ctx, switchRef(ctx, doc, kid.path)) !== false && descendants(doc, kid.path).some((r) => /^(?:endpoint|url)$/.test(lastKey(r)) && textOf(ctx, r))) {
-              remote = true;
-            }
+            const sink = descendants(doc, kid.path).some((r) => /^(?:endpoint|url)$/.test(lastKey(r)) && textOf(ctx, r));
+            if (sink && boolOf(ctx, switchRef(ctx, doc, kid.path)) !== false) remote = true;
           }
         }
         if (remote || local.length === 0) continue;

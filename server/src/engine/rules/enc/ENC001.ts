@@ -53,7 +53,9 @@ export default defineRule({
         ctx.report({
           messageId: 'blockWithoutSwitch',
           span: keySpanOf(enc),
-          fixes: isMapRef(enc) ? [ctx.fix('Add enabled: true to storage.encryption', [insertUnder(ctx.file, ['storage', 'encryption'], ['enabled: true'], doc.index)])] : [],
+          fixes: isMapRef(enc)
+            ? [ctx.fix('Add enabled: true to storage.encryption', [insertUnder(ctx.file, ['storage', 'encryption'], ['enabled: true'], doc.index)])]
+            : [],
         });
         continue;
       }
@@ -63,7 +65,9 @@ export default defineRule({
         ctx.report({
           messageId: 'editionWithoutSwitch',
           span: keySpanOf(security),
-          fixes: [ctx.fix('Add security.enable_field_encryption: true', [insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index)])],
+          fixes: [
+            ctx.fix('Add security.enable_field_encryption: true', [insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index)]),
+          ],
         });
         continue;
       }

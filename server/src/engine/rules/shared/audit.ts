@@ -9,6 +9,13 @@ import { boolOf, ValueReader } from './values';
 
 const BLOCK_PATHS = [['logging', 'audit'], ['audit'], ['security', 'audit']];
 
+const EDITION_SWITCHES: Record<string, string> = {
+  audit_auth: 'auditing of authentication events',
+  audit_data_access: 'auditing of data access',
+  audit_enabled: 'audit logging',
+  enable_audit: 'audit logging',
+};
+
 /** The audit blocks of a document (each a mapping). */
 export function auditBlocks(doc: DocView): YamlRef[] {
   return BLOCK_PATHS.map((p) => doc.get(p)).filter((r): r is YamlRef => isMapRef(r));
@@ -27,9 +34,9 @@ export function auditSwitches(ctx: ValueReader, doc: DocView): AuditSwitch[] {
     const ref = switchRef(ctx, doc, p);
     if (ref) out.push({ ref, label: 'audit logging' });
   }
-  for (const key of ['audit_auth', 'audit_data_access', 'audit_enabled', 'enable_audit']) {
+  for (const [key, label] of Object.entries(EDITION_SWITCHES)) {
     const ref = doc.get(['security', key]);
-    if (ref && (!ref.node || isScalar(ref.node))) out.push({ ref, label: key === 'audit_auth' ? 'auditing of authentication events' : key === 'audit_data_access' ? 'auditing of data access' : 'audit logging' });
+    if (ref && (!ref.node || isScalar(ref.node))) out.push({ ref, label });
   }
   return out;
 }
