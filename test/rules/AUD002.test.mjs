@@ -28,28 +28,28 @@ ruleTester('AUD002', {
     {
       name: 'only a file output',
       files: { 'config.yaml': outputs(file) },
-      errors: [{ line: 5, column: 5, endColumn: 12, severity: 'warning', message: /external/ }],
+      errors: [{ messageId: 'localOnly', line: 5, column: 5, endColumn: 12, severity: 'warning', message: /external/ }],
     },
     {
       name: 'multi_gpu_setup: single output path',
       files: { 'config.yaml': 'logging:\n  level: info\n  audit:\n    enabled: true\n    output: /var/log/themisdb/audit.log\n    events:\n      - authentication\n' },
-      errors: [{ line: 5, column: 13, endColumn: 40, severity: 'warning' }],
+      errors: [{ messageId: 'localOnly', line: 5, column: 13, endColumn: 40, severity: 'warning' }],
     },
     {
       name: 'security.yaml log_path only',
       files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  # Enable audit logging\n  enabled: true\n  log_path: "./logs/audit.log"\n  retention_days: 365\n' },
-      errors: [{ line: 6, column: 13, severity: 'warning' }],
+      errors: [{ messageId: 'localOnly', line: 6, column: 13, severity: 'warning' }],
     },
     {
       name: 'two file outputs',
       files: { 'config.yaml': outputs(file + '      - type: file\n        path: /mnt/backup/audit.log\n') },
-      errors: [{ line: 5, severity: 'warning' }],
+      errors: [{ messageId: 'localOnly', line: 5, severity: 'warning' }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': outputs(file) },
-      errors: [{ line: 5, severity: 'hint' }],
+      errors: [{ messageId: 'localOnly', line: 5, severity: 'hint' }],
     },
   ],
 });

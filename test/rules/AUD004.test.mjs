@@ -24,26 +24,39 @@ ruleTester('AUD004', {
     {
       name: 'redaction off',
       files: { 'config.yaml': red('false', all) },
-      errors: [{ line: 6, column: 16, endColumn: 21, severity: 'warning', message: /Redaction/ }],
+      errors: [{ messageId: 'redactionOff', line: 6, column: 16, endColumn: 21, severity: 'warning', message: /Redaction/ }],
       output: red('true', all),
     },
     {
       name: 'fields miss api_key and private_key: appended',
       files: { 'config.yaml': red('true', '        - password\n        - credit_card # PCI\n') },
-      errors: [{ line: 7, column: 7, endColumn: 13, severity: 'warning', message: /api_key, private_key/ }],
+      errors: [{ messageId: 'fieldsMissing', line: 7, column: 7, endColumn: 13, severity: 'warning', message: /api_key, private_key/ }],
       output: red('true', '        - password\n        - credit_card # PCI\n        - api_key\n        - private_key\n'),
     },
     {
       name: 'flow list',
       files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card]\n' },
-      errors: [{ line: 6, severity: 'warning' }],
+      errors: [{ messageId: 'fieldsMissing', line: 6, severity: 'warning' }],
       output: 'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card, api_key, private_key]\n',
+    },
+    {
+      name: 'fields reached through an alias: reported, not appended to',
+      files: { 'config.yaml': 'defaults:\n  redact: &red\n    - password\n    - credit_card\nlogging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: *red\n' },
+      errors: [{ messageId: 'fieldsMissing', severity: 'warning', message: /api_key, private_key/ }],
+      output: null,
+    },
+    {
+      name: 'fields with a ${VAR} item: reported, not appended to',
+      files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields:\n        - password\n        - ${MORE_REDACTED}\n' },
+      errors: [{ messageId: 'fieldsMissing', line: 6, severity: 'warning' }],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': red('false', all) },
-      errors: [{ line: 6, severity: 'hint' }],
+      errors: [{ messageId: 'redactionOff', line: 6, severity: 'hint' }],
+      output: red('true', all),
     },
   ],
 });

@@ -24,26 +24,27 @@ ruleTester('AUD005', {
     {
       name: 'signing off',
       files: { 'config.yaml': guide('true', 'false') },
-      errors: [{ line: 10, column: 16, endColumn: 21, severity: 'warning', message: /not signed/ }],
+      errors: [{ messageId: 'unsigned', line: 10, column: 16, endColumn: 21, severity: 'warning', message: /not signed/ }],
       output: guide('true', 'true'),
     },
     {
       name: 'immutable off',
       files: { 'config.yaml': guide('false', 'true') },
-      errors: [{ line: 6, column: 16, severity: 'warning', message: /immutable/ }],
+      errors: [{ messageId: 'mutable', line: 6, column: 16, severity: 'warning', message: /immutable/ }],
       output: guide('true', 'true'),
     },
     {
       name: 'security.yaml dialect, scalar switch',
       files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: false\n' },
-      errors: [{ line: 6, column: 12, severity: 'warning' }],
+      errors: [{ messageId: 'unsigned', line: 6, column: 12, severity: 'warning' }],
       output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: true\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('true', 'off') },
-      errors: [{ line: 10, severity: 'hint' }],
+      errors: [{ messageId: 'unsigned', line: 10, severity: 'hint' }],
+      output: guide('true', 'true'),
     },
   ],
 });

@@ -26,33 +26,33 @@ ruleTester('CMP001', {
     {
       name: 'storage encryption off: reported on hipaa.enabled',
       files: { 'config.yaml': storage('false') + hipaa('true') },
-      errors: [{ line: 8, column: 14, endColumn: 18, severity: 'error', message: /encryption at rest is off/ }],
+      errors: [{ messageId: 'atRestOff', line: 8, column: 14, endColumn: 18, severity: 'error', message: /encryption at rest is off/ }],
     },
     {
       name: 'core storage without encryption',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: ./data/rocksdb\n' + hipaa('true') },
-      errors: [{ line: 5, severity: 'error' }],
+      errors: [{ messageId: 'atRestOff', line: 5, severity: 'error' }],
     },
     {
       name: 'encryption_required false',
       files: { 'config.yaml': storage('true') + hipaa('false') },
-      errors: [{ line: 11, column: 28, endColumn: 33, severity: 'error', message: /encryption_required: false/ }],
+      errors: [{ messageId: 'encryptionNotRequired', line: 11, column: 28, endColumn: 33, severity: 'error', message: /encryption_required: false/ }],
     },
     {
       name: 'encryption_required missing: reported on phi_protection',
       files: { 'config.yaml': storage('true') + hipaa(null) },
-      errors: [{ line: 10, column: 5, endColumn: 19, severity: 'error' }],
+      errors: [{ messageId: 'encryptionRequirementMissing', line: 10, column: 5, endColumn: 19, severity: 'error' }],
     },
     {
       name: 'edition dialect: field encryption off',
       files: { 'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_field_encryption: false\n' + hipaa('true') },
-      errors: [{ line: 7, severity: 'error' }],
+      errors: [{ messageId: 'atRestOff', line: 7, severity: 'error' }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': storage('true') + hipaa('false') },
-      errors: [{ line: 11, severity: 'hint' }],
+      errors: [{ messageId: 'encryptionNotRequired', line: 11, severity: 'hint' }],
     },
   ],
 });

@@ -23,28 +23,28 @@ ruleTester('CMP002', {
     {
       name: 'no retention block: reported on gdpr',
       files: { 'config.yaml': gdpr('') },
-      errors: [{ line: 5, column: 3, endColumn: 7, severity: 'warning', message: /retention period/ }],
+      errors: [{ messageId: 'noPeriod', line: 5, column: 3, endColumn: 7, severity: 'warning', message: /retention period/ }],
     },
     {
       name: 'retention without a period: reported on retention',
       files: { 'config.yaml': gdpr('    retention:\n      auto_delete: true\n') },
-      errors: [{ line: 11, column: 5, endColumn: 14, severity: 'warning' }],
+      errors: [{ messageId: 'noPeriod', line: 11, column: 5, endColumn: 14, severity: 'warning' }],
     },
     {
       name: 'auto_delete false',
       files: { 'config.yaml': gdpr('    retention:\n      default_period: 365\n      auto_delete: false\n') },
-      errors: [{ line: 13, column: 20, endColumn: 25, severity: 'warning', message: /auto_delete/ }],
+      errors: [{ messageId: 'autoDeleteOff', line: 13, column: 20, endColumn: 25, severity: 'warning', message: /auto_delete/ }],
     },
     {
       name: 'period zero',
       files: { 'config.yaml': gdpr('    retention:\n      default_period: 0\n      auto_delete: true\n') },
-      errors: [{ line: 12, column: 23, severity: 'warning' }],
+      errors: [{ messageId: 'emptyPeriod', line: 12, column: 23, severity: 'warning' }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': gdpr('') },
-      errors: [{ line: 5, severity: 'hint' }],
+      errors: [{ messageId: 'noPeriod', line: 5, severity: 'hint' }],
     },
   ],
 });

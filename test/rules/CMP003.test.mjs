@@ -29,28 +29,28 @@ ruleTester('CMP003', {
     {
       name: 'audit off',
       files: { 'config.yaml': cfg({ audit: 'false' }) },
-      errors: [{ line: 11, column: 14, endColumn: 18, severity: 'error', message: /audit logging is off/ }],
+      errors: [{ messageId: 'auditOff', line: 11, column: 14, endColumn: 18, severity: 'error', message: /audit logging is off/ }],
     },
     {
       name: 'encryption off',
       files: { 'config.yaml': cfg({ enc: 'false' }) },
-      errors: [{ line: 11, severity: 'error', message: /encryption at rest is off/ }],
+      errors: [{ messageId: 'atRestOff', line: 11, severity: 'error', message: /encryption at rest is off/ }],
     },
     {
       name: 'both off: two findings',
       files: { 'config.yaml': cfg({ enc: 'no', audit: 'off' }) },
-      errors: [{ line: 11, message: /audit/ }, { line: 11, message: /encryption/ }],
+      errors: [{ messageId: 'auditOff', line: 11, message: /audit/ }, { messageId: 'atRestOff', line: 11, message: /encryption/ }],
     },
     {
       name: 'core config without audit section',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: ./data\n  encryption:\n    enabled: true\nlogging:\n  level: INFO\ncompliance:\n  soc2:\n    enabled: true\n' },
-      errors: [{ line: 9, column: 14, severity: 'error', message: /audit/ }],
+      errors: [{ messageId: 'auditOff', line: 9, column: 14, severity: 'error', message: /audit/ }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': cfg({ audit: 'false' }) },
-      errors: [{ line: 11, severity: 'hint' }],
+      errors: [{ messageId: 'auditOff', line: 11, severity: 'hint' }],
     },
   ],
 });

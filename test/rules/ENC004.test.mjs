@@ -20,31 +20,47 @@ ruleTester('ENC004', {
     {
       name: 'file provider → suggestion vault',
       files: { 'config.yaml': storage('file') },
-      errors: [{ line: 6, column: 19, endColumn: 23, severity: 'warning', message: /same machine/ }],
-      output: storage('vault'),
+      errors: [
+        {
+          messageId: 'localProvider', line: 6, column: 19, endColumn: 23, severity: 'warning', message: /same machine/,
+          suggestions: [{ title: 'Use the vault key provider', output: storage('vault') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'env provider in llm.encryption, quoted',
       files: { 'config.yaml': 'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "env"\n    key_id: production-key-001\n' },
-      errors: [{ line: 5, column: 19, endColumn: 24, severity: 'warning' }],
-      output: 'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "vault"\n    key_id: production-key-001\n',
+      errors: [
+        {
+          messageId: 'localProvider', line: 5, column: 19, endColumn: 24, severity: 'warning',
+          suggestions: [{ title: 'Use the vault key provider', output: 'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "vault"\n    key_id: production-key-001\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'vram encryption with file keys',
       files: { 'config.yaml': 'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: FILE\n' },
-      errors: [{ line: 6, severity: 'warning' }],
-      output: 'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: vault\n',
+      errors: [
+        {
+          messageId: 'localProvider', line: 6, severity: 'warning',
+          suggestions: [{ title: 'Use the vault key provider', output: 'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: vault\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'resolved from .env',
       files: { 'config.yaml': storage('${KEY_PROVIDER}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nKEY_PROVIDER=env\n' },
-      errors: [{ line: 6, severity: 'warning' }],
+      errors: [{ messageId: 'localProvider', line: 6, severity: 'warning' }],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': storage('env') },
-      errors: [{ line: 6, severity: 'hint' }],
+      errors: [{ messageId: 'localProvider', line: 6, severity: 'hint', suggestions: [{ title: 'Use the vault key provider', output: storage('vault') }] }],
     },
   ],
 });

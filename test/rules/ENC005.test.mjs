@@ -23,30 +23,30 @@ ruleTester('ENC005', {
     {
       name: 'guide default: indexes excluded is information',
       files: { 'config.yaml': scope({ idx: 'false # Performance tradeoff' }) },
-      errors: [{ line: 7, column: 22, endColumn: 27, severity: 'info', message: /indexes/ }],
+      errors: [{ messageId: 'leftOut', line: 7, column: 22, endColumn: 27, severity: 'info', message: /indexes/ }],
       output: scope({ idx: 'true # Performance tradeoff' }),
     },
     {
       name: 'checkpoints and logs excluded are warnings',
       files: { 'config.yaml': scope({ ckpt: 'false', logs: 'no' }) },
       errors: [
-        { line: 8, column: 26, severity: 'warning', message: /encrypt_checkpoints/ },
-        { line: 9, column: 19, endColumn: 21, severity: 'warning', message: /encrypt_logs/ },
+        { messageId: 'leftInClear', line: 8, column: 26, severity: 'warning', message: /encrypt_checkpoints/ },
+        { messageId: 'leftInClear', line: 9, column: 19, endColumn: 21, severity: 'warning', message: /encrypt_logs/ },
       ],
-      output: scope({ ckpt: 'true', logs: 'no' }),
+      output: scope({ ckpt: 'true', logs: 'true' }),
     },
     {
       name: 'encrypt_logs fix',
-      fix: 'encrypt_logs',
       files: { 'config.yaml': scope({ logs: 'false' }) },
-      errors: [{ line: 9, severity: 'warning' }],
+      errors: [{ messageId: 'leftInClear', line: 9, severity: 'warning' }],
       output: scope({ logs: 'true' }),
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': scope({ ckpt: 'false' }) },
-      errors: [{ line: 8, severity: 'hint' }],
+      errors: [{ messageId: 'leftInClear', line: 8, severity: 'hint' }],
+      output: scope({ ckpt: 'true' }),
     },
   ],
 });

@@ -1,0 +1,37 @@
+// ENC004 local-key-provider: the encryption key is kept on the same machine as the data (file, env, …).
+import { setValue } from '../../fixes/yamlEdits';
+import { writtenValue } from '../query';
+import { defineRule } from '../rule';
+import { textOf } from '../shared/values';
+
+const LOCAL_PROVIDERS = new Set(['file', 'env', 'environment', 'local', 'mock', 'plaintext', 'keyfile', 'key_file']);
+
+export default defineRule({
+  meta: {
+    id: 'ENC004',
+    name: 'local-key-provider',
+    kinds: ['config'],
+    severity: 'warning',
+    productionOnly: true,
+    fix: 'suggestion',
+    supersedes: [],
+    messages: {
+      localProvider: (d: { provider: string }) =>
+        `key_provider "${d.provider}" keeps the encryption key on the same machine as the data, so one host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.`,
+    },
+  },
+  check(ctx) {
+    for (const doc of ctx.file.yaml.documents()) {
+      for (const ref of doc.named(/^(?:key_provider|key_source|keystore|key_store)$/)) {
+        const v = textOf(ctx, ref)?.toLowerCase();
+        if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
+        ctx.report({
+          messageId: 'localProvider',
+          data: { provider: writtenValue(ctx.file, ref) },
+          span: ref.valueSpan,
+          fixes: [ctx.suggest('Use the vault key provider', [setValue(ctx.file, ref, 'vault')])],
+        });
+      }
+    }
+  },
+});
