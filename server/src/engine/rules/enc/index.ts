@@ -6,6 +6,3 @@ import ENC005 from './ENC005';
 import ENC006 from './ENC006';
 
 export const encRules = [ENC001, ENC002, ENC003, ENC004, ENC005, ENC006];
-
-// TEMPORARY (see legacyCompat.ts): gpu.ts and mig.ts import these from './enc'.
-export * from './legacyCompat';
