@@ -11,38 +11,38 @@ ruleTester('KMS001', {
     {
       name: 'shipped security.yaml: stub',
       files: { 'security.yaml': 'hsm:\n  provider: stub  # DEVELOPMENT ONLY\n  pkcs11:\n    library_path: ""\n' },
-      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 17, severity: 'error', message: /"stub"/ }],
+      errors: [{ messageId: 'stub', line: 2, column: 13, endLine: 2, endColumn: 17, severity: 'error', message: /"stub"/ }],
     },
     {
       name: 'hsm block of the main config, quoted',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nhsm:\n  provider: "stub"\n' },
-      errors: [{ line: 4, column: 13, endColumn: 19 }],
+      errors: [{ messageId: 'stub', line: 4, column: 13, endColumn: 19 }],
     },
     {
       name: 'ENTERPRISE edition: software',
       files: { 'editions/enterprise.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: software      # software | aws_kms | azure_key_vault | pkcs11\n' },
-      errors: [{ line: 6, column: 15, endColumn: 23, severity: 'error', message: /"software"/ }],
+      errors: [{ messageId: 'guideStub', line: 6, column: 15, endColumn: 23, severity: 'error', message: /"software"/ }],
     },
     {
       name: 'server-read dialect: "software" is a stub too (and the message says the server rejects the name)',
       files: { 'security.yaml': 'hsm:\n  provider: software\n' },
-      errors: [{ line: 2, column: 13, endColumn: 21, severity: 'error', message: /rejects this name/ }],
+      errors: [{ messageId: 'stubUnknownToServer', line: 2, column: 13, endColumn: 21, severity: 'error', message: /rejects this name/ }],
     },
     {
       name: 'guide dialect: mock',
       files: { 'config.yaml': 'security:\n  hsm:\n    enabled: true\n    provider: mock\n' },
-      errors: [{ line: 4, column: 15 }],
+      errors: [{ messageId: 'guideStub', line: 4, column: 15 }],
     },
     {
       name: '${VAR} resolved from the sibling .env',
       files: { 'security.yaml': 'hsm:\n  provider: ${HSM_PROVIDER}\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nHSM_PROVIDER=stub\n' },
-      errors: [{ line: 2, column: 13 }],
+      errors: [{ messageId: 'stub', line: 2, column: 13 }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'security.yaml': 'hsm:\n  provider: stub\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'stub', line: 2, severity: 'hint' }],
     },
   ],
 });

@@ -11,20 +11,24 @@ ruleTester('KMS002', {
     {
       name: 'extractable master key',
       files: { 'config.yaml': keys('true', 'false') },
-      errors: [{ line: 9, column: 22, endLine: 9, endColumn: 26, severity: 'error', message: /security\.hsm\.keys\.master_key/ }],
+      errors: [{ messageId: 'extractable', line: 9, column: 22, endLine: 9, endColumn: 26, severity: 'error', message: /security\.hsm\.keys\.master_key/ }],
       output: keys('false', 'false'),
     },
     {
       name: 'both keys, yaml-cpp "yes"',
       files: { 'config.yaml': keys('yes', 'true') },
-      errors: [{ line: 9, column: 22, endColumn: 25 }, { line: 13, column: 22 }],
-      output: keys('false', 'true'),
+      errors: [
+        { messageId: 'extractable', line: 9, column: 22, endColumn: 25 },
+        { messageId: 'extractable', line: 13, column: 22 },
+      ],
+      output: keys('false', 'false'),
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': keys('true', 'false') },
-      errors: [{ line: 9, severity: 'hint' }],
+      errors: [{ messageId: 'extractable', line: 9, severity: 'hint' }],
+      output: keys('false', 'false'),
     },
   ],
 });

@@ -10,26 +10,27 @@ ruleTester('TLS004', {
     {
       name: 'seed dialect',
       files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    session_tickets: true   # faster resumption\n' },
-      errors: [{ line: 4, column: 22, endLine: 4, endColumn: 26, severity: 'warning', message: /forward secrecy/ }],
+      errors: [{ messageId: 'ticketsOn', line: 4, column: 22, endLine: 4, endColumn: 26, severity: 'warning', message: /forward secrecy/ }],
       output: 'network:\n  tls:\n    enabled: true\n    session_tickets: false   # faster resumption\n',
     },
     {
       name: 'security.yaml dialect, yaml-cpp "yes"',
       files: { 'security.yaml': 'tls:\n  enabled: true\n  session_tickets: yes\n' },
-      errors: [{ line: 3, column: 20, endColumn: 23 }],
+      errors: [{ messageId: 'ticketsOn', line: 3, column: 20, endColumn: 23 }],
       output: 'tls:\n  enabled: true\n  session_tickets: false\n',
     },
     {
       name: 'gRPC TLS block',
       files: { 'config.yaml': 'grpc:\n  tls:\n    enabled: true\n    client_auth: required\n    session_tickets: "true"\n' },
-      errors: [{ line: 5, column: 22, endColumn: 28 }],
+      errors: [{ messageId: 'ticketsOn', line: 5, column: 22, endColumn: 28 }],
       output: 'grpc:\n  tls:\n    enabled: true\n    client_auth: required\n    session_tickets: false\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': 'network:\n  tls:\n    session_tickets: true\n' },
-      errors: [{ line: 3, severity: 'hint' }],
+      errors: [{ messageId: 'ticketsOn', line: 3, severity: 'hint' }],
+      output: 'network:\n  tls:\n    session_tickets: false\n',
     },
   ],
 });

@@ -10,26 +10,30 @@ ruleTester('TLS007', {
     {
       name: 'crl_check false',
       files: { 'config.yaml': 'network:\n  tls:\n    client_auth: required\n    crl_check: false\n' },
-      errors: [{ line: 4, column: 16, endColumn: 21, severity: 'info', message: /revoked/ }],
+      errors: [{ messageId: 'crlOff', line: 4, column: 16, endColumn: 21, severity: 'info', message: /revoked/ }],
       output: 'network:\n  tls:\n    client_auth: required\n    crl_check: true\n',
     },
     {
       name: 'ocsp_stapling false in security.yaml',
       files: { 'security.yaml': 'tls:\n  enabled: true\n  ocsp_stapling: "false"\n' },
-      errors: [{ line: 3, column: 18, endColumn: 25, severity: 'info', message: /OCSP/ }],
+      errors: [{ messageId: 'ocspOff', line: 3, column: 18, endColumn: 25, severity: 'info', message: /OCSP/ }],
       output: 'tls:\n  enabled: true\n  ocsp_stapling: true\n',
     },
     {
       name: 'both off: two findings',
       files: { 'config.yaml': 'network:\n  tls:\n    crl_check: no\n    ocsp_stapling: off\n' },
-      errors: [{ line: 3 }, { line: 4 }],
-      output: 'network:\n  tls:\n    crl_check: true\n    ocsp_stapling: off\n',
+      errors: [
+        { messageId: 'crlOff', line: 3 },
+        { messageId: 'ocspOff', line: 4 },
+      ],
+      output: 'network:\n  tls:\n    crl_check: true\n    ocsp_stapling: true\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': 'network:\n  tls:\n    crl_check: false\n' },
-      errors: [{ line: 3, severity: 'hint' }],
+      errors: [{ messageId: 'crlOff', line: 3, severity: 'hint' }],
+      output: 'network:\n  tls:\n    crl_check: true\n',
     },
   ],
 });

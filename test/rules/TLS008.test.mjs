@@ -13,32 +13,36 @@ ruleTester('TLS008', {
     {
       name: 'gRPC TLS off',
       files: { 'config.yaml': seed('false', '    client_auth: required\n') },
-      errors: [{ line: 3, column: 14, endColumn: 19, severity: 'warning', message: /grpc\.tls\.enabled is false/ }],
+      errors: [{ messageId: 'grpcTlsOff', line: 3, column: 14, endColumn: 19, severity: 'warning', message: /grpc\.tls\.enabled is false/ }],
       output: seed('true', '    client_auth: required\n'),
     },
     {
       name: 'client_auth optional',
       files: { 'config.yaml': seed('true', '    client_auth: optional   # phase-in\n') },
-      errors: [{ line: 6, column: 18, endColumn: 26, severity: 'warning', message: /"optional"/ }],
+      errors: [{ messageId: 'clientAuthNotRequired', line: 6, column: 18, endColumn: 26, severity: 'warning', message: /"optional"/ }],
       output: seed('true', '    client_auth: required   # phase-in\n'),
     },
     {
       name: 'client_auth missing -> on the tls key, fix inserts it',
       files: { 'config.yaml': seed('true', '') },
-      errors: [{ line: 2, column: 3, endColumn: 6, message: /client_auth is missing/ }],
+      errors: [{ messageId: 'clientAuthMissing', line: 2, column: 3, endColumn: 6, message: /client_auth is missing/ }],
       output: seed('true', '    client_auth: required\n'),
     },
     {
       name: 'gRPC nested under network',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: false\n      client_auth: none\n' },
-      errors: [{ line: 7, column: 16 }, { line: 8, column: 20, message: /"none"/ }],
-      output: 'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: true\n      client_auth: none\n',
+      errors: [
+        { messageId: 'grpcTlsOff', line: 7, column: 16 },
+        { messageId: 'clientAuthNotRequired', line: 8, column: 20, message: /"none"/ },
+      ],
+      output: 'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: true\n      client_auth: required\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': seed('false', '    client_auth: required\n') },
-      errors: [{ line: 3, severity: 'hint' }],
+      errors: [{ messageId: 'grpcTlsOff', line: 3, severity: 'hint' }],
+      output: seed('true', '    client_auth: required\n'),
     },
   ],
 });

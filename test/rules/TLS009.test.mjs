@@ -11,23 +11,23 @@ ruleTester('TLS009', {
     {
       name: 'bare star in allowed_cn_patterns',
       files: { 'config.yaml': seed('        - "client-*"\n        - "*"\n', '        - ThemisDB\n') },
-      errors: [{ line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'warning', message: /common name/ }],
+      errors: [{ messageId: 'wildcard', line: 8, column: 11, endLine: 8, endColumn: 14, severity: 'warning', message: /common name/ }],
     },
     {
       name: 'bare star in allowed_organizations (flow list)',
       files: { 'config.yaml': 'network:\n  tls:\n    client_cert_verification:\n      allowed_organizations: ["*"]\n' },
-      errors: [{ line: 4, column: 31, endColumn: 34, message: /organization/ }],
+      errors: [{ messageId: 'wildcard', line: 4, column: 31, endColumn: 34, message: /organization/ }],
     },
     {
       name: 'a scalar star',
       files: { 'security.yaml': "tls:\n  enabled: true\n  allowed_cn_patterns: '*'\n" },
-      errors: [{ line: 3, column: 24 }],
+      errors: [{ messageId: 'wildcard', line: 3, column: 24 }],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': seed('        - "*"\n', '        - ThemisDB\n') },
-      errors: [{ line: 7, severity: 'hint' }],
+      errors: [{ messageId: 'wildcard', line: 7, severity: 'hint' }],
     },
   ],
 });

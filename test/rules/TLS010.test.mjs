@@ -13,32 +13,33 @@ ruleTester('TLS010', {
     {
       name: 'hsm.vault.tls_verify false (comment kept)',
       files: { 'security.yaml': vault('false') },
-      errors: [{ line: 6, column: 17, endLine: 6, endColumn: 22, severity: 'error', message: /hsm\.vault\.tls_verify/ }],
+      errors: [{ messageId: 'verifyOff', line: 6, column: 17, endLine: 6, endColumn: 22, severity: 'error', message: /hsm\.vault\.tls_verify/ }],
       output: vault('true'),
     },
     {
       name: 'edition *_tls_verify',
       files: { 'editions/military.yaml': 'edition: MILITARY\nbackup:\n  cloud_backup: true\n  s3_tls_verify: "false"\n' },
-      errors: [{ line: 4, column: 18, endColumn: 25 }],
+      errors: [{ messageId: 'verifyOff', line: 4, column: 18, endColumn: 25 }],
       output: 'edition: MILITARY\nbackup:\n  cloud_backup: true\n  s3_tls_verify: true\n',
     },
     {
       name: 'insecure_skip_verify true',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nllm:\n  remote:\n    url: https://llm.internal\n    insecure_skip_verify: yes\n' },
-      errors: [{ line: 6, column: 27, endColumn: 30 }],
+      errors: [{ messageId: 'verifyOff', line: 6, column: 27, endColumn: 30 }],
       output: 'storage:\n  rocksdb_path: /data\nllm:\n  remote:\n    url: https://llm.internal\n    insecure_skip_verify: false\n',
     },
     {
       name: 'bare verify next to a URL',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nexporters:\n  elastic:\n    url: https://es.example.com:9200\n    verify: false\n' },
-      errors: [{ line: 6, column: 13 }],
+      errors: [{ messageId: 'verifyOff', line: 6, column: 13 }],
       output: 'storage:\n  rocksdb_path: /data\nexporters:\n  elastic:\n    url: https://es.example.com:9200\n    verify: true\n',
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'security.yaml': vault('false') },
-      errors: [{ line: 6, severity: 'hint' }],
+      errors: [{ messageId: 'verifyOff', line: 6, severity: 'hint' }],
+      output: vault('true'),
     },
   ],
 });

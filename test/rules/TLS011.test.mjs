@@ -11,39 +11,79 @@ ruleTester('TLS011', {
     {
       name: 'checkpoint signing RSA-2048: suggestions RSA-4096 then ECDSA-P256',
       files: { 'config.yaml': 'training:\n  checkpoint:\n    signing:\n      enabled: true\n      algorithm: RSA-2048\n' },
-      errors: [{ line: 5, column: 18, endLine: 5, endColumn: 26, severity: 'warning', message: /2048 bits/ }],
-      output: 'training:\n  checkpoint:\n    signing:\n      enabled: true\n      algorithm: RSA-4096\n',
+      errors: [
+        {
+          messageId: 'smallRsaKey', line: 5, column: 18, endLine: 5, endColumn: 26, severity: 'warning', message: /2048 bits/,
+          suggestions: [
+            { title: 'Use RSA-4096', output: 'training:\n  checkpoint:\n    signing:\n      enabled: true\n      algorithm: RSA-4096\n' },
+            { title: 'Use ECDSA-P256' },
+          ],
+        },
+      ],
     },
     {
       name: 'second suggestion: ECDSA-P256',
       files: { 'config.yaml': 'training:\n  checkpoint:\n    signing:\n      algorithm: "RSA-2048"\n' },
-      errors: [{ line: 4, column: 18 }],
-      fix: 'ECDSA-P256',
-      output: 'training:\n  checkpoint:\n    signing:\n      algorithm: "ECDSA-P256"\n',
+      errors: [
+        {
+          messageId: 'smallRsaKey', line: 4, column: 18,
+          suggestions: [
+            { title: 'Use RSA-4096' },
+            { title: 'Use ECDSA-P256', output: 'training:\n  checkpoint:\n    signing:\n      algorithm: "ECDSA-P256"\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'HSM key type RSA-1024',
       files: { 'config.yaml': 'security:\n  hsm:\n    keys:\n      signing_key:\n        type: RSA-1024\n        extractable: false\n' },
-      errors: [{ line: 5, column: 15, endColumn: 23 }],
+      errors: [
+        {
+          messageId: 'smallRsaKey', line: 5, column: 15, endColumn: 23,
+          suggestions: [
+            { title: 'Use RSA-4096', output: 'security:\n  hsm:\n    keys:\n      signing_key:\n        type: RSA-4096\n        extractable: false\n' },
+            { title: 'Use ECDSA-P256' },
+          ],
+        },
+      ],
     },
     {
       name: 'SHA-1 signature algorithm; a SHA-256 variant is offered too',
       files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    signature_algorithm: "RSA-SHA1"\n' },
-      errors: [{ line: 4, column: 26, endColumn: 36, message: /SHA-1/ }],
-      fix: 'RSA-SHA256',
-      output: 'hsm:\n  provider: pkcs11\n  pkcs11:\n    signature_algorithm: "RSA-SHA256"\n',
+      errors: [
+        {
+          messageId: 'weakHash', line: 4, column: 26, endColumn: 36, message: /SHA-1/,
+          suggestions: [
+            { title: 'Use RSA-4096' },
+            { title: 'Use ECDSA-P256' },
+            { title: 'Use RSA-SHA256', output: 'hsm:\n  provider: pkcs11\n  pkcs11:\n    signature_algorithm: "RSA-SHA256"\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'key_size 2048 next to an RSA type',
       files: { 'config.yaml': 'security:\n  hsm:\n    keys:\n      signing_key:\n        type: RSA\n        key_size: 2048\n' },
-      errors: [{ line: 6, column: 19, endColumn: 23 }],
-      output: 'security:\n  hsm:\n    keys:\n      signing_key:\n        type: RSA\n        key_size: 4096\n',
+      errors: [
+        {
+          messageId: 'smallRsaSize', line: 6, column: 19, endColumn: 23,
+          suggestions: [{ title: 'Use 4096 bits', output: 'security:\n  hsm:\n    keys:\n      signing_key:\n        type: RSA\n        key_size: 4096\n' }],
+        },
+      ],
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': 'training:\n  checkpoint:\n    signing:\n      algorithm: RSA-2048\n' },
-      errors: [{ line: 4, severity: 'hint' }],
+      errors: [
+        {
+          messageId: 'smallRsaKey', line: 4, severity: 'hint',
+          suggestions: [
+            { title: 'Use RSA-4096', output: 'training:\n  checkpoint:\n    signing:\n      algorithm: RSA-4096\n' },
+            { title: 'Use ECDSA-P256' },
+          ],
+        },
+      ],
     },
   ],
 });

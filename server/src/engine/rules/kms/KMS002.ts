@@ -1,0 +1,34 @@
+// KMS002 hsm-extractable-key: an HSM key marked extractable, so its raw material can leave the HSM.
+import { asBool } from '../../documents/yamlModel';
+import { setValue } from '../../fixes/yamlEdits';
+import { lastKey } from '../query';
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'KMS002',
+    name: 'hsm-extractable-key',
+    kinds: ['config'],
+    severity: 'error',
+    productionOnly: true,
+    fix: 'fix',
+    supersedes: [],
+    messages: {
+      extractable: (d: { owner: string }) =>
+        `${d.owner} is marked extractable, so its raw key material can be exported from the HSM and a leaked HSM credential becomes a ` +
+        'permanent key leak. Set extractable to false and re-create the key if the HSM already has it as extractable.',
+    },
+  },
+  check(ctx) {
+    for (const ref of ctx.file.yaml.refs) {
+      if (!ref.keySpan || !ref.valueSpan || !/^(?:extractable|cka_extractable|key_extractable)$/i.test(lastKey(ref))) continue;
+      if (asBool(ctx.resolved(ref)) !== true) continue;
+      ctx.report({
+        messageId: 'extractable',
+        data: { owner: ref.path.slice(0, -1).join('.') || 'this key' },
+        span: ref.valueSpan,
+        fixes: [ctx.fix(`Set ${lastKey(ref)} to false`, [setValue(ctx.file, ref, false)])],
+      });
+    }
+  },
+});

@@ -1,0 +1,148 @@
+// TLS003 tls-weak-cipher: a cipher suite without authenticated encryption, or an unknown TLS 1.3 suite name.
+import { isSeq } from 'yaml';
+import { isSeqRef, YamlRef } from '../../documents/yamlModel';
+import { isEditable, setValue } from '../../fixes/yamlEdits';
+import { Fix } from '../../types';
+import { entriesNamed, lastKey } from '../query';
+import { defineRule, RuleContext } from '../rule';
+import { resolvedString } from '../shared/values';
+
+const TLS13_SUITES = new Set([
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_CCM_SHA256',
+  'TLS_AES_128_CCM_8_SHA256',
+]);
+const RECOMMENDED = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
+const RECOMMENDED_TEXT = RECOMMENDED.join(' and ');
+/** OpenSSL aliases that pull in non-AEAD, export, anonymous or NULL suites. */
+const WEAK_ALIASES = new Set([
+  'ALL',
+  'COMPLEMENTOFALL',
+  'COMPLEMENTOFDEFAULT',
+  'LOW',
+  'MEDIUM',
+  'EXPORT',
+  'EXP',
+  'ENULL',
+  'ANULL',
+  'NULL',
+  'ADH',
+  'AECDH',
+  'RC4',
+  'DES',
+  '3DES',
+  'MD5',
+  'SHA',
+  'SHA1',
+  'IDEA',
+  'SEED',
+  'RC2',
+  'CBC',
+]);
+
+/** Why a cipher suite name is unacceptable, or undefined when it is fine (or not a suite). */
+export function weakCipherReason(raw: string): string | undefined {
+  const name = raw.trim();
+  if (!name || /^[!\-+@]/.test(name)) return undefined; // exclusions and directives
+  const u = name.toUpperCase();
+  if (WEAK_ALIASES.has(u)) return `the "${name}" group includes non-AEAD suites`;
+  const tokens = u.split(/[-_+]/);
+  const has = (...t: string[]) => t.some((x) => tokens.includes(x));
+  if (has('NULL', 'ENULL', 'ANULL')) return 'NULL cipher or no authentication';
+  if (has('ANON', 'ADH', 'AECDH')) return 'anonymous key exchange';
+  if (has('EXPORT', 'EXP', 'EXPORT40', 'EXPORT1024')) return 'export-grade';
+  if (has('RC4', 'RC2')) return 'RC4/RC2';
+  if (has('3DES', 'DES', 'DES40', 'CBC3', 'EDE') || /DES-CBC3|DES_EDE|3DES/.test(u)) return '3DES/DES';
+  if (has('MD5')) return 'MD5 MAC';
+  if (has('CBC') || /_CBC_|-CBC-/.test(u)) return 'CBC mode';
+  if (u.startsWith('TLS_') && !u.includes('_WITH_')) return TLS13_SUITES.has(u) ? undefined : 'unknown';
+  if (/GCM|CHACHA20|POLY1305|CCM/.test(u)) return undefined;
+  // an explicit suite (OpenSSL `ECDHE-RSA-AES128-SHA`, IANA `TLS_RSA_WITH_AES_128_CBC_SHA`) without an AEAD cipher
+  if (u.includes('_WITH_') || /^[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(u))
+    return /CAMELLIA|ARIA|AES|SEED|IDEA/.test(u) ? 'CBC mode' : 'not an AEAD cipher';
+  return undefined;
+}
+
+const CIPHER_KEYS =
+  /^(?:cipher_suites|ciphersuites|tls_cipher_suites|tls_ciphersuites|ciphers|tls_ciphers|cipher_list|tls_cipher_list)$/;
+
+/** Replaces the whole list (sequence or `:`-separated string) by the recommended suites; none when any part may not be edited. */
+function replaceListFix(ctx: Pick<RuleContext, 'file' | 'fix'>, listRef: YamlRef): Fix | undefined {
+  const title = `Use only ${RECOMMENDED_TEXT}`;
+  const node = listRef.node;
+  if (isSeq(node)) {
+    const items = ctx.file.yaml.children(listRef.path).filter((r) => r.docIndex === listRef.docIndex);
+    // the edits below rewrite the written list: not through an alias, not over a `${VAR}` or nested item
+    if (listRef.viaAlias || !items.every((item) => isEditable(item))) return undefined;
+    if ((node as { flow?: boolean }).flow) {
+      return listRef.valueSpan ? ctx.fix(title, [{ ...listRef.valueSpan, newText: `[${RECOMMENDED.join(', ')}]` }]) : undefined;
+    }
+    const first = listRef.valueSpan?.start;
+    const last = items[items.length - 1]?.valueSpan?.end;
+    if (first === undefined || last === undefined) return undefined;
+    const indent = ' '.repeat(ctx.file.lines.position(first).character);
+    return ctx.fix(title, [
+      { start: first, end: last, newText: RECOMMENDED.map((s, i) => (i ? indent : '') + `- ${s}`).join(ctx.file.lines.eol) },
+    ]);
+  }
+  return ctx.fix(title, [setValue(ctx.file, listRef, RECOMMENDED.join(':'))]);
+}
+
+export default defineRule({
+  meta: {
+    id: 'TLS003',
+    name: 'tls-weak-cipher',
+    kinds: ['config'],
+    severity: 'error',
+    productionOnly: true,
+    fix: 'fix',
+    supersedes: [],
+    messages: {
+      unknownSuite: (d: { name: string }) =>
+        `"${d.name}" is not one of the five TLS 1.3 cipher suites, so the TLS library ignores or rejects it and the suites in use differ ` +
+        `from the ones reviewed. List ${RECOMMENDED_TEXT}.`,
+      weakSuite: (d: { name: string; reason: string }) =>
+        `Cipher suite "${d.name}" is not authenticated encryption (${d.reason}); such suites are open to padding-oracle, keystream or ` +
+        `downgrade attacks. Allow only ${RECOMMENDED_TEXT}.`,
+      weakList: (d: { names: string }) =>
+        `The cipher list allows suites without authenticated encryption or unknown TLS 1.3 names (${d.names}). Allow only ${RECOMMENDED_TEXT}.`,
+    },
+  },
+  check(ctx) {
+    const reportSuite = (name: string, reason: string, span: { start: number; end: number }, fix: Fix | undefined) => {
+      if (reason === 'unknown') ctx.report({ messageId: 'unknownSuite', data: { name }, span, fixes: [fix] });
+      else ctx.report({ messageId: 'weakSuite', data: { name, reason }, span, fixes: [fix] });
+    };
+    for (const ref of entriesNamed(ctx, CIPHER_KEYS)) {
+      const k = lastKey(ref);
+      // bare `ciphers` / `cipher_list` only inside a TLS block
+      if (!/^tls_/.test(k) && k !== 'cipher_suites' && !ref.path.slice(0, -1).some((p) => /tls|ssl/i.test(p))) continue;
+      if (isSeqRef(ref)) {
+        for (const item of ctx.file.yaml.children(ref.path).filter((r) => r.docIndex === ref.docIndex)) {
+          const name = resolvedString(ctx, item);
+          const reason = name === undefined ? undefined : weakCipherReason(name);
+          if (!reason || !item.valueSpan) continue;
+          reportSuite(name!, reason, item.valueSpan, replaceListFix(ctx, ref));
+        }
+        continue;
+      }
+      const value = resolvedString(ctx, ref);
+      if (!value || !ref.valueSpan) continue;
+      const bad = value
+        .split(/[:,\s]+/)
+        .map((n) => [n, weakCipherReason(n)] as const)
+        .filter(([, r]) => r);
+      if (!bad.length) continue;
+      if (bad.length === 1) reportSuite(bad[0][0], bad[0][1]!, ref.valueSpan, replaceListFix(ctx, ref));
+      else
+        ctx.report({
+          messageId: 'weakList',
+          data: { names: bad.map(([n]) => n).join(', ') },
+          span: ref.valueSpan,
+          fixes: [replaceListFix(ctx, ref)],
+        });
+    }
+  },
+});
