@@ -6,7 +6,9 @@
 //     outside engine/ but the schemas (JSON data, bundled in); one exception: the test
 //     bundle entry engine/index.ts re-exports the Node host, ../nodeHost.ts;
 //   - client/src/ imports from server/src only protocol.ts and engine/generate/;
-//   - server/src/protocol.ts, imported by both sides, imports nothing but `path`.
+//   - server/src/protocol.ts, imported by both sides, imports nothing but `path`;
+//   - hover does not import completion (what they share lives in features/docs.ts,
+//     documents/yamlLines.ts and documents/yamlScalar.ts).
 // Run: node --test test/unit/boundaries.test.mjs
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,6 +82,15 @@ describe('import boundaries', () => {
   it('server/src/protocol.ts imports nothing but path, so both bundles can take it', () => {
     const specs = importsOf(path.join(SERVER, 'protocol.ts')).map((i) => i.spec);
     assert.deepEqual(specs.filter((s) => s !== 'path' && s !== 'node:path'), []);
+  });
+
+  it('hover does not import completion', () => {
+    const features = path.join(ENGINE, 'features');
+    const bad = [];
+    for (const file of sources(features).filter((f) => /^hover/.test(path.basename(f)))) {
+      for (const { spec, target } of importsOf(file)) if (target && /^completion/.test(path.basename(target))) bad.push(`${rel(file)} imports '${spec}'`);
+    }
+    assert.deepEqual(bad, []);
   });
 
   it('the client declares no protocol string of its own', () => {

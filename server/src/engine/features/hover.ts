@@ -15,6 +15,7 @@ import {
   displayFile,
   displayKeyPath,
   envStatusText,
+  EnvVarInfo,
   envVarInfo,
   envVarMarkdown,
   inlineCode as code,
@@ -167,7 +168,7 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions): Hove
 }
 
 /** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default. */
-function envValueMarkdown(e: EnvEntryAt, info: NonNullable<ReturnType<typeof envVarInfo>>): string {
+function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
   const { key: name, value } = e;
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
