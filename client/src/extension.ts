@@ -12,7 +12,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
-import * as path from 'path';
+import { COMMANDS, isRuleId, REASON_PLACEHOLDER, ruleDocsPath, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
 import { ProfileStatus, selectProfile } from './profileStatus';
 
@@ -26,12 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('ThemisDB Config', { log: true });
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand('themisdb.restartServer', () => restart(context)),
-    vscode.commands.registerCommand('themisdb.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('themisdb.showRuleDocs', (ruleId: string) => showRuleDocs(context, ruleId)),
-    vscode.commands.registerCommand('themisdb.selectSuppressionReason', selectSuppressionReason),
-    vscode.commands.registerCommand('themisdb.selectProfile', selectProfile),
-    vscode.commands.registerCommand('themisdb.generateProductionConfig', generateProductionConfigCommand),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => restart(context)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, (...args: ShowRuleDocsArgs) => showRuleDocs(context, ...args)),
+    vscode.commands.registerCommand(COMMANDS.selectSuppressionReason, (...args: SelectSuppressionReasonArgs) => selectSuppressionReason(...args)),
+    vscode.commands.registerCommand(COMMANDS.selectProfile, selectProfile),
+    vscode.commands.registerCommand(COMMANDS.generateProductionConfig, generateProductionConfigCommand),
   );
   const status = new ProfileStatus(() => client);
   context.subscriptions.push(status);
@@ -85,13 +85,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       },
     },
   };
-  client = new LanguageClient('themisdb', 'ThemisDB Config', serverOptions, clientOptions);
+  client = new LanguageClient(SECTION, 'ThemisDB Config', serverOptions, clientOptions);
   await client.start();
 }
 
 async function showRuleDocs(context: vscode.ExtensionContext, ruleId: string): Promise<void> {
-  if (!/^[A-Z]{3}\d{3}$/.test(ruleId)) return;
-  const uri = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${ruleId}.md`)));
+  if (!isRuleId(ruleId)) return;
+  const uri = vscode.Uri.file(context.asAbsolutePath(ruleDocsPath(ruleId)));
   await vscode.commands.executeCommand('markdown.showPreview', uri);
 }
 
@@ -100,9 +100,9 @@ async function selectSuppressionReason(uri: string, line: number): Promise<void>
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   if (!editor || line >= editor.document.lineCount) return;
   const text = editor.document.lineAt(line).text;
-  const at = text.indexOf('<reason>');
+  const at = text.indexOf(REASON_PLACEHOLDER);
   if (at < 0) return;
-  editor.selection = new vscode.Selection(line, at, line, at + '<reason>'.length);
+  editor.selection = new vscode.Selection(line, at, line, at + REASON_PLACEHOLDER.length);
   editor.revealRange(editor.selection);
 }
 

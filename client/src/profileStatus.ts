@@ -2,12 +2,7 @@
 // clicking it switches `themisdb.profile`.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-
-interface ProfileInfo {
-  themis: boolean;
-  profile: 'production' | 'development';
-  setting: 'auto' | 'production' | 'development';
-}
+import { COMMANDS, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../../server/src/protocol';
 
 export class ProfileStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('themisdb.profile', vscode.StatusBarAlignment.Right, 100);
@@ -15,11 +10,11 @@ export class ProfileStatus implements vscode.Disposable {
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item.name = 'ThemisDB Profile';
-    this.item.command = 'themisdb.selectProfile';
+    this.item.command = COMMANDS.selectProfile;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       vscode.languages.onDidChangeDiagnostics(() => void this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('themisdb.profile') && void this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SECTION}.profile`) && void this.update()),
     );
   }
 
@@ -29,7 +24,8 @@ export class ProfileStatus implements vscode.Disposable {
     if (!editor || !c || !c.isRunning()) return this.item.hide();
     let info: ProfileInfo;
     try {
-      info = await c.sendRequest<ProfileInfo>('themisdb/profile', { uri: editor.document.uri.toString() });
+      const params: ProfileParams = { uri: editor.document.uri.toString() };
+      info = await c.sendRequest<ProfileInfo>(PROFILE_REQUEST, params);
     } catch {
       return this.item.hide();
     }
@@ -49,7 +45,7 @@ export class ProfileStatus implements vscode.Disposable {
 }
 
 export async function selectProfile(): Promise<void> {
-  const current = vscode.workspace.getConfiguration('themisdb').get<string>('profile', 'auto');
+  const current = vscode.workspace.getConfiguration(SECTION).get<string>('profile', 'auto');
   const items: (vscode.QuickPickItem & { value: string })[] = [
     { value: 'auto', label: 'auto', description: 'production unless the workspace says development' },
     { value: 'production', label: 'production', description: 'every security rule at full severity' },
@@ -58,5 +54,5 @@ export async function selectProfile(): Promise<void> {
   const pick = await vscode.window.showQuickPick(items, { title: 'ThemisDB profile', placeHolder: `Current: ${current}` });
   if (!pick) return;
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('themisdb').update('profile', pick.value, target);
+  await vscode.workspace.getConfiguration(SECTION).update('profile', pick.value, target);
 }

@@ -305,9 +305,33 @@ describe('completion: .env', () => {
     assert.equal(flag.text.slice(t.span.start, t.span.end), 'tr');
   });
 
+  it('offers nothing on the later lines of a multi-line quoted value (dotenv reads them as the value)', () => {
+    const pem = 'THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\n';
+    const end = '\n-----END CERTIFICATE-----"\n';
+    assert.deepEqual(complete('config/.env', `${pem}THEMIS_PR|${end}`, 'env').items, []);
+    assert.deepEqual(complete('config/.env', `${pem}THEMIS_PRODUCTION_MODE=|${end}`, 'env').items, []);
+    assert.deepEqual(complete('config/.env', `${pem}# not a comment |${end}`, 'env').items, []);
+    // a name written inside the value is not set; the value's own variable is
+    const names = labels(complete('config/.env', `${pem}THEMIS_PRODUCTION_MODE=1${end}THEMIS_|\n`, 'env').items);
+    assert.ok(names.includes('THEMIS_PRODUCTION_MODE'));
+    assert.ok(!names.includes('THEMIS_PKI_CERTIFICATE'));
+    // after the value, lines read as usual
+    assert.deepEqual(labels(complete('config/.env', `${pem}x${end}THEMIS_ENVIRONMENT=|\n`, 'env').items), ['production', 'prod', 'development']);
+  });
+
+  it('completes the value of a quote still being typed', () => {
+    const open = complete('config/.env', 'THEMIS_ENVIRONMENT="pro|\n', 'env');
+    const p = find(open.items, 'production');
+    assert.equal(open.text.slice(p.span.start, p.span.end), 'pro');
+    const closed = complete('config/.env', 'THEMIS_ENVIRONMENT="pro|"\n', 'env');
+    const q = find(closed.items, 'production');
+    assert.equal(closed.text.slice(q.span.start, q.span.end), 'pro');
+  });
+
   it('offers nothing in comments and for unknown variables\' values', () => {
     assert.deepEqual(complete('config/.env', '# THEMIS_|\n', 'env').items, []);
     assert.deepEqual(complete('config/.env', 'MY_OWN=|\n', 'env').items, []);
+    assert.deepEqual(complete('config/.env', 'THEMIS_ENVIRONMENT=production # ${|\n', 'env').items, []);
   });
 });
 

@@ -147,6 +147,14 @@ describe('hover: ${VAR} references', () => {
     const h = hover('config/.env', 'BASE=/srv\nTHEMIS_DATA=${BA|SE}/data\n', 'env');
     assert.match(h.markdown, /defined in `config\/\.env` line 1: `\/srv`/);
   });
+
+  it('in .env files: inside multi-line values too, and with the right line after one', () => {
+    const inside = hover('config/.env', 'BASE=/srv\nTHEMIS_PKI_CERTIFICATE="line one\n${BA|SE}/x"\n', 'env');
+    assert.equal(inside.target, '${BASE}');
+    assert.match(inside.markdown, /defined in `config\/\.env` line 1: `\/srv`/);
+    const after = hover('config/.env', 'NOTES="one\ntwo\nthree"\nBASE=/srv\nTHEMIS_DATA=${BA|SE}/data\n', 'env');
+    assert.match(after.markdown, /defined in `config\/\.env` line 4: `\/srv`/);
+  });
 });
 
 describe('hover: .env', () => {
@@ -177,6 +185,29 @@ describe('hover: .env', () => {
     assert.match(dev.markdown, /This is the default, which is unsafe/);
     const prod = hover('config/.env', 'THEMIS_ENVIRONMENT=prod|uction\n', 'env');
     assert.match(prod.markdown, /✓ `production` is the recommended value/);
+  });
+
+  it('inside a multi-line quoted value a `KEY=` line is part of the value, as dotenv reads it', () => {
+    const src = 'THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nTHEMIS_PRODUC|TION_MODE=1\n-----END CERTIFICATE-----"\nTHEMIS_ENVIRONMENT=production\n';
+    const h = hover('config/.env', src, 'env');
+    assert.ok(h, 'the hover is about the value the line belongs to');
+    assert.doesNotMatch(h.markdown, /THEMIS_PRODUCTION_MODE|production mode/);
+    assert.match(h.markdown, /\*\*THEMIS_PKI_CERTIFICATE\*\*/);
+    assert.ok(h.target.startsWith('"-----BEGIN CERTIFICATE-----\n') && h.target.endsWith('-----END CERTIFICATE-----"'), h.target);
+    const v = hover('config/.env', src.replace('PRODUC|TION_MODE=1', 'PRODUCTION_MODE=|1'), 'env');
+    assert.doesNotMatch(v.markdown, /THEMIS_PRODUCTION_MODE|recommended value/);
+    // the entry after the value is read as usual
+    const after = hover('config/.env', src.replace('|', '').replace('THEMIS_ENVIRONMENT', 'THEMIS_ENVI|RONMENT'), 'env');
+    assert.equal(after.target, 'THEMIS_ENVIRONMENT');
+    // an unknown variable's multi-line value: nothing to say, and never THEMIS_PRODUCTION_MODE's docs
+    assert.equal(hover('config/.env', 'NOTES="first\nTHEMIS_PRODUC|TION_MODE=1\n"\n', 'env'), undefined);
+  });
+
+  it('a comment, or a value dotenv cuts at `#`, has no hover', () => {
+    assert.equal(hover('config/.env', '# THEMIS_ENVI|RONMENT=production\n', 'env'), undefined);
+    assert.equal(hover('config/.env', 'THEMIS_ENVIRONMENT=production # pro|d\n', 'env'), undefined);
+    const h = hover('config/.env', 'THEMIS_ENVIRONMENT=prod|uction#x\n', 'env');
+    assert.equal(h.target, 'production');
   });
 
   it('never echoes a secret value', () => {

@@ -6,11 +6,9 @@ import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
 import { editsOfPass, fixAll, minimalEdit } from '../engine/fixes/fixAll';
 import { Finding, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
+import { COMMANDS, FIX_ALL_KIND, REASON_PLACEHOLDER, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../protocol';
 import { DocAnalysis } from './analysisCache';
 import { pathToUri, toWorkspaceEdit } from './convert';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.themisdb`;
-export const REASON_PLACEHOLDER = '<reason>';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -78,20 +76,22 @@ function disableFile(finding: Finding, entry: DocAnalysis): CodeAction {
 /** Inserts the directive, then lets the client select the reason placeholder for typing. */
 function suppression(title: string, entry: DocAnalysis, edit: TextEdit, line: number, diagnostics?: Diagnostic[]): CodeAction {
   const uri = pathToUri(entry.file.path);
+  const args: SelectSuppressionReasonArgs = [uri, line];
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
     edit: { changes: { [uri]: [lspEdit(entry, edit)] } },
-    command: Command.create('Type the reason', 'themisdb.selectSuppressionReason', uri, line),
+    command: Command.create('Type the reason', COMMANDS.selectSuppressionReason, ...args),
   };
 }
 
 function showDocs(finding: Finding): CodeAction {
+  const args: ShowRuleDocsArgs = [finding.ruleId];
   return {
     title: `Show documentation for ${finding.ruleId}`,
     kind: CodeActionKind.QuickFix,
-    command: Command.create(`Show documentation for ${finding.ruleId}`, 'themisdb.showRuleDocs', finding.ruleId),
+    command: Command.create(`Show documentation for ${finding.ruleId}`, COMMANDS.showRuleDocs, ...args),
   };
 }
 
@@ -102,7 +102,7 @@ function lspEdit(entry: DocAnalysis, e: TextEdit) {
 
 function findingOf(d: Diagnostic, entry: DocAnalysis): Finding | undefined {
   const data = d.data as { index?: number; version?: number; ruleId?: string } | undefined;
-  if (d.source !== 'themisdb' || !data || data.index === undefined) return undefined;
+  if (d.source !== SECTION || !data || data.index === undefined) return undefined;
   if (data.version === entry.version) {
     const f = entry.analysis.findings[data.index];
     if (f && f.ruleId === data.ruleId) return f;

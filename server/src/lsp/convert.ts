@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import { LineIndex } from '../engine/documents/lineIndex';
 import { FileEdit, Finding, Severity, Span } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
+import { extensionRoot, ruleDocsPath, SECTION } from '../protocol';
 
 export function uriToPath(uri: string): string {
   const u = URI.parse(uri);
@@ -28,7 +29,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Where a rule's documentation page is: shipped next to the bundles. */
 export function ruleDocsUri(ruleId: string): string {
-  return URI.file(path.resolve(__dirname, '..', '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+  return URI.file(ruleDocsPath(ruleId, extensionRoot(__dirname))).toString();
 }
 
 export function toDiagnostic(lines: LineIndex, f: Finding, index: number, version: number): Diagnostic {
@@ -37,7 +38,7 @@ export function toDiagnostic(lines: LineIndex, f: Finding, index: number, versio
     severity: SEVERITY[f.severity],
     code: f.ruleId,
     codeDescription: { href: ruleDocsUri(f.ruleId) },
-    source: 'themisdb',
+    source: SECTION,
     message: f.message,
     data: { index, version, ruleId: f.ruleId },
   };

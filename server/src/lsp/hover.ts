@@ -7,10 +7,11 @@ import { hover } from '../engine/features/hover';
 import { SourceFile } from '../engine/sourceFile';
 import { FileKind, Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
+import { extensionRoot, isRuleId, ruleDocsDir } from '../protocol';
 import { ruleDocsUri, toRange } from './convert';
 
 // docs/rules is shipped next to the bundles (server/out -> ../../docs/rules).
-const RULE_DOCS = path.resolve(__dirname, '../../docs/rules');
+const RULE_DOCS = ruleDocsDir(extensionRoot(__dirname));
 const headlines = new Map<string, string | undefined>();
 
 /** First paragraph of docs/rules/<ID>.md (after its title), or undefined. */
@@ -18,7 +19,7 @@ export function ruleHeadline(ruleId: string, dir = RULE_DOCS): string | undefine
   const key = `${dir}\0${ruleId}`;
   if (headlines.has(key)) return headlines.get(key);
   let headline: string | undefined;
-  if (/^[A-Z]{3}\d{3}$/.test(ruleId)) {
+  if (isRuleId(ruleId)) {
     try {
       const text = fs.readFileSync(path.join(dir, `${ruleId}.md`), 'utf8');
       const para: string[] = [];

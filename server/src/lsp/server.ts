@@ -14,7 +14,8 @@ import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
-import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
+import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
+import { codeActionsFor } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
@@ -53,7 +54,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'themisdb' });
+  if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
 });
 
 function schedule(doc: TextDocument): void {
@@ -146,7 +147,7 @@ connection.onDocumentSymbol((params) => {
 });
 
 /** For the status bar: whether a document is ThemisDB's and which profile applies. */
-connection.onRequest('themisdb/profile', async ({ uri }: { uri: string }) => {
+connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<ProfileInfo> => {
   const doc = documents.get(uri);
   const s = await settings.get(uri);
   if (!doc) return { themis: false, profile: 'production', setting: s.profile };

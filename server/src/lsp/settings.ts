@@ -1,6 +1,7 @@
 // Per-resource settings from the client (`themisdb.*`), cached until they change.
 import { Connection } from 'vscode-languageserver';
 import { ProfileSetting, RuleSetting } from '../engine/types';
+import { SECTION } from '../protocol';
 
 export interface Settings {
   profile: ProfileSetting;
@@ -31,7 +32,7 @@ export class SettingsCache {
     if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'themisdb' }).then(sanitize, () => DEFAULT_SETTINGS);
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(sanitize, () => DEFAULT_SETTINGS);
       this.cache.set(uri, s);
     }
     return s;

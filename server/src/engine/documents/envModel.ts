@@ -31,6 +31,9 @@ export interface EnvProblem {
   kind: EnvProblemKind;
   span: Span;
   line: number;
+  /** unterminated-quote: the key whose value never closes (for hover and completion while typing). */
+  key?: string;
+  keySpan?: Span;
 }
 
 export interface EnvComment {
@@ -122,7 +125,7 @@ export class EnvModel {
     if (first === '"' || first === "'" || first === '`') {
       const close = findClosingQuote(text, valueStart + 1, first);
       if (close < 0) {
-        this.problems.push({ kind: 'unterminated-quote', span: { start: valueStart, end: lineStart + lineText.length }, line });
+        this.problems.push({ kind: 'unterminated-quote', span: { start: valueStart, end: lineStart + lineText.length }, line, key, keySpan: base.keySpan });
         return undefined;
       }
       const inner = text.slice(valueStart + 1, close);

@@ -1,28 +1,30 @@
 // Hover for ThemisDB files: what a YAML key does (schema), what its value means
 // (enum text, recommended or unsafe), what a .env variable does (env catalog),
 // and where a `${VAR}` is defined, its value masked when it is a secret.
-// Like completion, it reads only the hovered line and the lines above it.
+// Like completion, it reads YAML only on the hovered line and the lines above it
+// (documents/yamlLines.ts), and a .env file as dotenv reads it (the EnvModel).
 import { findVarRefs } from '../documents/envModel';
 import { asBool } from '../documents/yamlModel';
+import { inComment, YamlLines } from '../documents/yamlLines';
+import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
 import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { FileKind, Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import {
-  inComment,
   displayFile,
   displayKeyPath,
   envStatusText,
+  EnvVarInfo,
   envVarInfo,
   envVarMarkdown,
+  inlineCode as code,
   isSecretSchemaKey,
   isSecretVar,
   schemaKeyMarkdown,
   shownValue,
-  unquoteScalar,
-  yamlScalar,
-  YamlLines,
-} from './completion';
+} from './docs';
+import { EnvEntryAt, envPosition } from './envPosition';
 
 export interface HoverEntry {
   /** Markdown. */
@@ -38,13 +40,9 @@ export interface HoverOptions {
   root?: string;
 }
 
-const code = (s: unknown) => {
-  const t = String(s);
-  return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
-};
-
 /** Hover at an offset of a ThemisDB file, or undefined when there is nothing to say. */
 export function hover(file: SourceFile, offset: number, options: HoverOptions): HoverEntry | undefined {
+  if (options.kind === 'env') return envHover(file, offset, options);
   const pos = file.lines.position(offset);
   const lineText = file.lines.lineText(pos.line);
   const lineStart = file.lines.lineStart(pos.line);
@@ -55,7 +53,6 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
   if (ref) {
     return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span: { start: lineStart + ref.start, end: lineStart + ref.end } };
   }
-  if (options.kind === 'env') return envHover(lineText, lineStart, col);
   const schema = schemaFor(options.kind, file.path);
   return schema ? yamlHover(file, schema, pos.line, col, lineStart) : undefined;
 }
@@ -142,56 +139,55 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
 
 // ---------------------------------------------------------------- .env
 
-const ENV_LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*)=[ \t]*/;
-
-function envHover(lineText: string, lineStart: number, col: number): HoverEntry | undefined {
-  const m = ENV_LINE.exec(lineText);
-  if (!m) return undefined;
-  const name = m[3];
-  const keyStart = m[1].length + (m[2]?.length ?? 0);
-  const keyEnd = keyStart + name.length;
-  const info = envVarInfo(name);
-  if (col >= keyStart && col <= keyEnd) {
+/**
+ * A .env file: a `${VAR}` in a value, a key, or a value (what it means for the
+ * variable). On the later lines of a multi-line quoted value the hover is about that
+ * value, never about a `KEY=` the line seems to hold.
+ */
+function envHover(file: SourceFile, offset: number, options: HoverOptions): HoverEntry | undefined {
+  const at = envPosition(file, offset);
+  const e = at.entry;
+  if (at.commentLine || at.inComment || !e) return undefined;
+  const value = file.text.slice(e.valueSpan.start, e.valueSpan.end);
+  const ref = findVarRefs(value).find((r) => e.valueSpan.start + r.start <= offset && offset <= e.valueSpan.start + r.end);
+  if (ref) {
+    const span = { start: e.valueSpan.start + ref.start, end: e.valueSpan.start + ref.end };
+    return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span };
+  }
+  const info = envVarInfo(e.key);
+  if (!at.continuationLine && offset >= e.keySpan.start && offset <= e.keySpan.end) {
     const md = info
-      ? envVarMarkdown(name, info)!
-      : name.startsWith('THEMIS_')
-        ? `**${name}**\n\nNot in the ThemisDB environment catalog: no known server, compose file or build script reads it. Check the spelling.`
+      ? envVarMarkdown(e.key, info)!
+      : e.key.startsWith('THEMIS_')
+        ? `**${e.key}**\n\nNot in the ThemisDB environment catalog: no known server, compose file or build script reads it. Check the spelling.`
         : undefined;
-    return md ? { markdown: md, span: { start: lineStart + keyStart, end: lineStart + keyEnd } } : undefined;
+    return md ? { markdown: md, span: e.keySpan } : undefined;
   }
-  if (col < m[0].length || !info) return undefined;
-  let start = m[0].length;
-  let end = lineText.length;
-  const quote = /^["'`]/.test(lineText.slice(start)) ? lineText[start] : '';
-  let value: string;
-  if (quote) {
-    const close = lineText.indexOf(quote, start + 1);
-    if (close >= 0) end = close + 1;
-    value = lineText.slice(start + 1, close >= 0 ? close : end);
-  } else {
-    const h = lineText.slice(start).search(/[ \t]#/);
-    if (h >= 0) end = start + h;
-    while (end > start && /[ \t]/.test(lineText[end - 1])) end--;
-    value = lineText.slice(start, end);
-  }
-  if (col > end) return undefined;
+  if (offset < e.valueSpan.start || offset > e.valueSpan.end || !info) return undefined;
+  return { markdown: envValueMarkdown(e, info), span: e.valueSpan };
+}
+
+/** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default. */
+function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
+  const { key: name, value } = e;
+  const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
   if (isSecretVar(name)) {
     out.push(value ? '**Secret**: the value is not shown.' : 'The secret is empty here.');
   } else if (value !== '') {
     const accepted = info.accepted ?? undefined;
     const eq = (a: string) => (info.caseInsensitive ? a.toLowerCase() === value.toLowerCase() : a === value);
-    if (info.recommended !== undefined && info.recommended !== null && eq(info.recommended)) out.push(`✓ ${code(value)} is the recommended value.`);
+    if (info.recommended !== undefined && info.recommended !== null && eq(info.recommended)) out.push(`✓ ${shown} is the recommended value.`);
     else if (accepted?.length && !accepted.some(eq)) {
-      out.push(`⚠️ ${code(value)} is not an accepted value${info.type === 'flag' ? ': the server treats it as off' : ''}. Accepted: ${accepted.map(code).join(', ')}.`);
-    } else if (info.disabling?.some(eq)) out.push(`⚠️ ${code(value)} switches the feature off.`);
-    if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value)) out.push(`⚠️ ${code(value)} does not match ${code(info.acceptedPattern)}.`);
+      out.push(`⚠️ ${shown} is not an accepted value${info.type === 'flag' ? ': the server treats it as off' : ''}. Accepted: ${accepted.map(code).join(', ')}.`);
+    } else if (info.disabling?.some(eq)) out.push(`⚠️ ${shown} switches the feature off.`);
+    if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value)) out.push(`⚠️ ${shown} does not match ${code(info.acceptedPattern)}.`);
     if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault) out.push(`⚠️ This is the default, which is unsafe: ${info.unsafeDefault}`);
     if (info.recommended && !eq(info.recommended) && !out.some((o) => o.startsWith('✓'))) out.push(`Recommended: ${code(info.recommended)}.`);
   }
   if (info.status !== 'code') out.push(envStatusText(info));
   const doc = envVarMarkdown(name, info)!;
-  return { markdown: out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc, span: { start: lineStart + start, end: lineStart + Math.max(end, start) } };
+  return out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc;
 }
 
 // ---------------------------------------------------------------- ${VAR}
@@ -203,7 +199,7 @@ export function variableMarkdown(name: string, fallback: string | undefined, fil
   const parts: string[] = [];
   if (def) {
     const where = displayFile(def.file.path, options.root, file.path);
-    parts.push(`**\${${name}}** is defined in \`${where}\` line ${def.entry.line + 1}: ${shownValue(name, def.entry.value)}`);
+    parts.push(`**\${${name}}** is defined in \`${where}\` line ${def.file.lines.position(def.entry.keySpan.start).line + 1}: ${shownValue(name, def.entry.value)}`);
   } else {
     parts.push(
       fallback !== undefined

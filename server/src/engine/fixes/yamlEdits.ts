@@ -2,6 +2,7 @@
 // comments, key order, quoting style and indentation.
 import { isMap, isScalar, parse, Scalar } from 'yaml';
 import { YamlRef } from '../documents/yamlModel';
+import { yamlScalarLike } from '../documents/yamlScalar';
 import { SourceFile } from '../sourceFile';
 import { TextEdit } from '../types';
 
@@ -9,21 +10,7 @@ type ScalarValue = string | number | boolean;
 
 /** Renders a value for a position where `like` stood, in the same quoting style. */
 function render(value: ScalarValue, like: Scalar | undefined): string {
-  if (typeof value !== 'string') return String(value);
-  const style = like?.type;
-  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-  if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  return plainIsSafe(value) ? value : JSON.stringify(value);
-}
-
-/** Whether a string written without quotes reads back as the same string. */
-function plainIsSafe(s: string): boolean {
-  if (s === '' || /^\s|\s$|[\n\r]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;
-  try {
-    return parse(s) === s;
-  } catch {
-    return false;
-  }
+  return yamlScalarLike(value, like?.type);
 }
 
 /**

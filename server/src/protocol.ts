@@ -1,0 +1,71 @@
+// What the VS Code client (client/src) and the language server (server/src/lsp)
+// agree on, in one place: the custom request and its types, the command IDs (the
+// server puts some into code actions, the client registers them), the suppression
+// reason placeholder the client selects after "Disable …", and where a rule's
+// documentation page is. Both sides import this module; neither spells these
+// strings itself. No dependency but `path`, so either bundle can take it.
+import * as path from 'path';
+
+/** The name of the extension's configuration section, language client and diagnostic source. */
+export const SECTION = 'themisdb';
+
+// ---------------------------------------------------------------- requests
+
+/** `themisdb/profile`: whether a document is ThemisDB's and which profile applies (for the status bar). */
+export const PROFILE_REQUEST = 'themisdb/profile';
+
+export interface ProfileParams {
+  uri: string;
+}
+
+export type ProfileSetting = 'auto' | 'production' | 'development';
+
+export interface ProfileInfo {
+  themis: boolean;
+  profile: 'production' | 'development';
+  setting: ProfileSetting;
+}
+
+// ---------------------------------------------------------------- commands
+
+/** Command IDs, as contributed in package.json. */
+export const COMMANDS = {
+  generateProductionConfig: 'themisdb.generateProductionConfig',
+  restartServer: 'themisdb.restartServer',
+  showOutput: 'themisdb.showOutput',
+  selectProfile: 'themisdb.selectProfile',
+  /** Sent by the server's "Show documentation for <ID>" code action; argument: the rule ID. */
+  showRuleDocs: 'themisdb.showRuleDocs',
+  /** Sent by the server's "Disable <ID> …" code actions; arguments: the document URI and the directive's line. */
+  selectSuppressionReason: 'themisdb.selectSuppressionReason',
+} as const;
+
+export type ShowRuleDocsArgs = [ruleId: string];
+export type SelectSuppressionReasonArgs = [uri: string, line: number];
+
+/** The code action kind of "Fix all auto-fixable ThemisDB problems" (`source.fixAll` + `.themisdb`). */
+export const FIX_ALL_KIND = `source.fixAll.${SECTION}`;
+
+/** Written into a suppression directive (`-- <reason>`); the client selects it so the user types over it. */
+export const REASON_PLACEHOLDER = '<reason>';
+
+// ---------------------------------------------------------------- rule docs
+
+export function isRuleId(id: string): boolean {
+  return /^[A-Z]{3}\d{3}$/.test(id);
+}
+
+/** The extension's root seen from a bundle's folder (server/out, client/out). */
+export function extensionRoot(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', '..');
+}
+
+/** The folder of the rule documentation pages under the extension's root; they ship next to the bundles. */
+export function ruleDocsDir(root: string): string {
+  return path.join(root, 'docs', 'rules');
+}
+
+/** A rule's documentation page, `docs/rules/<ID>.md`, under the extension's root (relative when no root is given). */
+export function ruleDocsPath(ruleId: string, root = ''): string {
+  return path.join(ruleDocsDir(root), `${ruleId}.md`);
+}
