@@ -103,4 +103,11 @@ describe('import boundaries', () => {
     }
     assert.deepEqual(bad, []);
   });
+
+  it('no source file under server/src is over 600 lines (one concern per module)', () => {
+    const long = sources(SERVER)
+      .map((f) => ({ f: path.relative(repoRoot, f), lines: fs.readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.lines > 600);
+    assert.deepEqual(long, []);
+  });
 });
