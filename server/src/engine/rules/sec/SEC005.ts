@@ -21,7 +21,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const ref of ctx.file.yaml.refs) {
-      if (typeof ref.value !== 'string' || !ref.value.includes('${') || !ref.valueSpan) continue;
+      // a value reached through an alias is checked once, where it is written
+      if (typeof ref.value !== 'string' || !ref.value.includes('${') || !ref.valueSpan || ref.viaAlias) continue;
       // scan the source text so the span is exact whatever the quoting
       const raw = ctx.file.text.slice(ref.valueSpan.start, ref.valueSpan.end);
       if (raw.startsWith('*')) continue;

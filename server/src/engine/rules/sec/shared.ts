@@ -164,11 +164,11 @@ export function valueSpanOf(ctx: SecContext, ref: YamlRef): Span | undefined {
 /**
  * The literal a secret-holding entry was written with, as a string: strings as
  * YAML reads them, numbers as written (`pin: 0123` stays "0123"). undefined for
- * booleans, nulls, collections and aliases (the anchored value is checked where it is defined).
+ * booleans, nulls, collections and aliases (the anchored value is checked once, where it is defined).
  */
 function literalOf(ctx: SecContext, ref: YamlRef): string | undefined {
   const scalar = scalarOf(ref);
-  if (!scalar || !ref.valueSpan) return undefined;
+  if (!scalar || !ref.valueSpan || ref.viaAlias) return undefined;
   const raw = ctx.file.text.slice(ref.valueSpan.start, ref.valueSpan.end);
   if (raw.startsWith('*')) return undefined;
   if (typeof ref.value === 'string') return ref.value;
