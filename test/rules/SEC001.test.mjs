@@ -10,6 +10,9 @@ const HEC = '9f86d081884c7d659a2feaa0c55ad015';
 const seedAudit = (v) =>
   `# ThemisDB audit logging\nlogging:\n  audit:\n    enabled: true\n    splunk:\n      url: https://splunk.example.com:8088\n      hec_token: ${v}   # from the Splunk admin\n`;
 
+const move = (what, name) => `Move ${what} to .env as \${${name}}`;
+const andIgnore = (title, pattern = '.env') => `${title} and add ${pattern} to .gitignore`;
+
 const realSecurityYaml = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'config', 'security.yaml'), 'utf8');
 
 ruleTester('SEC001', {
@@ -29,11 +32,32 @@ ruleTester('SEC001', {
   ],
   invalid: [
     {
-      name: 'seed dialect hec_token: value -> ${VAR}, .env created',
+      name: 'seed dialect hec_token: value -> ${VAR}, .env created; .env not git-ignored: the move also with the .gitignore entry',
       files: { 'config.yaml': seedAudit(`"${HEC}"`) },
-      errors: [{ line: 7, column: 18, endLine: 7, endColumn: 52, severity: 'error', message: /logging\.audit\.splunk\.hec_token.*THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN/ }],
-      output: seedAudit('"${THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN}"'),
-      outputs: { '.env': `THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN=${HEC}\n` },
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 52,
+          severity: 'error',
+          message: /logging\.audit\.splunk\.hec_token.*THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN/,
+          suggestions: [
+            {
+              title: move('hec_token', 'THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN'),
+              output: seedAudit('"${THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN}"'),
+              outputs: { '.env': `THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN=${HEC}\n` },
+            },
+            {
+              title: andIgnore(move('hec_token', 'THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN')),
+              output: seedAudit('"${THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN}"'),
+              outputs: { '.env': `THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN=${HEC}\n`, '.gitignore': '.env\n' },
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'security.yaml pkcs11 pin (plain number): HSM advice, unique name, .env without final newline',
@@ -42,53 +66,186 @@ ruleTester('SEC001', {
         '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PKCS11_PIN=4829305716',
         '.gitignore': '.env\n',
       },
-      errors: [{ line: 6, column: 10, endColumn: 20, message: /THEMIS_HSM_PIN/ }],
-      output: 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n    slot_id: 0\n    pin: ${THEMIS_HSM_PKCS11_PIN_2}\n',
-      outputs: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PKCS11_PIN=4829305716\nTHEMIS_HSM_PKCS11_PIN_2=0483920174\n' },
+      errors: [
+        {
+          messageId: 'hsmPin',
+          line: 6,
+          column: 10,
+          endColumn: 20,
+          message: /THEMIS_HSM_PIN/,
+          suggestions: [
+            {
+              title: move('pin', 'THEMIS_HSM_PKCS11_PIN_2'),
+              output: 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n    slot_id: 0\n    pin: ${THEMIS_HSM_PKCS11_PIN_2}\n',
+              outputs: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PKCS11_PIN=4829305716\nTHEMIS_HSM_PKCS11_PIN_2=0483920174\n', '.gitignore': '.env\n' },
+            },
+          ],
+        },
+      ],
     },
     {
-      name: 'edition dialect security.hsm.pin, single quotes kept',
+      name: 'edition dialect security.hsm.pin, single quotes kept; the .gitignore entry names editions/.env',
       files: { 'editions/enterprise.yaml': "security:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: pkcs11\n    pin: 'Qm7#vL2x!pK9'\n" },
-      errors: [{ line: 6, column: 10, endColumn: 24, message: /secrets manager/ }],
-      output: "security:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: pkcs11\n    pin: '${THEMIS_SECURITY_HSM_PIN}'\n",
-      outputs: { 'editions/.env': "THEMIS_SECURITY_HSM_PIN='Qm7#vL2x!pK9'\n" },
+      errors: [
+        {
+          messageId: 'hsmPin',
+          line: 6,
+          column: 10,
+          endColumn: 24,
+          message: /secrets manager/,
+          suggestions: [
+            {
+              title: move('pin', 'THEMIS_SECURITY_HSM_PIN'),
+              output: "security:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: pkcs11\n    pin: '${THEMIS_SECURITY_HSM_PIN}'\n",
+              outputs: { 'editions/.env': "THEMIS_SECURITY_HSM_PIN='Qm7#vL2x!pK9'\n" },
+            },
+            {
+              title: andIgnore(move('pin', 'THEMIS_SECURITY_HSM_PIN'), 'editions/.env'),
+              outputs: { 'editions/.env': "THEMIS_SECURITY_HSM_PIN='Qm7#vL2x!pK9'\n", '.gitignore': 'editions/.env\n' },
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'vault token in security.yaml: Vault advice',
       files: { 'security.yaml': 'hsm:\n  provider: vault\n  vault:\n    address: "https://vault.internal:8200"\n    auth_method: "token"\n    token: "hvs.CAESIJ7kq9sdfk3jsdfKJH2x"\n' },
-      errors: [{ line: 6, column: 12, message: /Vault agent/ }],
-      output: 'hsm:\n  provider: vault\n  vault:\n    address: "https://vault.internal:8200"\n    auth_method: "token"\n    token: "${THEMIS_HSM_VAULT_TOKEN}"\n',
-      outputs: { '.env': 'THEMIS_HSM_VAULT_TOKEN=hvs.CAESIJ7kq9sdfk3jsdfKJH2x\n' },
+      errors: [
+        {
+          messageId: 'vaultToken',
+          line: 6,
+          column: 12,
+          message: /Vault agent/,
+          suggestions: [
+            {
+              title: move('token', 'THEMIS_HSM_VAULT_TOKEN'),
+              output: 'hsm:\n  provider: vault\n  vault:\n    address: "https://vault.internal:8200"\n    auth_method: "token"\n    token: "${THEMIS_HSM_VAULT_TOKEN}"\n',
+              outputs: { '.env': 'THEMIS_HSM_VAULT_TOKEN=hvs.CAESIJ7kq9sdfk3jsdfKJH2x\n' },
+            },
+            { title: andIgnore(move('token', 'THEMIS_HSM_VAULT_TOKEN')) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'other HSM credentials get the HSM advice without the PIN part',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    api_key: "Rk2m9XvL4qT7wZ1pQs8n"\n', '.gitignore': '.env\n' },
+      errors: [
+        {
+          messageId: 'hsmCredential',
+          line: 4,
+          column: 14,
+          message: /It gives access to the HSM/,
+          suggestions: [{ title: move('api_key', 'THEMIS_HSM_PKCS11_API_KEY') }],
+        },
+      ],
     },
     {
       name: 'quotes of every kind survive the move to .env',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\ntracing:\n  enabled: true\n  exporter_password: "p\'a\\"ss\\\\w0rd $HOME #7"\n' },
-      errors: [{ line: 5, column: 22 }],
-      output: 'storage:\n  rocksdb_path: /data\ntracing:\n  enabled: true\n  exporter_password: "${THEMIS_TRACING_EXPORTER_PASSWORD}"\n',
-      outputs: { '.env': 'THEMIS_TRACING_EXPORTER_PASSWORD=`p\'a"ss\\w0rd $HOME #7`\n' },
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              title: move('exporter_password', 'THEMIS_TRACING_EXPORTER_PASSWORD'),
+              output: 'storage:\n  rocksdb_path: /data\ntracing:\n  enabled: true\n  exporter_password: "${THEMIS_TRACING_EXPORTER_PASSWORD}"\n',
+              outputs: { '.env': 'THEMIS_TRACING_EXPORTER_PASSWORD=`p\'a"ss\\w0rd $HOME #7`\n' },
+            },
+            { title: andIgnore(move('exporter_password', 'THEMIS_TRACING_EXPORTER_PASSWORD')) },
+          ],
+        },
+      ],
     },
     {
       name: 'block scalar key body: the whole block becomes one reference',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  private_key: |\n    MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n    Vj2kLq8sT0pXw3nR5yZ1bC4dE6fG8hJ0kL2mN4oP6qR8sT0uV2w\n  shipper_enabled: true\n' },
-      errors: [{ line: 4, column: 16, endLine: 6, endColumn: 56 }],
-      output: 'storage:\n  rocksdb_path: /data\nreplication:\n  private_key: "${THEMIS_REPLICATION_PRIVATE_KEY}"\n  shipper_enabled: true\n',
-      outputs: { '.env': 'THEMIS_REPLICATION_PRIVATE_KEY="MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\nVj2kLq8sT0pXw3nR5yZ1bC4dE6fG8hJ0kL2mN4oP6qR8sT0uV2w\\n"\n' },
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 4,
+          column: 16,
+          endLine: 6,
+          endColumn: 56,
+          suggestions: [
+            {
+              title: move('private_key', 'THEMIS_REPLICATION_PRIVATE_KEY'),
+              output: 'storage:\n  rocksdb_path: /data\nreplication:\n  private_key: "${THEMIS_REPLICATION_PRIVATE_KEY}"\n  shipper_enabled: true\n',
+              outputs: { '.env': 'THEMIS_REPLICATION_PRIVATE_KEY="MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\nVj2kLq8sT0pXw3nR5yZ1bC4dE6fG8hJ0kL2mN4oP6qR8sT0uV2w\\n"\n' },
+            },
+            { title: andIgnore(move('private_key', 'THEMIS_REPLICATION_PRIVATE_KEY')) },
+          ],
+        },
+      ],
     },
     {
       name: 'two secrets in one file, each reported',
-      files: { 'config.yaml': 'server:\n  worker_threads: 4\nfeatures:\n  update_checker: true\n  github_api_key: Zk3q9LmP2vQw7RtY5uI1oA4s\nllm:\n  enabled: true\n  ollama_password: Rk2m9XvL4qT7wZ1p\n' },
-      errors: [{ line: 5, column: 19 }, { line: 8, column: 20 }],
+      files: { 'config.yaml': 'server:\n  worker_threads: 4\nfeatures:\n  update_checker: true\n  github_api_key: Zk3q9LmP2vQw7RtY5uI1oA4s\nllm:\n  enabled: true\n  ollama_password: Rk2m9XvL4qT7wZ1p\n', '.gitignore': '.env\n' },
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 5,
+          column: 19,
+          suggestions: [
+            {
+              title: move('github_api_key', 'THEMIS_FEATURES_GITHUB_API_KEY'),
+              output: 'server:\n  worker_threads: 4\nfeatures:\n  update_checker: true\n  github_api_key: ${THEMIS_FEATURES_GITHUB_API_KEY}\nllm:\n  enabled: true\n  ollama_password: Rk2m9XvL4qT7wZ1p\n',
+              outputs: { '.env': 'THEMIS_FEATURES_GITHUB_API_KEY=Zk3q9LmP2vQw7RtY5uI1oA4s\n' },
+            },
+          ],
+        },
+        {
+          messageId: 'inlineSecret',
+          line: 8,
+          column: 20,
+          suggestions: [
+            {
+              title: move('ollama_password', 'THEMIS_LLM_OLLAMA_PASSWORD'),
+              output: 'server:\n  worker_threads: 4\nfeatures:\n  update_checker: true\n  github_api_key: Zk3q9LmP2vQw7RtY5uI1oA4s\nllm:\n  enabled: true\n  ollama_password: ${THEMIS_LLM_OLLAMA_PASSWORD}\n',
+              outputs: { '.env': 'THEMIS_LLM_OLLAMA_PASSWORD=Rk2m9XvL4qT7wZ1p\n' },
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'mig.yaml: registry secret',
       files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-1\n      users: [alice]\n  registry_secret: "Rk2m9XvL4qT7wZ1p"\n' },
-      errors: [{ line: 6, column: 20 }],
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              title: move('registry_secret', 'THEMIS_MIG_REGISTRY_SECRET'),
+              output: 'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-1\n      users: [alice]\n  registry_secret: "${THEMIS_MIG_REGISTRY_SECRET}"\n',
+              outputs: { '.env': 'THEMIS_MIG_REGISTRY_SECRET=Rk2m9XvL4qT7wZ1p\n' },
+            },
+            { title: andIgnore(move('registry_secret', 'THEMIS_MIG_REGISTRY_SECRET')) },
+          ],
+        },
+      ],
     },
     {
       name: 'development profile: a hint',
       profile: 'development',
-      files: { 'config.yaml': seedAudit(HEC) },
-      errors: [{ line: 7, severity: 'hint' }],
+      files: { 'config.yaml': seedAudit(HEC), '.gitignore': '.env\n' },
+      errors: [{ messageId: 'inlineSecret', line: 7, severity: 'hint', suggestions: [{ title: move('hec_token', 'THEMIS_LOGGING_AUDIT_SPLUNK_HEC_TOKEN') }] }],
+    },
+    {
+      name: 'a secret used through an alias is reported once, where it is written',
+      files: { 'config.yaml': 'defaults: &creds\n  password: Rk2m9XvL4qT7wZ1p\nsse:\n  api: *creds\n', '.gitignore': '.env\n' },
+      errors: [
+        {
+          messageId: 'inlineSecret',
+          line: 2,
+          column: 13,
+          suggestions: [{ title: move('password', 'THEMIS_DEFAULTS_PASSWORD'), output: 'defaults: &creds\n  password: ${THEMIS_DEFAULTS_PASSWORD}\nsse:\n  api: *creds\n' }],
+        },
+      ],
     },
   ],
 });

@@ -18,42 +18,47 @@ ruleTester('SEC003', {
     {
       name: 'placeholder word in security.yaml',
       files: { 'security.yaml': hsm('changeme  # TODO') },
-      errors: [{ line: 5, column: 10, endColumn: 18, severity: 'error', message: /well-known default/ }],
+      errors: [{ messageId: 'weakSecret', line: 5, column: 10, endColumn: 18, severity: 'error', message: /well-known default/ }],
     },
     {
       name: '<strong-secret> left from the docs, short numeric PIN',
       files: { 'config.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    pin: 1234\nlogging:\n  audit:\n    enabled: true\n    splunk:\n      hec_token: "<strong-secret>"\n' },
-      errors: [{ line: 4, column: 10, endColumn: 14 }, { line: 9, column: 18, message: /placeholder/ }],
+      errors: [{ messageId: 'weakSecret', line: 4, column: 10, endColumn: 14, message: /well-known default/ }, { messageId: 'weakSecret', line: 9, column: 18, message: /placeholder/ }],
+    },
+    {
+      name: 'too short to be random',
+      files: { 'security.yaml': hsm('"k9Q#z"') },
+      errors: [{ messageId: 'weakSecret', line: 5, column: 10, endColumn: 17, message: /is only 5 characters long/ }],
     },
     {
       name: 'low entropy for its length in an edition file',
       files: { 'editions/enterprise.yaml': 'security:\n  enable_tls: true\n  hsm:\n    provider: pkcs11\n    password: "abcabcabcabcabc"\n' },
-      errors: [{ line: 5, column: 15, message: /too regular/ }],
+      errors: [{ messageId: 'weakSecret', line: 5, column: 15, message: /too regular/ }],
     },
     {
       name: '.env: weak secret variables (catalog and by name)',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PIN=123456\nTHEMIS_WAL_SHARED_SECRET="secret"\nGRAFANA_ADMIN_PASSWORD=admin\nTHEMIS_LOG_LEVEL=admin\n' },
       errors: [
-        { line: 2, column: 16, endColumn: 22, severity: 'error' },
-        { line: 3, column: 26, endColumn: 34 },
-        { line: 4, column: 24 },
+        { messageId: 'weakSecret', line: 2, column: 16, endColumn: 22, severity: 'error' },
+        { messageId: 'weakSecret', line: 3, column: 26, endColumn: 34 },
+        { messageId: 'weakSecret', line: 4, column: 24 },
       ],
     },
     {
       name: '${VAR} whose value in .env is weak and not itself reported',
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  password: ${DB_PW}\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nDB_PW=password\n' },
-      errors: [{ line: 4, column: 13, message: /DB_PW/ }],
+      errors: [{ messageId: 'weakVariable', line: 4, column: 13, message: /DB_PW/ }],
     },
     {
       name: 'default password inside a URL',
       files: { 'config.yaml': 'tracing:\n  enabled: true\n  otlp_endpoint: "https://admin:admin@otel.internal:4318"\nstorage:\n  rocksdb_path: /data\n' },
-      errors: [{ line: 3, column: 33, endColumn: 38 }],
+      errors: [{ messageId: 'weakUrlPassword', line: 3, column: 33, endColumn: 38 }],
     },
     {
       name: 'development profile: a hint',
       profile: 'development',
       files: { 'security.yaml': hsm('changeme') },
-      errors: [{ line: 5, severity: 'hint' }],
+      errors: [{ messageId: 'weakSecret', line: 5, severity: 'hint' }],
     },
   ],
 });
