@@ -11,12 +11,12 @@ ruleTester('DOT002', {
     {
       name: 'a line without "="',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL info\n' },
-      errors: [{ line: 2, column: 1, endColumn: 22, severity: 'error' }],
+      errors: [{ messageId: 'invalidLine', line: 2, column: 1, endColumn: 22, severity: 'error' }],
     },
     {
       name: 'missing key, garbage, indented',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n=value\n  just some words\n1KEY=1\n' },
-      errors: [{ line: 2, column: 1 }, { line: 3, column: 3, endColumn: 18 }, { line: 4, column: 1 }],
+      errors: [{ messageId: 'invalidLine', line: 2, column: 1 }, { messageId: 'invalidLine', line: 3, column: 3, endColumn: 18 }, { messageId: 'invalidLine', line: 4, column: 1 }],
     },
   ],
 });

@@ -8,12 +8,12 @@ ruleTester('DOT004', {
     {
       name: 'double quote never closed',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_CORS_ALLOWED_ORIGINS="https://a.example.com\n' },
-      errors: [{ line: 2, column: 29, endColumn: 51, severity: 'error', message: /double quote/ }],
+      errors: [{ messageId: 'unterminated', line: 2, column: 29, endColumn: 51, severity: 'error', message: /double quote/ }],
     },
     {
       name: 'single quote never closed, later lines still read',
       files: { '.env': "THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL='info\nTHEMIS_ENVIRONMENT=production\n" },
-      errors: [{ line: 2, column: 18, message: /single quote/ }],
+      errors: [{ messageId: 'unterminated', line: 2, column: 18, message: /single quote/ }],
     },
   ],
 });

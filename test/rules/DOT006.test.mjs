@@ -10,9 +10,9 @@ ruleTester('DOT006', {
       name: 'lower-case, mixed case, dots and dashes',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nthemis_token_admin=\nThemis_Log_Level=info\nexport themis.hsm-pin=\n' },
       errors: [
-        { line: 2, column: 1, endColumn: 19, severity: 'info', message: /THEMIS_TOKEN_ADMIN/ },
-        { line: 3, column: 1 },
-        { line: 4, column: 8, endColumn: 22, message: /THEMIS_HSM_PIN/ },
+        { messageId: 'lowercaseKey', line: 2, column: 1, endColumn: 19, severity: 'info', message: /THEMIS_TOKEN_ADMIN/ },
+        { messageId: 'lowercaseKey', line: 3, column: 1 },
+        { messageId: 'lowercaseKey', line: 4, column: 8, endColumn: 22, message: /THEMIS_HSM_PIN/ },
       ],
     },
   ],
