@@ -2,9 +2,18 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('DOT001', {
   valid: [
-    { name: 'distinct keys; a commented-out duplicate does not count', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n# THEMIS_PRODUCTION_MODE=0\nTHEMIS_ENVIRONMENT=production\n' } },
-    { name: 'a multi-line value that mentions KEY= lines', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_CORS_ALLOWED_ORIGINS="\nTHEMIS_PRODUCTION_MODE=0\n"\n' } },
-    { name: 'names differ only in case (environment names are case-sensitive)', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nthemis_production_mode=0\n' } },
+    {
+      name: 'distinct keys; a commented-out duplicate does not count',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n# THEMIS_PRODUCTION_MODE=0\nTHEMIS_ENVIRONMENT=production\n' },
+    },
+    {
+      name: 'a multi-line value that mentions KEY= lines',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_CORS_ALLOWED_ORIGINS="\nTHEMIS_PRODUCTION_MODE=0\n"\n' },
+    },
+    {
+      name: 'names differ only in case (environment names are case-sensitive)',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nthemis_production_mode=0\n' },
+    },
   ],
   invalid: [
     {
@@ -18,14 +27,22 @@ ruleTester('DOT001', {
           endColumn: 23,
           severity: 'error',
           message: /line 3/,
-          suggestions: [{ title: 'Remove this earlier definition of THEMIS_PRODUCTION_MODE', output: 'THEMIS_ENVIRONMENT=production\nTHEMIS_PRODUCTION_MODE=1\n' }],
+          suggestions: [
+            {
+              title: 'Remove this earlier definition of THEMIS_PRODUCTION_MODE',
+              output: 'THEMIS_ENVIRONMENT=production\nTHEMIS_PRODUCTION_MODE=1\n',
+            },
+          ],
         },
       ],
       output: null,
     },
     {
       name: 'three definitions, export prefix, a multi-line value: every earlier one reported',
-      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nexport THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/server.crt\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n' },
+      files: {
+        '.env':
+          'THEMIS_PRODUCTION_MODE=1\nexport THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/server.crt\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n',
+      },
       errors: [
         {
           messageId: 'duplicate',
@@ -35,7 +52,8 @@ ruleTester('DOT001', {
           suggestions: [
             {
               title: 'Remove this earlier definition of THEMIS_PKI_CERTIFICATE',
-              output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/server.crt\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n',
+              output:
+                'THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/server.crt\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n',
             },
           ],
         },
@@ -47,7 +65,8 @@ ruleTester('DOT001', {
           suggestions: [
             {
               title: 'Remove this earlier definition of THEMIS_PKI_CERTIFICATE',
-              output: 'THEMIS_PRODUCTION_MODE=1\nexport THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n',
+              output:
+                'THEMIS_PRODUCTION_MODE=1\nexport THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_CERTIFICATE=/etc/themisdb/tls/other.crt\n',
             },
           ],
         },
@@ -56,7 +75,15 @@ ruleTester('DOT001', {
     {
       name: 'in a template too, last line without line break',
       files: { '.env.example': 'THEMIS_TOKEN_ADMIN=\nTHEMIS_HSM_PIN=\nTHEMIS_TOKEN_ADMIN=' },
-      errors: [{ messageId: 'duplicate', line: 1, suggestions: [{ title: 'Remove this earlier definition of THEMIS_TOKEN_ADMIN', output: 'THEMIS_HSM_PIN=\nTHEMIS_TOKEN_ADMIN=' }] }],
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 1,
+          suggestions: [
+            { title: 'Remove this earlier definition of THEMIS_TOKEN_ADMIN', output: 'THEMIS_HSM_PIN=\nTHEMIS_TOKEN_ADMIN=' },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,10 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('DOT003', {
   valid: [
-    { name: 'no blanks; blanks inside a quoted value and before a comment are fine', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT="production mode"   # note\n  THEMIS_LOG_LEVEL=info\n' } },
+    {
+      name: 'no blanks; blanks inside a quoted value and before a comment are fine',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT="production mode"   # note\n  THEMIS_LOG_LEVEL=info\n' },
+    },
     { name: 'blank after "=" inside a multi-line value', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_X="a\nB = c\n"\n' } },
   ],
   invalid: [

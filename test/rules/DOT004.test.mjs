@@ -2,7 +2,10 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('DOT004', {
   valid: [
-    { name: 'closed quotes of all kinds, multi-line and with escapes', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nA="x \\" y"\nB=\'it is\'\nC=`back`\nD="line1\nline2"\nE=don\'t\n' } },
+    {
+      name: 'closed quotes of all kinds, multi-line and with escapes',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nA="x \\" y"\nB=\'it is\'\nC=`back`\nD="line1\nline2"\nE=don\'t\n' },
+    },
   ],
   invalid: [
     {

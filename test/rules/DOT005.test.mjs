@@ -2,9 +2,21 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('DOT005', {
   valid: [
-    { name: 'plain values and an inline comment after a blank', files: { '.env': 'THEMIS_PRODUCTION_MODE=1  # always on\nTHEMIS_VAULT_ADDR=https://vault.internal:8200/v1?x=1&y=2\n' } },
-    { name: '${VAR} is a deliberate expansion; $VAR of a variable defined above too', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nHOST=db.internal\nTHEMIS_VAULT_ADDR=https://${HOST}:8200\nURL=http://$HOST/x\nESCAPED=\\$5\n' } },
-    { name: 'quoted values may hold blanks, # and $', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nA="two words # not a comment"\nB=\'pa$word\'\nC="line1\nline 2 $X #y\n"\n' } },
+    {
+      name: 'plain values and an inline comment after a blank',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1  # always on\nTHEMIS_VAULT_ADDR=https://vault.internal:8200/v1?x=1&y=2\n' },
+    },
+    {
+      name: '${VAR} is a deliberate expansion; $VAR of a variable defined above too',
+      files: {
+        '.env':
+          'THEMIS_PRODUCTION_MODE=1\nHOST=db.internal\nTHEMIS_VAULT_ADDR=https://${HOST}:8200\nURL=http://$HOST/x\nESCAPED=\\$5\n',
+      },
+    },
+    {
+      name: 'quoted values may hold blanks, # and $',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nA="two words # not a comment"\nB=\'pa$word\'\nC="line1\nline 2 $X #y\n"\n' },
+    },
   ],
   invalid: [
     {
@@ -22,7 +34,10 @@ ruleTester('DOT005', {
     {
       name: '$ of an unknown name or $$ would be expanded',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_SHARED_SECRET=Xk9$vQ2mL7pR4tZ8w\nTHEMIS_WAL_HMAC_SECRET=a$$b7Kq\n' },
-      errors: [{ messageId: 'unquotedSpecial', line: 2, column: 26, message: /"\$"/ }, { messageId: 'unquotedSpecial', line: 3, column: 24 }],
+      errors: [
+        { messageId: 'unquotedSpecial', line: 2, column: 26, message: /"\$"/ },
+        { messageId: 'unquotedSpecial', line: 3, column: 24 },
+      ],
       output: "THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_SHARED_SECRET='Xk9$vQ2mL7pR4tZ8w'\nTHEMIS_WAL_HMAC_SECRET='a$$b7Kq'\n",
     },
     {

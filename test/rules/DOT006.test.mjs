@@ -2,8 +2,16 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('DOT006', {
   valid: [
-    { name: 'UPPER_SNAKE_CASE keys and proxy variables', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n_PRIVATE=1\nHTTP2_ENABLED=0\nhttp_proxy=http://proxy:3128\nno_proxy=localhost\n' } },
-    { name: 'lower-case words inside a multi-line value', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_X="\nlower=1\n"\n' } },
+    {
+      name: 'UPPER_SNAKE_CASE keys and proxy variables',
+      files: {
+        '.env': 'THEMIS_PRODUCTION_MODE=1\n_PRIVATE=1\nHTTP2_ENABLED=0\nhttp_proxy=http://proxy:3128\nno_proxy=localhost\n',
+      },
+    },
+    {
+      name: 'lower-case words inside a multi-line value',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_X="\nlower=1\n"\n' },
+    },
   ],
   invalid: [
     {

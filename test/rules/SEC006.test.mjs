@@ -11,9 +11,18 @@ ruleTester('SEC006', {
     { name: '.env listed in .gitignore', files: { '.env': env, '.gitignore': 'node_modules/\n.env\n' } },
     { name: '*.env pattern covers themisdb.env', files: { 'deploy/themisdb.env': env, '.gitignore': '*.env\n' } },
     { name: 'anchored /.env*', files: { '.env.production': env, '.gitignore': '/.env*\n' } },
-    { name: 'ignored parent folder cannot be re-included', files: { 'secrets/.env': env, '.gitignore': 'secrets/\n!secrets/.env\n' } },
+    {
+      name: 'ignored parent folder cannot be re-included',
+      files: { 'secrets/.env': env, '.gitignore': 'secrets/\n!secrets/.env\n' },
+    },
     { name: 'a template is meant to be committed', files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' } },
-    { name: 'no secret values in it', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_VAULT_TOKEN=${VAULT_TOKEN}\n' } },
+    {
+      name: 'no secret values in it',
+      files: {
+        '.env':
+          'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_VAULT_TOKEN=${VAULT_TOKEN}\n',
+      },
+    },
     { name: '.gitignore in the .env folder', files: { 'config/.env': env, 'config/.gitignore': '.env\n' } },
   ],
   invalid: [
@@ -35,16 +44,31 @@ ruleTester('SEC006', {
     {
       name: '.gitignore without the file: append (no final newline)',
       files: { '.env': env, '.gitignore': 'node_modules/\n*.log' },
-      errors: [{ messageId: 'notIgnored', line: 3, suggestions: [{ title: 'Add .env to .gitignore', outputs: { '.gitignore': 'node_modules/\n*.log\n.env\n' } }] }],
+      errors: [
+        {
+          messageId: 'notIgnored',
+          line: 3,
+          suggestions: [{ title: 'Add .env to .gitignore', outputs: { '.gitignore': 'node_modules/\n*.log\n.env\n' } }],
+        },
+      ],
     },
     {
       name: 'a later negation re-includes it',
       files: { '.env': env, '.gitignore': '.env*\n!.env\n' },
-      errors: [{ messageId: 'notIgnored', line: 3, suggestions: [{ title: 'Add .env to .gitignore', outputs: { '.gitignore': '.env*\n!.env\n.env\n' } }] }],
+      errors: [
+        {
+          messageId: 'notIgnored',
+          line: 3,
+          suggestions: [{ title: 'Add .env to .gitignore', outputs: { '.gitignore': '.env*\n!.env\n.env\n' } }],
+        },
+      ],
     },
     {
       name: '.env in a subfolder: path relative to the root .gitignore',
-      files: { 'deploy/prod/.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_SHARED_SECRET=4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\n', '.gitignore': 'dist/\n' },
+      files: {
+        'deploy/prod/.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_SHARED_SECRET=4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\n',
+        '.gitignore': 'dist/\n',
+      },
       errors: [
         {
           messageId: 'notIgnored',
@@ -57,7 +81,8 @@ ruleTester('SEC006', {
     {
       name: 'a known credential format under any name; more than three secrets are counted',
       files: {
-        'themisdb.env': 'THEMIS_PRODUCTION_MODE=1\nBACKUP_KEY_ID=AKIAQ3EGUXBR7NWZK5TD\nTHEMIS_HSM_PIN=83920174\nTHEMIS_VAULT_TOKEN=hvs.CAESIJ7kq9sdfk3jsdfKJH2x\nTHEMIS_WAL_SHARED_SECRET=4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\n',
+        'themisdb.env':
+          'THEMIS_PRODUCTION_MODE=1\nBACKUP_KEY_ID=AKIAQ3EGUXBR7NWZK5TD\nTHEMIS_HSM_PIN=83920174\nTHEMIS_VAULT_TOKEN=hvs.CAESIJ7kq9sdfk3jsdfKJH2x\nTHEMIS_WAL_SHARED_SECRET=4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\n',
         '.gitignore': '.env\n',
       },
       errors: [
@@ -73,7 +98,9 @@ ruleTester('SEC006', {
       name: 'not production-only: a warning under development too',
       profile: 'development',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_HSM_PIN=83920174\n' },
-      errors: [{ messageId: 'notIgnored', line: 2, severity: 'warning', suggestions: [{ title: 'Add .env to a new .gitignore' }] }],
+      errors: [
+        { messageId: 'notIgnored', line: 2, severity: 'warning', suggestions: [{ title: 'Add .env to a new .gitignore' }] },
+      ],
     },
   ],
 });

@@ -9,16 +9,42 @@ const grafanaLine = dockerExample.split('\n').findIndex((l) => l.startsWith('GRA
 
 ruleTester('SEC007', {
   valid: [
-    { name: 'real systemd template: every secret empty', files: { 'themisdb.env.example': real('deploy/systemd/themisdb.env.example') } },
-    { name: 'placeholders and references are no secrets', files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=<base64-encoded-random-32-bytes>\nTHEMIS_VAULT_TOKEN=${VAULT_TOKEN}\nTHEMIS_HSM_PIN=\n' } },
-    { name: 'non-secret values are fine', files: { '.env.sample': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_PRIVATE_KEY=/etc/themisdb/tls/server.key\n' } },
-    { name: 'a real .env is not a template (SEC006 covers it)', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PIN=83920174\n' } },
+    {
+      name: 'real systemd template: every secret empty',
+      files: { 'themisdb.env.example': real('deploy/systemd/themisdb.env.example') },
+    },
+    {
+      name: 'placeholders and references are no secrets',
+      files: {
+        '.env.example':
+          'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=<base64-encoded-random-32-bytes>\nTHEMIS_VAULT_TOKEN=${VAULT_TOKEN}\nTHEMIS_HSM_PIN=\n',
+      },
+    },
+    {
+      name: 'non-secret values are fine',
+      files: {
+        '.env.sample': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_LOG_LEVEL=info\nTHEMIS_PKI_PRIVATE_KEY=/etc/themisdb/tls/server.key\n',
+      },
+    },
+    {
+      name: 'a real .env is not a template (SEC006 covers it)',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_PIN=83920174\n' },
+    },
   ],
   invalid: [
     {
       name: 'real docker/.env.example ships the Grafana admin password',
       files: { '.env.example': dockerExample },
-      errors: [{ messageId: 'secretInTemplate', line: grafanaLine, column: 24, endColumn: 29, severity: 'error', message: /GRAFANA_ADMIN_PASSWORD/ }],
+      errors: [
+        {
+          messageId: 'secretInTemplate',
+          line: grafanaLine,
+          column: 24,
+          endColumn: 29,
+          severity: 'error',
+          message: /GRAFANA_ADMIN_PASSWORD/,
+        },
+      ],
       output: dockerExample.replace('GRAFANA_ADMIN_PASSWORD=admin', 'GRAFANA_ADMIN_PASSWORD='),
     },
     {
@@ -29,8 +55,14 @@ ruleTester('SEC007', {
     },
     {
       name: '*.env.example with two secrets; weak ones too (SEC007 replaces SEC003)',
-      files: { 'themisdb.env.example': 'THEMIS_TOKEN_ADMIN=Zx8kq3Jd9LmP2vQw7RtY5uI1oA4sD6fG8hJ0kL2zX4c=\nTHEMIS_LOG_LEVEL=info\nTHEMIS_HSM_PIN=changeme\n' },
-      errors: [{ messageId: 'secretInTemplate', line: 1, column: 20 }, { messageId: 'secretInTemplate', line: 3, column: 16 }],
+      files: {
+        'themisdb.env.example':
+          'THEMIS_TOKEN_ADMIN=Zx8kq3Jd9LmP2vQw7RtY5uI1oA4sD6fG8hJ0kL2zX4c=\nTHEMIS_LOG_LEVEL=info\nTHEMIS_HSM_PIN=changeme\n',
+      },
+      errors: [
+        { messageId: 'secretInTemplate', line: 1, column: 20 },
+        { messageId: 'secretInTemplate', line: 3, column: 16 },
+      ],
       output: 'THEMIS_TOKEN_ADMIN=\nTHEMIS_LOG_LEVEL=info\nTHEMIS_HSM_PIN=\n',
     },
     {

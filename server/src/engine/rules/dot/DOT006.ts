@@ -21,7 +21,11 @@ export default defineRule({
   check(ctx) {
     for (const e of ctx.file.env.entries) {
       if (/^[A-Z_][A-Z0-9_]*$/.test(e.key) || CONVENTIONAL_LOWERCASE.has(e.key)) continue;
-      ctx.report({ messageId: 'lowercaseKey', data: { key: e.key, upper: e.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_') }, span: e.keySpan });
+      ctx.report({
+        messageId: 'lowercaseKey',
+        data: { key: e.key, upper: e.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_') },
+        span: e.keySpan,
+      });
     }
   },
 });

@@ -37,7 +37,8 @@ export default defineRule({
         `${inClear(d)} It opens the key-management backend: let a Vault agent or a secrets manager inject a short-lived token (THEMIS_VAULT_TOKEN) instead of keeping a static one in a file.`,
       hsmPin: (d: Data) =>
         `${inClear(d)} It unlocks the HSM that guards the master keys: inject it from a secrets manager, or leave it empty so the server takes THEMIS_HSM_PIN from its environment.`,
-      hsmCredential: (d: Data) => `${inClear(d)} It gives access to the HSM that guards the master keys: inject it from a secrets manager.`,
+      hsmCredential: (d: Data) =>
+        `${inClear(d)} It gives access to the HSM that guards the master keys: inject it from a secrets manager.`,
     },
   },
   check(ctx) {

@@ -78,7 +78,13 @@ export default defineRule({
         const def = m ? ctx.workspace.lookupVar(m[1], ctx.file.path) : undefined;
         if (!def || isSecretVar(def.entry.key) || isEnvTemplate(def.file.path) || isReference(def.entry.value)) continue;
         const data = weak(m![1], def.entry.value);
-        if (data) ctx.report({ messageId: 'weakVariable', data: { ...data, path: dotted(ref), file: path.basename(def.file.path) }, span });
+        if (data) {
+          ctx.report({
+            messageId: 'weakVariable',
+            data: { ...data, path: dotted(ref), file: path.basename(def.file.path) },
+            span,
+          });
+        }
         continue;
       }
       const data = weak(dotted(ref), value);

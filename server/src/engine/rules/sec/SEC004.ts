@@ -4,7 +4,16 @@ import { maskSecret } from '../../mask';
 import { TextEdit } from '../../types';
 import { dotted } from '../query';
 import { defineRule } from '../rule';
-import { findInSource, freeVarName, isReference, moveToEnvFixes, replaceYamlValue, scalars, urlCredential, valueSpanOf } from './shared';
+import {
+  findInSource,
+  freeVarName,
+  isReference,
+  moveToEnvFixes,
+  replaceYamlValue,
+  scalars,
+  urlCredential,
+  valueSpanOf,
+} from './shared';
 
 export default defineRule({
   meta: {
@@ -32,7 +41,11 @@ export default defineRule({
         const start = at + cred.user.length + 1;
         edit = isEditable(ref) ? { start, end: start + cred.password.length, newText: `\${${name}}` } : undefined;
       } else {
-        edit = replaceYamlValue(ctx, ref, value.slice(0, cred.index) + `\${${name}}` + value.slice(cred.index + cred.password.length));
+        edit = replaceYamlValue(
+          ctx,
+          ref,
+          value.slice(0, cred.index) + `\${${name}}` + value.slice(cred.index + cred.password.length),
+        );
       }
       ctx.report({
         messageId: 'urlPassword',

@@ -33,7 +33,11 @@ export default defineRule({
         const name = m[2];
         if (isDefined(ctx, name)) continue;
         const start = ref.valueSpan.start + m.index;
-        ctx.report({ messageId: 'undefinedVariable', data: { name, path: dotted(ref) }, span: { start, end: start + m[0].length } });
+        ctx.report({
+          messageId: 'undefinedVariable',
+          data: { name, path: dotted(ref) },
+          span: { start, end: start + m[0].length },
+        });
       }
     }
   },

@@ -93,7 +93,12 @@ export function urlCredential(value: string): ReturnType<typeof urlPassword> {
 /** `${VAR}` anywhere, `$VAR`, `{{ x }}`, `%X%`: the real value comes from elsewhere. */
 export function isReference(v: string): boolean {
   const t = v.trim();
-  return /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t) || /^\$[A-Za-z_]\w*$/.test(t) || /^\{\{.*\}\}$/s.test(t) || /^%[A-Za-z_]\w*%$/.test(t);
+  return (
+    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t) ||
+    /^\$[A-Za-z_]\w*$/.test(t) ||
+    /^\{\{.*\}\}$/s.test(t) ||
+    /^%[A-Za-z_]\w*%$/.test(t)
+  );
 }
 
 /** A file path or a pointer into a secret store, not the secret itself. */
@@ -101,15 +106,18 @@ export function isIndirect(v: string): boolean {
   const t = v.trim();
   if (/^(?:env|file|vault|secret|secretref|ref|k8s|kms|awssm|gcpsm|op|arn):/i.test(t)) return true;
   // /etc/themisdb/hsm.pin, ./secrets/token, ~/.themis/key, C:\keys\x.pem
-  if (/^(?:~|\.{1,2})?\/[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(t) && (/\/[\w@-]+\.\w{1,8}$/.test(t) || (t.match(/\//g) ?? []).length >= 2)) return true;
+  const isPath = /^(?:~|\.{1,2})?\/[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(t);
+  if (isPath && (/\/[\w@-]+\.\w{1,8}$/.test(t) || (t.match(/\//g) ?? []).length >= 2)) return true;
   return /^[A-Za-z]:\\[\w\\. -]+$/.test(t);
 }
 
 /** A value that is only a placeholder: `<token>`, `${X}`, `changeme`, `https://hooks.slack.com/services/XXX`. */
 export function isPlaceholder(v: string): boolean {
   if (isTemplated(v) || isPlaceholderOrWeakWord(v)) return true;
-  if (isUrl(v)) return v.split(/[/:@?=&#]/).some((seg) => /^x{3,}$/i.test(seg) || /^<[^>]*>$/.test(seg) || /^(?:your|insert|replace|change)[-_]/i.test(seg));
-  return false;
+  if (!isUrl(v)) return false;
+  return v
+    .split(/[/:@?=&#]/)
+    .some((seg) => /^x{3,}$/i.test(seg) || /^<[^>]*>$/.test(seg) || /^(?:your|insert|replace|change)[-_]/i.test(seg));
 }
 
 export function isUrl(v: string): boolean {
@@ -119,7 +127,9 @@ export function isUrl(v: string): boolean {
 /** A URL that carries a credential (a token-like path segment or query value): webhook URLs do. */
 export function urlCarriesSecret(v: string): boolean {
   const rest = v.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-  return rest.split(/[/?&=#]/).some((seg) => seg.length >= 16 && /^[A-Za-z0-9_-]+$/.test(seg) && /[A-Za-z]/.test(seg) && /\d/.test(seg));
+  return rest
+    .split(/[/?&=#]/)
+    .some((seg) => seg.length >= 16 && /^[A-Za-z0-9_-]+$/.test(seg) && /[A-Za-z]/.test(seg) && /\d/.test(seg));
 }
 
 export const WEAK_STEMS =
@@ -228,10 +238,15 @@ function envLineFor(text: string, key: string, value: string): TextEdit | undefi
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   for (const q of ["'", '`']) {
-    if (!value.includes(q)) candidates.push({ start: text.length, end: text.length, newText: `${lead}${key}=${q}${value}${q}${eol}` });
+    if (value.includes(q)) continue;
+    candidates.push({ start: text.length, end: text.length, newText: `${lead}${key}=${q}${value}${q}${eol}` });
   }
   if (!value.includes('"') && !/\\[nr"]/.test(value)) {
-    candidates.push({ start: text.length, end: text.length, newText: `${lead}${key}="${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"${eol}` });
+    candidates.push({
+      start: text.length,
+      end: text.length,
+      newText: `${lead}${key}="${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"${eol}`,
+    });
   }
   const problemsBefore = text ? new EnvModel(text).problems.length : 0;
   return candidates.find((edit) => {
@@ -245,7 +260,13 @@ function envLineFor(text: string, key: string, value: string): TextEdit | undefi
  * appended to the sibling .env, as one edit of both files; when that .env is not
  * git-ignored, the same move again together with the .gitignore entry.
  */
-export function moveToEnvFixes(ctx: SecContext, yamlEdit: TextEdit | undefined, name: string, secret: string, what: string): (Fix | undefined)[] {
+export function moveToEnvFixes(
+  ctx: SecContext,
+  yamlEdit: TextEdit | undefined,
+  name: string,
+  secret: string,
+  what: string,
+): (Fix | undefined)[] {
   const envPath = path.join(path.dirname(ctx.file.path), '.env');
   const existing = fileOnce(ctx, envPath);
   const envEdit = envLineFor(existing?.text ?? '', name, secret);
@@ -256,17 +277,27 @@ export function moveToEnvFixes(ctx: SecContext, yamlEdit: TextEdit | undefined, 
   const note = `${relativeTo(ctx, envPath)} is not excluded by .gitignore: add it there before committing, or the secret ends up in git anyway.`;
   // the same move, plus the .gitignore entry that keeps the secret out of git
   const { change, pattern } = ignoreChange(ctx, envPath, ignore);
-  return [ctx.suggest(title, [yamlEdit, envChange], { note }), ctx.suggest(`${title} and add ${pattern} to .gitignore`, [yamlEdit, envChange, change])];
+  return [
+    ctx.suggest(title, [yamlEdit, envChange], { note }),
+    ctx.suggest(`${title} and add ${pattern} to .gitignore`, [yamlEdit, envChange, change]),
+  ];
 }
 
 /** The edit that adds a file to the .gitignore that should exclude it (created when missing). */
 export function ignoreChange(ctx: SecContext, filePath: string, status: IgnoreStatus): { change: FileEdit; pattern: string } {
   const giDir = path.dirname(status.target);
-  const pattern = path.relative(giDir, filePath).split(path.sep).join('/').replace(/^([!#])/, '\\$1');
-  const existing = status.targetExists ? ctx.workspace.file(status.target)?.text ?? '' : '';
+  const pattern = path
+    .relative(giDir, filePath)
+    .split(path.sep)
+    .join('/')
+    .replace(/^([!#])/, '\\$1');
+  const existing = status.targetExists ? (ctx.workspace.file(status.target)?.text ?? '') : '';
   const eol = /\r\n/.test(existing) ? '\r\n' : '\n';
   const lead = existing.length > 0 && !/[\r\n]$/.test(existing) ? eol : '';
-  const change: FileEdit = { path: status.target, edits: [{ start: existing.length, end: existing.length, newText: `${lead}${pattern}${eol}` }] };
+  const change: FileEdit = {
+    path: status.target,
+    edits: [{ start: existing.length, end: existing.length, newText: `${lead}${pattern}${eol}` }],
+  };
   if (!status.targetExists) change.create = true;
   return { change, pattern };
 }
@@ -306,7 +337,8 @@ function globToRegex(glob: string): string {
       const close = glob.indexOf(']', i + 1);
       if (close < 0) out += '\\[';
       else {
-        out += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        const members = glob.slice(i + 1, close).replace(/^!/, '^');
+        out += '[' + members.replace(/\\/g, '\\\\') + ']';
         i = close;
       }
     } else if (c === '\\' && i + 1 < glob.length) out += '\\' + glob[++i];
