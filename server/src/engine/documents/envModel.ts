@@ -100,7 +100,7 @@ export class EnvModel {
               rest.lastIndex = consumedTo;
               const r = rest.exec(text)!;
               next = consumedTo + r[0].length;
-              line += countBreaks(text.slice(lineStart, next)) - 1;
+              line += countBreaks(text.slice(lineStart, consumedTo)) - 1; // the value's own line breaks
             }
           }
         }

@@ -1,0 +1,77 @@
+// DOT005 unquoted-special: an unquoted .env value with blanks, "#" or "$" that would be cut or expanded.
+import { EnvEntry } from '../../documents/envModel';
+import { SourceFile } from '../../sourceFile';
+import { Span, TextEdit } from '../../types';
+import { defineRule } from '../rule';
+
+/** What in an unquoted value may make it read differently from how it is written. */
+type Special = 'blanks' | 'hash' | 'dollar';
+
+const SPECIAL_TEXT: Record<Special, string> = {
+  blanks: 'blanks (shells split the value there)',
+  hash: 'a "#" (dotenv cuts the value there)',
+  dollar: 'a "$" (variable expansion would replace part of it)',
+};
+
+export default defineRule({
+  meta: {
+    id: 'DOT005',
+    name: 'unquoted-special',
+    kinds: ['env'],
+    severity: 'warning',
+    productionOnly: false,
+    fix: 'fix',
+    supersedes: [],
+    messages: {
+      unquotedSpecial: (d: { key: string; specials: Special[] }) =>
+        `The unquoted value of ${d.key} contains ${d.specials.map((s) => SPECIAL_TEXT[s]).join(' and ')}, so it may not be read as written. Quote it.`,
+    },
+  },
+  check(ctx) {
+    const env = ctx.file.env;
+    const firstAt = new Map<string, number>();
+    env.entries.forEach((e, i) => {
+      if (!firstAt.has(e.key)) firstAt.set(e.key, i);
+    });
+    env.entries.forEach((e, index) => {
+      const definedAbove = (name: string) => (firstAt.get(name) ?? Infinity) < index;
+      if (e.quote !== '') return;
+      const text = intendedValue(ctx.file, e);
+      if (!text) return;
+      const specials: Special[] = [];
+      if (/[ \t]/.test(text)) specials.push('blanks');
+      if (text.includes('#')) specials.push('hash');
+      // `${VAR}` is a deliberate expansion; a bare `$NAME` that names no variable
+      // defined above, or `$$`, is a literal dollar that dotenv-expand would eat.
+      const bare = [...text.matchAll(/(?<!\\)\$(\$|[A-Za-z_][A-Za-z0-9_]*)/g)].filter((m) => m[1] === '$' || !definedAbove(m[1]));
+      if (bare.length) specials.push('dollar');
+      if (specials.length === 0) return;
+      const span = { start: e.valueSpan.start, end: e.valueSpan.start + text.length };
+      ctx.report({
+        messageId: 'unquotedSpecial',
+        data: { key: e.key, specials },
+        span,
+        fixes: [ctx.fix(`Quote the value of ${e.key}`, [quoted(span, text)])],
+      });
+    });
+  },
+});
+
+/**
+ * What the user meant as the value of an unquoted entry: up to a `#` that
+ * follows a blank (`KEY=#ff0000` means the colour, which dotenv reads as empty).
+ */
+function intendedValue(file: SourceFile, e: EnvEntry): string {
+  const raw = e.rawAfterEquals;
+  const blankBefore = /[ \t]/.test(file.text[e.valueSpan.start - 1] ?? '');
+  const m = (blankBefore ? /(^|[ \t])#/ : /([ \t])#/).exec(raw);
+  const body = m ? raw.slice(0, m.index) : raw;
+  return body.trimEnd();
+}
+
+/** The value in quotes that keep it literal: single, else double when nothing in it needs escaping; undefined when neither does. */
+function quoted(span: Span, text: string): TextEdit | undefined {
+  if (!text.includes("'")) return { ...span, newText: `'${text}'` };
+  if (!text.includes('"') && !text.includes('$') && !text.includes('\\')) return { ...span, newText: `"${text}"` };
+  return undefined;
+}
