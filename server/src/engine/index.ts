@@ -21,3 +21,5 @@ export { fixAll, minimalEdit, editsOfPass, safeFix } from './fixes/fixAll';
 export * from './generate/productionConfig';
 export * from './features/completion';
 export * from './features/hover';
+export * from './deploy/index';
+export { SystemdUnit, environmentAssignments, unitOffset } from './documents/systemdUnit';
