@@ -66,8 +66,9 @@ export function displayValue(v: EnvValue): string {
   if (v.value === undefined) return 'unknown';
   if (v.secret || v.fromSecretObject || knownCredential(v.value)) return maskSecret(v.value);
   const pw = urlPassword(v.value);
-  if (pw) return JSON.stringify(v.value.slice(0, pw.index) + '***' + v.value.slice(pw.index + pw.password.length));
-  return v.value === '' ? '""' : JSON.stringify(v.value);
+  const shown = pw ? v.value.slice(0, pw.index) + '***' + v.value.slice(pw.index + pw.password.length) : v.value;
+  // quoted only where the bare text would hide something (empty, outer blanks)
+  return shown === '' || shown.trim() !== shown ? JSON.stringify(shown) : shown;
 }
 
 const PRODUCTION_ENVIRONMENTS = new Set(['production', 'prod']); // include/core/production_mode.h
