@@ -239,7 +239,7 @@ export function servicePosture(ws: Workspace, service: Service, model?: Deployme
       row(
         'debug-switches',
         'risk',
-        on.map((v) => `${v!.name}=${displayValue(v!)}`).join(', '),
+        on.length === 1 ? displayValue(on[0]!) : on.map((v) => `${v!.name}=${displayValue(v!)}`).join(', '),
         on[0],
         'debugging aids must be unset in production',
       ),
