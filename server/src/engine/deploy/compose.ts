@@ -6,7 +6,8 @@ import * as path from 'path';
 import { DocView, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { addEnvFile, EnvBuilder } from './env';
+import { Span } from '../types';
+import { addEnvFile, EnvBuilder, NewValue } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
 import { entries, innerSpan, isMapNode, items, spanOf, str } from './yamlAccess';
@@ -127,139 +128,171 @@ function mountedConfigs(
   return out;
 }
 
-/** The services of a compose file, ThemisDB's or not (`themis` says which). */
-export function composeServices(ws: Workspace, file: SourceFile): Service[] {
-  const doc = file.yaml.documents()[0];
-  if (!doc) return [];
+/** What one compose file says about one service; an override file adds a second part. */
+interface Part {
+  file: SourceFile;
+  svc: YamlRef;
+  envFiles: { file: SourceFile; via: SourceRef }[];
+  environment: NewValue[];
+  sources: EnvSource[];
+  image?: string;
+  command: string;
+  named: string[];
+  replicas?: number;
+  configFiles: string[];
+}
+
+function readPart(ws: Workspace, file: SourceFile, doc: DocView, svc: YamlRef, lookup: (n: string) => Lookup | undefined): Part {
+  const p = svc.path;
   const dir = path.dirname(file.path);
-  const lookup = dotenvLookup(ws, file.path);
   const interp = (s: string) => interpolate(s, lookup);
+  const at = (r: YamlRef): SourceRef => ({ file: file.path, span: spanOf(r) });
+  const part: Part = { file, svc, envFiles: [], environment: [], sources: [], command: '', named: [], configFiles: [] };
+
+  // env_file: a path, a list of paths, or a list of {path, required}
+  const envFiles = doc.get([...p, 'env_file']);
+  for (const r of str(envFiles) !== undefined ? [envFiles!] : items(doc, [...p, 'env_file'])) {
+    const written = str(r) ?? str(doc.get([...r.path, 'path']));
+    if (written === undefined) continue;
+    const required = str(doc.get([...r.path, 'required'])) !== 'false';
+    const f = ws.file(path.resolve(dir, interp(written).text ?? written));
+    part.sources.push({
+      kind: 'env_file',
+      name: written,
+      ref: at(r),
+      resolved: f?.path,
+      optional: !required,
+      resolvedBy: f ? 'path' : undefined,
+    });
+    if (f) part.envFiles.push({ file: f, via: at(r) });
+  }
+
+  // environment: a map (KEY: value) or a list (- KEY=value / - KEY)
+  const add = (key: string, raw: string | undefined, keySpan: Span, span: Span) => {
+    const base = { name: key, file: file.path, span, keySpan, origin: 'compose-environment' as const };
+    if (raw === undefined) {
+      // no value: compose takes it from the shell or the .env
+      const l = lookup(key);
+      const note = l ? undefined : 'taken from the shell at deploy time';
+      part.environment.push({ ...base, value: l?.value, interpolated: [{ name: key, ref: l?.ref }], note });
+      return;
+    }
+    const r = interp(raw);
+    const unknown = r.refs.find((x) => !x.ref)?.name;
+    const note =
+      r.text === undefined ? `\${${unknown}} is not in the project's .env: it comes from the shell at deploy time` : undefined;
+    part.environment.push({ ...base, value: r.text, interpolated: r.refs.length ? r.refs : undefined, note });
+  };
+  if (isMapNode(doc.get([...p, 'environment']))) {
+    for (const e of entries(doc, [...p, 'environment'])) add(e.path[e.path.length - 1], str(e), e.keySpan!, spanOf(e));
+  } else {
+    for (const item of items(doc, [...p, 'environment'])) {
+      const s = str(item);
+      if (s === undefined || !item.valueSpan) continue;
+      const inner = innerSpan(file.text, item.valueSpan);
+      const eq = s.indexOf('=');
+      const key = (eq < 0 ? s : s.slice(0, eq)).trim();
+      if (!key) continue;
+      // offsets inside the scalar are exact when it is written as it reads (no escapes)
+      const exact = file.text.slice(inner.start, inner.end) === s;
+      const keySpan = exact ? { start: inner.start, end: inner.start + key.length } : inner;
+      const span = exact && eq >= 0 ? { start: inner.start + eq + 1, end: inner.end } : inner;
+      add(key, eq < 0 ? undefined : s.slice(eq + 1), keySpan, span);
+    }
+  }
+
+  const image = str(doc.get([...p, 'image']));
+  part.image = image && (interp(image).text ?? image);
+  part.command = [str(doc.get([...p, 'command'])), str(doc.get([...p, 'entrypoint']))]
+    .concat(items(doc, [...p, 'command']).map(str), items(doc, [...p, 'entrypoint']).map(str))
+    .filter(Boolean)
+    .join(' ');
+  part.named = [
+    p[1],
+    str(doc.get([...p, 'container_name'])),
+    str(doc.get([...p, 'build'])) ?? str(doc.get([...p, 'build', 'context'])),
+  ].filter((x): x is string => !!x);
+  const replicasText = str(doc.get([...p, 'deploy', 'replicas'])) ?? str(doc.get([...p, 'scale']));
+  if (replicasText !== undefined && /^\d+$/.test(replicasText)) part.replicas = Number(replicasText);
+  part.configFiles = mountedConfigs(ws, doc, p, dir, (x) => interp(x).text);
+  return part;
+}
+
+/**
+ * The services of a compose file, ThemisDB's or not (`themis` says which). `overrides`
+ * (docker-compose.override.yml) merge over it as compose does: env_file lists append,
+ * environment entries of the override win, scalars such as image are replaced.
+ */
+export function composeServices(ws: Workspace, file: SourceFile, overrides: SourceFile[] = []): Service[] {
+  const lookup = dotenvLookup(ws, file.path);
+  const parts = new Map<string, Part[]>();
+  for (const f of [file, ...overrides]) {
+    const doc = f.yaml.documents()[0];
+    if (!doc) continue;
+    for (const svc of entries(doc, ['services'])) {
+      const list = parts.get(svc.path[1]) ?? [];
+      list.push(readPart(ws, f, doc, svc, lookup));
+      parts.set(svc.path[1], list);
+    }
+  }
   const out: Service[] = [];
-  for (const svc of entries(doc, ['services'])) {
-    const p = svc.path;
-    const name = p[1];
+  for (const [name, list] of parts) {
     const b = new EnvBuilder();
-    const sources: EnvSource[] = [];
-    const notes: string[] = [];
-    const at = (r: YamlRef): SourceRef => ({ file: file.path, span: spanOf(r) });
-
-    // env_file: a path, a list of paths, or a list of {path, required}
-    const envFiles = doc.get([...p, 'env_file']);
-    const fileRefs = str(envFiles) !== undefined ? [envFiles!] : items(doc, [...p, 'env_file']);
-    for (const r of fileRefs) {
-      const written = str(r) ?? str(doc.get([...r.path, 'path']));
-      if (written === undefined) continue;
-      const required = str(doc.get([...r.path, 'required'])) !== 'false';
-      const rel = interp(written).text ?? written;
-      const abs = path.resolve(dir, rel);
-      const f = ws.file(abs);
-      sources.push({
-        kind: 'env_file',
-        name: written,
-        ref: at(r),
-        resolved: f?.path,
-        optional: !required,
-        resolvedBy: f ? 'path' : undefined,
-      });
-      if (f)
-        addEnvFile(
-          b,
-          f,
-          'compose-env-file',
-          at(r),
-          (raw, own) => interpolate(raw, (n) => (own.has(n) ? { value: own.get(n)!, ref: at(r) } : lookup(n))).text,
-        );
-    }
-
-    // environment: a map (KEY: value) or a list (- KEY=value / - KEY)
-    const envRef = doc.get([...p, 'environment']);
-    const add = (key: string, raw: string | undefined, keySpan: SourceRef['span'], span: SourceRef['span']) => {
-      if (raw === undefined) {
-        // no value: compose takes it from the shell or the .env
-        const l = lookup(key);
-        b.set({
-          name: key,
-          value: l?.value,
-          file: file.path,
-          span,
-          keySpan,
-          origin: 'compose-environment',
-          interpolated: [{ name: key, ref: l?.ref }],
-          note: l ? undefined : 'taken from the shell at deploy time',
-        });
-        return;
-      }
-      const r = interp(raw);
-      const unknown = r.refs.filter((x) => !x.ref).map((x) => x.name);
-      b.set({
-        name: key,
-        value: r.text,
-        file: file.path,
-        span,
-        keySpan,
-        origin: 'compose-environment',
-        interpolated: r.refs.length ? r.refs : undefined,
-        note:
-          r.text === undefined
-            ? `\${${unknown[0]}} is not in the project's .env: it comes from the shell at deploy time`
-            : undefined,
-      });
-    };
-    if (isMapNode(envRef)) {
-      for (const e of entries(doc, [...p, 'environment'])) add(e.path[e.path.length - 1], str(e), e.keySpan!, spanOf(e));
-    } else {
-      for (const item of items(doc, [...p, 'environment'])) {
-        const s = str(item);
-        if (s === undefined || !item.valueSpan) continue;
-        const inner = innerSpan(file.text, item.valueSpan);
-        const eq = s.indexOf('=');
-        const key = (eq < 0 ? s : s.slice(0, eq)).trim();
-        if (!key) continue;
-        // offsets inside the scalar are exact when it is written as it reads (no escapes)
-        const exact = file.text.slice(inner.start, inner.end) === s;
-        const keySpan = exact ? { start: inner.start, end: inner.start + key.length } : inner;
-        const span = exact && eq >= 0 ? { start: inner.start + eq + 1, end: inner.end } : inner;
-        add(key, eq < 0 ? undefined : s.slice(eq + 1), keySpan, span);
+    // env_file values first, then environment: environment wins over any env_file
+    for (const part of list) {
+      for (const { file: f, via } of part.envFiles) {
+        const expand = (raw: string, own: Map<string, string>) =>
+          interpolate(raw, (n) => (own.has(n) ? { value: own.get(n)!, ref: via } : lookup(n))).text;
+        addEnvFile(b, f, 'compose-env-file', via, expand);
       }
     }
-
-    const image = str(doc.get([...p, 'image']));
-    const imageText = image && (interp(image).text ?? image);
-    const command = [str(doc.get([...p, 'command'])), str(doc.get([...p, 'entrypoint']))]
-      .concat(items(doc, [...p, 'command']).map(str), items(doc, [...p, 'entrypoint']).map(str))
-      .filter(Boolean)
-      .join(' ');
-    const build = str(doc.get([...p, 'build'])) ?? str(doc.get([...p, 'build', 'context']));
+    for (const part of list) for (const v of part.environment) b.set(v);
+    const last = <T>(pick: (p: Part) => T | undefined) =>
+      list
+        .map(pick)
+        .filter((x) => x !== undefined)
+        .pop();
+    const image = last((p) => p.image);
+    const command = last((p) => p.command || undefined) ?? '';
     const themisVar = [...b.env.keys()].find(isServerThemisVar);
     let themisReason: string | undefined;
-    if (saysThemis(imageText)) themisReason = `image ${imageText}`;
+    if (saysThemis(image)) themisReason = `image ${image}`;
     else if (saysThemis(command)) themisReason = 'its command';
     else if (themisVar) themisReason = `it sets ${themisVar}`;
-    else if (!imageText && (saysThemis(name) || saysThemis(str(doc.get([...p, 'container_name']))) || saysThemis(build)))
-      themisReason = `service ${name}`;
-
-    const replicasText = str(doc.get([...p, 'deploy', 'replicas'])) ?? str(doc.get([...p, 'scale']));
-    const replicas = replicasText !== undefined && /^\d+$/.test(replicasText) ? Number(replicasText) : undefined;
-    if (b.env.size && [...b.env.values()].some((v) => v.value === undefined))
-      notes.push('some values come from the shell at deploy time');
+    else if (!image && list.some((p) => p.named.some(saysThemis))) themisReason = `service ${name}`;
+    const replicas = last((p) => p.replicas);
+    const notes = [...b.env.values()].some((v) => v.value === undefined)
+      ? ['some values come from the shell at deploy time']
+      : [];
+    const first = list[0];
     out.push({
       kind: 'compose',
       name,
-      file: file.path,
-      span: svc.keySpan!,
-      files: [file.path],
-      docIndex: doc.index,
-      yamlPath: p,
-      image: imageText,
+      file: first.file.path,
+      span: first.svc.keySpan!,
+      files: [...new Set(list.map((p) => p.file.path))],
+      docIndex: first.svc.docIndex,
+      yamlPath: first.svc.path,
+      image,
       themis: !!themisReason,
       themisReason,
       env: b.env,
-      sources,
+      sources: list.flatMap((p) => p.sources),
       configs: [],
-      configFiles: mountedConfigs(ws, doc, p, dir, (s) => interp(s).text),
+      configFiles: [...new Set(list.flatMap((p) => p.configFiles))],
       instances: replicas !== undefined && replicas > 1 ? { count: replicas, reason: `replicas: ${replicas}` } : undefined,
       notes,
     });
   }
   return out;
+}
+
+const OVERRIDE = /^(?:docker-)?compose\.override\.ya?ml$/i;
+const BASES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** An override file that compose merges into a base file of the same folder, and that base. */
+export function overrideBase(filePath: string, exists: (p: string) => boolean): string | undefined {
+  if (!OVERRIDE.test(path.basename(filePath))) return undefined;
+  const dir = path.dirname(filePath);
+  return BASES.map((b) => path.join(dir, b)).find(exists);
 }

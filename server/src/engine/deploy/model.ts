@@ -2,7 +2,7 @@
 // services in them, and which files belong to ThemisDB (DESIGN "Deployments").
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { composeServices } from './compose';
+import { composeServices, overrideBase } from './compose';
 import { helmServices } from './helm';
 import { configMapConfigs, K8sIndex, k8sObjects, k8sServices, objectEntries } from './kubernetes';
 import { deployFileKind, isDeploymentCandidate, isServerThemisVar } from './recognize';
@@ -28,10 +28,21 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
   }
   const of = (...ks: DeployFileKind[]) => [...kinds].filter(([, k]) => ks.includes(k)).map(([p]) => byPath.get(p)!);
 
+  // docker-compose.override.yml merges into the base file beside it, as `docker compose up` does
+  const composeProjects = (files: SourceFile[]) => {
+    const paths = new Set(files.map((f) => f.path));
+    const overrides = new Map<string, SourceFile[]>();
+    for (const f of files) {
+      const base = overrideBase(f.path, (p) => paths.has(p));
+      if (base) overrides.set(base, [...(overrides.get(base) ?? []), f]);
+    }
+    const merged = new Set([...overrides.values()].flat());
+    return files.filter((f) => !merged.has(f)).flatMap((f) => composeServices(ws, f, overrides.get(f.path)));
+  };
   const index = new K8sIndex();
   for (const f of of('kubernetes')) index.add(k8sObjects(f));
   const services: Service[] = [
-    ...of('compose').flatMap((f) => composeServices(ws, f)),
+    ...composeProjects(of('compose')),
     ...of('kubernetes').flatMap((f) => k8sServices(f, index)),
     ...of('helm').flatMap((f) => helmServices(ws, f, index)),
     ...systemdServices(ws, of('systemd', 'systemd-dropin')),
