@@ -3,14 +3,14 @@
 // `${VAR}` in the compose file interpolated from the project's `.env` (the compose
 // file's folder). The `.env` only feeds interpolation; a variable of the shell is unknown here.
 import * as path from 'path';
-import { DocView, YamlRef } from '../documents/yamlModel';
+import { DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
 import { Span } from '../types';
 import { addEnvFile, EnvBuilder, NewValue } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
-import { entries, innerSpan, isMapNode, items, spanOf, str } from './yamlAccess';
+import { entries, innerSpan, items, spanOf, str } from './yamlAccess';
 
 interface Lookup {
   value: string;
@@ -183,7 +183,7 @@ function readPart(ws: Workspace, file: SourceFile, doc: DocView, svc: YamlRef, l
       r.text === undefined ? `\${${unknown}} is not in the project's .env: it comes from the shell at deploy time` : undefined;
     part.environment.push({ ...base, value: r.text, interpolated: r.refs.length ? r.refs : undefined, note });
   };
-  if (isMapNode(doc.get([...p, 'environment']))) {
+  if (isMapRef(doc.get([...p, 'environment']))) {
     for (const e of entries(doc, [...p, 'environment'])) add(e.path[e.path.length - 1], str(e), e.keySpan!, spanOf(e));
   } else {
     for (const item of items(doc, [...p, 'environment'])) {

@@ -3,14 +3,14 @@
 // where they are written: a list of {name, value | valueFrom} (the corpus example) or
 // a map of NAME: value, under `env`, `extraEnv`, `extraEnvVars`, `envVars` or `environment`.
 import * as path from 'path';
-import { asBool, YamlRef } from '../documents/yamlModel';
+import { asBool, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
 import { EnvBuilder } from './env';
 import { addEnvFrom, addEnvList, embeddedConfig, K8sIndex } from './kubernetes';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EmbeddedConfig, EnvSource, Service } from './types';
-import { entries, isMapNode, isSeqNode, spanOf, str } from './yamlAccess';
+import { entries, spanOf, str } from './yamlAccess';
 
 const ENV_KEYS = /^(?:env|extraEnv|extraEnvVars|envVars|environment)$/;
 const CONFIG_KEYS = /^(?:config|configYaml|configuration|themisConfig|config\.ya?ml|config\.json)$/;
@@ -29,12 +29,12 @@ function chartName(ws: Workspace, valuesPath: string): string | undefined {
 /** Names an env block sets, without building anything (to decide whether it is ThemisDB's). */
 function blockNames(file: SourceFile, r: YamlRef): string[] {
   const doc = file.yaml.documents()[r.docIndex] ?? file.yaml.documents()[0];
-  if (isSeqNode(r))
+  if (isSeqRef(r))
     return doc
       .children(r.path)
       .map((i) => str(doc.get([...i.path, 'name'])))
       .filter((n): n is string => !!n);
-  return isMapNode(r) ? doc.children(r.path).map((c) => c.path[c.path.length - 1]) : [];
+  return isMapRef(r) ? doc.children(r.path).map((c) => c.path[c.path.length - 1]) : [];
 }
 
 /** The release a values file describes (ThemisDB's or not, `themis` says which). */
@@ -46,7 +46,7 @@ export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex): 
   // env blocks of ThemisDB: under a themis-named key, setting THEMIS_* variables, or at the top of a ThemisDB chart
   const blocks = doc
     .named(ENV_KEYS)
-    .filter((r) => isSeqNode(r) || isMapNode(r))
+    .filter((r) => isSeqRef(r) || isMapRef(r))
     .filter(
       (r) =>
         r.path.slice(0, -1).some(saysThemis) ||
@@ -58,7 +58,7 @@ export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex): 
   for (const r of blocks) {
     const parent = r.path.slice(0, -1);
     addEnvFrom(b, doc, [...parent, 'envFrom'], file.path, index, undefined, sources);
-    if (isSeqNode(r)) addEnvList(b, doc, r.path, file.path, index, undefined, sources, 'helm-env');
+    if (isSeqRef(r)) addEnvList(b, doc, r.path, file.path, index, undefined, sources, 'helm-env');
     else {
       for (const e of entries(doc, r.path)) {
         const value = str(e) ?? str(doc.get([...e.path, 'value']));

@@ -1,6 +1,6 @@
 // Small readers over the engine's YAML model for the deployment parsers.
-import { isMap, isScalar, isSeq } from 'yaml';
-import { asString, DocView, YamlRef } from '../documents/yamlModel';
+import { isScalar } from 'yaml';
+import { asString, DocView, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { Span } from '../types';
 
 /** A scalar as text (`1` and `true` too), undefined for collections and empty values. */
@@ -8,22 +8,14 @@ export function str(ref: YamlRef | undefined): string | undefined {
   return ref && isScalar(ref.node) ? asString(ref.value) : undefined;
 }
 
-export function isMapNode(ref: YamlRef | undefined): boolean {
-  return !!ref && isMap(ref.node);
-}
-
-export function isSeqNode(ref: YamlRef | undefined): boolean {
-  return !!ref && isSeq(ref.node);
-}
-
 /** Keyed children of a mapping (sequence items have no key span). */
 export function entries(doc: DocView, p: string[]): YamlRef[] {
-  return isMapNode(doc.get(p)) || p.length === 0 ? doc.children(p).filter((r) => r.keySpan) : [];
+  return isMapRef(doc.get(p)) || p.length === 0 ? doc.children(p).filter((r) => r.keySpan) : [];
 }
 
 /** Items of a sequence, in order. */
 export function items(doc: DocView, p: string[]): YamlRef[] {
-  return isSeqNode(doc.get(p)) ? doc.children(p).filter((r) => !r.keySpan) : [];
+  return isSeqRef(doc.get(p)) ? doc.children(p).filter((r) => !r.keySpan) : [];
 }
 
 /** A value's span without its quotes. */
