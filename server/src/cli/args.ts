@@ -24,6 +24,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: themisdb-lint [options] PATH...
        themisdb-lint init --production [options] DIR   (see init --help)
+       themisdb-lint posture [--format text|json] [PATH...]   (see posture --help)
 
 Checks ThemisDB config.yaml, security.yaml, mig.yaml and .env files for
 security problems. Folders are searched for those files (node_modules and
@@ -134,5 +135,43 @@ export function parseArgs(argv: string[]): CliOptions {
   if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
   if (opts.fixDryRun && opts.writeBaseline) throw new UsageError('--fix-dry-run changes no file; it cannot be combined with --write-baseline');
   if (opts.fixDryRun && opts.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
+  return opts;
+}
+
+export const POSTURE_USAGE = `Usage: themisdb-lint posture [options] [PATH...]
+
+Prints, for every ThemisDB service of the deployment files under PATH (default:
+the current folder) — compose services, Kubernetes containers, Helm values,
+systemd units with their drop-ins — each security control with the value the
+server really gets (secrets masked), the line that sets it (or "default") and
+a verdict: ok, risk or unknown.
+
+Options:
+  --format text|json              output format (default: text; colour on a
+                                  terminal, NO_COLOR / FORCE_COLOR as for lint)
+  -h, --help                      show this help
+
+Exit codes: 0 printed, 2 usage error or a path that cannot be read.`;
+
+export interface PostureOptions {
+  format: 'text' | 'json';
+  paths: string[];
+  help: boolean;
+}
+
+export function parsePostureArgs(argv: string[]): PostureOptions {
+  const opts: PostureOptions = { format: 'text', paths: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') opts.help = true;
+    else if (arg === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice('--format='.length) : argv[++i];
+      if (value !== 'text' && value !== 'json') throw new UsageError('--format takes one of: text, json');
+      opts.format = value;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else opts.paths.push(arg);
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }

@@ -1,6 +1,7 @@
 // Which files a CLI run analyzes, and the workspace around them.
 import * as fs from 'fs';
 import * as path from 'path';
+import { isDeploymentCandidate } from '../engine/deploy/recognize';
 import { kindFromName } from '../engine/fileKinds';
 
 const SKIP = new Set(['node_modules', '.git']);
@@ -55,4 +56,47 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
       add({ file: full, explicit: false, root });
     }
   }
+}
+
+/**
+ * Deployment files for `posture`: compose files, manifests, Helm values and systemd units,
+ * found by name (the engine's content check decides), `*.service.d` drop-in folders included.
+ * The folders walked are the workspace roots, so references between files resolve.
+ */
+export function collectDeploymentFiles(paths: string[], cwd: string): { files: string[]; roots: string[] } {
+  const files: string[] = [];
+  const roots: string[] = [];
+  const walkDir = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP.has(e.name)) walkDir(full);
+      } else if (e.isFile() && isDeploymentCandidate(full)) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    } catch {
+      throw new PathError(`cannot read ${p}`);
+    }
+    if (st.isDirectory()) {
+      roots.push(abs);
+      walkDir(abs);
+    } else {
+      roots.push(path.dirname(abs));
+      files.push(abs);
+    }
+  }
+  return { files: [...new Set(files)], roots: [...new Set(roots)] };
 }

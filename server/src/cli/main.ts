@@ -14,6 +14,7 @@ import { safeFix } from '../engine/fixes/fixAll';
 import { SourceFile } from '../engine/sourceFile';
 import { FileFix, fixFile } from './fix';
 import { runInit } from './init';
+import { runPosture } from './posture';
 import { formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
 import { toSarif } from './sarif';
 
@@ -32,6 +33,7 @@ export interface Io {
 
 export function run(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean, env: NodeJS.ProcessEnv = process.env): number {
   if (argv[0] === 'init') return runInit(argv.slice(1), cwd, out, err);
+  if (argv[0] === 'posture') return runPosture(argv.slice(1), cwd, { out, err, isTty, env });
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);

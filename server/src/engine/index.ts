@@ -26,3 +26,5 @@ export type { HoverEntry, HoverOptions } from './features/hover';
 export { envVarInfo, envVarMarkdown, schemaKeyMarkdown } from './features/docs';
 export { YamlLines, parseYamlLine } from './documents/yamlLines';
 export { needsQuotes, yamlScalar, unquoteScalar } from './documents/yamlScalar';
+export * from './deploy/index';
+export { SystemdUnit, environmentAssignments, unitOffset } from './documents/systemdUnit';

@@ -26,6 +26,7 @@ export class Workspace {
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private envIndex?: string[]; // every family file found under the roots, by name
+  private nameIndex?: string[]; // every file under the roots, for findFiles
 
   constructor(private readonly host: Host, readonly roots: string[] = []) {}
 
@@ -46,6 +47,7 @@ export class Workspace {
     this.files.delete(filePath);
     this.dirs.delete(path.dirname(filePath));
     this.envIndex = undefined;
+    this.nameIndex = undefined;
   }
 
   /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */
@@ -125,6 +127,35 @@ export class Workspace {
     const paths = new Set(this.envIndex.filter((p) => accept(kindFromName(p)!)));
     for (const p of this.overlays.keys()) if (kindFromName(p) && accept(kindFromName(p)!)) paths.add(p);
     return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
+  }
+
+  /**
+   * Files under the roots (and open in the editor) whose path `accept` takes, sorted.
+   * A walk of its own, apart from allFiles: it also enters `*.d` folders (systemd drop-ins).
+   */
+  findFiles(accept: (filePath: string) => boolean): SourceFile[] {
+    if (!this.nameIndex) {
+      const found: string[] = [];
+      let budget = MAX_WALK_FILES;
+      const walk = (dir: string, depth: number): void => {
+        if (depth > 8 || budget <= 0) return;
+        for (const name of this.listDir(dir)) {
+          if (--budget <= 0) return;
+          const full = path.join(dir, name);
+          const maybeDir = !SKIP_DIRS.has(name) && (!name.includes('.') || name.endsWith('.d'));
+          if (maybeDir && this.host.readDir(full)) walk(full, depth + 1);
+          else found.push(full);
+        }
+      };
+      for (const r of this.roots) walk(r, 0);
+      this.nameIndex = found;
+    }
+    const paths = new Set(this.nameIndex.filter(accept));
+    for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
+    return [...paths]
+      .sort()
+      .map((p) => this.file(p))
+      .filter((f): f is SourceFile => !!f);
   }
 
   /** Where a variable is defined: a sibling .env first, then any .env of the workspace. */

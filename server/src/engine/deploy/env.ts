@@ -1,0 +1,63 @@
+// The effective environment of one service, built in the order of the tool that starts
+// it: every later `set` wins and keeps what it overrides, for hovers that say who wins.
+import { isSecretVar } from '../envCatalog';
+import { SourceFile } from '../sourceFile';
+import { isEnvTemplate } from '../fileKinds';
+import { isTemplated } from '../secrets';
+import { EnvOrigin, EnvValue, SourceRef } from './types';
+
+export type NewValue = Omit<EnvValue, 'overrides' | 'secret'> & { secret?: boolean };
+
+export class EnvBuilder {
+  readonly env = new Map<string, EnvValue>();
+
+  set(v: NewValue): void {
+    const prev = this.env.get(v.name);
+    const secret = !!v.secret || !!v.fromSecretObject || isSecretVar(v.name);
+    const overrides = prev ? [...prev.overrides, { ...prev, overrides: [] }] : [];
+    // a new Map entry goes last, so the map keeps the order the tool applies values in
+    this.env.delete(v.name);
+    this.env.set(v.name, { ...v, secret, overrides });
+  }
+
+  get(name: string): EnvValue | undefined {
+    return this.env.get(name);
+  }
+
+  delete(name: string): void {
+    this.env.delete(name);
+  }
+}
+
+/**
+ * Every entry of an env file, in file order, as one service source. `expand` resolves
+ * `${VAR}` inside values where the tool does (compose); the value of an empty entry in a
+ * template file is unknown: the real file is filled in at install time.
+ */
+export function addEnvFile(
+  b: EnvBuilder,
+  f: SourceFile,
+  origin: EnvOrigin,
+  via: SourceRef,
+  expand?: (raw: string, own: Map<string, string>) => string | undefined,
+): void {
+  const template = isEnvTemplate(f.path);
+  const own = new Map<string, string>();
+  for (const e of f.env.entries) {
+    let value: string | undefined = e.value;
+    if (expand && e.quote !== "'" && e.value.includes('$')) value = expand(e.value, own);
+    if (value !== undefined) own.set(e.key, value);
+    const emptyInTemplate = template && value !== undefined && isTemplated(value);
+    b.set({
+      name: e.key,
+      value: emptyInTemplate ? undefined : value,
+      file: f.path,
+      span: e.valueSpan,
+      keySpan: e.keySpan,
+      origin,
+      via,
+      fromTemplate: template || undefined,
+      note: emptyInTemplate ? 'left to fill in by the template; the real file is written at install time' : undefined,
+    });
+  }
+}

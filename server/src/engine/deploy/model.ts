@@ -1,0 +1,90 @@
+// The deployment model of a workspace: every deployment file under its roots, the
+// services in them, and which files belong to ThemisDB (DESIGN "Deployments").
+import { SourceFile } from '../sourceFile';
+import { Workspace } from '../workspace/workspace';
+import { composeServices, overrideBase } from './compose';
+import { helmServices } from './helm';
+import { configMapConfigs, K8sIndex, k8sObjects, k8sServices, objectEntries } from './kubernetes';
+import { deployFileKind, isDeploymentCandidate, isServerThemisVar } from './recognize';
+import { systemdServices } from './systemd';
+import { DeployFile, DeployFileKind, DeploymentModel, Service } from './types';
+
+/**
+ * Reads the deployment files under the workspace roots, plus `extra` paths (files named
+ * on a command line), and builds their services. Secrets and ConfigMaps are looked up
+ * across all manifests of the workspace.
+ */
+export function deploymentModel(ws: Workspace, extra: readonly string[] = []): DeploymentModel {
+  const byPath = new Map<string, SourceFile>();
+  for (const f of ws.findFiles(isDeploymentCandidate)) byPath.set(f.path, f);
+  for (const p of extra) {
+    const f = ws.file(p);
+    if (f) byPath.set(p, f);
+  }
+  const kinds = new Map<string, DeployFileKind>();
+  for (const [p, f] of byPath) {
+    const k = deployFileKind(f);
+    if (k) kinds.set(p, k);
+  }
+  const of = (...ks: DeployFileKind[]) => [...kinds].filter(([, k]) => ks.includes(k)).map(([p]) => byPath.get(p)!);
+
+  // docker-compose.override.yml merges into the base file beside it, as `docker compose up` does
+  const composeProjects = (files: SourceFile[]) => {
+    const paths = new Set(files.map((f) => f.path));
+    const overrides = new Map<string, SourceFile[]>();
+    for (const f of files) {
+      const base = overrideBase(f.path, (p) => paths.has(p));
+      if (base) overrides.set(base, [...(overrides.get(base) ?? []), f]);
+    }
+    const merged = new Set([...overrides.values()].flat());
+    return files.filter((f) => !merged.has(f)).flatMap((f) => composeServices(ws, f, overrides.get(f.path)));
+  };
+  const index = new K8sIndex();
+  for (const f of of('kubernetes')) index.add(k8sObjects(f));
+  const services: Service[] = [
+    ...composeProjects(of('compose')),
+    ...of('kubernetes').flatMap((f) => k8sServices(f, index)),
+    ...of('helm').flatMap((f) => helmServices(ws, f, index)),
+    ...systemdServices(ws, of('systemd', 'systemd-dropin')),
+  ];
+  const configs = [
+    ...index.all.flatMap((o) => configMapConfigs(o)),
+    ...services.filter((s) => s.kind === 'helm').flatMap((s) => s.configs),
+  ];
+
+  // a file is ThemisDB's when a ThemisDB service is defined in it or loads from it
+  const themisFiles = new Set<string>();
+  for (const s of services.filter((x) => x.themis)) {
+    for (const f of s.files) themisFiles.add(f);
+    for (const src of s.sources) if (src.resolved) themisFiles.add(src.resolved);
+    for (const v of s.env.values()) themisFiles.add(v.file);
+  }
+  for (const o of index.all) if (objectEntries(o).some((e) => isServerThemisVar(e.key))) themisFiles.add(o.file);
+  for (const c of configs) themisFiles.add(c.file);
+  const files: DeployFile[] = [...kinds].map(([p, kind]) => ({ path: p, kind, themis: themisFiles.has(p) }));
+  return { files, services, configs };
+}
+
+/** The ThemisDB services of a model. */
+export function themisServices(model: DeploymentModel): Service[] {
+  return model.services.filter((s) => s.themis);
+}
+
+/** ThemisDB services that load variables from a file (an env file, a Secret or ConfigMap manifest). */
+export function servicesLoading(model: DeploymentModel, filePath: string): Service[] {
+  return themisServices(model).filter(
+    (s) =>
+      s.sources.some((src) => src.resolved === filePath) ||
+      [...s.env.values()].some((v) => v.file === filePath && !s.files.includes(filePath)),
+  );
+}
+
+/** ThemisDB services defined in a file (a unit's drop-in counts for the unit). */
+export function servicesIn(model: DeploymentModel, filePath: string): Service[] {
+  return themisServices(model).filter((s) => s.files.includes(filePath));
+}
+
+/** The deployment kind of a file in the model, and whether it is ThemisDB's. */
+export function deployFileOf(model: DeploymentModel, filePath: string): DeployFile | undefined {
+  return model.files.find((f) => f.path === filePath);
+}

@@ -1,0 +1,69 @@
+// Which deployment file a file is (DESIGN "Deployments"), by name and content, and
+// the tests for "this runs ThemisDB" that every parser shares.
+import * as path from 'path';
+import { isMapRef } from '../documents/yamlModel';
+import { varInfo } from '../envCatalog';
+import { SourceFile } from '../sourceFile';
+import { DeployFileKind } from './types';
+
+const COMPOSE_NAME = /^(?:docker-compose|compose)(?:[.-][\w.-]*)?\.ya?ml$|\.compose\.ya?ml$/i;
+// values.yaml, values-prod.yaml, values.prod.yaml, k8s_production_values.yaml, prod-values.yml
+const HELM_VALUES_NAME = /(?:^|[._-])values(?:[._-][\w.-]*)?\.ya?ml$/i;
+
+/** A file the deployment walk reads (its content then decides): units, drop-ins and every YAML file. */
+export function isDeploymentCandidate(filePath: string): boolean {
+  const base = path.basename(filePath);
+  if (/\.service$/i.test(base)) return true;
+  if (/\.conf$/i.test(base) && /\.service\.d$/i.test(path.basename(path.dirname(filePath)))) return true;
+  return /\.ya?ml$/i.test(base);
+}
+
+export function isComposeName(filePath: string): boolean {
+  return COMPOSE_NAME.test(path.basename(filePath));
+}
+
+export function isHelmValuesName(filePath: string): boolean {
+  return HELM_VALUES_NAME.test(path.basename(filePath));
+}
+
+/** A Helm chart template: not YAML until Helm renders it, so it is left alone. */
+function isHelmTemplate(file: SourceFile): boolean {
+  return file.path.split(/[\\/]/).includes('templates') && file.text.includes('{{');
+}
+
+/** The deployment kind of a file, or undefined when it is none (whether it is ThemisDB's is decided per service). */
+export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
+  const base = path.basename(file.path);
+  if (/\.service$/i.test(base)) return /^\s*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
+  if (/\.conf$/i.test(base) && /\.service\.d$/i.test(path.basename(path.dirname(file.path)))) {
+    return /^\s*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
+  }
+  if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
+  const docs = file.yaml.documents();
+  if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
+    return 'kubernetes';
+  const first = docs[0];
+  if (!first) return undefined;
+  const services = first.get('services');
+  if (isComposeName(file.path) && isMapRef(services)) return 'compose';
+  if (isHelmValuesName(file.path)) return 'helm';
+  // a compose file under another name: services that have an image or a build
+  if (
+    isMapRef(services) &&
+    first.children('services').some((s) => first.has([...s.path, 'image']) || first.has([...s.path, 'build']))
+  ) {
+    return 'compose';
+  }
+  return undefined;
+}
+
+/** Text that names ThemisDB (an image, a command, a unit or container name). */
+export function saysThemis(text: string | undefined): boolean {
+  return !!text && /themis/i.test(text);
+}
+
+/** A variable that only ThemisDB's server (not a client of it) reads or is configured with. */
+export function isServerThemisVar(name: string): boolean {
+  if (!/^THEMIS_/i.test(name)) return false;
+  return varInfo(name)?.statusDetail !== 'client-side';
+}
