@@ -40,6 +40,12 @@ ruleTester('SCH004', {
       output: base('replication:\n  shipper_enabled: true\n  compression: "lz4"\n'),
     },
     {
+      name: 'a block scalar value: the fix replaces the scalar and keeps the next line',
+      files: { 'config.yaml': base('vector_index:\n  metric: >-\n    COSIN\n  dimension: 768\n') },
+      errors: [{ messageId: 'notAllowedNear', line: 4, column: 11, endLine: 5, endColumn: 10 }],
+      output: base('vector_index:\n  metric: COSINE\n  dimension: 768\n'),
+    },
+    {
       name: 'a value reached through an alias: reported where the alias stands, not fixed through it',
       files: { 'config.yaml': base('metrics_defaults:\n  metric: &m COSIN\nvector_index:\n  metric: *m\n') },
       errors: [{ messageId: 'notAllowedNear', line: 6, column: 11, endColumn: 13 }],
