@@ -25,7 +25,8 @@ export function varReferences(file: SourceFile, isEnv: boolean): VarAt[] {
   if (isEnv) {
     for (const e of file.env.entries) if (e.quote !== "'") scan(e.valueSpan);
   } else {
-    for (const ref of file.yaml.refs) if (ref.valueSpan && typeof ref.value === 'string') scan(ref.valueSpan);
+    // an aliased value is written (and scanned) at its anchor
+    for (const ref of file.yaml.refs) if (ref.valueSpan && typeof ref.value === 'string' && !ref.viaAlias) scan(ref.valueSpan);
   }
   return out;
 }

@@ -1,7 +1,15 @@
 // Position-preserving view of a YAML file: every mapping entry with its key path,
 // the offsets of its key and value, and its value. Built once per text; rules,
 // schema validation, completion and hover all read this model.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
+//
+// Aliases are expanded the way the server's yaml-cpp reads them: `list: *suites`
+// has the items `list.0`, `list.1`… of the anchored sequence, `vram: *policy` the
+// keys of the anchored mapping. Expanded entries point where their value is
+// written (the anchor), so findings land there, and are marked `viaAlias` so no
+// fix edits them. Merge keys `<<` stay literal keys (yaml-cpp does not merge).
+// Expansion is bounded: each alias is resolved once, expanded entries count
+// against a budget, and cycles are cut; past the budget the model is `truncated`.
+import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
 import { Span } from '../types';
 
 export interface YamlRef {
@@ -10,60 +18,103 @@ export interface YamlRef {
   /** Present for mapping entries, absent for sequence items. */
   keyNode?: Scalar;
   keySpan?: Span;
+  /** The value's node; for an alias, the anchored node it stands for (null when the anchor is missing). */
   node: Node | null;
-  /** Span of the value itself (quotes included), or undefined when the value is empty. */
+  /**
+   * Span of the value itself (quotes included; a block scalar without its trailing
+   * line breaks), or undefined when the value is empty. For an entry whose own value
+   * is an alias: the `*name` it is written with; for the entries under it: their
+   * place under the anchor.
+   */
   valueSpan?: Span;
   /** Scalar value as YAML 1.2 reads it; undefined for maps, sequences and empty values. */
   value: unknown;
   docIndex: number;
-  /** The value is written elsewhere and reached through an alias (`*name`): never edit it here. */
+  /**
+   * The value is written elsewhere and reached through an alias (`*name`), or the
+   * entry's own value is an alias: never edit it here.
+   */
   viaAlias?: boolean;
+  /** Only on a written entry whose own value is an alias (`key: *name`): the anchor's name. Its key is written here. */
+  alias?: string;
 }
 
-// Aliases are resolved to their node, never expanded, so an alias bomb costs nothing.
 export interface YamlProblem {
   span: Span;
   message: string;
   code: string;
 }
 
+/** Nesting deeper than this is not modelled (the model is then `truncated`). */
+const MAX_DEPTH = 64;
+/** Expanded entries allowed per file: ten per written entry, within these bounds. */
+const MIN_BUDGET = 10_000;
+const MAX_BUDGET = 200_000;
+/** Joins path parts in map keys: it cannot occur in a key, so `"a.b"` and `a: {b}` stay apart. */
+const SEP = '\u0000';
+
+const keyOf = (parts: readonly string[]): string => (parts.length ? SEP + parts.join(SEP) : '');
+/** Public string paths are dotted (`'tls.enabled'`, '' for the root); arrays are exact. */
+const partsOf = (path: string | readonly string[]): readonly string[] =>
+  typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
 
 export class YamlModel {
   readonly docs: Document.Parsed[];
   readonly problems: YamlProblem[] = [];
   readonly refs: YamlRef[] = [];
+  /** Set when alias expansion stopped at its budget, or nesting at its depth limit: some entries are missing. */
+  truncated = false;
+  private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
   private readonly byDocPath = new Map<string, YamlRef>();
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
   private readonly childrenByDocPath = new Map<string, YamlRef[]>();
   private views?: DocView[];
+  /** Per document: each alias node and the anchored node it stands for. */
+  private targets: Map<Alias, Node>[] = [];
+  /** Collections being walked (ancestors of the current entry): an alias to one of them is a cycle. */
+  private readonly open = new Set<Node>();
+  private budget = MIN_BUDGET;
+  private expanded = 0;
 
   constructor(readonly text: string) {
     // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
-    const parsed = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false });
+    const parsed = parseAllDocuments(text, { uniqueKeys: false });
     this.docs = Array.isArray(parsed) ? parsed : [];
+    let written = 0;
+    this.targets = this.docs.map((doc) => {
+      const scan = scanAnchors(doc);
+      written += scan.entries;
+      return scan.targets;
+    });
+    this.budget = Math.min(MAX_BUDGET, Math.max(MIN_BUDGET, 10 * written));
     this.docs.forEach((doc, i) => {
       for (const e of [...doc.errors, ...doc.warnings]) {
-        this.problems.push({ span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, message: e.message.split('\n')[0], code: e.code });
+        this.problems.push({
+          span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+          message: e.message.split('\n')[0],
+          code: e.code,
+        });
       }
-      this.walk(doc.contents, [], i, 0);
+      this.walk(doc.contents, [], i, 0, false);
     });
+    this.targets = [];
   }
 
-  /** First entry at a path (dotted string or key array) across all documents. */
-  get(path: string | string[]): YamlRef | undefined {
-    return this.byPath.get(typeof path === 'string' ? path : path.join('.'));
+  /** First entry at a path (dotted string or exact key array) across all documents. */
+  get(path: string | readonly string[]): YamlRef | undefined {
+    return this.byPath.get(keyOf(partsOf(path)));
   }
 
   /** Direct children of the node at `path` ('' or [] for the document root). */
-  children(path: string | string[]): YamlRef[] {
-    return this.childrenByPath.get(typeof path === 'string' ? path : path.join('.')) ?? [];
+  children(path: string | readonly string[]): YamlRef[] {
+    return this.childrenByPath.get(keyOf(partsOf(path))) ?? [];
   }
 
   /** The entry at a path within one document (for multi-document files). */
-  getIn(docIndex: number, path: string[]): YamlRef | undefined {
-    return this.byDocPath.get(`${docIndex}:${path.join('.')}`);
+  getIn(docIndex: number, path: readonly string[]): YamlRef | undefined {
+    return this.byDocPath.get(`${docIndex}${keyOf(path)}`);
   }
 
   /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
@@ -74,13 +125,18 @@ export class YamlModel {
     return out.sort((a, b) => a.keySpan!.start - b.keySpan!.start);
   }
 
-  has(path: string | string[]): boolean {
+  has(path: string | readonly string[]): boolean {
     return this.get(path) !== undefined;
   }
 
   /** Direct children of a path within one document. */
-  childrenIn(docIndex: number, path: string[]): YamlRef[] {
-    return this.childrenByDocPath.get(`${docIndex}:${path.join('.')}`) ?? [];
+  childrenIn(docIndex: number, path: readonly string[]): YamlRef[] {
+    return this.childrenByDocPath.get(`${docIndex}${keyOf(path)}`) ?? [];
+  }
+
+  /** Whether every entry of the document is in the model (no budget or depth limit was hit there). */
+  complete(docIndex: number): boolean {
+    return !this.incomplete.has(docIndex);
   }
 
   /** One view per document that has a mapping at its root (every edition of all-editions.yaml on its own). */
@@ -106,14 +162,14 @@ export class YamlModel {
   }
 
   private add(ref: YamlRef): void {
-    const key = ref.path.join('.');
+    const key = keyOf(ref.path);
     if (!this.byPath.has(key)) this.byPath.set(key, ref);
-    this.byDocPath.set(`${ref.docIndex}:${key}`, ref);
-    const parent = ref.path.slice(0, -1).join('.');
+    this.byDocPath.set(`${ref.docIndex}${key}`, ref);
+    const parent = keyOf(ref.path.slice(0, -1));
     let list = this.childrenByPath.get(parent);
     if (!list) this.childrenByPath.set(parent, (list = []));
     list.push(ref);
-    const docParent = `${ref.docIndex}:${parent}`;
+    const docParent = `${ref.docIndex}${parent}`;
     let docList = this.childrenByDocPath.get(docParent);
     if (!docList) this.childrenByDocPath.set(docParent, (docList = []));
     docList.push(ref);
@@ -126,47 +182,118 @@ export class YamlModel {
     }
   }
 
-  private walk(node: unknown, path: string[], docIndex: number, depth: number): void {
-    if (depth > 64) return; // pathological nesting: stop, the rest is still parsed
-    if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = isScalar(pair.key) ? pair.key : undefined;
-        if (!keyNode || keyNode.value === null || typeof keyNode.value === 'object') continue;
-        const name = String(keyNode.value);
-        if (seen.has(name) && keyNode.range) {
-          this.problems.push({ span: { start: keyNode.range[0], end: keyNode.range[1] }, message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
+  private stop(docIndex: number): void {
+    this.truncated = true;
+    this.incomplete.add(docIndex);
+  }
+
+  /** Adds the entries of a collection; `via`: it is reached through an alias. */
+  private walk(node: unknown, path: string[], docIndex: number, depth: number, via: boolean): void {
+    if (!isMap(node) && !isSeq(node)) return;
+    if (depth > MAX_DEPTH) return this.stop(docIndex); // pathological nesting: the rest is still parsed
+    if (this.open.has(node)) return; // an alias to its own ancestor: expanding it would never end
+    this.open.add(node);
+    try {
+      if (isMap(node)) {
+        const seen = via ? undefined : new Set<string>(); // duplicates are reported where they are written
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const keyNode = isScalar(pair.key) ? pair.key : undefined;
+          if (!keyNode || keyNode.value === null || typeof keyNode.value === 'object') continue;
+          const name = String(keyNode.value);
+          if (seen?.has(name) && keyNode.range) {
+            this.problems.push({
+              span: { start: keyNode.range[0], end: keyNode.range[1] },
+              message: 'Map keys must be unique',
+              code: 'DUPLICATE_KEY',
+            });
+          }
+          seen?.add(name);
+          if (!this.entry([...path, name], keyNode, pair.value, docIndex, depth, via)) return;
         }
-        seen.add(name);
-        const value = (pair.value ?? null) as Node | null;
-        const ref = this.makeRef([...path, String(keyNode.value)], keyNode, value, docIndex);
-        this.add(ref);
-        this.walk(value, ref.path, docIndex, depth + 1);
+      } else {
+        for (let i = 0; i < node.items.length; i++) {
+          if (!this.entry([...path, String(i)], undefined, node.items[i], docIndex, depth, via)) return;
+        }
       }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const ref = this.makeRef([...path, String(i)], undefined, (item ?? null) as Node | null, docIndex);
-        this.add(ref);
-        this.walk(item, ref.path, docIndex, depth + 1);
-      });
+    } finally {
+      this.open.delete(node);
     }
   }
 
-  private makeRef(path: string[], keyNode: Scalar | undefined, node: Node | null, docIndex: number): YamlRef {
-    const target = isAlias(node) ? resolveAlias(node, this.docs[docIndex]) : node;
-    const span = node?.range ? { start: node.range[0], end: node.range[1] } : undefined;
-    const valueSpan = span && span.end > span.start ? span : undefined;
-    return {
+  /** Adds one entry and what is under it; false when the expansion budget is spent. */
+  private entry(
+    path: string[],
+    keyNode: Scalar | undefined,
+    value: unknown,
+    docIndex: number,
+    depth: number,
+    via: boolean,
+  ): boolean {
+    if (via && ++this.expanded > this.budget) {
+      this.stop(docIndex);
+      return false;
+    }
+    const written = (value ?? null) as Node | null;
+    const alias = isAlias(written) ? written : undefined;
+    const node = alias ? (this.targets[docIndex].get(alias) ?? null) : written;
+    const ref: YamlRef = {
       path,
       keyNode,
       keySpan: keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : undefined,
-      node: target,
-      valueSpan,
-      value: isScalar(target) ? target.value : undefined,
+      node,
+      valueSpan: this.spanOf(written),
+      value: isScalar(node) ? node.value : undefined,
       docIndex,
     };
+    if (via || alias) ref.viaAlias = true;
+    if (alias && !via) ref.alias = alias.source;
+    this.add(ref);
+    if (isCollection(node)) this.walk(node, path, docIndex, depth + 1, via || !!alias);
+    return !(via && this.expanded > this.budget);
   }
+
+  /** Where a value is written; a block scalar's ends with its content, not with the line breaks after it. */
+  private spanOf(node: Node | null): Span | undefined {
+    if (!node?.range) return undefined;
+    const start = node.range[0];
+    let end = node.range[1];
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+      while (end > start && /\s/.test(this.text[end - 1])) end--;
+    }
+    return end > start ? { start, end } : undefined;
+  }
+}
+
+/**
+ * One pass over a document in order: each alias's target is the last node before
+ * it with that anchor (as `Alias.resolve` finds it, without a walk per alias), and
+ * the number of written entries (the expansion budget is a multiple of it).
+ */
+function scanAnchors(doc: Document.Parsed): { targets: Map<Alias, Node>; entries: number } {
+  const targets = new Map<Alias, Node>();
+  const anchors = new Map<string, Node>();
+  let entries = 0;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isScalar(node) && !isCollection(node)) continue;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isCollection(node)) {
+      entries += node.items.length;
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return { targets, entries };
 }
 
 /** One document of a file, with path lookups limited to it. */
@@ -202,15 +329,6 @@ export class DocView {
   /** Entries of this document whose own key is `key` or matches it. */
   named(key: string | RegExp): YamlRef[] {
     return this.model.named(key).filter((r) => r.docIndex === this.index);
-  }
-}
-
-function resolveAlias(alias: Alias, doc: Document.Parsed): Node | null {
-  try {
-    const n = alias.resolve(doc);
-    return (n ?? null) as Node | null;
-  } catch {
-    return null;
   }
 }
 

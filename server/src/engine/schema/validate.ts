@@ -1,7 +1,7 @@
 // JSON Schema validation of a YAML file as the ThemisDB server would read it.
 // ajv errors become one problem each, located on the key or value they concern.
 import { ErrorObject } from 'ajv';
-import { Document, isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { findVarRefs } from '../documents/envModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
@@ -20,9 +20,9 @@ export interface SchemaProblem {
   value: unknown;
 }
 
-// Bounds the expansion of aliases (an alias bomb must not hang the server).
-const MAX_NODES = 200_000;
 const YAML_CPP_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+/** Path key that keeps `"a.b"` and `a: {b}` apart. */
+const keyOf = (path: readonly string[]) => path.join('\u0000');
 
 interface Conversion {
   value: unknown;
@@ -30,22 +30,22 @@ interface Conversion {
   unresolved: Set<string>;
 }
 
-/** Builds the value the server sees: yaml-cpp booleans, `${VAR}` substituted where known. */
-function serverValue(doc: Document.Parsed, file: SourceFile, ws: Workspace): Conversion | undefined {
+/**
+ * Builds the value the server sees from the YAML model (the same entries the rules
+ * read, aliases expanded): yaml-cpp booleans, `${VAR}` substituted where known.
+ */
+function serverValue(file: SourceFile, ws: Workspace, docIndex: number): Conversion {
+  const model = file.yaml;
   const unresolved = new Set<string>();
-  let budget = MAX_NODES;
-  const convert = (node: unknown, path: string[], depth: number): unknown => {
-    if (--budget < 0 || depth > 64) throw new Error('too large');
-    if (isAlias(node)) return convert(node.resolve(doc), path, depth + 1);
-    if (isMap(node)) {
-      const o: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        o[k] = convert(pair.value, [...path, k], depth + 1);
-      }
-      return o;
-    }
-    if (isSeq(node)) return node.items.map((item, i) => convert(item, [...path, String(i)], depth + 1));
+  const collection = (node: unknown, path: string[]): unknown => {
+    const kids = model.childrenIn(docIndex, path);
+    if (isSeq(node)) return kids.map((k) => convert(k.node, k.path));
+    const o: Record<string, unknown> = {};
+    for (const k of kids) if (k.keySpan) o[k.path[k.path.length - 1]] = convert(k.node, k.path);
+    return o;
+  };
+  const convert = (node: unknown, path: string[]): unknown => {
+    if (isMap(node) || isSeq(node)) return collection(node, path);
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v !== 'string') return v;
@@ -53,19 +53,15 @@ function serverValue(doc: Document.Parsed, file: SourceFile, ws: Workspace): Con
       if (!v.includes('$') || findVarRefs(v).length === 0) return v;
       const { text: out, missing } = ws.substitute(v, file.path);
       if (missing) {
-        unresolved.add(path.join('.'));
+        unresolved.add(keyOf(path));
         return v;
       }
       // a quoted template stays text once rendered; a plain one takes the server's conversion
       return node.type === 'PLAIN' ? coerce(out) : out;
     }
-    return (node as Node | null) ?? null;
+    return null;
   };
-  try {
-    return { value: convert(doc.contents, [], 0), unresolved };
-  } catch {
-    return undefined;
-  }
+  return { value: convert(model.docs[docIndex].contents, []), unresolved };
 }
 
 /** The server converts a substituted string like any scalar: bool, integer, double, string. */
@@ -93,9 +89,10 @@ export function validateYaml(file: SourceFile, ws: Workspace, name: SchemaName):
   // compiled at build time by scripts/compileSchemas.mjs
   const validate = validators[name];
   file.yaml.docs.forEach((doc, docIndex) => {
-    if (doc.errors.length || doc.contents === null) return;
-    const conv = serverValue(doc, file, ws);
-    if (!conv || conv.value === null || typeof conv.value !== 'object') return;
+    // a document the model holds only in part (an alias bomb, absurd nesting) is not judged
+    if (doc.errors.length || doc.contents === null || !file.yaml.complete(docIndex)) return;
+    const conv = serverValue(file, ws, docIndex);
+    if (conv.value === null || typeof conv.value !== 'object') return;
     validate(conv.value);
     const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
@@ -103,7 +100,7 @@ export function validateYaml(file: SourceFile, ws: Workspace, name: SchemaName):
       if (!kind) continue; // oneOf/anyOf/if/pattern summaries: the branch errors say it better
       const path = pointerToPath(e.instancePath);
       if (kind === 'unknown-key') path.push(String((e.params as { additionalProperty: string }).additionalProperty));
-      const key = path.join('.');
+      const key = keyOf(path);
       if (kind !== 'unknown-key' && conv.unresolved.has(key)) continue;
       // one problem per place: the first error wins (ajv drops failed oneOf branches when one passes)
       if (seen.has(key)) continue;

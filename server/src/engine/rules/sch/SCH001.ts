@@ -1,0 +1,27 @@
+// SCH001 yaml-syntax: the file does not parse, repeats a key in one mapping, or indents with tabs.
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'SCH001',
+    name: 'yaml-syntax',
+    kinds: ['config', 'mig'],
+    severity: 'error',
+    productionOnly: false,
+    fix: 'none',
+    supersedes: [],
+    messages: {
+      duplicateKey: () =>
+        'This key appears twice in the same mapping; the server keeps only one of the values, so the other is silently lost.',
+      tabIndent: () => 'Tabs are not allowed for indentation in YAML; indent with spaces.',
+      syntax: (d: { message: string }) => `The YAML does not parse: ${d.message}`,
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.file.yaml.problems) {
+      if (p.code === 'DUPLICATE_KEY') ctx.report({ messageId: 'duplicateKey', span: p.span });
+      else if (p.code === 'TAB_AS_INDENT') ctx.report({ messageId: 'tabIndent', span: p.span });
+      else ctx.report({ messageId: 'syntax', data: { message: p.message }, span: p.span });
+    }
+  },
+});
