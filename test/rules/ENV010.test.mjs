@@ -13,26 +13,27 @@ ruleTester('ENV010', {
     {
       name: 'plain http to a remote Vault',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_VAULT_ADDR=http://vault.internal:8200\n' },
-      errors: [{ line: 2, column: 19, endColumn: 45, severity: 'error', message: /vault\.internal/ }],
+      errors: [{ messageId: 'plaintext', line: 2, column: 19, endColumn: 45, severity: 'error', message: /vault\.internal/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_VAULT_ADDR=https://vault.internal:8200\n',
     },
     {
       name: 'VAULT_ADDR fallback, quoted, with comment',
       files: { '.env': 'THEMIS_PII_STRICT=1\nVAULT_ADDR="http://10.0.4.7:8200" # lab\n' },
-      errors: [{ line: 2, column: 12, endColumn: 34 }],
+      errors: [{ messageId: 'plaintext', line: 2, column: 12, endColumn: 34 }],
       output: 'THEMIS_PII_STRICT=1\nVAULT_ADDR="https://10.0.4.7:8200" # lab\n',
     },
     {
       name: 'upper-case scheme',
       files: { '.env': 'THEMIS_VAULT_ADDR=HTTP://vault:8200\n' },
-      errors: [{ line: 1, column: 19 }],
+      errors: [{ messageId: 'plaintext', line: 1, column: 19 }],
       output: 'THEMIS_VAULT_ADDR=https://vault:8200\n',
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_VAULT_ADDR=http://vault:8200\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'plaintext', line: 2, severity: 'hint' }],
+      output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_VAULT_ADDR=https://vault:8200\n',
     },
   ],
 });
