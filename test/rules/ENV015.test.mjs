@@ -1,4 +1,7 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { ruleTester } from '../helpers/ruleTester.mjs';
+import { analyzeFile, writeWorkspace } from '../helpers/engine.mjs';
 
 ruleTester('ENV015', {
   valid: [
@@ -85,4 +88,18 @@ ruleTester('ENV015', {
       output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_PRODUCTION_MODE=1\n',
     },
   ],
+});
+
+describe('ENV015 looks each unknown name up once', () => {
+  it('a second analysis of a file with more than a thousand unknown names is quick', () => {
+    const lines = Array.from({ length: 1100 }, (_, i) => `THEMIS_UNKNOWN_SETTING_${i.toString(36).toUpperCase()}=${i}`);
+    const dir = writeWorkspace({ '.env': `THEMIS_PRODUCTON_MODE=1\n${lines.join('\n')}\n` });
+    const first = analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV015');
+    assert.equal(first.length, 1101);
+    const start = process.hrtime.bigint();
+    const again = analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV015');
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    assert.deepEqual(again.map((f) => f.message), first.map((f) => f.message));
+    assert.ok(ms < 3000, `the second analysis took ${Math.round(ms)} ms`);
+  });
 });
