@@ -6,6 +6,9 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 import { analyzeFile, engine, writeWorkspace } from '../helpers/engine.mjs';
 
 const TOKEN = 'F+dnFlo1QMhIPLDtPEVFQ+wcb6GnHtSh71bH1vPqY38=';
+// the token each suggestion writes is random: the describe block below checks what it writes
+const ADD = [{ title: 'Add THEMIS_TOKEN_ADMIN with a freshly generated 32-byte token' }];
+const SET = [{ title: 'Set THEMIS_TOKEN_ADMIN to a freshly generated 32-byte token' }];
 
 ruleTester('ENV004', {
   valid: [
@@ -20,29 +23,36 @@ ruleTester('ENV004', {
     {
       name: 'absent: first entry',
       files: { '.env': '# server env\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ line: 2, column: 1, endColumn: 23, severity: 'error', message: /THEMIS_TOKEN_ADMIN is not set/ }],
+      errors: [{ messageId: 'notSet', line: 2, column: 1, endColumn: 23, severity: 'error', message: /THEMIS_TOKEN_ADMIN is not set/, suggestions: ADD }],
     },
     {
       name: 'empty: reported on the key',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' },
-      errors: [{ line: 2, column: 1, endColumn: 19, message: /empty/ }],
+      errors: [{ messageId: 'empty', line: 2, column: 1, endColumn: 19, message: /empty/, suggestions: SET }],
     },
     {
       name: 'empty quotes',
       files: { '.env': 'THEMIS_TOKEN_ADMIN=""\n' },
-      errors: [{ line: 1, column: 1 }],
+      errors: [{ messageId: 'empty', line: 1, column: 1, suggestions: SET }],
     },
     {
       name: 'a misspelled name holding a token: the suggestion renames it and keeps the token',
       files: { '.env': `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMN=${TOKEN}\n` },
-      errors: [{ line: 1, message: /THEMIS_TOKEN_ADMN on line 2 looks like a misspelling/ }],
-      output: `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n`,
+      errors: [
+        {
+          messageId: 'notSet',
+          line: 1,
+          message: /THEMIS_TOKEN_ADMN on line 2 looks like a misspelling/,
+          suggestions: [{ title: 'Rename THEMIS_TOKEN_ADMN to THEMIS_TOKEN_ADMIN', output: `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\n' },
-      errors: [{ line: 1, severity: 'hint' }],
+      errors: [{ messageId: 'notSet', line: 1, severity: 'hint', suggestions: ADD }],
     },
   ],
 });

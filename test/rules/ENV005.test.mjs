@@ -7,6 +7,8 @@ import { analyzeFile, engine, writeWorkspace } from '../helpers/engine.mjs';
 
 const B64 = 'F+dnFlo1QMhIPLDtPEVFQ+wcb6GnHtSh71bH1vPqY38=';
 const HEX = '27e1358689f31d3530553f929274dcad48e92f75f242fc03a3f970dcc7590f55';
+// the token the suggestion writes is random: the describe block below checks what it writes
+const REPLACE = [{ title: 'Replace THEMIS_TOKEN_ADMIN with a freshly generated 32-byte token' }];
 const env = (token) => `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${token}\n`;
 
 ruleTester('ENV005', {
@@ -23,38 +25,38 @@ ruleTester('ENV005', {
     {
       name: 'placeholder word',
       files: { '.env': env('changeme') },
-      errors: [{ line: 2, column: 20, endColumn: 28, severity: 'error', message: /placeholder/ }],
+      errors: [{ messageId: 'placeholder', line: 2, column: 20, endColumn: 28, severity: 'error', message: /placeholder/, suggestions: REPLACE }],
     },
     {
       name: 'the seed\'s placeholder copied into a real .env',
       files: { '.env': env('<base64-encoded-random-32-bytes>') },
-      errors: [{ line: 2, column: 20, message: /placeholder/ }],
+      errors: [{ messageId: 'placeholder', line: 2, column: 20, message: /placeholder/, suggestions: REPLACE }],
     },
     {
       name: '16 bytes of hex',
       files: { '.env': env(HEX.slice(0, 32)) },
-      errors: [{ line: 2, message: /about 16 bytes/ }],
+      errors: [{ messageId: 'short', line: 2, message: /about 16 bytes/, suggestions: REPLACE }],
     },
     {
       name: '24-character base64 (18 bytes)',
       files: { '.env': env('q3Zt7LwP9xKd2RbN8vYh4sJc') },
-      errors: [{ line: 2, message: /about 18 bytes/ }],
+      errors: [{ messageId: 'short', line: 2, message: /about 18 bytes/, suggestions: REPLACE }],
     },
     {
       name: 'long but low entropy',
       files: { '.env': env('xyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxy') },
-      errors: [{ line: 2, message: /too few distinct characters/ }],
+      errors: [{ messageId: 'regular', line: 2, message: /too few distinct characters/, suggestions: REPLACE }],
     },
     {
       name: 'a weak token in double quotes: span covers the quotes',
       files: { '.env': 'THEMIS_TOKEN_ADMIN="admin"\n' },
-      errors: [{ line: 1, column: 20, endColumn: 27 }],
+      errors: [{ messageId: 'placeholder', line: 1, column: 20, endColumn: 27, suggestions: REPLACE }],
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_TOKEN_ADMIN=secret\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'placeholder', line: 2, severity: 'hint', suggestions: REPLACE }],
     },
   ],
 });

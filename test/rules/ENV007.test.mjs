@@ -11,32 +11,33 @@ ruleTester('ENV007', {
     {
       name: 'absent: first entry, fix appends',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n' },
-      errors: [{ line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PII_STRICT is not set/ }],
+      errors: [{ messageId: 'notSet', line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PII_STRICT is not set/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {
       name: 'set to 0',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=0\n' },
-      errors: [{ line: 2, column: 19, endColumn: 20, severity: 'warning' }],
+      errors: [{ messageId: 'off', line: 2, column: 19, endColumn: 20, severity: 'warning' }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {
       name: 'set to false, single-quoted',
       files: { '.env': "THEMIS_PII_STRICT='false'\n" },
-      errors: [{ line: 1, column: 19, endColumn: 26 }],
+      errors: [{ messageId: 'off', line: 1, column: 19, endColumn: 26 }],
       output: "THEMIS_PII_STRICT='1'\n",
     },
     {
       name: 'misspelled name: renamed',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRIKT=1\n' },
-      errors: [{ line: 1, message: /THEMIS_PII_STRIKT on line 2/ }],
+      errors: [{ messageId: 'notSet', line: 1, message: /THEMIS_PII_STRIKT on line 2/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\n' },
-      errors: [{ line: 1, severity: 'hint' }],
+      errors: [{ messageId: 'notSet', line: 1, severity: 'hint' }],
+      output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_PII_STRICT=1\n',
     },
   ],
 });

@@ -11,26 +11,27 @@ ruleTester('ENV008', {
     {
       name: 'absent: first entry',
       files: { '.env': 'THEMIS_OLLAMA_ENDPOINT=http://localhost:11434\nTHEMIS_PRODUCTION_MODE=1\n' },
-      errors: [{ line: 1, column: 1, endColumn: 23, severity: 'warning', message: /model/ }],
+      errors: [{ messageId: 'notSet', line: 1, column: 1, endColumn: 23, severity: 'warning', message: /model/ }],
       output: 'THEMIS_OLLAMA_ENDPOINT=http://localhost:11434\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD=1\n',
     },
     {
       name: 'explicitly 0',
       files: { '.env': 'THEMIS_DISABLE_AUTO_DOWNLOAD=0 # allow pulls\n' },
-      errors: [{ line: 1, column: 30, endColumn: 31 }],
+      errors: [{ messageId: 'off', line: 1, column: 30, endColumn: 31 }],
       output: 'THEMIS_DISABLE_AUTO_DOWNLOAD=1 # allow pulls\n',
     },
     {
       name: 'false',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD="false"\n' },
-      errors: [{ line: 2, column: 30 }],
+      errors: [{ messageId: 'off', line: 2, column: 30 }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD="1"\n',
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=dev\nTHEMIS_DISABLE_AUTO_DOWNLOAD=0\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'off', line: 2, severity: 'hint' }],
+      output: 'THEMIS_ENVIRONMENT=dev\nTHEMIS_DISABLE_AUTO_DOWNLOAD=1\n',
     },
   ],
 });

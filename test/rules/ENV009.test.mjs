@@ -12,28 +12,28 @@ ruleTester('ENV009', {
     {
       name: 'neither: first entry',
       files: { '.env': '# prod\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_VAULT_TOKEN=\n' },
-      errors: [{ line: 2, column: 1, endColumn: 23, severity: 'error', message: /neither THEMIS_VAULT_ADDR nor THEMIS_HSM_ENABLED=1/ }],
+      errors: [{ messageId: 'none', line: 2, column: 1, endColumn: 23, severity: 'error', message: /neither THEMIS_VAULT_ADDR nor THEMIS_HSM_ENABLED=1/ }],
     },
     {
       name: 'HSM explicitly off: on its value',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_ENABLED=0\n' },
-      errors: [{ line: 2, column: 20, endColumn: 21 }],
+      errors: [{ messageId: 'none', line: 2, column: 20, endColumn: 21 }],
     },
     {
       name: 'empty Vault address: on its key',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_VAULT_ADDR=\n' },
-      errors: [{ line: 2, column: 1, endColumn: 18 }],
+      errors: [{ messageId: 'none', line: 2, column: 1, endColumn: 18 }],
     },
     {
       name: 'VAULT_ADDR is only the demo tool\'s fallback',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nVAULT_ADDR=https://vault:8200\n' },
-      errors: [{ line: 1, message: /demo/ }],
+      errors: [{ messageId: 'none', line: 1, message: /demo/ }],
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\n' },
-      errors: [{ line: 1, severity: 'hint' }],
+      errors: [{ messageId: 'none', line: 1, severity: 'hint' }],
     },
   ],
 });

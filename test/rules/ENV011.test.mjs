@@ -17,13 +17,13 @@ ruleTester('ENV011', {
     {
       name: 'static token',
       files: { '.env': `THEMIS_PRODUCTION_MODE=1\nTHEMIS_VAULT_TOKEN=${TOKEN}\n` },
-      errors: [{ line: 2, column: 20, endColumn: 20 + TOKEN.length, severity: 'info', message: /short-lived/ }],
+      errors: [{ messageId: 'staticToken', line: 2, column: 20, endColumn: 20 + TOKEN.length, severity: 'info', message: /short-lived/ }],
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': `THEMIS_ENVIRONMENT=development\nTHEMIS_VAULT_TOKEN=${TOKEN}\n` },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'staticToken', line: 2, severity: 'hint' }],
     },
   ],
 });

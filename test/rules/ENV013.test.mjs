@@ -12,23 +12,23 @@ ruleTester('ENV013', {
     {
       name: 'mTLS on and no paths: one finding on the switch',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' },
-      errors: [{ line: 2, column: 1, endColumn: 28, severity: 'error', message: /THEMIS_WAL_GRPC_CERT_PATH, THEMIS_WAL_GRPC_KEY_PATH and THEMIS_WAL_GRPC_CA_CERT_PATH are not set/ }],
+      errors: [{ messageId: 'pathsMissing', line: 2, column: 1, endColumn: 28, severity: 'error', message: /THEMIS_WAL_GRPC_CERT_PATH, THEMIS_WAL_GRPC_KEY_PATH and THEMIS_WAL_GRPC_CA_CERT_PATH are not set/ }],
     },
     {
       name: 'CA missing while client certificates are required by default',
       files: { '.env': 'THEMIS_WAL_GRPC_ENABLE_MTLS=yes\nTHEMIS_WAL_GRPC_CERT_PATH=/tls/wal.crt\nTHEMIS_WAL_GRPC_KEY_PATH=/tls/wal.key\n' },
-      errors: [{ line: 1, message: /THEMIS_WAL_GRPC_CA_CERT_PATH is not set/ }],
+      errors: [{ messageId: 'pathsMissing', line: 1, message: /THEMIS_WAL_GRPC_CA_CERT_PATH is not set/ }],
     },
     {
       name: 'empty key path: on its key',
       files: { '.env': 'THEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_CERT_PATH=/tls/wal.crt\nTHEMIS_WAL_GRPC_KEY_PATH=\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\n' },
-      errors: [{ line: 3, column: 1, endColumn: 25, message: /private key/ }],
+      errors: [{ messageId: 'pathEmpty', line: 3, column: 1, endColumn: 25, message: /private key/ }],
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'pathsMissing', line: 2, severity: 'hint' }],
     },
   ],
 });

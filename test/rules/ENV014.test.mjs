@@ -10,28 +10,28 @@ ruleTester('ENV014', {
     {
       name: 'both missing: one finding at the first entry',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are not set/ }],
+      errors: [{ messageId: 'missing', line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are not set/ }],
     },
     {
       name: 'key missing',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PKI_CERTIFICATE=/tls/server.crt\n' },
-      errors: [{ line: 1, message: /THEMIS_PKI_PRIVATE_KEY is not set/ }],
+      errors: [{ messageId: 'missing', line: 1, message: /THEMIS_PKI_PRIVATE_KEY is not set/ }],
     },
     {
       name: 'empty certificate: on its key',
       files: { '.env': 'THEMIS_PKI_CERTIFICATE=\nTHEMIS_PKI_PRIVATE_KEY=/tls/server.key\n' },
-      errors: [{ line: 1, column: 1, endColumn: 23, message: /certificate/ }],
+      errors: [{ messageId: 'pathEmpty', line: 1, column: 1, endColumn: 23, message: /certificate/ }],
     },
     {
       name: 'the HTTP audit PKI names do not replace them',
       files: { '.env': 'THEMIS_PKI_ENDPOINT=https://pki:8443\nTHEMIS_PKI_CERT=/tls/client.crt\nTHEMIS_PKI_KEY=/tls/client.key\n' },
-      errors: [{ line: 1, message: /different client/ }],
+      errors: [{ messageId: 'missing', line: 1, message: /different client/ }],
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\n' },
-      errors: [{ line: 1, severity: 'hint' }],
+      errors: [{ messageId: 'missing', line: 1, severity: 'hint' }],
     },
   ],
 });

@@ -10,20 +10,21 @@ ruleTester('ENV019', {
     {
       name: 'shard mTLS disabled',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_SHARD_MTLS_DISABLED=1\n' },
-      errors: [{ line: 2, column: 28, endColumn: 29, severity: 'warning', message: /Production mode ignores it/ }],
+      errors: [{ messageId: 'disabled', line: 2, column: 28, endColumn: 29, severity: 'warning', message: /Production mode ignores it/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\n',
     },
     {
       name: 'true, with a comment above kept',
       files: { '.env': '# shards\nTHEMIS_SHARD_MTLS_DISABLED=true\nSHARD_ID=shard_1\n' },
-      errors: [{ line: 2, column: 28 }],
+      errors: [{ messageId: 'disabled', line: 2, column: 28 }],
       output: '# shards\nSHARD_ID=shard_1\n',
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_SHARD_MTLS_DISABLED=1\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'disabled', line: 2, severity: 'hint' }],
+      output: 'THEMIS_ENVIRONMENT=development\n',
     },
   ],
 });

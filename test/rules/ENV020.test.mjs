@@ -10,26 +10,27 @@ ruleTester('ENV020', {
     {
       name: 'all interfaces',
       files: { '.env': 'THEMIS_HEALTH_PORT=8081\nTHEMIS_HEALTH_BIND_ADDRESS=0.0.0.0\n' },
-      errors: [{ line: 2, column: 28, endColumn: 35, severity: 'warning', message: /127\.0\.0\.1/ }],
+      errors: [{ messageId: 'bindAll', line: 2, column: 28, endColumn: 35, severity: 'warning', message: /127\.0\.0\.1/ }],
       output: 'THEMIS_HEALTH_PORT=8081\nTHEMIS_HEALTH_BIND_ADDRESS=127.0.0.1\n',
     },
     {
       name: 'quoted, with a comment',
       files: { '.env': 'THEMIS_HEALTH_BIND_ADDRESS="0.0.0.0" # k8s probes\n' },
-      errors: [{ line: 1, column: 28, endColumn: 37 }],
+      errors: [{ messageId: 'bindAll', line: 1, column: 28, endColumn: 37 }],
       output: 'THEMIS_HEALTH_BIND_ADDRESS="127.0.0.1" # k8s probes\n',
     },
     {
       name: 'IPv6 any',
       files: { '.env': 'THEMIS_HEALTH_BIND_ADDRESS=::\n' },
-      errors: [{ line: 1, column: 28 }],
+      errors: [{ messageId: 'bindAll', line: 1, column: 28 }],
       output: 'THEMIS_HEALTH_BIND_ADDRESS=127.0.0.1\n',
     },
     {
       name: 'development profile: hint',
       profile: 'auto',
       files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_HEALTH_BIND_ADDRESS=0.0.0.0\n' },
-      errors: [{ line: 2, severity: 'hint' }],
+      errors: [{ messageId: 'bindAll', line: 2, severity: 'hint' }],
+      output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_HEALTH_BIND_ADDRESS=127.0.0.1\n',
     },
   ],
 });

@@ -1,0 +1,162 @@
+// Helpers of the ENV rules only: where to report, misspelled names, and the edits
+// that give a variable a value. What a value means lives in engine/envSemantics.ts.
+import { randomBytes } from 'node:crypto';
+import { EnvEntry } from '../../documents/envModel';
+import { varInfo } from '../../envCatalog';
+import {
+  configuresServer,
+  EnvScope,
+  entriesOf,
+  entryOf,
+  flagOn,
+  isBlank,
+  misspelledOn,
+  SERVER_VARIABLES,
+  unknownThemisName,
+  valueOf,
+} from '../../envSemantics';
+import { appendEnvEntry, removeEnvEntry, setEnvValue } from '../../fixes/envEdits';
+import { SourceFile } from '../../sourceFile';
+import { Span, TextEdit } from '../../types';
+import { closestNames } from '../shared/distance';
+
+// ---------------------------------------------------------------------------
+// Where findings go, and how values appear in messages
+// ---------------------------------------------------------------------------
+
+/** Where to report a variable that is missing: the key of the first entry (0..0 in an empty file). */
+export function absentSpan(file: SourceFile): Span {
+  const first = file.env.entries[0];
+  return first ? first.keySpan : { start: 0, end: 0 };
+}
+
+/** The value, or the key when the value is empty. */
+export function valueSpan(e: EnvEntry): Span {
+  return e.valueSpan.end > e.valueSpan.start ? e.valueSpan : e.keySpan;
+}
+
+/** One-based line of an entry, for messages. */
+export function lineOf(file: SourceFile, e: EnvEntry): number {
+  return file.lines.position(e.keySpan.start).line + 1;
+}
+
+/** A value in a message: `empty`, or the value in double quotes. */
+export function shown(value: string): string {
+  return isBlank(value) ? 'empty' : `"${value}"`;
+}
+
+/** `"a" or "b"`, `"a", "b" or "c"`. */
+export function quoteList(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  return q.length <= 2 ? q.join(' or ') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------
+// Misspelled names
+// ---------------------------------------------------------------------------
+
+/** The names an unknown name may have been meant as depend only on the catalog: one lookup per name. */
+const renameCache = new Map<string, string | undefined>();
+const CACHE_LIMIT = 100_000;
+
+/**
+ * The variable a misspelled name was meant to be: the upper-case form of a known
+ * name written in another case, or the one name the server reads within edit
+ * distance 2 of an unknown THEMIS_* name.
+ */
+export function renameTarget(key: string): string | undefined {
+  const upper = key.toUpperCase();
+  if (upper !== key && varInfo(upper)) return upper;
+  if (!unknownThemisName(key)) return undefined;
+  if (!renameCache.has(key)) {
+    const near = closestNames(upper, SERVER_VARIABLES, 2);
+    if (renameCache.size >= CACHE_LIMIT) renameCache.clear();
+    renameCache.set(key, near.names.length === 1 ? near.names[0] : undefined);
+  }
+  return renameCache.get(key);
+}
+
+/** The (last) entry of this file whose name is a misspelling of `name`. */
+export function typoOf(scope: EnvScope, name: string): EnvEntry | undefined {
+  const hits = scope.file.env.entries.filter((e) => renameTarget(e.key) === name);
+  return hits[hits.length - 1];
+}
+
+/** A misspelled definition of a missing variable, as a message names it. */
+export interface Typo {
+  key: string;
+  line: number;
+}
+
+export function typoData(scope: EnvScope, name: string): Typo | undefined {
+  const t = typoOf(scope, name);
+  return t ? { key: t.key, line: lineOf(scope.file, t) } : undefined;
+}
+
+/** The message fragment for a misspelled definition: ` (X on line N looks like a misspelling of it)`. */
+export function typoText(t: Typo | undefined): string {
+  return t ? ` (${t.key} on line ${t.line} looks like a misspelling of it)` : '';
+}
+
+// ---------------------------------------------------------------------------
+// Edits
+// ---------------------------------------------------------------------------
+
+/**
+ * The title and edits that give `name` the value `value`: set it where it is
+ * defined, rename a misspelled definition of it (setting the value too unless
+ * `keepValue` accepts the one it has), or append it. `shownAs` stands for the value in the title.
+ */
+export function provide(
+  scope: EnvScope,
+  name: string,
+  value: string,
+  keepValue?: (v: string) => boolean,
+  shownAs = value,
+): { title: string; edits: TextEdit[] } {
+  const e = entryOf(scope, name);
+  if (e) return { title: `Set ${name} to ${shownAs}`, edits: [setEnvValue(e, value)] };
+  const t = typoOf(scope, name);
+  if (t) {
+    const v = valueOf(scope, t);
+    const keep = v !== undefined && (keepValue ? keepValue(v) : v === value);
+    return {
+      title: `Rename ${t.key} to ${name}${keep ? '' : ` and set it to ${shownAs}`}`,
+      edits: [{ ...t.keySpan, newText: name }, ...(keep ? [] : [setEnvValue(t, value)])],
+    };
+  }
+  return { title: `Add ${name}=${shownAs}`, edits: [appendEnvEntry(scope.file.text, name, value)] };
+}
+
+/** Removes every definition of `name` (a later one would otherwise take effect). */
+export function removeAll(scope: EnvScope, name: string): TextEdit[] {
+  return entriesOf(scope, name).map((e) => removeEnvEntry(scope.file, e));
+}
+
+/** A fresh admin token: 32 random bytes, base64 (never shown in a message or a title). */
+export function freshToken(): string {
+  return randomBytes(32).toString('base64');
+}
+
+export const TOKEN_NOTE = 'the token is written into this file: keep the file out of version control';
+export const FRESH_TOKEN = 'a freshly generated 32-byte token';
+
+// ---------------------------------------------------------------------------
+// Switches that must be on (ENV007, ENV008)
+// ---------------------------------------------------------------------------
+
+/** Why a flag that must be on is not: missing (perhaps misspelled), or set to something else. */
+export type FlagState = { kind: 'notSet'; typo?: Typo } | { kind: 'off'; entry: EnvEntry; value: string };
+
+/**
+ * Why the flag `name` is not on, as the server reads it; undefined when it is on,
+ * its value is unknown here, the value is an "on" spelling the server ignores
+ * (ENV016 explains those), or it is missing from a file that is not the server's environment.
+ */
+export function flagNotOn(scope: EnvScope, name: string): FlagState | undefined {
+  const e = entryOf(scope, name);
+  if (!e) return configuresServer(scope) ? { kind: 'notSet', typo: typoData(scope, name) } : undefined;
+  const v = valueOf(scope, e);
+  if (v === undefined || flagOn(name, v) || misspelledOn(name, v)) return undefined;
+  return { kind: 'off', entry: e, value: v };
+}
