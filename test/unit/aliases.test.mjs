@@ -13,7 +13,6 @@ function run(files, target = Object.keys(files)[0]) {
 
 // The legacy TLS003 and GPU004 code of this branch rewrites an aliased list without
 // asking isEditable (their modules on wt-tls and wt-gpumig do): drop the todo once merged.
-const AFTER_TLS_MODULES = { todo: 'needs the TLS003 (wt-tls) and GPU004 (wt-gpumig) modules, which check isEditable' };
 
 const STORAGE = 'storage:\n  rocksdb_path: /var/lib/themisdb/data\n';
 
@@ -32,7 +31,7 @@ describe('aliases: rules see the anchored values', () => {
     assert.match(hits[0].message, /ECDHE-RSA-AES128-SHA/);
   });
 
-  it('TLS003 offers no fix through the alias', AFTER_TLS_MODULES, () => {
+  it('TLS003 offers no fix through the alias', () => {
     const { of } = run({ 'config.yaml': tls('    - TLS_AES_256_GCM_SHA384\n    - ECDHE-RSA-AES128-SHA\n') });
     assert.deepEqual(of('TLS003').map((h) => h.fixes.map((f) => f.title)), [[]]);
   });
@@ -153,7 +152,7 @@ describe('aliases: fix-all never edits through an alias', () => {
     assert.deepEqual(of('GPU004').map((h) => h.line), [14]);
   });
 
-  it('fix-all leaves the anchored values as they are', AFTER_TLS_MODULES, () => {
+  it('fix-all leaves the anchored values as they are', () => {
     const { ws, file } = run({ 'config.yaml': text });
     const findingsOf = (f) => engine.analyze(f, ws, { profile: 'production' }).findings;
     const inShared = (f) => f.span.start >= text.indexOf(shared) && f.span.end <= text.indexOf(shared) + shared.length;

@@ -4,7 +4,7 @@ import { isScalar } from 'yaml';
 import { asBool, YamlRef } from '../../documents/yamlModel';
 import { RuleContext } from '../rule';
 
-/** What the value readers need of a rule context (legacy and module rules alike). */
+/** What the value readers need of a rule context. */
 export type ValueReader = Pick<RuleContext, 'resolved'>;
 
 /** A finite number, or a string that spells one (`"30"`, ` 1.5 `); undefined otherwise. */
