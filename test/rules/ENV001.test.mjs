@@ -16,6 +16,12 @@ ruleTester('ENV001', {
   ],
   invalid: [
     {
+      name: 'a ${VAR} value is judged after expansion but not overwritten (its value is set where PROD is)',
+      files: { '.env': 'PROD=0\nTHEMIS_PII_STRICT=1\nTHEMIS_PRODUCTION_MODE=${PROD}\n' },
+      errors: [{ messageId: 'off', line: 3, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'absent: reported at the first entry, fix appends',
       files: { '.env': '# ThemisDB\nTHEMIS_ENVIRONMENT=staging\nTHEMIS_PII_STRICT=1\n' },
       errors: [{ messageId: 'notSet', line: 2, column: 1, endLine: 2, endColumn: 19, severity: 'error', message: /THEMIS_PRODUCTION_MODE is not set/ }],

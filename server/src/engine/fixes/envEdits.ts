@@ -10,8 +10,18 @@ export function envValueText(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** Replaces an entry's value, keeping its quote style when it has one. */
-export function setEnvValue(entry: EnvEntry, value: string): TextEdit {
+/**
+ * Whether a fix may overwrite this entry's value: not one built from `${VAR}`
+ * references (dotenv expands them outside single quotes), whose value is set where
+ * the referenced variable is. The same policy as `isEditable` for YAML.
+ */
+export function isEnvValueEditable(entry: EnvEntry): boolean {
+  return entry.quote === "'" || !/\$\{[^}]*\}|\$[A-Za-z_]/.test(entry.value);
+}
+
+/** Replaces an entry's value, keeping its quote style when it has one; undefined when `isEnvValueEditable` says no. */
+export function setEnvValue(entry: EnvEntry, value: string): TextEdit | undefined {
+  if (!isEnvValueEditable(entry)) return undefined;
   const q = entry.quote;
   const text = q === "'" && !value.includes("'") ? `'${value}'` : q === '"' ? JSON.stringify(value) : envValueText(value);
   return { ...entry.valueSpan, newText: text };

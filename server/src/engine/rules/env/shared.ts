@@ -113,7 +113,7 @@ export function provide(
   value: string,
   keepValue?: (v: string) => boolean,
   shownAs = value,
-): { title: string; edits: TextEdit[] } {
+): { title: string; edits: (TextEdit | undefined)[] } {
   const e = entryOf(scope, name);
   if (e) return { title: `Set ${name} to ${shownAs}`, edits: [setEnvValue(e, value)] };
   const t = typoOf(scope, name);
