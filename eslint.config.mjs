@@ -5,9 +5,15 @@ import tseslint from 'typescript-eslint';
 
 const engineBoundary = {
   patterns: [
-    { group: ['**/lsp/**', '**/lsp', '**/cli/**', '**/cli'], message: 'The engine must not depend on the language server or the CLI.' },
+    {
+      group: ['**/lsp/**', '**/lsp', '**/cli/**', '**/cli'],
+      message: 'The engine must not depend on the language server or the CLI.',
+    },
     { group: ['vscode', 'vscode-*', 'vscode-languageserver*'], message: 'The engine has no editor imports.' },
-    { group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'], message: 'The engine reads files only through its Host (server/src/nodeHost.ts).' },
+    {
+      group: ['fs', 'node:fs', 'fs/*', 'node:fs/*'],
+      message: 'The engine reads files only through its Host (server/src/nodeHost.ts).',
+    },
   ],
 };
 

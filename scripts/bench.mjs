@@ -35,7 +35,9 @@ function bigConfig(lines) {
   const have = text.split('\n').length;
   const tenants = [];
   for (let i = 0; tenants.length * 6 < lines - have - 2; i++) {
-    tenants.push(`    tenant_${i}:\n      max_storage_gb: ${100 + i}\n      max_qps: ${1000 + i}\n      max_connections: 50\n      enabled: true`);
+    tenants.push(
+      `    tenant_${i}:\n      max_storage_gb: ${100 + i}\n      max_qps: ${1000 + i}\n      max_connections: 50\n      enabled: true`,
+    );
   }
   return text.replace(/^tenants:\n/m, `tenants:\n  quotas_by_tenant:\n${tenants.join('\n')}\n`);
 }
@@ -43,7 +45,9 @@ function bigConfig(lines) {
 function analyzeTime(text, file = path.join(os.tmpdir(), 'bench', 'config.yaml')) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const ws = new engine.Workspace(engine.nodeHost, [path.dirname(file)]);
-  return time(() => engine.analyze(new engine.SourceFile(file, text), ws, { profile: 'production' }), { runs: text.length > 100_000 ? 30 : 200 });
+  return time(() => engine.analyze(new engine.SourceFile(file, text), ws, { profile: 'production' }), {
+    runs: text.length > 100_000 ? 30 : 200,
+  });
 }
 
 const results = [];
@@ -60,13 +64,18 @@ row('analysis / bare yaml parse', (real / bare).toFixed(2), '<= 2');
 const sizes = [1000, 5000, 10000];
 const big = sizes.map((n) => {
   const text = bigConfig(n);
-  return { n: text.split('\n').length, ms: analyzeTime(text), parse: time(() => yaml.parseAllDocuments(text), { warmup: 3, runs: 10 }), text };
+  return {
+    n: text.split('\n').length,
+    ms: analyzeTime(text),
+    parse: time(() => yaml.parseAllDocuments(text), { warmup: 3, runs: 10 }),
+    text,
+  };
 });
 for (const b of big) {
   row(`analysis of a ${b.n}-line config (ms)`, b.ms.toFixed(2), b.n >= 8000 ? '< 100 ms' : '');
   row(`  bare yaml parse of it (ms); analysis / parse`, `${b.parse.toFixed(1)}; ${(b.ms / b.parse).toFixed(2)}`, '');
 }
-row('ms per 1000 lines at 10k / at 1k (1.0 = linear)', ((big[2].ms / big[2].n) / (big[0].ms / big[0].n)).toFixed(2), '~1');
+row('ms per 1000 lines at 10k / at 1k (1.0 = linear)', (big[2].ms / big[2].n / (big[0].ms / big[0].n)).toFixed(2), '~1');
 
 // 3. completion and hover at every 500th line of the 10k-line file (when the features exist)
 const text10k = big[2].text;
@@ -76,13 +85,20 @@ const source10k = new engine.SourceFile(file10k, text10k);
 if (engine.complete && engine.hover) {
   const lines = text10k.split('\n');
   const positions = [];
-  for (let l = 0; l < lines.length; l += 500) positions.push(source10k.lines.offset({ line: l, character: Math.max(0, lines[l].indexOf(':')) }));
+  for (let l = 0; l < lines.length; l += 500)
+    positions.push(source10k.lines.offset({ line: l, character: Math.max(0, lines[l].indexOf(':')) }));
   let worstC = 0;
   let worstH = 0;
   for (const pos of positions) {
     const options = { kind: 'config', workspace: ws10k };
-    worstC = Math.max(worstC, time(() => engine.complete(source10k, pos, options), { warmup: 3, runs: 10 }));
-    worstH = Math.max(worstH, time(() => engine.hover(source10k, pos, options), { warmup: 3, runs: 10 }));
+    worstC = Math.max(
+      worstC,
+      time(() => engine.complete(source10k, pos, options), { warmup: 3, runs: 10 }),
+    );
+    worstH = Math.max(
+      worstH,
+      time(() => engine.hover(source10k, pos, options), { warmup: 3, runs: 10 }),
+    );
   }
   row('completion, worst of 20 positions in the 10k-line file (ms)', worstC.toFixed(2), '< 10 ms');
   row('hover, worst of 20 positions in the 10k-line file (ms)', worstH.toFixed(2), '< 10 ms');
@@ -112,14 +128,30 @@ async function ylsValidate() {
   const yls = path.join(cache, 'node_modules', 'yaml-language-server');
   if (!fs.existsSync(yls)) {
     fs.mkdirSync(cache, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'yaml-language-server@1', 'vscode-languageserver-textdocument'], { stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        cache,
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        'yaml-language-server@1',
+        'vscode-languageserver-textdocument',
+      ],
+      { stdio: 'inherit' },
+    );
   }
   const req = createRequire(path.join(cache, 'package.json'));
   const { getLanguageService } = req('yaml-language-server');
   const { TextDocument } = req('vscode-languageserver-textdocument');
   const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/themisdb-config.schema.json'), 'utf8'));
   const schemaUri = pathToFileURL(path.join(repo, 'schemas/themisdb-config.schema.json')).href;
-  const ls = getLanguageService({ schemaRequestService: async () => JSON.stringify(schema), workspaceContext: { resolveRelativePath: (p) => p } });
+  const ls = getLanguageService({
+    schemaRequestService: async () => JSON.stringify(schema),
+    workspaceContext: { resolveRelativePath: (p) => p },
+  });
   ls.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: ['*.yaml'], schema }] });
   const doc = TextDocument.create('file:///bench/config.yaml', 'yaml', 1, realText);
   for (let i = 0; i < 10; i++) await ls.doValidation(doc, false);

@@ -2,8 +2,12 @@
 // docs, README and LICENSE (no sources, tests, maps or dependencies).
 import { execFileSync } from 'node:child_process';
 
-const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
-const allowed = /^(package\.json|README\.md|LICENSE|client\/out\/extension\.js|server\/out\/(server|cli)\.js|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|docs\/[\w/.-]+\.md)$/;
+const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' })
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const allowed =
+  /^(package\.json|README\.md|LICENSE|client\/out\/extension\.js|server\/out\/(server|cli)\.js|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|docs\/[\w/.-]+\.md)$/;
 const bad = files.filter((f) => !allowed.test(f));
 if (bad.length) {
   console.error(`The package would ship files it must not:\n  ${bad.join('\n  ')}`);

@@ -12,7 +12,15 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
-import { COMMANDS, isRuleId, REASON_PLACEHOLDER, ruleDocsPath, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../../server/src/protocol';
+import {
+  COMMANDS,
+  isRuleId,
+  REASON_PLACEHOLDER,
+  ruleDocsPath,
+  SECTION,
+  SelectSuppressionReasonArgs,
+  ShowRuleDocsArgs,
+} from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
 import { ProfileStatus, selectProfile } from './profileStatus';
 
@@ -29,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restart(context)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.showRuleDocs, (...args: ShowRuleDocsArgs) => showRuleDocs(context, ...args)),
-    vscode.commands.registerCommand(COMMANDS.selectSuppressionReason, (...args: SelectSuppressionReasonArgs) => selectSuppressionReason(...args)),
+    vscode.commands.registerCommand(COMMANDS.selectSuppressionReason, (...args: SelectSuppressionReasonArgs) =>
+      selectSuppressionReason(...args),
+    ),
     vscode.commands.registerCommand(COMMANDS.selectProfile, selectProfile),
     vscode.commands.registerCommand(COMMANDS.generateProductionConfig, generateProductionConfigCommand),
   );
@@ -70,7 +80,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
         const now = Date.now();
         crashes.push(now);
         while (crashes.length && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
-        if (crashes.length <= MAX_RESTARTS) return { action: CloseAction.Restart, message: 'The ThemisDB language server stopped; restarting it.' };
+        if (crashes.length <= MAX_RESTARTS)
+          return { action: CloseAction.Restart, message: 'The ThemisDB language server stopped; restarting it.' };
         void vscode.window
           .showErrorMessage(
             `The ThemisDB language server stopped ${crashes.length} times in 3 minutes and was not restarted. The output channel has the details.`,

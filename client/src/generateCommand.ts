@@ -6,7 +6,10 @@ import { GenerateOptions, generateProductionConfig } from '../../server/src/engi
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
 async function ask<T>(title: string, step: number, items: Pick<T>[]): Promise<T | undefined> {
-  const pick = await vscode.window.showQuickPick(items, { title: `Generate Production Config (${step}/6): ${title}`, ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: `Generate Production Config (${step}/6): ${title}`,
+    ignoreFocusOut: true,
+  });
   return pick?.value;
 }
 
@@ -18,7 +21,12 @@ async function chooseFolder(): Promise<vscode.Uri | undefined> {
   ];
   const choice = await ask('Where should the files go?', 6, items);
   if (choice !== 'browse') return choice;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Generate here' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Generate here',
+  });
   return picked?.[0];
 }
 
@@ -84,7 +92,9 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
   if (withEnv && written.includes('.env')) await ignoreEnv(folder);
   const config = vscode.Uri.joinPath(folder, 'config.yaml');
   if (await exists(config)) await vscode.window.showTextDocument(config);
-  void vscode.window.showInformationMessage(written.length ? `ThemisDB: wrote ${written.join(', ')}.` : 'ThemisDB: no file was written.');
+  void vscode.window.showInformationMessage(
+    written.length ? `ThemisDB: wrote ${written.join(', ')}.` : 'ThemisDB: no file was written.',
+  );
   return folder;
 }
 

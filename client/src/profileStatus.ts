@@ -53,6 +53,8 @@ export async function selectProfile(): Promise<void> {
   ].map((i) => ({ ...i, picked: i.value === current, label: i.value === current ? `$(check) ${i.label}` : i.label }));
   const pick = await vscode.window.showQuickPick(items, { title: 'ThemisDB profile', placeHolder: `Current: ${current}` });
   if (!pick) return;
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update('profile', pick.value, target);
 }

@@ -9,7 +9,10 @@ const CONFIG = `# ThemisDB\nstorage:\n  rocksdb_path: /var/lib/themisdb\n${tlsCo
 
 describe('CLI baselines', () => {
   it('a baseline of all findings reports nothing, also after lines move', () => {
-    const dir = workspace({ 'config.yaml': CONFIG, 'sub/config.yaml': tlsConfig('1.0') + 'admin:\n  tls:\n    min_version: "1.0"\n' });
+    const dir = workspace({
+      'config.yaml': CONFIG,
+      'sub/config.yaml': tlsConfig('1.0') + 'admin:\n  tls:\n    min_version: "1.0"\n',
+    });
     const all = json(cli(['--format', 'json', '.'], { cwd: dir }));
     assert.ok(all.length >= 3, 'findings to record');
 
@@ -62,8 +65,13 @@ describe('CLI baselines', () => {
     const repo = path.join(dir, 'repo');
     cli(['--write-baseline', '.themisdb/baseline.json', ...only('TLS002'), 'deploy'], { cwd: repo });
     const doc = JSON.parse(fs.readFileSync(path.join(repo, '.themisdb', 'baseline.json'), 'utf8'));
-    assert.deepEqual(doc.findings.map((f) => f.file), ['../deploy/config.yaml']);
-    const r = cli(['--baseline', '../.themisdb/baseline.json', '--format', 'json', ...only('TLS002'), '.'], { cwd: path.join(repo, 'deploy') });
+    assert.deepEqual(
+      doc.findings.map((f) => f.file),
+      ['../deploy/config.yaml'],
+    );
+    const r = cli(['--baseline', '../.themisdb/baseline.json', '--format', 'json', ...only('TLS002'), '.'], {
+      cwd: path.join(repo, 'deploy'),
+    });
     assert.deepEqual(json(r), []);
     assert.equal(r.code, 0);
   });

@@ -14,7 +14,11 @@ const CONFIG = `# ThemisDB production settings\nstorage:\n  rocksdb_path: /var/l
 
 function assertParses(text) {
   const docs = YAML.parseAllDocuments(text);
-  assert.deepEqual(docs.flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed file parses');
+  assert.deepEqual(
+    docs.flatMap((d) => d.errors.map((e) => e.message)),
+    [],
+    'the fixed file parses',
+  );
 }
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
@@ -39,15 +43,25 @@ describe('CLI --fix', () => {
   it('is idempotent with every rule on, and the fixed findings are gone', () => {
     const dir = workspace({ 'config.yaml': CONFIG, 'other/config.yaml': tlsConfig('1.2') });
     const before = json(cli(['--format', 'json', '.'], { cwd: dir }));
-    assert.ok(before.some((f) => f.ruleId === 'TLS002'), 'TLS002 reported before the fix');
+    assert.ok(
+      before.some((f) => f.ruleId === 'TLS002'),
+      'TLS002 reported before the fix',
+    );
     const r1 = cli(['--fix', '--format', 'json', '.'], { cwd: dir });
     const left = json(r1);
-    assert.deepEqual(left.filter((f) => f.ruleId === 'TLS002'), [], 'no TLS002 left');
+    assert.deepEqual(
+      left.filter((f) => f.ruleId === 'TLS002'),
+      [],
+      'no TLS002 left',
+    );
     assert.match(r1.stderr, /fix(es)? applied/);
     const snapshot = ['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
     snapshot.forEach(assertParses);
     const r2 = cli(['--fix', '--format', 'json', '.'], { cwd: dir });
-    assert.deepEqual(['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')), snapshot);
+    assert.deepEqual(
+      ['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')),
+      snapshot,
+    );
     assert.deepEqual(json(r2), left, 'the second run reports the same findings');
     assert.match(r2.stderr, /0 fixes applied/);
   });
@@ -113,7 +127,8 @@ describe('CLI --fix-dry-run', () => {
     fs.writeFileSync(path.join(dry, 'fix.patch'), diff);
     const g = spawnSync('git', ['apply', '--unsafe-paths', 'fix.patch'], { cwd: dry, encoding: 'utf8' });
     assert.equal(g.status, 0, g.stderr);
-    for (const f of Object.keys(files)) assert.equal(fs.readFileSync(path.join(dry, f), 'utf8'), fs.readFileSync(path.join(real, f), 'utf8'), f);
+    for (const f of Object.keys(files))
+      assert.equal(fs.readFileSync(path.join(dry, f), 'utf8'), fs.readFileSync(path.join(real, f), 'utf8'), f);
   });
 
   it('cannot be combined with a machine format or --fix', () => {

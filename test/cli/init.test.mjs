@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/engine.mjs';
 
-const cli = (args, cwd) => spawnSync(process.execPath, [path.join(repoRoot, 'server/out/cli.js'), ...args], { cwd, encoding: 'utf8' });
+const cli = (args, cwd) =>
+  spawnSync(process.execPath, [path.join(repoRoot, 'server/out/cli.js'), ...args], { cwd, encoding: 'utf8' });
 
 const combos = [
   [],
@@ -22,7 +23,10 @@ for (const args of combos) {
     const r = cli(['init', '--production', ...args, 'out'], dir);
     assert.equal(r.status, 0, r.stderr);
     const lint = cli(['--profile', 'production', '--format', 'json', '--fail-on', 'warning', 'out'], dir);
-    assert.deepEqual(JSON.parse(lint.stdout).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+    assert.deepEqual(
+      JSON.parse(lint.stdout).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+      [],
+    );
     assert.equal(lint.status, 0);
     const written = fs.readdirSync(path.join(dir, 'out')).sort();
     assert.ok(written.includes('config.yaml') && written.includes('.env.example'));

@@ -38,7 +38,10 @@ describe('CLI text output', () => {
     assert.ok(cli(args, { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout.includes(`${ESC}31m`), 'FORCE_COLOR forces colour');
     assert.ok(!cli(args, { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout.includes(ESC));
     assert.ok(!cli(args, { cwd: dir, env: { NO_COLOR: '1' } }).stdout.includes(ESC), 'NO_COLOR');
-    assert.ok(!cli(args, { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout.includes(ESC), 'NO_COLOR wins over FORCE_COLOR');
+    assert.ok(
+      !cli(args, { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout.includes(ESC),
+      'NO_COLOR wins over FORCE_COLOR',
+    );
   });
 
   it('colours on a terminal unless NO_COLOR is set', { skip: !hasScript && 'script(1) is not installed' }, () => {
@@ -77,7 +80,17 @@ describe('CLI --format json', () => {
         message: arr[0].message,
       },
     ]);
-    assert.deepEqual(Object.keys(arr[0]), ['file', 'ruleId', 'ruleName', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message']);
+    assert.deepEqual(Object.keys(arr[0]), [
+      'file',
+      'ruleId',
+      'ruleName',
+      'severity',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'message',
+    ]);
     assert.equal(r.stderr, '');
   });
 });
@@ -133,14 +146,33 @@ describe('CLI exit codes and options', () => {
   it('--profile development turns production-only findings into hints', () => {
     const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
     const r = cli(['--format', 'json', '--profile', 'development', ...only('TLS002'), '.'], { cwd: dir });
-    assert.deepEqual(json(r).map((f) => f.severity), ['hint']);
+    assert.deepEqual(
+      json(r).map((f) => f.severity),
+      ['hint'],
+    );
     assert.equal(r.code, 0);
   });
 
   it('--help documents every option and the exit codes; --version prints the package version', () => {
     const r = cli(['--help'], {});
     assert.equal(r.code, 0);
-    for (const opt of ['--format', 'text', 'json', 'sarif', '--profile', '--rule', '--fail-on', '--fix', '--fix-dry-run', '--baseline', '--write-baseline', '--help', '--version', 'NO_COLOR', 'Exit codes']) {
+    for (const opt of [
+      '--format',
+      'text',
+      'json',
+      'sarif',
+      '--profile',
+      '--rule',
+      '--fail-on',
+      '--fix',
+      '--fix-dry-run',
+      '--baseline',
+      '--write-baseline',
+      '--help',
+      '--version',
+      'NO_COLOR',
+      'Exit codes',
+    ]) {
       assert.ok(r.stdout.includes(opt), `help mentions ${opt}`);
     }
     assert.equal(cli(['--version'], {}).stdout, `${pkg.version}\n`);
@@ -153,7 +185,8 @@ describe('CLI and secrets', () => {
 
   /** No run of 6 characters of the secret (a rule may show its first 4). */
   function assertNoSecret(text, what) {
-    for (let i = 0; i + 6 <= SECRET.length; i++) assert.ok(!text.includes(SECRET.slice(i, i + 6)), `${what} contains part of the secret: ${SECRET.slice(i, i + 6)}`);
+    for (let i = 0; i + 6 <= SECRET.length; i++)
+      assert.ok(!text.includes(SECRET.slice(i, i + 6)), `${what} contains part of the secret: ${SECRET.slice(i, i + 6)}`);
   }
 
   it('never prints the secret in text, json or sarif, nor writes it to a baseline', () => {
@@ -171,7 +204,10 @@ describe('CLI and secrets', () => {
   it('does not keep the line text in fingerprints: a changed secret keeps its fingerprint', () => {
     // with every rule on, whatever reports on the password line is identified by key, not value
     const dir = workspace({ 'config.yaml': CONFIG });
-    const fps = () => json(cli(['--format', 'sarif', '.'], { cwd: dir })).runs[0].results.map((x) => `${x.ruleId} ${x.partialFingerprints.primaryLocationLineHash}`).sort();
+    const fps = () =>
+      json(cli(['--format', 'sarif', '.'], { cwd: dir }))
+        .runs[0].results.map((x) => `${x.ruleId} ${x.partialFingerprints.primaryLocationLineHash}`)
+        .sort();
     const a = fps();
     fs.writeFileSync(path.join(dir, 'config.yaml'), CONFIG.replace(SECRET, 'Other#Secret!Value42'));
     assert.deepEqual(fps(), a);

@@ -27,7 +27,11 @@ function assertSchemaValid(log) {
 /** The summary sentence of a docs page: the paragraph after the title, without Markdown. */
 function docSummary(id) {
   const md = fs.readFileSync(path.join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8').replace(/\r\n/g, '\n');
-  return md.split(/\n\s*\n/)[1].replace(/`/g, '').replace(/\s+/g, ' ').trim();
+  return md
+    .split(/\n\s*\n/)[1]
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('CLI --format sarif', () => {
@@ -46,7 +50,11 @@ describe('CLI --format sarif', () => {
     assert.equal(run.automationDetails.id, 'themisdb-lint/');
 
     const ids = [...engine.CATALOG.keys()];
-    assert.deepEqual(driver.rules.map((x) => x.id), ids, 'one descriptor per catalog rule, in catalog order');
+    assert.deepEqual(
+      driver.rules.map((x) => x.id),
+      ids,
+      'one descriptor per catalog rule, in catalog order',
+    );
     for (const rule of driver.rules) {
       const meta = engine.CATALOG.get(rule.id);
       assert.equal(rule.name, meta.name);
@@ -56,11 +64,20 @@ describe('CLI --format sarif', () => {
       assert.ok(rule.properties.tags.includes(rule.id.replace(/\d+$/, '').toLowerCase()), `${rule.id} tagged with its family`);
       assert.ok(rule.properties.tags.length <= 20);
       const sev = Number(rule.properties['security-severity']);
-      assert.ok(typeof rule.properties['security-severity'] === 'string' && sev >= 0.1 && sev <= 10, `${rule.id} security-severity`);
-      assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[[meta.severity].flat()[0]]);
+      assert.ok(
+        typeof rule.properties['security-severity'] === 'string' && sev >= 0.1 && sev <= 10,
+        `${rule.id} security-severity`,
+      );
+      assert.equal(
+        rule.defaultConfiguration.level,
+        { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[[meta.severity].flat()[0]],
+      );
       if (fs.existsSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`))) {
         assert.ok(rule.help.markdown.includes(`# ${rule.id}`), `${rule.id} help.markdown is its docs page`);
-        assert.ok(URL.canParse(rule.helpUri) && rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`), `${rule.id} helpUri ${rule.helpUri}`);
+        assert.ok(
+          URL.canParse(rule.helpUri) && rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`),
+          `${rule.id} helpUri ${rule.helpUri}`,
+        );
       }
     }
     const tls002 = driver.rules.find((x) => x.id === 'TLS002');
@@ -88,7 +105,11 @@ describe('CLI --format sarif', () => {
   });
 
   it('is valid against the official SARIF 2.1.0 schema, with and without results', () => {
-    const dir = workspace({ 'config.yaml': tlsConfig('1.0'), 'other/config.yaml': tlsConfig('1.2'), 'empty/readme.txt': 'no config here\n' });
+    const dir = workspace({
+      'config.yaml': tlsConfig('1.0'),
+      'other/config.yaml': tlsConfig('1.2'),
+      'empty/readme.txt': 'no config here\n',
+    });
     assertSchemaValid(json(cli(['--format', 'sarif', '.'], { cwd: dir })));
     assertSchemaValid(json(cli(['--format', 'sarif', 'empty'], { cwd: dir })));
     // the validator does reject a broken log
@@ -99,9 +120,18 @@ describe('CLI --format sarif', () => {
 
   it('maps the effective severity to the SARIF level: info and hint are notes', () => {
     const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
-    for (const [setting, level] of [['error', 'error'], ['warning', 'warning'], ['info', 'note'], ['hint', 'note']]) {
+    for (const [setting, level] of [
+      ['error', 'error'],
+      ['warning', 'warning'],
+      ['info', 'note'],
+      ['hint', 'note'],
+    ]) {
       const log = json(cli(['--format', 'sarif', ...only('TLS002'), '--rule', `TLS002=${setting}`, '.'], { cwd: dir }));
-      assert.deepEqual(log.runs[0].results.map((x) => x.level), [level], setting);
+      assert.deepEqual(
+        log.runs[0].results.map((x) => x.level),
+        [level],
+        setting,
+      );
     }
   });
 
@@ -123,12 +153,17 @@ describe('CLI --format sarif', () => {
   });
 
   it('numbers identical findings on identical lines', () => {
-    const dir = workspace({ 'config.yaml': `network:\n  tls:\n    min_version: "1.0"\nadmin:\n  tls:\n    min_version: "1.0"\n` });
+    const dir = workspace({
+      'config.yaml': `network:\n  tls:\n    min_version: "1.0"\nadmin:\n  tls:\n    min_version: "1.0"\n`,
+    });
     const log = json(cli(['--format', 'sarif', ...only('TLS002'), '.'], { cwd: dir }));
     const fps = log.runs[0].results.map((x) => x.partialFingerprints.primaryLocationLineHash);
     assert.equal(fps.length, 2);
     assert.equal(fps[0].split(':')[0], fps[1].split(':')[0]);
-    assert.deepEqual(fps.map((f) => f.split(':')[1]), ['1', '2']);
+    assert.deepEqual(
+      fps.map((f) => f.split(':')[1]),
+      ['1', '2'],
+    );
   });
 
   it('falls back to the rule name when the docs pages are missing, and stays valid', () => {
@@ -147,7 +182,9 @@ describe('CLI --format sarif', () => {
 
   it('uses forward slashes and no snippet, and puts files outside the working folder as file: URIs', () => {
     const dir = workspace({ 'a/b/config.yaml': tlsConfig('1.0'), 'elsewhere/config.yaml': tlsConfig('1.0') });
-    const log = json(cli(['--format', 'sarif', ...only('TLS002'), '.', path.join(dir, 'elsewhere')], { cwd: path.join(dir, 'a') }));
+    const log = json(
+      cli(['--format', 'sarif', ...only('TLS002'), '.', path.join(dir, 'elsewhere')], { cwd: path.join(dir, 'a') }),
+    );
     const uris = log.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation);
     assert.deepEqual(uris[0], { uri: 'b/config.yaml', uriBaseId: '%SRCROOT%' });
     assert.ok(uris[1].uri.startsWith('file:///') && uris[1].uriBaseId === undefined, JSON.stringify(uris[1]));

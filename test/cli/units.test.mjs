@@ -48,22 +48,37 @@ describe('unified diff', () => {
   it('finds a shortest edit script', () => {
     const ops = m.diff.diffLines('abcabba'.split(''), 'cbabac'.split(''));
     assert.equal(ops.filter((o) => o.kind !== ' ').length, 5, 'Myers example: D = 5');
-    assert.deepEqual(ops.filter((o) => o.kind !== '+').map((o) => o.line).join(''), 'abcabba');
-    assert.deepEqual(ops.filter((o) => o.kind !== '-').map((o) => o.line).join(''), 'cbabac');
+    assert.deepEqual(
+      ops
+        .filter((o) => o.kind !== '+')
+        .map((o) => o.line)
+        .join(''),
+      'abcabba',
+    );
+    assert.deepEqual(
+      ops
+        .filter((o) => o.kind !== '-')
+        .map((o) => o.line)
+        .join(''),
+      'cbabac',
+    );
   });
 
   it('prints hunks with 3 lines of context and merges close ones', () => {
     const a = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
     const b = a.replace('line 2\n', 'LINE 2\n').replace('line 6\n', 'LINE 6\n').replace('line 18\n', '');
     const d = m.diff.unifiedDiff(a, b, 'a/f', 'b/f');
-    assert.deepEqual(d.split('\n').filter((l) => l.startsWith('@@')), ['@@ -1,9 +1,9 @@', '@@ -15,6 +15,5 @@']);
+    assert.deepEqual(
+      d.split('\n').filter((l) => l.startsWith('@@')),
+      ['@@ -1,9 +1,9 @@', '@@ -15,6 +15,5 @@'],
+    );
     assert.equal(applyPatch(a, d), b);
     assert.equal(m.diff.unifiedDiff(a, a, 'a/f', 'b/f'), '');
   });
 
   it('round-trips random edits, empty files and missing final newlines', () => {
     let seed = 7;
-    const rnd = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rnd = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     const words = ['a', 'b', 'c', 'key: 1', '', '  x'];
     for (let t = 0; t < 300; t++) {
       const mk = () => Array.from({ length: rnd(12) }, () => words[rnd(words.length)]).join('\n') + (rnd(3) ? '\n' : '');
@@ -99,7 +114,13 @@ describe('fingerprints', () => {
       const t = m.fingerprint.fingerprintText(lines(text), f);
       assert.ok(!t.includes(secret.slice(0, 6)), `${JSON.stringify(text)} -> ${t}`);
     }
-    assert.equal(m.fingerprint.fingerprintText(lines('a:\n  min_version: "1.0"   # old\n'), finding('a:\n  min_version: "1.0"   # old\n', '"1.0"')), 'min_version:');
+    assert.equal(
+      m.fingerprint.fingerprintText(
+        lines('a:\n  min_version: "1.0"   # old\n'),
+        finding('a:\n  min_version: "1.0"   # old\n', '"1.0"'),
+      ),
+      'min_version:',
+    );
   });
 
   it('do not depend on the line number, and count repeats', () => {
@@ -116,8 +137,19 @@ describe('fingerprints', () => {
 
 describe('fix selection', () => {
   const file = path.join(os.tmpdir(), 'config.yaml');
-  const fix = (kind, edits, p = file, create) => ({ title: kind, kind, changes: [{ path: p, edits, ...(create ? { create } : {}) }] });
-  const finding = (...fixes) => ({ ruleId: 'X', ruleName: 'x', severity: 'error', span: { start: 0, end: 1 }, message: '', fixes });
+  const fix = (kind, edits, p = file, create) => ({
+    title: kind,
+    kind,
+    changes: [{ path: p, edits, ...(create ? { create } : {}) }],
+  });
+  const finding = (...fixes) => ({
+    ruleId: 'X',
+    ruleName: 'x',
+    severity: 'error',
+    span: { start: 0, end: 1 },
+    message: '',
+    fixes,
+  });
   const e = (start, end, newText = 'N') => ({ start, end, newText });
 
   it('takes only safe fixes of this very file', () => {
@@ -129,10 +161,24 @@ describe('fix selection', () => {
   });
 
   it('applies whole fixes that do not overlap, first come first served', () => {
-    const findings = [finding(fix('fix', [e(0, 5)])), finding(fix('fix', [e(3, 8)])), finding(fix('fix', [e(8, 9), e(20, 20)])), finding(fix('fix', [e(20, 20)])), finding(fix('fix', [e(9, 9)]))];
+    const findings = [
+      finding(fix('fix', [e(0, 5)])),
+      finding(fix('fix', [e(3, 8)])),
+      finding(fix('fix', [e(8, 9), e(20, 20)])),
+      finding(fix('fix', [e(20, 20)])),
+      finding(fix('fix', [e(9, 9)])),
+    ];
     const { edits, fixes } = engine.editsOfPass(findings, file);
     assert.equal(fixes, 3);
-    assert.deepEqual(edits.map((x) => [x.start, x.end]), [[0, 5], [8, 9], [20, 20], [9, 9]]);
+    assert.deepEqual(
+      edits.map((x) => [x.start, x.end]),
+      [
+        [0, 5],
+        [8, 9],
+        [20, 20],
+        [9, 9],
+      ],
+    );
   });
 });
 
@@ -140,9 +186,27 @@ describe('baseline matching', () => {
   it('absorbs one finding per entry', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bl-'));
     const f = (fp, file = 'config.yaml') => ({ ruleId: 'TLS002', file: path.join(dir, file), fingerprint: fp });
-    const baseline = { version: 1, tool: { name: 'themisdb-lint', version: '0' }, findings: [{ ruleId: 'TLS002', file: 'config.yaml', fingerprint: 'aa:1' }, { ruleId: 'TLS002', file: 'config.yaml', fingerprint: 'aa:1' }] };
-    const left = m.baseline.filterByBaseline([f('aa:1'), f('aa:1'), f('aa:1'), f('aa:1', 'other.yaml'), f('bb:1')], baseline, path.join(dir, 'b.json'));
-    assert.deepEqual(left.map((x) => [path.basename(x.file), x.fingerprint]), [['config.yaml', 'aa:1'], ['other.yaml', 'aa:1'], ['config.yaml', 'bb:1']]);
+    const baseline = {
+      version: 1,
+      tool: { name: 'themisdb-lint', version: '0' },
+      findings: [
+        { ruleId: 'TLS002', file: 'config.yaml', fingerprint: 'aa:1' },
+        { ruleId: 'TLS002', file: 'config.yaml', fingerprint: 'aa:1' },
+      ],
+    };
+    const left = m.baseline.filterByBaseline(
+      [f('aa:1'), f('aa:1'), f('aa:1'), f('aa:1', 'other.yaml'), f('bb:1')],
+      baseline,
+      path.join(dir, 'b.json'),
+    );
+    assert.deepEqual(
+      left.map((x) => [path.basename(x.file), x.fingerprint]),
+      [
+        ['config.yaml', 'aa:1'],
+        ['other.yaml', 'aa:1'],
+        ['config.yaml', 'bb:1'],
+      ],
+    );
   });
 });
 
@@ -172,7 +236,13 @@ describe('rule docs', () => {
     assert.equal(doc.summary, 'The x.y key is off, see the guide (https://example.invalid/g).');
     assert.equal(doc.full, `${doc.summary} Because it does.`);
     assert.ok(doc.markdown.startsWith('# ABC001 some-rule'));
-    assert.ok(doc.text.includes('Files: config.yaml') && doc.text.includes('    x:') && !doc.text.includes('```') && !doc.text.includes('|'), doc.text);
+    assert.ok(
+      doc.text.includes('Files: config.yaml') &&
+        doc.text.includes('    x:') &&
+        !doc.text.includes('```') &&
+        !doc.text.includes('|'),
+      doc.text,
+    );
     assert.ok(doc.uri.startsWith('file:///') && doc.uri.endsWith('/ABC001.md'));
     assert.equal(m.ruleDocs.readRuleDoc('ABC002', dir), undefined);
   });

@@ -196,11 +196,20 @@ function cacheReady() {
 
 function ensureNpmCache() {
   if (cacheReady()) return;
-  info(`installing code-server@${CODE_SERVER_VERSION} + playwright-core into ${path.relative(REPO, CACHE)} (first run only, ~1-2 min) ...`);
+  info(
+    `installing code-server@${CODE_SERVER_VERSION} + playwright-core into ${path.relative(REPO, CACHE)} (first run only, ~1-2 min) ...`,
+  );
   fs.mkdirSync(CACHE, { recursive: true });
   const pkg = path.join(CACHE, 'package.json');
   if (!fs.existsSync(pkg)) {
-    fs.writeFileSync(pkg, JSON.stringify({ name: 'themisdb-e2e-cache', private: true, description: 'e2e-only tools, see test/e2e/README.md' }, null, 2) + '\n');
+    fs.writeFileSync(
+      pkg,
+      JSON.stringify(
+        { name: 'themisdb-e2e-cache', private: true, description: 'e2e-only tools, see test/e2e/README.md' },
+        null,
+        2,
+      ) + '\n',
+    );
   }
   // @vscode/ripgrep downloads rg from GitHub in its postinstall; seed its cache
   // with Debian's binary so it never goes online.
@@ -224,7 +233,11 @@ function ensureNpmCache() {
     npm_config_update_notifier: 'false',
   };
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = run(npm, ['install', '--prefix', CACHE, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core'], { env, cwd: CACHE });
+  const r = run(
+    npm,
+    ['install', '--prefix', CACHE, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core'],
+    { env, cwd: CACHE },
+  );
   fs.writeFileSync(path.join(OUT_DIR, 'npm-install.log'), r.out);
   if (!r.ok || !cacheReady()) {
     throw new Error(`npm install of the e2e tools failed (log: test-output/e2e/npm-install.log):\n${tail(r.out)}`);
@@ -317,16 +330,21 @@ async function runServer(workspace, scratch) {
     process.execPath,
     [
       serverMain,
-      '--host', '127.0.0.1',
-      '--port', String(port),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
       '--without-connection-token',
       '--accept-server-license-terms',
       '--enable-smoke-test-driver',
       '--disable-telemetry',
       '--disable-workspace-trust',
-      '--server-data-dir', dirs['server-data'],
-      '--user-data-dir', dirs['user-data'],
-      '--extensions-dir', dirs.extensions,
+      '--server-data-dir',
+      dirs['server-data'],
+      '--user-data-dir',
+      dirs['user-data'],
+      '--extensions-dir',
+      dirs.extensions,
     ],
     {
       cwd: REPO,
@@ -352,7 +370,9 @@ async function runServer(workspace, scratch) {
   const killServer = () => {
     // the whole group: children (extension host, language server) may outlive the leader
     if (server.pid) {
-      try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {}
     }
   };
   const cleanup = async () => {
@@ -361,12 +381,20 @@ async function runServer(workspace, scratch) {
       browser = null;
     }
     if (server.pid) {
-      try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {}
       for (let i = 0; i < 20; i++) {
-        try { process.kill(-server.pid, 0); } catch { break; }
+        try {
+          process.kill(-server.pid, 0);
+        } catch {
+          break;
+        }
         await sleep(100);
       }
-      try { process.kill(-server.pid, 'SIGKILL'); } catch {}
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {}
     }
     // keep VS Code's own logs (extension host, remote agent, the extension's
     // output channels) next to ours for debugging
@@ -398,7 +426,10 @@ async function runServer(workspace, scratch) {
     const base = `http://127.0.0.1:${port}`;
     const readyBy = Date.now() + 30_000;
     while (!(await httpOk(`${base}/version`))) {
-      if (serverExited) throw new Error(`VS Code server exited early (${JSON.stringify(serverExited)}); see ${path.relative(REPO, serverLogPath)}`);
+      if (serverExited)
+        throw new Error(
+          `VS Code server exited early (${JSON.stringify(serverExited)}); see ${path.relative(REPO, serverLogPath)}`,
+        );
       if (Date.now() > readyBy) throw new Error(`VS Code server did not answer on ${base} within 30 s`);
       await sleep(200);
     }
@@ -430,7 +461,10 @@ async function runServer(workspace, scratch) {
     let shotChain = Promise.resolve();
     const shots = [];
     const takeShot = (rawName, settleMs = 300) => {
-      const name = String(rawName).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+      const name =
+        String(rawName)
+          .replace(/[^A-Za-z0-9._-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'screenshot';
       const file = path.join(OUT_DIR, `${name}.png`);
       shotChain = shotChain.then(async () => {
         if (!page) return;
@@ -502,7 +536,9 @@ async function runServer(workspace, scratch) {
     if (code === 'timeout') {
       await takeShot('timeout', 0);
       await shotChain;
-      info(`TIMEOUT: the suite did not finish within ${elapsed()} (THEMIS_E2E_TIMEOUT_MS=${TIMEOUT_MS}) (screenshot test-output/e2e/timeout.png, logs in test-output/e2e/)`);
+      info(
+        `TIMEOUT: the suite did not finish within ${elapsed()} (THEMIS_E2E_TIMEOUT_MS=${TIMEOUT_MS}) (screenshot test-output/e2e/timeout.png, logs in test-output/e2e/)`,
+      );
       result = 1;
     } else if (code === 'server-exit') {
       info(`the VS Code server exited unexpectedly (${JSON.stringify(serverExited)}); see ${path.relative(REPO, serverLogPath)}`);
@@ -517,12 +553,16 @@ async function runServer(workspace, scratch) {
         info('the suite reported success but no test passed (zero tests ran?): failing the run');
         result = 1;
       }
-      info(`suite finished with exit code ${code}: ${summary.passing ?? 0} passing, ${summary.failing} failing, ${summary.pending} pending`);
+      info(
+        `suite finished with exit code ${code}: ${summary.passing ?? 0} passing, ${summary.failing} failing, ${summary.pending} pending`,
+      );
     }
   } catch (e) {
     info(`ERROR: ${e.stack || e.message}`);
     if (page) {
-      try { await page.screenshot({ path: path.join(OUT_DIR, 'error.png') }); } catch {}
+      try {
+        await page.screenshot({ path: path.join(OUT_DIR, 'error.png') });
+      } catch {}
     }
     result = 1;
   } finally {

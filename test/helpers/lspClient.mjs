@@ -16,10 +16,15 @@ export class LspClient {
     this.settings = settings;
     this.diagnostics = new Map();
     this.waiters = [];
-    this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
-    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
+    this.conn = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.proc.stdout),
+      new rpc.StreamMessageWriter(this.proc.stdin),
+    );
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => !w(p));
@@ -40,7 +45,10 @@ export class LspClient {
       workspaceFolders: this.rootDir ? [{ uri: fileUri(this.rootDir), name: 'ws' }] : null,
       capabilities: {
         workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+        },
       },
     });
     this.initMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -72,7 +80,15 @@ export class LspClient {
     const current = this.diagnostics.get(uri);
     if (current && pred(current)) return Promise.resolve(current);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), timeoutMs);
+      const t = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push((p) => {
         if (p.uri !== uri || !pred(p)) return false;
         clearTimeout(t);

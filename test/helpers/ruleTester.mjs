@@ -23,7 +23,11 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
         const dir = writeWorkspace(c.files);
         const { analysis } = analyzeFile(dir, c.file ?? defaultFile(c.files), { profile: c.profile ?? 'production' });
         const hits = analysis.findings.filter((f) => f.ruleId === ruleId);
-        assert.deepEqual(hits.map((f) => f.message), [], `${ruleId} should not fire`);
+        assert.deepEqual(
+          hits.map((f) => f.message),
+          [],
+          `${ruleId} should not fire`,
+        );
       });
     });
     invalid.forEach((c, i) => {
@@ -38,7 +42,11 @@ function checkInvalid(ruleId, c) {
   const options = { profile: c.profile ?? 'production' };
   const { file, analysis } = analyzeFile(dir, rel, options);
   const hits = analysis.findings.filter((f) => f.ruleId === ruleId);
-  assert.equal(hits.length, c.errors.length, `expected ${c.errors.length} ${ruleId} findings, got: ${JSON.stringify(hits.map((h) => [place(file, h), h.message]))}`);
+  assert.equal(
+    hits.length,
+    c.errors.length,
+    `expected ${c.errors.length} ${ruleId} findings, got: ${JSON.stringify(hits.map((h) => [place(file, h), h.message]))}`,
+  );
   c.errors.forEach((exp, j) => {
     const got = { ...place(file, hits[j]), severity: hits[j].severity, messageId: hits[j].messageId };
     for (const k of ['messageId', 'line', 'column', 'endLine', 'endColumn', 'severity']) {
@@ -53,8 +61,15 @@ function checkInvalid(ruleId, c) {
     assert.ok(c.output === undefined || c.output === null, `${ruleId} offers no safe fix here, but the case expects output`);
     return;
   }
-  assert.ok(c.output !== undefined, `${ruleId} offers a safe fix (${safe.map((f) => f.title).join('; ')}): state the case's output`);
-  assert.notEqual(c.output, null, `${ruleId} offers a safe fix (${safe.map((f) => f.title).join('; ')}) although output: null says none`);
+  assert.ok(
+    c.output !== undefined,
+    `${ruleId} offers a safe fix (${safe.map((f) => f.title).join('; ')}): state the case's output`,
+  );
+  assert.notEqual(
+    c.output,
+    null,
+    `${ruleId} offers a safe fix (${safe.map((f) => f.title).join('; ')}) although output: null says none`,
+  );
   const { edits } = engine.editsOfPass(hits, file.path);
   fs.writeFileSync(path.join(dir, rel), engine.applyEdits(file.text, edits));
   assert.equal(fs.readFileSync(path.join(dir, rel), 'utf8'), c.output);
@@ -65,10 +80,18 @@ function checkInvalid(ruleId, c) {
 function checkSuggestions(ruleId, c, finding, exp, j, options) {
   const offered = finding.fixes.filter((f) => f.kind === 'suggestion');
   if (!exp.suggestions) {
-    assert.deepEqual(offered.map((f) => f.title), [], `finding ${j + 1} offers suggestions: list them in errors[${j}].suggestions`);
+    assert.deepEqual(
+      offered.map((f) => f.title),
+      [],
+      `finding ${j + 1} offers suggestions: list them in errors[${j}].suggestions`,
+    );
     return;
   }
-  assert.equal(offered.length, exp.suggestions.length, `finding ${j + 1}: suggestions offered: ${offered.map((f) => f.title).join('; ')}`);
+  assert.equal(
+    offered.length,
+    exp.suggestions.length,
+    `finding ${j + 1}: suggestions offered: ${offered.map((f) => f.title).join('; ')}`,
+  );
   exp.suggestions.forEach((s, k) => {
     const fix = offered[k];
     if (s.title instanceof RegExp) assert.match(fix.title, s.title);
@@ -77,15 +100,19 @@ function checkSuggestions(ruleId, c, finding, exp, j, options) {
     const rel = c.file ?? defaultFile(c.files);
     const dir = writeWorkspace(c.files);
     const fresh = analyzeFile(dir, rel, options);
-    const same = fresh.analysis.findings.find((f) => f.ruleId === ruleId && f.span.start === finding.span.start && f.message === finding.message);
+    const same = fresh.analysis.findings.find(
+      (f) => f.ruleId === ruleId && f.span.start === finding.span.start && f.message === finding.message,
+    );
     const again = same.fixes.filter((f) => f.kind === 'suggestion')[k];
     for (const change of again.changes) {
       const before = fs.existsSync(change.path) ? fs.readFileSync(change.path, 'utf8') : '';
       fs.mkdirSync(path.dirname(change.path), { recursive: true });
       fs.writeFileSync(change.path, engine.applyEdits(before, change.edits));
     }
-    if (s.output !== undefined) assert.equal(fs.readFileSync(path.join(dir, rel), 'utf8'), s.output, `suggestion "${fix.title}": output`);
-    for (const [other, text] of Object.entries(s.outputs ?? {})) assert.equal(fs.readFileSync(path.join(dir, other), 'utf8'), text, `suggestion "${fix.title}": ${other}`);
+    if (s.output !== undefined)
+      assert.equal(fs.readFileSync(path.join(dir, rel), 'utf8'), s.output, `suggestion "${fix.title}": output`);
+    for (const [other, text] of Object.entries(s.outputs ?? {}))
+      assert.equal(fs.readFileSync(path.join(dir, other), 'utf8'), text, `suggestion "${fix.title}": ${other}`);
     assertFixed(ruleId, dir, rel, [same], options);
   });
 }
@@ -93,7 +120,18 @@ function checkSuggestions(ruleId, c, finding, exp, j, options) {
 /** After a fix: the file still parses and the fixed findings are gone. */
 function assertFixed(ruleId, dir, rel, fixed, options) {
   const again = analyzeFile(dir, rel, options);
-  if (/\.ya?ml$/.test(rel)) assert.deepEqual(again.file.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed file still parses');
-  const left = again.analysis.findings.filter((f) => f.ruleId === ruleId && fixed.some((g) => f.span.start === g.span.start && f.message === g.message));
-  assert.deepEqual(left.map((f) => f.message), [], 'the finding is gone after the fix');
+  if (/\.ya?ml$/.test(rel))
+    assert.deepEqual(
+      again.file.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)),
+      [],
+      'the fixed file still parses',
+    );
+  const left = again.analysis.findings.filter(
+    (f) => f.ruleId === ruleId && fixed.some((g) => f.span.start === g.span.start && f.message === g.message),
+  );
+  assert.deepEqual(
+    left.map((f) => f.message),
+    [],
+    'the finding is gone after the fix',
+  );
 }

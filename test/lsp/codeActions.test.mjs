@@ -17,7 +17,8 @@ const CONFIG = [
   '',
 ].join('\n');
 
-const editsFor = (action, uri) => action.edit.changes?.[uri] ?? action.edit.documentChanges.find((c) => c.textDocument?.uri === uri).edits;
+const editsFor = (action, uri) =>
+  action.edit.changes?.[uri] ?? action.edit.documentChanges.find((c) => c.textDocument?.uri === uri).edits;
 
 describe('LSP: code actions', () => {
   let client;
@@ -29,11 +30,15 @@ describe('LSP: code actions', () => {
     client = new LspClient({ rootDir: dir });
     await client.initialize();
     uri = client.open(path.join(dir, 'config.yaml'), CONFIG);
-    ({ diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.filter((d) => d.code === 'TLS002').length === 2));
+    ({ diagnostics } = await client.waitForDiagnostics(
+      uri,
+      (p) => p.diagnostics.filter((d) => d.code === 'TLS002').length === 2,
+    ));
   });
   after(() => client.shutdown());
 
-  const actionsFor = (d, only = ['quickfix']) => client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
+  const actionsFor = (d, only = ['quickfix']) =>
+    client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
 
   it('offers fix, disable line/file, docs and fix-all of the rule', async () => {
     const d = diagnostics.find((x) => x.code === 'TLS002' && x.range.start.line === 4);
@@ -55,7 +60,10 @@ describe('LSP: code actions', () => {
     assert.deepEqual(action.command.arguments, [uri, 4]);
     client.change(uri, text);
     const p = await client.waitForDiagnostics(uri, (x) => x.version === 2);
-    assert.deepEqual(p.diagnostics.filter((x) => x.code === 'TLS002').map((x) => x.range.start.line), [8]);
+    assert.deepEqual(
+      p.diagnostics.filter((x) => x.code === 'TLS002').map((x) => x.range.start.line),
+      [8],
+    );
     client.change(uri, CONFIG);
     ({ diagnostics } = await client.waitForDiagnostics(uri, (x) => x.version === 3));
   });
@@ -80,7 +88,9 @@ describe('LSP: code actions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.themisdb'] },
     });
-    const edits = again.flatMap((a) => (a.edit.changes?.[uri] ?? []).concat(a.edit.documentChanges?.flatMap((c) => c.edits ?? []) ?? []));
+    const edits = again.flatMap((a) =>
+      (a.edit.changes?.[uri] ?? []).concat(a.edit.documentChanges?.flatMap((c) => c.edits ?? []) ?? []),
+    );
     assert.deepEqual(edits, [], 'second fix-all changes nothing');
   });
 });

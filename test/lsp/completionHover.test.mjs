@@ -31,7 +31,11 @@ describe('LSP: completion and hover', () => {
   let dir;
   let init;
   before(async () => {
-    dir = writeWorkspace({ 'config/config.yaml': CONFIG, 'config/.env': ENV, 'k8s/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' });
+    dir = writeWorkspace({
+      'config/config.yaml': CONFIG,
+      'config/.env': ENV,
+      'k8s/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+    });
     client = new LspClient({ rootDir: dir });
     init = await client.initialize();
   });
@@ -65,7 +69,9 @@ describe('LSP: completion and hover', () => {
   it('completes enum values, recommended first and preselected', async () => {
     const text = CONFIG.replace('    min_version: "1.2"', '    min_version: ');
     const uri = client.open(path.join(dir, 'config/config.yaml'), text);
-    const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 17 } }));
+    const items = itemsOf(
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 17 } }),
+    );
     const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
     assert.equal(sorted[0].label, '"1.3"');
     assert.equal(sorted[0].preselect, true);
@@ -75,7 +81,9 @@ describe('LSP: completion and hover', () => {
   it('completes ${ with .env variables, the secret masked', async () => {
     const text = CONFIG.replace('"${THEMIS_HSM_PIN}"', '"${');
     const uri = client.open(path.join(dir, 'config/config.yaml'), text);
-    const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 12 } }));
+    const items = itemsOf(
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 12 } }),
+    );
     const pin = items.find((i) => i.label === 'THEMIS_HSM_PIN');
     assert.ok(pin);
     assert.equal(pin.textEdit.newText, 'THEMIS_HSM_PIN}');
@@ -84,9 +92,13 @@ describe('LSP: completion and hover', () => {
 
   it('completes .env names and values', async () => {
     const uri = client.open(path.join(dir, 'config/.env'), `${ENV}THEMIS_ENVIRONMENT=`);
-    const values = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 19 } }));
+    const values = itemsOf(
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 19 } }),
+    );
     assert.deepEqual(values.map((i) => i.label).sort(), ['development', 'prod', 'production']);
-    const names = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } }));
+    const names = itemsOf(
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } }),
+    );
     const env = names.find((i) => i.label === 'THEMIS_ENVIRONMENT');
     assert.equal(env.textEdit.newText, 'THEMIS_ENVIRONMENT', 'the = is already there');
     assert.ok(!names.some((i) => i.label === 'THEMIS_HSM_PIN'), 'already set');
@@ -102,7 +114,10 @@ describe('LSP: completion and hover', () => {
     const ref = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 16 } });
     assert.match(hoverText(ref), /defined in `config\/\.env` line 2/);
     assert.ok(!hoverText(ref).includes(HSM_PIN.slice(0, 5)), hoverText(ref));
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 2 } }), null);
+    assert.equal(
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 2 } }),
+      null,
+    );
   });
 
   it('adds the rule headline of a finding on the hovered line', async () => {
@@ -117,12 +132,22 @@ describe('LSP: completion and hover', () => {
     assert.match(text, /\*\*network\.tls\.min_version\*\*/);
   });
 
-  it('stays silent in YAML files that are not ThemisDB\'s; a new empty mig.yaml counts by name', async () => {
+  it("stays silent in YAML files that are not ThemisDB's; a new empty mig.yaml counts by name", async () => {
     const k8s = client.open(path.join(dir, 'k8s/config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  \n');
-    assert.deepEqual(itemsOf(await client.request('textDocument/completion', { textDocument: { uri: k8s }, position: { line: 4, character: 2 } })), []);
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: k8s }, position: { line: 1, character: 1 } }), null);
+    assert.deepEqual(
+      itemsOf(
+        await client.request('textDocument/completion', { textDocument: { uri: k8s }, position: { line: 4, character: 2 } }),
+      ),
+      [],
+    );
+    assert.equal(
+      await client.request('textDocument/hover', { textDocument: { uri: k8s }, position: { line: 1, character: 1 } }),
+      null,
+    );
     const mig = client.open(path.join(dir, 'gpu/mig.yaml'), '');
-    const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri: mig }, position: { line: 0, character: 0 } }));
+    const items = itemsOf(
+      await client.request('textDocument/completion', { textDocument: { uri: mig }, position: { line: 0, character: 0 } }),
+    );
     assert.ok(items.some((i) => i.label === 'mig'));
   });
 
@@ -142,7 +167,9 @@ describe('LSP: completion and hover', () => {
       // the test client sends the whole text (VS Code sends only the edit): let the server take it in first
       await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 0 } });
       let t0 = performance.now();
-      const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: last, character: 4 } }));
+      const items = itemsOf(
+        await client.request('textDocument/completion', { textDocument: { uri }, position: { line: last, character: 4 } }),
+      );
       times.completion.push(performance.now() - t0);
       assert.ok(items.some((i) => i.label === 'min_version'));
       t0 = performance.now();
@@ -151,7 +178,9 @@ describe('LSP: completion and hover', () => {
       assert.ok(h);
     }
     const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-    t.diagnostic(`round trip on ${last + 2} lines: completion median ${median(times.completion).toFixed(1)} ms, hover median ${median(times.hover).toFixed(1)} ms`);
+    t.diagnostic(
+      `round trip on ${last + 2} lines: completion median ${median(times.completion).toFixed(1)} ms, hover median ${median(times.hover).toFixed(1)} ms`,
+    );
     // a round trip includes JSON-RPC and the engine's line index of the new text; the engine itself needs ~1 ms
     assert.ok(median(times.completion) < 100, `completion ${median(times.completion)} ms`);
     assert.ok(median(times.hover) < 100, `hover ${median(times.hover)} ms`);

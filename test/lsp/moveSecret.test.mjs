@@ -40,8 +40,14 @@ describe('LSP: move an inline secret into .env', () => {
     const d = diagnostics.find((x) => x.code === 'SEC001');
     assert.equal(d.range.start.line, 9);
     assert.ok(!d.message.includes(TOKEN), 'the message does not show the token');
-    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-    const move = actions.find((a) => a.edit && a.edit.documentChanges?.some((c) => c.kind === 'create' || c.textDocument?.uri.endsWith('/.env')));
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    });
+    const move = actions.find(
+      (a) => a.edit && a.edit.documentChanges?.some((c) => c.kind === 'create' || c.textDocument?.uri.endsWith('/.env')),
+    );
     assert.ok(move, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(!move.title.includes(TOKEN), 'the title does not show the token');
     assert.notEqual(move.isPreferred, true, 'a suggestion is not the preferred fix');

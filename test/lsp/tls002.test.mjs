@@ -43,7 +43,10 @@ describe('LSP: TLS002 diagnostics and quick fix', () => {
 
     client.change(uri, fixed);
     const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
-    assert.deepEqual(after.diagnostics.filter((x) => x.code === 'TLS002'), []);
+    assert.deepEqual(
+      after.diagnostics.filter((x) => x.code === 'TLS002'),
+      [],
+    );
   });
 
   it('clears diagnostics when the document closes', async () => {

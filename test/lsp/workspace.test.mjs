@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { writeWorkspace } from '../helpers/engine.mjs';
 import { LspClient } from '../helpers/lspClient.mjs';
 
-const CONFIG = 'storage:\n  rocksdb_path: /var/lib/themisdb\nserver:\n  port: ${THEMIS_PORT}\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.2"\n';
+const CONFIG =
+  'storage:\n  rocksdb_path: /var/lib/themisdb\nserver:\n  port: ${THEMIS_PORT}\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.2"\n';
 const ENV = 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PORT=eighty\n';
 
 describe('LSP: workspace and settings', () => {
@@ -27,7 +28,10 @@ describe('LSP: workspace and settings', () => {
     const envUri = client.open(path.join(dir, '.env'), ENV);
     client.change(envUri, ENV.replace('eighty', '8080'));
     const p = await client.waitForDiagnostics(configUri, (x) => !x.diagnostics.some((d) => d.code === 'SCH003'));
-    assert.ok(p.diagnostics.some((d) => d.code === 'TLS002'), 'the other findings stay');
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'TLS002'),
+      'the other findings stay',
+    );
   });
 
   it('applies themisdb.rules and themisdb.profile, and re-reads them on change', async () => {

@@ -40,19 +40,45 @@ ruleTester('AUD001', {
   valid: [
     { name: 'guide dialect on', files: { 'config.yaml': guide('true') } },
     { name: 'security.yaml on', files: { 'security.yaml': securityYaml('true') } },
-    { name: 'security.yaml with hsm only (partial file)', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' } },
-    { name: 'GPU example security.audit', files: { 'config.yaml': 'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n' } },
-    { name: 'military edition audit_auth', files: { 'config.yaml': 'edition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: true\nlogging:\n  level: warn\n' } },
-    { name: 'security.yaml in the same folder turns audit on', files: { 'config.yaml': core, 'security.yaml': securityYaml('true') } },
+    {
+      name: 'security.yaml with hsm only (partial file)',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' },
+    },
+    {
+      name: 'GPU example security.audit',
+      files: {
+        'config.yaml':
+          'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n',
+      },
+    },
+    {
+      name: 'military edition audit_auth',
+      files: {
+        'config.yaml':
+          'edition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: true\nlogging:\n  level: warn\n',
+      },
+    },
+    {
+      name: 'security.yaml in the same folder turns audit on',
+      files: { 'config.yaml': core, 'security.yaml': securityYaml('true') },
+    },
     { name: 'TLS-only fragment', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    min_version: "1.3"\n' } },
-    { name: 'rate limit for the audit API is not the audit switch', files: { 'config.yaml': guide('true') + 'rate_limiting:\n  audit_rate_limit_per_minute: 0\n' } },
-    { name: 'set through a variable', files: { 'config.yaml': guide('${AUDIT_ON}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nAUDIT_ON=1\n' } },
+    {
+      name: 'rate limit for the audit API is not the audit switch',
+      files: { 'config.yaml': guide('true') + 'rate_limiting:\n  audit_rate_limit_per_minute: 0\n' },
+    },
+    {
+      name: 'set through a variable',
+      files: { 'config.yaml': guide('${AUDIT_ON}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nAUDIT_ON=1\n' },
+    },
   ],
   invalid: [
     {
       name: 'guide logging.audit.enabled: false',
       files: { 'config.yaml': guide('false') },
-      errors: [{ messageId: 'switchedOff', line: 7, column: 14, endColumn: 19, severity: 'error', message: /logging\.audit\.enabled/ }],
+      errors: [
+        { messageId: 'switchedOff', line: 7, column: 14, endColumn: 19, severity: 'error', message: /logging\.audit\.enabled/ },
+      ],
       output: guide('true'),
     },
     {
@@ -81,21 +107,31 @@ ruleTester('AUD001', {
     },
     {
       name: 'GPU example security.audit.enabled: false',
-      files: { 'config.yaml': 'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: false\n    comprehensive: true\n' },
+      files: {
+        'config.yaml':
+          'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: false\n    comprehensive: true\n',
+      },
       errors: [{ messageId: 'switchedOff', line: 8, column: 14, severity: 'error' }],
-      output: 'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n',
+      output:
+        'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n',
     },
     {
       name: 'edition audit_data_access: false',
-      files: { 'config.yaml': 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: false\n' },
+      files: {
+        'config.yaml': 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: false\n',
+      },
       errors: [{ messageId: 'switchedOff', line: 5, column: 22, severity: 'error', message: /data access/ }],
       output: 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: true\n',
     },
     {
       name: 'all-editions.yaml: flow-style logging in the second document',
-      files: { 'editions/all-editions.yaml': '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json }   # stdout\n' },
+      files: {
+        'editions/all-editions.yaml':
+          '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json }   # stdout\n',
+      },
       errors: [{ messageId: 'notSwitchedOn', line: 13, column: 1, endColumn: 8, severity: 'error' }],
-      output: '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json, audit: {enabled: true} }   # stdout\n',
+      output:
+        '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json, audit: {enabled: true} }   # stdout\n',
     },
     {
       name: 'security.yaml next to it has audit off: the core config is still reported',

@@ -8,29 +8,71 @@ ${body}`;
 
 ruleTester('AUD003', {
   valid: [
-    { name: 'syslog over tcp, https sinks', files: { 'config.yaml': audit('      - type: syslog\n        server: syslog.example.com:514\n        protocol: tcp\n      - type: elasticsearch\n        url: https://es.example.com:9200\n') } },
-    { name: 'http to loopback collector', files: { 'config.yaml': audit('      - type: http\n        url: http://127.0.0.1:8088/ingest\n      - type: http\n        url: "http://localhost:9880"\n') } },
-    { name: 'http outside the audit block is NET002, not AUD003', files: { 'config.yaml': audit('      - type: syslog\n        server: siem:514\n        protocol: tcp\n') + 'tracing:\n  enabled: true\n  otlp_endpoint: http://otel-collector:4318\n' } },
-    { name: 'udp outside audit (network)', files: { 'config.yaml': audit('      - type: file\n        path: /var/log/a.log\n') + 'network:\n  tls:\n    enabled: true\n  gpu_data:\n    protocol: udp\n' } },
+    {
+      name: 'syslog over tcp, https sinks',
+      files: {
+        'config.yaml': audit(
+          '      - type: syslog\n        server: syslog.example.com:514\n        protocol: tcp\n      - type: elasticsearch\n        url: https://es.example.com:9200\n',
+        ),
+      },
+    },
+    {
+      name: 'http to loopback collector',
+      files: {
+        'config.yaml': audit(
+          '      - type: http\n        url: http://127.0.0.1:8088/ingest\n      - type: http\n        url: "http://localhost:9880"\n',
+        ),
+      },
+    },
+    {
+      name: 'http outside the audit block is NET002, not AUD003',
+      files: {
+        'config.yaml':
+          audit('      - type: syslog\n        server: siem:514\n        protocol: tcp\n') +
+          'tracing:\n  enabled: true\n  otlp_endpoint: http://otel-collector:4318\n',
+      },
+    },
+    {
+      name: 'udp outside audit (network)',
+      files: {
+        'config.yaml':
+          audit('      - type: file\n        path: /var/log/a.log\n') +
+          'network:\n  tls:\n    enabled: true\n  gpu_data:\n    protocol: udp\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'syslog over udp is a warning; fix sets tcp',
-      files: { 'config.yaml': audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: udp   # RFC 3164\n') },
+      files: {
+        'config.yaml': audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: udp   # RFC 3164\n'),
+      },
       errors: [{ messageId: 'udpProtocol', line: 7, column: 19, endColumn: 22, severity: 'warning', message: /UDP/ }],
       output: audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: tcp   # RFC 3164\n'),
     },
     {
       name: 'http splunk sink is an error; fix switches to https',
-      files: { 'config.yaml': audit('      - type: splunk\n        url: "http://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n') },
-      errors: [{ messageId: 'plainHttp', line: 6, column: 14, endColumn: 46, severity: 'error', message: /splunk\.example\.com:8088/ }],
-      output: audit('      - type: splunk\n        url: "https://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n'),
+      files: {
+        'config.yaml': audit(
+          '      - type: splunk\n        url: "http://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n',
+        ),
+      },
+      errors: [
+        { messageId: 'plainHttp', line: 6, column: 14, endColumn: 46, severity: 'error', message: /splunk\.example\.com:8088/ },
+      ],
+      output: audit(
+        '      - type: splunk\n        url: "https://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n',
+      ),
     },
     {
       name: 'guide blockchain endpoint over http',
-      files: { 'config.yaml': 'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: http://blockchain.example.com:7050\n' },
+      files: {
+        'config.yaml':
+          'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: http://blockchain.example.com:7050\n',
+      },
       errors: [{ messageId: 'plainHttp', line: 8, column: 19, severity: 'error' }],
-      output: 'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: https://blockchain.example.com:7050\n',
+      output:
+        'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: https://blockchain.example.com:7050\n',
     },
     {
       name: 'udp:// sink URL',
@@ -40,13 +82,19 @@ ruleTester('AUD003', {
     },
     {
       name: 'resolved from .env (no text fix possible)',
-      files: { 'config.yaml': audit('      - type: elasticsearch\n        url: ${AUDIT_ES_URL}\n'), '.env': 'THEMIS_PRODUCTION_MODE=1\nAUDIT_ES_URL=http://es.internal:9200\n' },
+      files: {
+        'config.yaml': audit('      - type: elasticsearch\n        url: ${AUDIT_ES_URL}\n'),
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nAUDIT_ES_URL=http://es.internal:9200\n',
+      },
       errors: [{ messageId: 'plainHttp', line: 6, severity: 'error' }],
       output: null,
     },
     {
       name: 'URL reached through an alias: reported, but the scheme is not rewritten here',
-      files: { 'config.yaml': 'defaults:\n  es_url: &es http://es.example.com:9200\n' + audit('      - type: elasticsearch\n        url: *es\n') },
+      files: {
+        'config.yaml':
+          'defaults:\n  es_url: &es http://es.example.com:9200\n' + audit('      - type: elasticsearch\n        url: *es\n'),
+      },
       errors: [{ messageId: 'plainHttp', severity: 'error' }],
       output: null,
     },

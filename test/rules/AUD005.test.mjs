@@ -18,7 +18,10 @@ ruleTester('AUD005', {
   valid: [
     { name: 'guide values', files: { 'config.yaml': guide('true', 'true') } },
     { name: 'blocks absent (only explicit false counts)', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n' } },
-    { name: 'checkpoint signing off is ENC006, not AUD005', files: { 'config.yaml': guide('true', 'true') + 'training:\n  checkpoint:\n    signing:\n      enabled: false\n' } },
+    {
+      name: 'checkpoint signing off is ENC006, not AUD005',
+      files: { 'config.yaml': guide('true', 'true') + 'training:\n  checkpoint:\n    signing:\n      enabled: false\n' },
+    },
   ],
   invalid: [
     {
@@ -35,7 +38,9 @@ ruleTester('AUD005', {
     },
     {
       name: 'security.yaml dialect, scalar switch',
-      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: false\n' },
+      files: {
+        'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: false\n',
+      },
       errors: [{ messageId: 'unsigned', line: 6, column: 12, severity: 'warning' }],
       output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: true\n',
     },

@@ -13,9 +13,27 @@ const rot = (age) => `logging:
 ruleTester('AUD007', {
   valid: [
     { name: 'guide: 90 days', files: { 'config.yaml': rot('90') } },
-    { name: 'security.yaml 365 days', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  retention_days: 365\n' } },
-    { name: 'server log rotation is not the audit trail', files: { 'config.yaml': 'logging:\n  level: info\n  rotation:\n    max_size: 500MB\n    max_age: 30\n  audit:\n    enabled: true\n' } },
-    { name: 'WORM retention 7 years', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    worm_storage:\n      enabled: true\n      retention_period: 2555 # 7 years\n' } },
+    {
+      name: 'security.yaml 365 days',
+      files: {
+        'security.yaml':
+          'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  retention_days: 365\n',
+      },
+    },
+    {
+      name: 'server log rotation is not the audit trail',
+      files: {
+        'config.yaml':
+          'logging:\n  level: info\n  rotation:\n    max_size: 500MB\n    max_age: 30\n  audit:\n    enabled: true\n',
+      },
+    },
+    {
+      name: 'WORM retention 7 years',
+      files: {
+        'config.yaml':
+          'logging:\n  audit:\n    enabled: true\n    worm_storage:\n      enabled: true\n      retention_period: 2555 # 7 years\n',
+      },
+    },
     { name: 'hours spelled out that reach 90 days', files: { 'config.yaml': rot('"2160h"') } },
   ],
   invalid: [
@@ -27,15 +45,21 @@ ruleTester('AUD007', {
     },
     {
       name: 'security.yaml retention_days 30',
-      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  # Log retention (days)\n  retention_days: 30\n' },
+      files: {
+        'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  # Log retention (days)\n  retention_days: 30\n',
+      },
       errors: [{ messageId: 'tooShort', line: 6, column: 19, severity: 'warning' }],
       output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  # Log retention (days)\n  retention_days: 90\n',
     },
     {
       name: 'per-output rotation with a unit keeps the unit',
-      files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n        rotation:\n          max_size: 100MB\n          max_age: "30d"\n' },
+      files: {
+        'config.yaml':
+          'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n        rotation:\n          max_size: 100MB\n          max_age: "30d"\n',
+      },
       errors: [{ messageId: 'tooShort', line: 9, column: 20, severity: 'warning' }],
-      output: 'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n        rotation:\n          max_size: 100MB\n          max_age: "90d"\n',
+      output:
+        'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n        rotation:\n          max_size: 100MB\n          max_age: "90d"\n',
     },
     {
       name: 'development profile drops to hint',

@@ -18,15 +18,23 @@ ${req === null ? '' : `      encryption_required: ${req}\n`}      access_logging
 ruleTester('CMP001', {
   valid: [
     { name: 'guide: required and storage encrypted', files: { 'config.yaml': storage('true') + hipaa('true') } },
-    { name: 'field encryption of security.yaml counts', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\nfield_encryption:\n  enabled: true\n' + hipaa('required') } },
+    {
+      name: 'field encryption of security.yaml counts',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\nfield_encryption:\n  enabled: true\n' + hipaa('required') },
+    },
     { name: 'HIPAA off', files: { 'config.yaml': storage('false') + hipaa('false').replace('enabled: true', 'enabled: false') } },
-    { name: 'fragment without storage: encryption settled elsewhere', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n' + hipaa('true') } },
+    {
+      name: 'fragment without storage: encryption settled elsewhere',
+      files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n' + hipaa('true') },
+    },
   ],
   invalid: [
     {
       name: 'storage encryption off: reported on hipaa.enabled',
       files: { 'config.yaml': storage('false') + hipaa('true') },
-      errors: [{ messageId: 'atRestOff', line: 8, column: 14, endColumn: 18, severity: 'error', message: /encryption at rest is off/ }],
+      errors: [
+        { messageId: 'atRestOff', line: 8, column: 14, endColumn: 18, severity: 'error', message: /encryption at rest is off/ },
+      ],
     },
     {
       name: 'core storage without encryption',
@@ -36,7 +44,16 @@ ruleTester('CMP001', {
     {
       name: 'encryption_required false',
       files: { 'config.yaml': storage('true') + hipaa('false') },
-      errors: [{ messageId: 'encryptionNotRequired', line: 11, column: 28, endColumn: 33, severity: 'error', message: /encryption_required: false/ }],
+      errors: [
+        {
+          messageId: 'encryptionNotRequired',
+          line: 11,
+          column: 28,
+          endColumn: 33,
+          severity: 'error',
+          message: /encryption_required: false/,
+        },
+      ],
     },
     {
       name: 'encryption_required missing: reported on phi_protection',
@@ -45,7 +62,9 @@ ruleTester('CMP001', {
     },
     {
       name: 'edition dialect: field encryption off',
-      files: { 'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_field_encryption: false\n' + hipaa('true') },
+      files: {
+        'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_field_encryption: false\n' + hipaa('true'),
+      },
       errors: [{ messageId: 'atRestOff', line: 7, severity: 'error' }],
     },
     {

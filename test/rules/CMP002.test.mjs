@@ -14,10 +14,23 @@ ${retention}`;
 
 ruleTester('CMP002', {
   valid: [
-    { name: 'guide retention', files: { 'config.yaml': gdpr('    # Data retention\n    retention:\n      default_period: 365 # days\n      auto_delete: true\n') } },
+    {
+      name: 'guide retention',
+      files: {
+        'config.yaml': gdpr('    # Data retention\n    retention:\n      default_period: 365 # days\n      auto_delete: true\n'),
+      },
+    },
     { name: 'GDPR off', files: { 'config.yaml': gdpr('').replace('enabled: true\n    #', 'enabled: false\n    #') } },
-    { name: 'period from a variable', files: { 'config.yaml': gdpr('    retention:\n      default_period: ${GDPR_RETENTION_DAYS}\n      auto_delete: true\n') } },
-    { name: 'auto_delete false outside GDPR', files: { 'config.yaml': gdpr('    retention:\n      default_period: 30\n') + 'backup:\n  retention:\n    auto_delete: false\n' } },
+    {
+      name: 'period from a variable',
+      files: { 'config.yaml': gdpr('    retention:\n      default_period: ${GDPR_RETENTION_DAYS}\n      auto_delete: true\n') },
+    },
+    {
+      name: 'auto_delete false outside GDPR',
+      files: {
+        'config.yaml': gdpr('    retention:\n      default_period: 30\n') + 'backup:\n  retention:\n    auto_delete: false\n',
+      },
+    },
   ],
   invalid: [
     {

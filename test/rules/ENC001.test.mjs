@@ -65,12 +65,24 @@ ruleTester('ENC001', {
   valid: [
     { name: 'guide dialect enabled', files: { 'config.yaml': guide('true') } },
     { name: 'yaml-cpp boolean yes', files: { 'config.yaml': guide('yes') } },
-    { name: 'security.yaml with hsm only (partial file)', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' } },
+    {
+      name: 'security.yaml with hsm only (partial file)',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' },
+    },
     { name: 'security.yaml field encryption on', files: { 'security.yaml': securityYaml('true') } },
     { name: 'edition with field encryption on covers storage', files: { 'config.yaml': edition('true') } },
-    { name: 'switch set through a variable', files: { 'config.yaml': guide('${STORAGE_ENCRYPTION}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nSTORAGE_ENCRYPTION=true\n' } },
-    { name: 'llm/backup encryption off is not storage encryption (ENC006)', files: { 'config.yaml': guide('true') + 'llm:\n  encryption:\n    enabled: false\n' } },
-    { name: 'security.yaml in the same folder turns field encryption on', files: { 'config.yaml': core, 'security.yaml': securityYaml('true') } },
+    {
+      name: 'switch set through a variable',
+      files: { 'config.yaml': guide('${STORAGE_ENCRYPTION}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nSTORAGE_ENCRYPTION=true\n' },
+    },
+    {
+      name: 'llm/backup encryption off is not storage encryption (ENC006)',
+      files: { 'config.yaml': guide('true') + 'llm:\n  encryption:\n    enabled: false\n' },
+    },
+    {
+      name: 'security.yaml in the same folder turns field encryption on',
+      files: { 'config.yaml': core, 'security.yaml': securityYaml('true') },
+    },
     { name: 'file without storage', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    min_version: "1.3"\n' } },
     { name: 'foreign config.yaml', files: { 'config.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  storage: x\n' } },
   ],
@@ -78,7 +90,17 @@ ruleTester('ENC001', {
     {
       name: 'guide dialect enabled: false',
       files: { 'config.yaml': guide('false') },
-      errors: [{ messageId: 'switchedOff', line: 8, column: 14, endLine: 8, endColumn: 19, severity: 'error', message: /storage\.encryption\.enabled/ }],
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 8,
+          column: 14,
+          endLine: 8,
+          endColumn: 19,
+          severity: 'error',
+          message: /storage\.encryption\.enabled/,
+        },
+      ],
       output: guide('true'),
     },
     {
@@ -89,9 +111,12 @@ ruleTester('ENC001', {
     },
     {
       name: 'encryption block without its switch',
-      files: { 'config.yaml': 'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n' },
+      files: {
+        'config.yaml': 'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n',
+      },
       errors: [{ messageId: 'blockWithoutSwitch', line: 3, column: 3, severity: 'error', message: /enabled: true/ }],
-      output: 'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n    enabled: true\n',
+      output:
+        'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n    enabled: true\n',
     },
     {
       name: 'security.yaml field_encryption.enabled: false',
@@ -107,9 +132,13 @@ ruleTester('ENC001', {
     },
     {
       name: 'edition without the switch: reported on security:',
-      files: { 'config.yaml': 'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n' },
+      files: {
+        'config.yaml':
+          'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n',
+      },
       errors: [{ messageId: 'editionWithoutSwitch', line: 4, column: 1, severity: 'error' }],
-      output: 'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n  enable_field_encryption: true\n',
+      output:
+        'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n  enable_field_encryption: true\n',
     },
     {
       name: 'GPU example dialect security.encryption.enabled: false',
@@ -119,9 +148,13 @@ ruleTester('ENC001', {
     },
     {
       name: 'multi-document edition file: second document',
-      files: { 'editions/all-editions.yaml': '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: false\n' },
+      files: {
+        'editions/all-editions.yaml':
+          '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: false\n',
+      },
       errors: [{ messageId: 'switchedOff', line: 12, column: 28, severity: 'error' }],
-      output: '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n',
+      output:
+        '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n',
     },
     {
       name: 'CRLF file keeps its line breaks',

@@ -34,9 +34,15 @@ ruleTester('ENC002', {
     { name: 'signing algorithm RSA-4096 is not an at-rest cipher', files: { 'config.yaml': checkpoint('AES-256-GCM') } },
     {
       name: 'HSM key type and audit signing algorithm are ignored',
-      files: { 'config.yaml': 'security:\n  hsm:\n    keys:\n      master_key:\n        type: AES-256\nlogging:\n  audit:\n    enabled: true\n    signing:\n      enabled: true\n      algorithm: ECDSA-P256\n' },
+      files: {
+        'config.yaml':
+          'security:\n  hsm:\n    keys:\n      master_key:\n        type: AES-256\nlogging:\n  audit:\n    enabled: true\n    signing:\n      enabled: true\n      algorithm: ECDSA-P256\n',
+      },
     },
-    { name: 'TLS cipher suites are TLS003 territory', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    cipher_suites:\n      - TLS_AES_128_GCM_SHA256\n' } },
+    {
+      name: 'TLS cipher suites are TLS003 territory',
+      files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    cipher_suites:\n      - TLS_AES_128_GCM_SHA256\n' },
+    },
     { name: 'unresolved variable', files: { 'config.yaml': storage('${AT_REST_ALG}') } },
   ],
   invalid: [
@@ -54,13 +60,19 @@ ruleTester('ENC002', {
     },
     {
       name: 'ECB, 3DES and RC4',
-      files: { 'config.yaml': storage('AES-128-ECB') + 'llm:\n  encryption:\n    enabled: true\n    algorithm: 3DES\n' + checkpoint("'RC4'") },
+      files: {
+        'config.yaml':
+          storage('AES-128-ECB') + 'llm:\n  encryption:\n    enabled: true\n    algorithm: 3DES\n' + checkpoint("'RC4'"),
+      },
       errors: [
         { messageId: 'weakCipher', line: 6, severity: 'error' },
         { messageId: 'weakCipher', line: 11, column: 16, severity: 'error' },
         { messageId: 'weakCipher', line: 16, column: 18, severity: 'error' },
       ],
-      output: storage('AES-256-GCM') + 'llm:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' + checkpoint("'AES-256-GCM'"),
+      output:
+        storage('AES-256-GCM') +
+        'llm:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' +
+        checkpoint("'AES-256-GCM'"),
     },
     {
       name: 'checkpoint DES, fix keeps single quotes',

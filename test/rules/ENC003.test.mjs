@@ -21,20 +21,27 @@ ruleTester('ENC003', {
     { name: 'scrypt', files: { 'config.yaml': enc('scrypt', '    kdf_params:\n      n: 32768\n      r: 8\n      p: 1\n') } },
     { name: 'argon2id without parameters', files: { 'config.yaml': enc('argon2id', '') } },
     { name: 'no kdf at all', files: { 'config.yaml': 'storage:\n  encryption:\n    enabled: true\n' } },
-    { name: 'memory_cost outside a kdf block is not checked', files: { 'config.yaml': 'gpu:\n  memory_pool:\n    memory_cost: 10\n' } },
+    {
+      name: 'memory_cost outside a kdf block is not checked',
+      files: { 'config.yaml': 'gpu:\n  memory_pool:\n    memory_cost: 10\n' },
+    },
   ],
   invalid: [
     {
       name: 'pbkdf2 → argon2id with the minimums added',
       files: { 'config.yaml': enc('pbkdf2', '    kdf_params:\n      iterations: 10000\n') },
       errors: [{ messageId: 'weakKdf', line: 6, column: 10, endColumn: 16, severity: 'warning', message: /pbkdf2/ }],
-      output: enc('argon2id', '    kdf_params:\n      iterations: 10000\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n'),
+      output: enc(
+        'argon2id',
+        '    kdf_params:\n      iterations: 10000\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+      ),
     },
     {
       name: 'sha256 without parameters: kdf_params block added',
       files: { 'config.yaml': enc('"sha256"', '') },
       errors: [{ messageId: 'weakKdf', line: 6, severity: 'warning' }],
-      output: 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: "argon2id"\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+      output:
+        'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: "argon2id"\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
     },
     {
       name: 'argon2i with weak params: kdf and params fixed together',
@@ -62,7 +69,8 @@ ruleTester('ENC003', {
       profile: 'development',
       files: { 'config.yaml': enc('pbkdf2', '') },
       errors: [{ messageId: 'weakKdf', line: 6, severity: 'hint' }],
-      output: 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+      output:
+        'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
     },
   ],
 });

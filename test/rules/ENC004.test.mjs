@@ -12,8 +12,20 @@ ruleTester('ENC004', {
   valid: [
     { name: 'vault', files: { 'config.yaml': storage('vault') } },
     { name: 'hsm', files: { 'config.yaml': storage('hsm') } },
-    { name: 'multi_gpu_setup style', files: { 'config.yaml': 'storage:\n  data_dir: /data/themisdb\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\n' } },
-    { name: 'a provider named "file" elsewhere is not a key provider', files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n' } },
+    {
+      name: 'multi_gpu_setup style',
+      files: {
+        'config.yaml':
+          'storage:\n  data_dir: /data/themisdb\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\n',
+      },
+    },
+    {
+      name: 'a provider named "file" elsewhere is not a key provider',
+      files: {
+        'config.yaml':
+          'logging:\n  audit:\n    enabled: true\n    outputs:\n      - type: file\n        path: /var/log/themisdb/audit.log\n',
+      },
+    },
     { name: 'unresolved variable', files: { 'config.yaml': storage('${KEY_PROVIDER}') } },
   ],
   invalid: [
@@ -22,7 +34,12 @@ ruleTester('ENC004', {
       files: { 'config.yaml': storage('file') },
       errors: [
         {
-          messageId: 'localProvider', line: 6, column: 19, endColumn: 23, severity: 'warning', message: /same machine/,
+          messageId: 'localProvider',
+          line: 6,
+          column: 19,
+          endColumn: 23,
+          severity: 'warning',
+          message: /same machine/,
           suggestions: [{ title: 'Use the vault key provider', output: storage('vault') }],
         },
       ],
@@ -30,22 +47,46 @@ ruleTester('ENC004', {
     },
     {
       name: 'env provider in llm.encryption, quoted',
-      files: { 'config.yaml': 'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "env"\n    key_id: production-key-001\n' },
+      files: {
+        'config.yaml':
+          'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "env"\n    key_id: production-key-001\n',
+      },
       errors: [
         {
-          messageId: 'localProvider', line: 5, column: 19, endColumn: 24, severity: 'warning',
-          suggestions: [{ title: 'Use the vault key provider', output: 'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "vault"\n    key_id: production-key-001\n' }],
+          messageId: 'localProvider',
+          line: 5,
+          column: 19,
+          endColumn: 24,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Use the vault key provider',
+              output:
+                'llm:\n  model_path: /models/encrypted/llama-2-7b.enc\n  encryption:\n    enabled: true\n    key_provider: "vault"\n    key_id: production-key-001\n',
+            },
+          ],
         },
       ],
       output: null,
     },
     {
       name: 'vram encryption with file keys',
-      files: { 'config.yaml': 'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: FILE\n' },
+      files: {
+        'config.yaml':
+          'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: FILE\n',
+      },
       errors: [
         {
-          messageId: 'localProvider', line: 6, severity: 'warning',
-          suggestions: [{ title: 'Use the vault key provider', output: 'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: vault\n' }],
+          messageId: 'localProvider',
+          line: 6,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Use the vault key provider',
+              output:
+                'security:\n  vram:\n    scrub_on_exit: true\n  vram_encryption:\n    enabled: true\n    key_provider: vault\n',
+            },
+          ],
         },
       ],
       output: null,
@@ -60,7 +101,14 @@ ruleTester('ENC004', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': storage('env') },
-      errors: [{ messageId: 'localProvider', line: 6, severity: 'hint', suggestions: [{ title: 'Use the vault key provider', output: storage('vault') }] }],
+      errors: [
+        {
+          messageId: 'localProvider',
+          line: 6,
+          severity: 'hint',
+          suggestions: [{ title: 'Use the vault key provider', output: storage('vault') }],
+        },
+      ],
     },
   ],
 });

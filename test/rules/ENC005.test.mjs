@@ -14,10 +14,19 @@ const scope = ({ enabled = 'true', data = 'true', idx = 'true', ckpt = 'true', l
 ruleTester('ENC005', {
   valid: [
     { name: 'everything in scope', files: { 'config.yaml': scope() } },
-    { name: 'flags absent are not reported', files: { 'config.yaml': 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' } },
-    { name: 'encryption off: ENC001 reports the block, not the scope', files: { 'config.yaml': scope({ enabled: 'false', logs: 'false' }) } },
+    {
+      name: 'flags absent are not reported',
+      files: { 'config.yaml': 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' },
+    },
+    {
+      name: 'encryption off: ENC001 reports the block, not the scope',
+      files: { 'config.yaml': scope({ enabled: 'false', logs: 'false' }) },
+    },
     { name: 'unresolved variable', files: { 'config.yaml': scope({ logs: '${ENCRYPT_LOGS}' }) } },
-    { name: 'a compress flag is not a scope flag', files: { 'config.yaml': scope() + 'training:\n  checkpoint:\n    compression: false\n' } },
+    {
+      name: 'a compress flag is not a scope flag',
+      files: { 'config.yaml': scope() + 'training:\n  checkpoint:\n    compression: false\n' },
+    },
   ],
   invalid: [
     {

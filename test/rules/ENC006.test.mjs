@@ -29,16 +29,37 @@ ruleTester('ENC006', {
     { name: 'guide values', files: { 'config.yaml': ckpt('true', 'true') + llm('true') } },
     {
       name: 'multi_gpu_setup checkpoint block without encryption keys (only explicit false counts)',
-      files: { 'config.yaml': 'training:\n  enabled: true\n  checkpoint:\n    enabled: true\n    save_interval: 1000\n    output_dir: /data/checkpoints\n    compression: true\n' },
+      files: {
+        'config.yaml':
+          'training:\n  enabled: true\n  checkpoint:\n    enabled: true\n    save_interval: 1000\n    output_dir: /data/checkpoints\n    compression: true\n',
+      },
     },
-    { name: 'backup destination with encryption', files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: s3\n      bucket: themisdb-backups\n      encryption: true\n' } },
-    { name: 'checkpoint disabled flag is not encryption', files: { 'config.yaml': 'training:\n  checkpoint:\n    enabled: false\n    encryption:\n      enabled: true\n' } },
+    {
+      name: 'backup destination with encryption',
+      files: {
+        'config.yaml':
+          'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: s3\n      bucket: themisdb-backups\n      encryption: true\n',
+      },
+    },
+    {
+      name: 'checkpoint disabled flag is not encryption',
+      files: { 'config.yaml': 'training:\n  checkpoint:\n    enabled: false\n    encryption:\n      enabled: true\n' },
+    },
   ],
   invalid: [
     {
       name: 'checkpoint encryption off',
       files: { 'config.yaml': ckpt('false', 'true') },
-      errors: [{ messageId: 'checkpointEncryption', line: 7, column: 16, endColumn: 21, severity: 'warning', message: /checkpoints are written unencrypted/i }],
+      errors: [
+        {
+          messageId: 'checkpointEncryption',
+          line: 7,
+          column: 16,
+          endColumn: 21,
+          severity: 'warning',
+          message: /checkpoints are written unencrypted/i,
+        },
+      ],
       output: ckpt('true', 'true'),
     },
     {
@@ -55,14 +76,21 @@ ruleTester('ENC006', {
     },
     {
       name: 'backup destination without encryption',
-      files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: false\n' },
+      files: {
+        'config.yaml':
+          'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: false\n',
+      },
       errors: [{ messageId: 'destinationUnencrypted', line: 11, column: 19, severity: 'warning', message: /backup destination/ }],
-      output: 'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: true\n',
+      output:
+        'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: true\n',
     },
     {
       name: 'both checkpoint findings, in order',
       files: { 'config.yaml': ckpt('false', 'off') },
-      errors: [{ messageId: 'checkpointEncryption', line: 7 }, { messageId: 'checkpointSigning', line: 12 }],
+      errors: [
+        { messageId: 'checkpointEncryption', line: 7 },
+        { messageId: 'checkpointSigning', line: 12 },
+      ],
       output: ckpt('true', 'true'),
     },
     {

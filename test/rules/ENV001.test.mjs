@@ -4,13 +4,28 @@ const TOKEN = 'F+dnFlo1QMhIPLDtPEVFQ+wcb6GnHtSh71bH1vPqY38=';
 
 ruleTester('ENV001', {
   valid: [
-    { name: 'production mode 1', files: { '.env': `THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` } },
-    { name: 'every truthy spelling ProductionMode::isEnabled takes', files: { '.env': 'THEMIS_PRODUCTION_MODE=On\nTHEMIS_PII_STRICT=1\n' } },
+    {
+      name: 'production mode 1',
+      files: { '.env': `THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` },
+    },
+    {
+      name: 'every truthy spelling ProductionMode::isEnabled takes',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=On\nTHEMIS_PII_STRICT=1\n' },
+    },
     { name: 'quoted TRUE', files: { '.env': 'export THEMIS_PRODUCTION_MODE="TRUE"\n' } },
-    { name: 'template with production mode and empty secrets', files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' } },
-    { name: 'compose-only .env: the server never sees these variables', files: { '.env': 'COMPOSE_PROJECT_NAME=themisdb\nTHEMIS_HTTP_PORT=8529\nTHEMIS_LOG_LEVEL=info\n' } },
-    { name: 'a .env of unrelated variables next to a config', files: { '.env': 'TLS_MIN=1.3\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\n' } },
-    { name: 'misspelled value is ENV016\'s finding', files: { '.env': 'THEMIS_PRODUCTION_MODE=enabled\n' } },
+    {
+      name: 'template with production mode and empty secrets',
+      files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' },
+    },
+    {
+      name: 'compose-only .env: the server never sees these variables',
+      files: { '.env': 'COMPOSE_PROJECT_NAME=themisdb\nTHEMIS_HTTP_PORT=8529\nTHEMIS_LOG_LEVEL=info\n' },
+    },
+    {
+      name: 'a .env of unrelated variables next to a config',
+      files: { '.env': 'TLS_MIN=1.3\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\n' },
+    },
+    { name: "misspelled value is ENV016's finding", files: { '.env': 'THEMIS_PRODUCTION_MODE=enabled\n' } },
     { name: 'unknown ${VAR} value is not judged', files: { '.env': 'THEMIS_PRODUCTION_MODE=${PROD_FLAG}\n' } },
     { name: '${VAR} resolved in the same file', files: { '.env': 'PROD_FLAG=1\nTHEMIS_PRODUCTION_MODE=${PROD_FLAG}\n' } },
   ],
@@ -24,7 +39,17 @@ ruleTester('ENV001', {
     {
       name: 'absent: reported at the first entry, fix appends',
       files: { '.env': '# ThemisDB\nTHEMIS_ENVIRONMENT=staging\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ messageId: 'notSet', line: 2, column: 1, endLine: 2, endColumn: 19, severity: 'error', message: /THEMIS_PRODUCTION_MODE is not set/ }],
+      errors: [
+        {
+          messageId: 'notSet',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 19,
+          severity: 'error',
+          message: /THEMIS_PRODUCTION_MODE is not set/,
+        },
+      ],
       output: '# ThemisDB\nTHEMIS_ENVIRONMENT=staging\nTHEMIS_PII_STRICT=1\nTHEMIS_PRODUCTION_MODE=1\n',
     },
     {
@@ -54,7 +79,15 @@ ruleTester('ENV001', {
     {
       name: 'misspelled name: the fix renames it instead of adding a duplicate',
       files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ messageId: 'notSet', line: 1, column: 1, endColumn: 22, message: /THEMIS_PRODUCTON_MODE on line 1 looks like a misspelling/ }],
+      errors: [
+        {
+          messageId: 'notSet',
+          line: 1,
+          column: 1,
+          endColumn: 22,
+          message: /THEMIS_PRODUCTON_MODE on line 1 looks like a misspelling/,
+        },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {

@@ -7,20 +7,37 @@ ruleTester('ENV002', {
     { name: 'both development', files: { '.env': 'THEMIS_PRODUCTION_MODE=0\nTHEMIS_ENVIRONMENT=staging\n' } },
     { name: 'neither set', files: { '.env': 'THEMIS_PII_STRICT=1\n' } },
     { name: 'development without production mode', files: { '.env': 'THEMIS_ENVIRONMENT=development\n' } },
-    { name: 'case-mismatched production is ENV016\'s finding', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=Production\n' } },
-    { name: 'an unrelated ENVIRONMENT variable', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nENVIRONMENT=staging\n' } },
+    {
+      name: "case-mismatched production is ENV016's finding",
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=Production\n' },
+    },
+    {
+      name: 'an unrelated ENVIRONMENT variable',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nENVIRONMENT=staging\n' },
+    },
   ],
   invalid: [
     {
       name: 'production mode on, environment missing: first entry, fix appends',
       files: { '.env': 'THEMIS_PII_STRICT=1\nTHEMIS_PRODUCTION_MODE=1\n' },
-      errors: [{ messageId: 'environmentNotSet', line: 1, column: 1, endColumn: 18, severity: 'warning', message: /THEMIS_ENVIRONMENT is not set/ }],
+      errors: [
+        {
+          messageId: 'environmentNotSet',
+          line: 1,
+          column: 1,
+          endColumn: 18,
+          severity: 'warning',
+          message: /THEMIS_ENVIRONMENT is not set/,
+        },
+      ],
       output: 'THEMIS_PII_STRICT=1\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\n',
     },
     {
       name: 'production mode on, environment staging',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=staging\n' },
-      errors: [{ messageId: 'environmentNotProduction', line: 2, column: 20, endColumn: 27, severity: 'warning', message: /"staging"/ }],
+      errors: [
+        { messageId: 'environmentNotProduction', line: 2, column: 20, endColumn: 27, severity: 'warning', message: /"staging"/ },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\n',
     },
     {

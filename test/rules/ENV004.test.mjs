@@ -17,13 +17,26 @@ ruleTester('ENV004', {
     { name: 'template without the secret', files: { 'themisdb.env.example': 'THEMIS_PRODUCTION_MODE=1\n' } },
     { name: 'compose-only .env', files: { '.env': 'THEMIS_HTTP_PORT=8529\nGRAFANA_PORT=3000\n' } },
     { name: 'value from a variable defined elsewhere', files: { '.env': 'THEMIS_TOKEN_ADMIN=${ADMIN_TOKEN}\n' } },
-    { name: 'a read-only token is not the admin token', files: { '.env': `THEMIS_TOKEN_READONLY=\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` } },
+    {
+      name: 'a read-only token is not the admin token',
+      files: { '.env': `THEMIS_TOKEN_READONLY=\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` },
+    },
   ],
   invalid: [
     {
       name: 'absent: first entry',
       files: { '.env': '# server env\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ messageId: 'notSet', line: 2, column: 1, endColumn: 23, severity: 'error', message: /THEMIS_TOKEN_ADMIN is not set/, suggestions: ADD }],
+      errors: [
+        {
+          messageId: 'notSet',
+          line: 2,
+          column: 1,
+          endColumn: 23,
+          severity: 'error',
+          message: /THEMIS_TOKEN_ADMIN is not set/,
+          suggestions: ADD,
+        },
+      ],
     },
     {
       name: 'empty: reported on the key',
@@ -43,7 +56,12 @@ ruleTester('ENV004', {
           messageId: 'notSet',
           line: 1,
           message: /THEMIS_TOKEN_ADMN on line 2 looks like a misspelling/,
-          suggestions: [{ title: 'Rename THEMIS_TOKEN_ADMN to THEMIS_TOKEN_ADMIN', output: `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n` }],
+          suggestions: [
+            {
+              title: 'Rename THEMIS_TOKEN_ADMN to THEMIS_TOKEN_ADMIN',
+              output: `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=${TOKEN}\n`,
+            },
+          ],
         },
       ],
       output: null,

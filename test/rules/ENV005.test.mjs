@@ -16,19 +16,32 @@ ruleTester('ENV005', {
     { name: '32 random bytes, base64', files: { '.env': env(B64) } },
     { name: '32 random bytes, base64 without padding', files: { '.env': env(B64.slice(0, 43)) } },
     { name: '32 random bytes, hex', files: { '.env': env(HEX) } },
-    { name: 'empty is ENV004\'s finding', files: { '.env': env('') } },
-    { name: 'a committed template is SEC007\'s business', files: { '.env.example': env('changeme') } },
+    { name: "empty is ENV004's finding", files: { '.env': env('') } },
+    { name: "a committed template is SEC007's business", files: { '.env.example': env('changeme') } },
     { name: 'value from a variable defined elsewhere', files: { '.env': env('${ADMIN_TOKEN}') } },
-    { name: 'a weak read-only token is not this rule', files: { '.env': `THEMIS_TOKEN_READONLY=changeme\nTHEMIS_TOKEN_ADMIN=${B64}\n` } },
+    {
+      name: 'a weak read-only token is not this rule',
+      files: { '.env': `THEMIS_TOKEN_READONLY=changeme\nTHEMIS_TOKEN_ADMIN=${B64}\n` },
+    },
   ],
   invalid: [
     {
       name: 'placeholder word',
       files: { '.env': env('changeme') },
-      errors: [{ messageId: 'placeholder', line: 2, column: 20, endColumn: 28, severity: 'error', message: /placeholder/, suggestions: REPLACE }],
+      errors: [
+        {
+          messageId: 'placeholder',
+          line: 2,
+          column: 20,
+          endColumn: 28,
+          severity: 'error',
+          message: /placeholder/,
+          suggestions: REPLACE,
+        },
+      ],
     },
     {
-      name: 'the seed\'s placeholder copied into a real .env',
+      name: "the seed's placeholder copied into a real .env",
       files: { '.env': env('<base64-encoded-random-32-bytes>') },
       errors: [{ messageId: 'placeholder', line: 2, column: 20, message: /placeholder/, suggestions: REPLACE }],
     },
@@ -78,7 +91,10 @@ describe('ENV005 message and suggestion', () => {
     assert.ok(m, text);
     assert.ok(!fix.title.includes(m[1]));
     fs.writeFileSync(p, text);
-    assert.deepEqual(analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV005'), []);
+    assert.deepEqual(
+      analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV005'),
+      [],
+    );
   });
 
   it('no false positive on freshly generated tokens', async () => {
@@ -87,7 +103,10 @@ describe('ENV005 message and suggestion', () => {
       const enc = i % 2 ? 'hex' : 'base64';
       const dir = writeWorkspace({ '.env': env(randomBytes(32).toString(enc)) });
       const hits = analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV005');
-      assert.deepEqual(hits.map((h) => h.message), []);
+      assert.deepEqual(
+        hits.map((h) => h.message),
+        [],
+      );
     }
   });
 });

@@ -3,8 +3,14 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 ruleTester('ENV006', {
   valid: [
     { name: 'none set', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n' } },
-    { name: 'emptied the way the systemd drop-in does', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_DEBUG_ENC_DIR=\nTHEMIS_DEBUG_PKI=\nTHEMIS_PII_FORCE_INIT_FAIL=\n' } },
-    { name: 'THEMIS_DEBUG_PKI explicitly off (the server only reacts to a leading 1)', files: { '.env': 'THEMIS_DEBUG_PKI=0\n' } },
+    {
+      name: 'emptied the way the systemd drop-in does',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_DEBUG_ENC_DIR=\nTHEMIS_DEBUG_PKI=\nTHEMIS_PII_FORCE_INIT_FAIL=\n' },
+    },
+    {
+      name: 'THEMIS_DEBUG_PKI explicitly off (the server only reacts to a leading 1)',
+      files: { '.env': 'THEMIS_DEBUG_PKI=0\n' },
+    },
     { name: 'similar-looking names', files: { '.env': 'THEMIS_PII_STRICT=1\nTHEMIS_ENABLE_DEBUG_ENDPOINTS_DOC=x\nDEBUG=1\n' } },
   ],
   invalid: [
@@ -29,7 +35,11 @@ ruleTester('ENV006', {
     {
       name: 'all three: one finding each',
       files: { '.env': 'THEMIS_DEBUG_PKI=1\nTHEMIS_DEBUG_ENC_DIR=./dbg\nTHEMIS_PII_FORCE_INIT_FAIL=true\n' },
-      errors: [{ messageId: 'debugSet', line: 1 }, { messageId: 'debugSet', line: 2 }, { messageId: 'debugSet', line: 3 }],
+      errors: [
+        { messageId: 'debugSet', line: 1 },
+        { messageId: 'debugSet', line: 2 },
+        { messageId: 'debugSet', line: 3 },
+      ],
       output: '',
     },
     {

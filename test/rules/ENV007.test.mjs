@@ -3,7 +3,10 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 ruleTester('ENV007', {
   valid: [
     { name: 'strict', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' } },
-    { name: 'a misspelled "on" value is ENV016\'s finding', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=yes\n' } },
+    {
+      name: 'a misspelled "on" value is ENV016\'s finding',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=yes\n' },
+    },
     { name: 'compose-only .env', files: { '.env': 'THEMIS_HTTP_PORT=8529\n' } },
     { name: 'the test hook is not the switch', files: { '.env': 'THEMIS_PII_STRICT=1\nTHEMIS_PII_FORCE_INIT_FAIL=\n' } },
   ],
@@ -11,7 +14,9 @@ ruleTester('ENV007', {
     {
       name: 'absent: first entry, fix appends',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n' },
-      errors: [{ messageId: 'notSet', line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PII_STRICT is not set/ }],
+      errors: [
+        { messageId: 'notSet', line: 1, column: 1, endColumn: 23, severity: 'warning', message: /THEMIS_PII_STRICT is not set/ },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {

@@ -4,7 +4,7 @@ ruleTester('ENV008', {
   valid: [
     { name: 'disabled with 1', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD=1\n' } },
     { name: 'the server also accepts true', files: { '.env': 'THEMIS_DISABLE_AUTO_DOWNLOAD=true\n' } },
-    { name: 'YES is ENV016\'s finding', files: { '.env': 'THEMIS_DISABLE_AUTO_DOWNLOAD=YES\n' } },
+    { name: "YES is ENV016's finding", files: { '.env': 'THEMIS_DISABLE_AUTO_DOWNLOAD=YES\n' } },
     { name: 'compose-only .env', files: { '.env': 'THEMIS_LOG_LEVEL=info\nTHEMIS_ENABLE_LLM=true\n' } },
   ],
   invalid: [

@@ -7,7 +7,10 @@ ruleTester('ENV010', {
     { name: 'http to 127.0.0.1', files: { '.env': 'THEMIS_VAULT_ADDR=http://127.0.0.1:8200\n' } },
     { name: 'http to [::1]', files: { '.env': 'VAULT_ADDR=http://[::1]:8200\nTHEMIS_PII_STRICT=1\n' } },
     { name: 'a non-Vault http endpoint is not this rule', files: { '.env': 'THEMIS_OLLAMA_ENDPOINT=http://ollama:11434\n' } },
-    { name: 'http to localhost with a user name in the URL', files: { '.env': 'THEMIS_VAULT_ADDR=http://agent@localhost:8200\n' } },
+    {
+      name: 'http to localhost with a user name in the URL',
+      files: { '.env': 'THEMIS_VAULT_ADDR=http://agent@localhost:8200\n' },
+    },
     { name: 'a documented-only Vault name is not read', files: { '.env': 'THEMIS_PKI_VAULT_ADDR=http://vault:8200\n' } },
   ],
   invalid: [
@@ -32,7 +35,9 @@ ruleTester('ENV010', {
     {
       name: 'credentials in the URL: the host is the one after them, and the message does not show them',
       files: { '.env': 'THEMIS_PII_STRICT=1\nVAULT_ADDR=http://ops:hunter2@vault.internal:8200\n' },
-      errors: [{ messageId: 'plaintext', line: 2, column: 12, message: /^VAULT_ADDR reaches Vault at vault\.internal over plain http/ }],
+      errors: [
+        { messageId: 'plaintext', line: 2, column: 12, message: /^VAULT_ADDR reaches Vault at vault\.internal over plain http/ },
+      ],
       output: 'THEMIS_PII_STRICT=1\nVAULT_ADDR=https://ops:hunter2@vault.internal:8200\n',
     },
     {

@@ -1,22 +1,47 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const MTLS_OK = 'THEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=1\nTHEMIS_WAL_GRPC_CERT_PATH=/tls/wal.crt\nTHEMIS_WAL_GRPC_KEY_PATH=/tls/wal.key\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\n';
+const MTLS_OK =
+  'THEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=1\nTHEMIS_WAL_GRPC_CERT_PATH=/tls/wal.crt\nTHEMIS_WAL_GRPC_KEY_PATH=/tls/wal.key\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\n';
 
 ruleTester('ENV012', {
   valid: [
     { name: 'single node, no cluster variables', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n' } },
-    { name: 'the seed\'s full WAL mTLS block', files: { '.env': `THEMIS_PRODUCTION_MODE=1\nCLUSTER_SIZE=3\n${MTLS_OK}` } },
+    { name: "the seed's full WAL mTLS block", files: { '.env': `THEMIS_PRODUCTION_MODE=1\nCLUSTER_SIZE=3\n${MTLS_OK}` } },
     { name: 'yes is accepted by the server', files: { '.env': 'THEMIS_ENABLE_SHARDING=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=yes\n' } },
-    { name: 'an explicit single-node cluster', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nSHARD_ID=shard_0\nCLUSTER_SIZE=1\n' } },
-    { name: 'sharding and replication off in the sibling config', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\nsharding:\n  enabled: false\nreplication:\n  enabled: false\n' } },
-    { name: 'misspelled mTLS switch is ENV016\'s finding', files: { '.env': 'CLUSTER_SIZE=3\nTHEMIS_WAL_GRPC_ENABLE_MTLS=on\n' } },
-    { name: 'the block cache shard bits are not sharding', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\n  block_cache_shard_bits: 4\n' } },
+    {
+      name: 'an explicit single-node cluster',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nSHARD_ID=shard_0\nCLUSTER_SIZE=1\n' },
+    },
+    {
+      name: 'sharding and replication off in the sibling config',
+      files: {
+        '.env': 'THEMIS_PRODUCTION_MODE=1\n',
+        'config.yaml': 'storage:\n  rocksdb_path: /data\nsharding:\n  enabled: false\nreplication:\n  enabled: false\n',
+      },
+    },
+    { name: "misspelled mTLS switch is ENV016's finding", files: { '.env': 'CLUSTER_SIZE=3\nTHEMIS_WAL_GRPC_ENABLE_MTLS=on\n' } },
+    {
+      name: 'the block cache shard bits are not sharding',
+      files: {
+        '.env': 'THEMIS_PRODUCTION_MODE=1\n',
+        'config.yaml': 'storage:\n  rocksdb_path: /data\n  block_cache_shard_bits: 4\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'sharding variables without mTLS: first entry, fix appends',
       files: { '.env': 'THEMIS_ROLE=shard\nTHEMIS_SHARD_ID=2\nTHEMIS_SHARDS=4\n' },
-      errors: [{ messageId: 'mtlsNotSet', line: 1, column: 1, endColumn: 12, severity: 'error', message: /multi-node deployment \(THEMIS_SHARDS\)/ }],
+      errors: [
+        {
+          messageId: 'mtlsNotSet',
+          line: 1,
+          column: 1,
+          endColumn: 12,
+          severity: 'error',
+          message: /multi-node deployment \(THEMIS_SHARDS\)/,
+        },
+      ],
       output: 'THEMIS_ROLE=shard\nTHEMIS_SHARD_ID=2\nTHEMIS_SHARDS=4\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
     },
     {
@@ -33,19 +58,30 @@ ruleTester('ENV012', {
     },
     {
       name: 'WAL gRPC listener configured: mTLS off and client certs off are two findings',
-      files: { '.env': 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=false\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n' },
-      errors: [{ messageId: 'mtlsOff', line: 2, column: 29 }, { messageId: 'clientCertsOff', line: 3, column: 37 }],
+      files: {
+        '.env': 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=false\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n',
+      },
+      errors: [
+        { messageId: 'mtlsOff', line: 2, column: 29 },
+        { messageId: 'clientCertsOff', line: 3, column: 37 },
+      ],
       output: 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\nTHEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=1\n',
     },
     {
       name: 'replication enabled in the sibling config.yaml',
-      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n', 'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  enabled: true\n  mode: sync\n' },
+      files: {
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
+        'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  enabled: true\n  mode: sync\n',
+      },
       errors: [{ messageId: 'mtlsNotSet', line: 1, column: 1, message: /replication\.enabled in config\.yaml/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
     },
     {
       name: 'edition dialect: sharding.enabled yes in a sibling edition-style config',
-      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\n', 'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\nsharding:\n  enabled: yes\n  total_shards: 4\n' },
+      files: {
+        '.env': 'THEMIS_PRODUCTION_MODE=1\n',
+        'config.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\nsharding:\n  enabled: yes\n  total_shards: 4\n',
+      },
       errors: [{ messageId: 'mtlsNotSet', line: 1, message: /sharding\.enabled/ }],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
     },

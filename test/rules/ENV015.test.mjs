@@ -5,15 +5,37 @@ import { analyzeFile, writeWorkspace } from '../helpers/engine.mjs';
 
 ruleTester('ENV015', {
   valid: [
-    { name: 'variables the server reads', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_HSM_SESSION_POOL=8\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\nSHARD_ID=shard_1\n' } },
-    { name: 'other applications\' variables are not ThemisDB\'s business', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nGRAFANA_ADMIN_USER=ops\nMY_APP_PORTT=3000\n' } },
-    { name: 'a comment that mentions a misspelled name', files: { '.env': '# THEMIS_PRODUCTON_MODE was renamed\nTHEMIS_PRODUCTION_MODE=1\n' } },
+    {
+      name: 'variables the server reads',
+      files: {
+        '.env':
+          'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\nTHEMIS_HSM_SESSION_POOL=8\nTHEMIS_WAL_GRPC_CA_CERT_PATH=/tls/ca.crt\nSHARD_ID=shard_1\n',
+      },
+    },
+    {
+      name: "other applications' variables are not ThemisDB's business",
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nGRAFANA_ADMIN_USER=ops\nMY_APP_PORTT=3000\n' },
+    },
+    {
+      name: 'a comment that mentions a misspelled name',
+      files: { '.env': '# THEMIS_PRODUCTON_MODE was renamed\nTHEMIS_PRODUCTION_MODE=1\n' },
+    },
   ],
   invalid: [
     {
       name: 'THEMIS_PRODUCTON_MODE: the closest name is offered and the fix renames it',
       files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ messageId: 'misspelled', line: 1, column: 1, endLine: 1, endColumn: 22, severity: 'warning', message: /Did you mean THEMIS_PRODUCTION_MODE\? As written, production mode stays off/ }],
+      errors: [
+        {
+          messageId: 'misspelled',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 22,
+          severity: 'warning',
+          message: /Did you mean THEMIS_PRODUCTION_MODE\? As written, production mode stays off/,
+        },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {
@@ -53,12 +75,28 @@ ruleTester('ENV015', {
     {
       name: 'documented but never read: hint, with where the setting lives',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TLS_ENABLED=true\n' },
-      errors: [{ messageId: 'noEffect', line: 2, column: 1, endColumn: 19, severity: 'hint', message: /has no effect.*server\.enable_tls/ }],
+      errors: [
+        {
+          messageId: 'noEffect',
+          line: 2,
+          column: 1,
+          endColumn: 19,
+          severity: 'hint',
+          message: /has no effect.*server\.enable_tls/,
+        },
+      ],
     },
     {
       name: 'compose-only names in the docker .env.example',
-      files: { '.env.example': 'COMPOSE_PROJECT_NAME=themisdb-lora\nTHEMIS_HTTP_PORT=8529\nTHEMIS_AQL_PORT=8765\nTHEMIS_LOG_LEVEL=info\n' },
-      errors: [{ messageId: 'noEffect', line: 2, severity: 'hint', message: /compose/ }, { messageId: 'noEffect', line: 3, severity: 'hint' }, { messageId: 'noEffect', line: 4, severity: 'hint' }],
+      files: {
+        '.env.example':
+          'COMPOSE_PROJECT_NAME=themisdb-lora\nTHEMIS_HTTP_PORT=8529\nTHEMIS_AQL_PORT=8765\nTHEMIS_LOG_LEVEL=info\n',
+      },
+      errors: [
+        { messageId: 'noEffect', line: 2, severity: 'hint', message: /compose/ },
+        { messageId: 'noEffect', line: 3, severity: 'hint' },
+        { messageId: 'noEffect', line: 4, severity: 'hint' },
+      ],
     },
     {
       name: 'compose-only sharding names point to what the server reads',
@@ -78,7 +116,14 @@ ruleTester('ENV015', {
     {
       name: 'close to a documented-only name',
       files: { '.env': 'THEMIS_TLS_ENABLE=true\n' },
-      errors: [{ messageId: 'closestNotRead', line: 1, severity: 'warning', message: /THEMIS_TLS_ENABLED, is not read by the server either/ }],
+      errors: [
+        {
+          messageId: 'closestNotRead',
+          line: 1,
+          severity: 'warning',
+          message: /THEMIS_TLS_ENABLED, is not read by the server either/,
+        },
+      ],
     },
     {
       name: 'not production-only: stays a warning in development',
@@ -99,7 +144,10 @@ describe('ENV015 looks each unknown name up once', () => {
     const start = process.hrtime.bigint();
     const again = analyzeFile(dir, '.env').analysis.findings.filter((f) => f.ruleId === 'ENV015');
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    assert.deepEqual(again.map((f) => f.message), first.map((f) => f.message));
+    assert.deepEqual(
+      again.map((f) => f.message),
+      first.map((f) => f.message),
+    );
     assert.ok(ms < 3000, `the second analysis took ${Math.round(ms)} ms`);
   });
 });

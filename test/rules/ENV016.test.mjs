@@ -2,12 +2,24 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('ENV016', {
   valid: [
-    { name: 'accepted spellings', files: { '.env': 'THEMIS_PRODUCTION_MODE=True\nTHEMIS_ENVIRONMENT=prod\nTHEMIS_HSM_ENABLED=1\nTHEMIS_PII_STRICT=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD=true\nTHEMIS_WAL_GRPC_ENABLE_MTLS=yes\nTHEMIS_SERVER_PROFILE=Enterprise\nTHEMIS_HEALTH_PORT=8081\n' } },
+    {
+      name: 'accepted spellings',
+      files: {
+        '.env':
+          'THEMIS_PRODUCTION_MODE=True\nTHEMIS_ENVIRONMENT=prod\nTHEMIS_HSM_ENABLED=1\nTHEMIS_PII_STRICT=1\nTHEMIS_DISABLE_AUTO_DOWNLOAD=true\nTHEMIS_WAL_GRPC_ENABLE_MTLS=yes\nTHEMIS_SERVER_PROFILE=Enterprise\nTHEMIS_HEALTH_PORT=8081\n',
+      },
+    },
     { name: 'any other environment name means development', files: { '.env': 'THEMIS_ENVIRONMENT=staging\n' } },
     { name: 'off as intended (ENV007 reports it)', files: { '.env': 'THEMIS_PII_STRICT=0\nTHEMIS_HSM_ENABLED=false\n' } },
-    { name: 'the listed spellings that switch client certificates off', files: { '.env': 'THEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n' } },
+    {
+      name: 'the listed spellings that switch client certificates off',
+      files: { '.env': 'THEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT=no\n' },
+    },
     { name: 'compose-only names are not checked', files: { '.env': 'THEMIS_EDITION=platinum\n' } },
-    { name: 'stub and CORS switches are the posture rules\' findings', files: { '.env': 'THEMIS_ALLOW_HSM_STUB=true\nTHEMIS_CORS_ALLOW_ALL=yes\n' } },
+    {
+      name: "stub and CORS switches are the posture rules' findings",
+      files: { '.env': 'THEMIS_ALLOW_HSM_STUB=true\nTHEMIS_CORS_ALLOW_ALL=yes\n' },
+    },
     { name: 'only the definition that takes effect', files: { '.env': 'THEMIS_PII_STRICT=yes\nTHEMIS_PII_STRICT=1\n' } },
   ],
   invalid: [
@@ -68,7 +80,10 @@ ruleTester('ENV016', {
     {
       name: 'a port that is not a number, and one out of range: no fix',
       files: { '.env': 'THEMIS_HEALTH_PORT=80a\nTHEMIS_WAL_GRPC_PORT=70000\n' },
-      errors: [{ messageId: 'notInteger', line: 1, column: 20, message: /whole number/ }, { messageId: 'notPort', line: 2, message: /1 to 65535/ }],
+      errors: [
+        { messageId: 'notInteger', line: 1, column: 20, message: /whole number/ },
+        { messageId: 'notPort', line: 2, message: /1 to 65535/ },
+      ],
     },
     {
       name: 'Vault address without scheme',

@@ -4,13 +4,25 @@ ruleTester('ENV017', {
   valid: [
     { name: 'absent', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_CORS_ALLOWED_ORIGINS=https://app.example.com\n' } },
     { name: 'explicitly off', files: { '.env': 'THEMIS_CORS_ALLOW_ALL=false\n' } },
-    { name: 'credentials alone are not allow-all', files: { '.env': 'THEMIS_CORS_ALLOW_CREDENTIALS=1\nTHEMIS_CORS_ALLOWED_ORIGINS=https://app.example.com\n' } },
+    {
+      name: 'credentials alone are not allow-all',
+      files: { '.env': 'THEMIS_CORS_ALLOW_CREDENTIALS=1\nTHEMIS_CORS_ALLOWED_ORIGINS=https://app.example.com\n' },
+    },
   ],
   invalid: [
     {
       name: 'allow all',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_CORS_ALLOW_ALL=1\nTHEMIS_PII_STRICT=1\n' },
-      errors: [{ messageId: 'allowAll', line: 2, column: 23, endColumn: 24, severity: 'warning', message: /THEMIS_CORS_ALLOWED_ORIGINS/ }],
+      errors: [
+        {
+          messageId: 'allowAll',
+          line: 2,
+          column: 23,
+          endColumn: 24,
+          severity: 'warning',
+          message: /THEMIS_CORS_ALLOWED_ORIGINS/,
+        },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {

@@ -3,8 +3,14 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 ruleTester('ENV018', {
   valid: [
     { name: 'verification on', files: { '.env': 'THEMIS_RANGER_BASE_URL=https://ranger:6182\nTHEMIS_RANGER_TLS_VERIFY=true\n' } },
-    { name: 'FALSE is not an off spelling for the server (ENV016 reports it)', files: { '.env': 'THEMIS_RANGER_TLS_VERIFY=FALSE\n' } },
-    { name: 'a CA path is not a verify switch', files: { '.env': 'THEMIS_RANGER_CA_CERT=/tls/ranger-ca.crt\nTHEMIS_PII_STRICT=0\n' } },
+    {
+      name: 'FALSE is not an off spelling for the server (ENV016 reports it)',
+      files: { '.env': 'THEMIS_RANGER_TLS_VERIFY=FALSE\n' },
+    },
+    {
+      name: 'a CA path is not a verify switch',
+      files: { '.env': 'THEMIS_RANGER_CA_CERT=/tls/ranger-ca.crt\nTHEMIS_PII_STRICT=0\n' },
+    },
     { name: 'skip-verify explicitly off', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nVAULT_SKIP_VERIFY=false\n' } },
   ],
   invalid: [
@@ -17,7 +23,9 @@ ruleTester('ENV018', {
     {
       name: 'Ranger verification off',
       files: { '.env': 'THEMIS_RANGER_BASE_URL=https://ranger:6182\nTHEMIS_RANGER_TLS_VERIFY=0\n' },
-      errors: [{ messageId: 'verifyOff', line: 2, column: 26, endColumn: 27, severity: 'error', message: /certificate verification/ }],
+      errors: [
+        { messageId: 'verifyOff', line: 2, column: 26, endColumn: 27, severity: 'error', message: /certificate verification/ },
+      ],
       output: 'THEMIS_RANGER_BASE_URL=https://ranger:6182\n',
     },
     {

@@ -10,7 +10,9 @@ ruleTester('ENV019', {
     {
       name: 'shard mTLS disabled',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_SHARD_MTLS_DISABLED=1\n' },
-      errors: [{ messageId: 'disabled', line: 2, column: 28, endColumn: 29, severity: 'warning', message: /Production mode ignores it/ }],
+      errors: [
+        { messageId: 'disabled', line: 2, column: 28, endColumn: 29, severity: 'warning', message: /Production mode ignores it/ },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\n',
     },
     {

@@ -2,9 +2,15 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('ENV020', {
   valid: [
-    { name: 'loopback, as the production drop-in sets it', files: { '.env': 'THEMIS_HEALTH_PORT=8081\nTHEMIS_HEALTH_BIND_ADDRESS=127.0.0.1\n' } },
+    {
+      name: 'loopback, as the production drop-in sets it',
+      files: { '.env': 'THEMIS_HEALTH_PORT=8081\nTHEMIS_HEALTH_BIND_ADDRESS=127.0.0.1\n' },
+    },
     { name: 'a specific internal interface', files: { '.env': 'THEMIS_HEALTH_BIND_ADDRESS=10.0.3.4\n' } },
-    { name: 'the WAL listener is not the health service', files: { '.env': 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' } },
+    {
+      name: 'the WAL listener is not the health service',
+      files: { '.env': 'THEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' },
+    },
   ],
   invalid: [
     {

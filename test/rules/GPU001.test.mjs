@@ -17,10 +17,22 @@ ruleTester('GPU001', {
     { name: 'guide strict', files: { 'config.yaml': guide('true', 'strict') } },
     {
       name: 'multi_gpu_setup dialect',
-      files: { 'config.yaml': 'gpu:\n  enabled: true\n  compute_mode: exclusive_process\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n      per_user_limit: 1\n' },
+      files: {
+        'config.yaml':
+          'gpu:\n  enabled: true\n  compute_mode: exclusive_process\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n      per_user_limit: 1\n',
+      },
     },
-    { name: 'mode set through a variable', files: { 'config.yaml': guide('true', '${GPU_ACCESS_MODE}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_ACCESS_MODE=strict\n' } },
-    { name: 'an unrelated mode key', files: { 'config.yaml': guide('true', 'strict') + '  vram:\n    isolation:\n      mode: strict\ngpu:\n  multi_gpu:\n    mode: permissive\n' } },
+    {
+      name: 'mode set through a variable',
+      files: { 'config.yaml': guide('true', '${GPU_ACCESS_MODE}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_ACCESS_MODE=strict\n' },
+    },
+    {
+      name: 'an unrelated mode key',
+      files: {
+        'config.yaml':
+          guide('true', 'strict') + '  vram:\n    isolation:\n      mode: strict\ngpu:\n  multi_gpu:\n    mode: permissive\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -43,7 +55,10 @@ ruleTester('GPU001', {
     },
     {
       name: 'resolved from .env',
-      files: { 'config.yaml': guide('true', '${GPU_ACCESS_MODE}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_ACCESS_MODE=permissive\n' },
+      files: {
+        'config.yaml': guide('true', '${GPU_ACCESS_MODE}'),
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_ACCESS_MODE=permissive\n',
+      },
       errors: [{ messageId: 'notStrict', line: 6, severity: 'warning' }],
       output: null,
     },

@@ -24,7 +24,10 @@ ruleTester('GPU002', {
     { name: 'guide exclusive_process', files: { 'config.yaml': guide('exclusive_process') } },
     { name: 'multi_gpu_setup', files: { 'config.yaml': example('exclusive_process') } },
     { name: 'prohibited', files: { 'config.yaml': guide('prohibited') } },
-    { name: 'a non-GPU compute_mode', files: { 'config.yaml': example('exclusive_process') + 'query:\n  compute_mode: default\n' } },
+    {
+      name: 'a non-GPU compute_mode',
+      files: { 'config.yaml': example('exclusive_process') + 'query:\n  compute_mode: default\n' },
+    },
   ],
   invalid: [
     {

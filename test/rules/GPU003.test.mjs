@@ -11,10 +11,26 @@ ${limits}`;
 
 ruleTester('GPU003', {
   valid: [
-    { name: 'guide limits', files: { 'config.yaml': ac('      # Process limits\n      per_process_limit:\n        max_vram_mb: 8192\n        max_gpu_utilization_percent: 50\n') } },
-    { name: 'multi_gpu_setup: VRAM limit only', files: { 'config.yaml': ac('      per_user_limit: 1\n      per_process_limit:\n        max_vram_mb: 10240\n') } },
-    { name: 'access control off is GPU001', files: { 'config.yaml': 'security:\n  gpu:\n    access_control:\n      enabled: false\n' } },
-    { name: 'no access_control block at all', files: { 'config.yaml': 'gpu:\n  enabled: true\n  compute_mode: exclusive_process\n  vram:\n    secure_clear: true\n' } },
+    {
+      name: 'guide limits',
+      files: {
+        'config.yaml': ac(
+          '      # Process limits\n      per_process_limit:\n        max_vram_mb: 8192\n        max_gpu_utilization_percent: 50\n',
+        ),
+      },
+    },
+    {
+      name: 'multi_gpu_setup: VRAM limit only',
+      files: { 'config.yaml': ac('      per_user_limit: 1\n      per_process_limit:\n        max_vram_mb: 10240\n') },
+    },
+    {
+      name: 'access control off is GPU001',
+      files: { 'config.yaml': 'security:\n  gpu:\n    access_control:\n      enabled: false\n' },
+    },
+    {
+      name: 'no access_control block at all',
+      files: { 'config.yaml': 'gpu:\n  enabled: true\n  compute_mode: exclusive_process\n  vram:\n    secure_clear: true\n' },
+    },
   ],
   invalid: [
     {
@@ -24,7 +40,9 @@ ruleTester('GPU003', {
     },
     {
       name: 'utilization 100 %',
-      files: { 'config.yaml': ac('      per_process_limit:\n        max_vram_mb: 8192\n        max_gpu_utilization_percent: 100\n') },
+      files: {
+        'config.yaml': ac('      per_process_limit:\n        max_vram_mb: 8192\n        max_gpu_utilization_percent: 100\n'),
+      },
       errors: [{ messageId: 'fullUtilization', line: 10, column: 38, endColumn: 41, severity: 'info', message: /100/ }],
     },
     {

@@ -12,10 +12,16 @@ ${items}    compute_mode: exclusive_process
 
 ruleTester('GPU004', {
   valid: [
-    { name: 'guide list with mining commented out', files: { 'config.yaml': guide('      - training\n      - inference\n      # - mining # BLOCKED\n') } },
+    {
+      name: 'guide list with mining commented out',
+      files: { 'config.yaml': guide('      - training\n      - inference\n      # - mining # BLOCKED\n') },
+    },
     { name: 'embedding', files: { 'config.yaml': guide('      - inference\n      - embedding\n') } },
     { name: 'flow list', files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, inference]\n' } },
-    { name: 'allowed_operations outside GPU settings', files: { 'config.yaml': guide('      - training\n') + 'plugins:\n  allowed_operations:\n    - mining\n' } },
+    {
+      name: 'allowed_operations outside GPU settings',
+      files: { 'config.yaml': guide('      - training\n') + 'plugins:\n  allowed_operations:\n    - mining\n' },
+    },
   ],
   invalid: [
     {
@@ -44,7 +50,10 @@ ruleTester('GPU004', {
     },
     {
       name: 'an item set through a variable: no fix here (the value lives in the .env)',
-      files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, "${GPU_OP}"]\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_OP=mining\n' },
+      files: {
+        'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, "${GPU_OP}"]\n',
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nGPU_OP=mining\n',
+      },
       errors: [{ messageId: 'blocked', line: 3, column: 36, severity: 'error', message: /GPU_OP/ }],
       output: null,
     },

@@ -2,10 +2,29 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('KMS001', {
   valid: [
-    { name: 'real PKCS#11 HSM', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' } },
-    { name: 'MILITARY edition: pkcs11', files: { 'editions/military.yaml': 'edition: MILITARY\nsecurity:\n  enable_hsm: true\n  hsm:\n    provider: pkcs11\n    pkcs11_library: "/usr/lib/hsm/libpkcs11.so"\n' } },
-    { name: 'edition with the HSM switched off', files: { 'editions/community.yaml': 'edition: COMMUNITY\nsecurity:\n  enable_hsm: false\n  hsm:\n    provider: software\n' } },
-    { name: 'a provider key outside an HSM block', files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\n  encryption:\n    key_provider: stub\nllm:\n  provider: mock\n' } },
+    {
+      name: 'real PKCS#11 HSM',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/libCryptoki2_64.so\n' },
+    },
+    {
+      name: 'MILITARY edition: pkcs11',
+      files: {
+        'editions/military.yaml':
+          'edition: MILITARY\nsecurity:\n  enable_hsm: true\n  hsm:\n    provider: pkcs11\n    pkcs11_library: "/usr/lib/hsm/libpkcs11.so"\n',
+      },
+    },
+    {
+      name: 'edition with the HSM switched off',
+      files: {
+        'editions/community.yaml': 'edition: COMMUNITY\nsecurity:\n  enable_hsm: false\n  hsm:\n    provider: software\n',
+      },
+    },
+    {
+      name: 'a provider key outside an HSM block',
+      files: {
+        'config.yaml': 'storage:\n  rocksdb_path: /data\n  encryption:\n    key_provider: stub\nllm:\n  provider: mock\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -20,13 +39,18 @@ ruleTester('KMS001', {
     },
     {
       name: 'ENTERPRISE edition: software',
-      files: { 'editions/enterprise.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: software      # software | aws_kms | azure_key_vault | pkcs11\n' },
+      files: {
+        'editions/enterprise.yaml':
+          'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_hsm: true\n  hsm:\n    provider: software      # software | aws_kms | azure_key_vault | pkcs11\n',
+      },
       errors: [{ messageId: 'guideStub', line: 6, column: 15, endColumn: 23, severity: 'error', message: /"software"/ }],
     },
     {
       name: 'server-read dialect: "software" is a stub too (and the message says the server rejects the name)',
       files: { 'security.yaml': 'hsm:\n  provider: software\n' },
-      errors: [{ messageId: 'stubUnknownToServer', line: 2, column: 13, endColumn: 21, severity: 'error', message: /rejects this name/ }],
+      errors: [
+        { messageId: 'stubUnknownToServer', line: 2, column: 13, endColumn: 21, severity: 'error', message: /rejects this name/ },
+      ],
     },
     {
       name: 'guide dialect: mock',

@@ -1,15 +1,34 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const rotation = (enabled, master, tls, api) => `security:\n  key_rotation:\n    enabled: ${enabled}\n    schedules:\n      master_key:\n        interval: ${master} # days\n        advance_notice: 7 # days\n      tls_certificates:\n        interval: ${tls}\n        advance_notice: 30\n      api_keys:\n        interval: ${api}\n        advance_notice: 3\n    strategy: blue_green\n`;
+const rotation = (enabled, master, tls, api) =>
+  `security:\n  key_rotation:\n    enabled: ${enabled}\n    schedules:\n      master_key:\n        interval: ${master} # days\n        advance_notice: 7 # days\n      tls_certificates:\n        interval: ${tls}\n        advance_notice: 30\n      api_keys:\n        interval: ${api}\n        advance_notice: 3\n    strategy: blue_green\n`;
 
 ruleTester('KMS004', {
   valid: [
     { name: 'guide schedule', files: { 'config.yaml': rotation('true', 90, 365, 30) } },
     { name: 'TLS certificates up to 397 days', files: { 'config.yaml': rotation('true', 60, 397, 90) } },
-    { name: 'edition security dialect has no rotation key', files: { 'editions/enterprise.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_field_encryption: true\n  hsm:\n    provider: pkcs11\n' } },
-    { name: 'security.yaml (hsm.* dialect) is not asked for rotation', files: { 'security.yaml': 'hsm:\n  provider: pkcs11\nfield_encryption:\n  enabled: true\n' } },
-    { name: 'core config without security', files: { 'config.yaml': 'server:\n  host: 127.0.0.1\nstorage:\n  rocksdb_path: /data\n' } },
-    { name: 'long advance notice is not an interval', files: { 'config.yaml': 'security:\n  key_rotation:\n    enabled: true\n    schedules:\n      master_key:\n        interval: 90\n        advance_notice: 120\n' } },
+    {
+      name: 'edition security dialect has no rotation key',
+      files: {
+        'editions/enterprise.yaml':
+          'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  enable_field_encryption: true\n  hsm:\n    provider: pkcs11\n',
+      },
+    },
+    {
+      name: 'security.yaml (hsm.* dialect) is not asked for rotation',
+      files: { 'security.yaml': 'hsm:\n  provider: pkcs11\nfield_encryption:\n  enabled: true\n' },
+    },
+    {
+      name: 'core config without security',
+      files: { 'config.yaml': 'server:\n  host: 127.0.0.1\nstorage:\n  rocksdb_path: /data\n' },
+    },
+    {
+      name: 'long advance notice is not an interval',
+      files: {
+        'config.yaml':
+          'security:\n  key_rotation:\n    enabled: true\n    schedules:\n      master_key:\n        interval: 90\n        advance_notice: 120\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -50,7 +69,8 @@ ruleTester('KMS004', {
       name: 'guide security tree without key_rotation -> on the security key',
       files: { 'config.yaml': 'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n' },
       errors: [{ messageId: 'rotationMissing', line: 1, column: 1, endColumn: 9, message: /no security\.key_rotation/ }],
-      output: 'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n  key_rotation:\n    enabled: true\n',
+      output:
+        'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n  key_rotation:\n    enabled: true\n',
     },
     {
       name: 'key_rotation without enabled -> on the key_rotation key',
@@ -60,13 +80,19 @@ ruleTester('KMS004', {
     },
     {
       name: 'encryption at rest without any security section -> on the storage key',
-      files: { 'config.yaml': 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\n' },
+      files: {
+        'config.yaml': 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\n',
+      },
       errors: [{ messageId: 'rotationMissing', line: 1, column: 1, endColumn: 8, message: /encryption at rest/ }],
-      output: 'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\nsecurity:\n  key_rotation:\n    enabled: true\n',
+      output:
+        'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    key_provider: vault\nsecurity:\n  key_rotation:\n    enabled: true\n',
     },
     {
       name: 'an interval from a ${VAR}: reported, no fix here',
-      files: { 'config.yaml': 'security:\n  key_rotation:\n    enabled: true\n    interval_days: ${ROTATE_DAYS}\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nROTATE_DAYS=365\n' },
+      files: {
+        'config.yaml': 'security:\n  key_rotation:\n    enabled: true\n    interval_days: ${ROTATE_DAYS}\n',
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nROTATE_DAYS=365\n',
+      },
       errors: [{ messageId: 'intervalTooLong', line: 4, column: 20, message: /90-day/ }],
       output: null,
     },

@@ -1,14 +1,25 @@
 import { U2, instance, mig } from '../helpers/migFixtures.mjs';
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const two = [instance({ name: 'train-a' }), instance({ uuid: U2, name: 'infer-a', profile: '1g.10gb', users: '[ml_user2]', vram: '10gb' })];
+const two = [
+  instance({ name: 'train-a' }),
+  instance({ uuid: U2, name: 'infer-a', profile: '1g.10gb', users: '[ml_user2]', vram: '10gb' }),
+];
 
 ruleTester('MIG001', {
   valid: [
     { name: 'enabled with instances', files: { 'mig.yaml': mig('true', ...two) } },
-    { name: 'guide seed form', files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n  - uuid: MIG-GPU-12345678\n    users: [user1]\n    vram_limit: 5gb\n' } },
+    {
+      name: 'guide seed form',
+      files: {
+        'mig.yaml': 'mig:\n  enabled: true\n  instances:\n  - uuid: MIG-GPU-12345678\n    users: [user1]\n    vram_limit: 5gb\n',
+      },
+    },
     { name: 'disabled with no instances listed', files: { 'mig.yaml': 'mig:\n  enabled: false\n  instances: []\n' } },
-    { name: 'enabled through a variable', files: { 'mig.yaml': mig('${MIG_ENABLED}', ...two), '.env': 'THEMIS_PRODUCTION_MODE=1\nMIG_ENABLED=on\n' } },
+    {
+      name: 'enabled through a variable',
+      files: { 'mig.yaml': mig('${MIG_ENABLED}', ...two), '.env': 'THEMIS_PRODUCTION_MODE=1\nMIG_ENABLED=on\n' },
+    },
   ],
   invalid: [
     {

@@ -3,9 +3,15 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('MIG004', {
   valid: [
-    { name: 'MIG-<uuid> (current drivers)', files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, users: '[b]' })) } },
+    {
+      name: 'MIG-<uuid> (current drivers)',
+      files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, users: '[b]' })) },
+    },
     { name: 'MIG-GPU-<uuid>/<gi>/<ci> (older drivers)', files: { 'mig.yaml': mig('true', instance({ uuid: U3 })) } },
-    { name: 'quoted, upper-case hex', files: { 'mig.yaml': mig('true', instance({ uuid: '"MIG-4B1D3F5C-8A2E-4C1B-9F3D-2E6A7B8C9D0E"' })) } },
+    {
+      name: 'quoted, upper-case hex',
+      files: { 'mig.yaml': mig('true', instance({ uuid: '"MIG-4B1D3F5C-8A2E-4C1B-9F3D-2E6A7B8C9D0E"' })) },
+    },
     { name: 'set through a variable', files: { 'mig.yaml': mig('true', instance({ uuid: '${MIG_SLICE_0}' })) } },
   ],
   invalid: [
@@ -21,7 +27,9 @@ ruleTester('MIG004', {
     },
     {
       name: 'guide placeholder MIG-GPU-12345678 is not a complete MIG UUID',
-      files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n  - uuid: MIG-GPU-12345678\n    users: [user1]\n    vram_limit: 5gb\n' },
+      files: {
+        'mig.yaml': 'mig:\n  enabled: true\n  instances:\n  - uuid: MIG-GPU-12345678\n    users: [user1]\n    vram_limit: 5gb\n',
+      },
       errors: [{ messageId: 'incomplete', line: 4, column: 11, severity: 'error', message: /not a complete MIG UUID/ }],
     },
     {

@@ -3,7 +3,10 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('MIG006', {
   valid: [
-    { name: 'every instance assigned', files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, users: '[ml_user2]' })) } },
+    {
+      name: 'every instance assigned',
+      files: { 'mig.yaml': mig('true', instance(), instance({ uuid: U2, users: '[ml_user2]' })) },
+    },
     { name: 'users from a variable', files: { 'mig.yaml': mig('true', instance({ users: '${SLICE0_USER}' })) } },
   ],
   invalid: [

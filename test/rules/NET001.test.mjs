@@ -1,16 +1,41 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const core = (host, tls, health = '"127.0.0.1"') => `server:\n  # Bind address (0.0.0.0 = all interfaces)\n  host: ${host}\n  port: 8765\n  enable_tls: ${tls}\n  tls_cert_path: /etc/themisdb/tls/server.crt\n  tls_key_path: /etc/themisdb/tls/server.key\n  health_error_service_enabled: true\n  health_error_service_bind_address: ${health}\n`;
+const core = (host, tls, health = '"127.0.0.1"') =>
+  `server:\n  # Bind address (0.0.0.0 = all interfaces)\n  host: ${host}\n  port: 8765\n  enable_tls: ${tls}\n  tls_cert_path: /etc/themisdb/tls/server.crt\n  tls_key_path: /etc/themisdb/tls/server.key\n  health_error_service_enabled: true\n  health_error_service_bind_address: ${health}\n`;
 
 ruleTester('NET001', {
   valid: [
     { name: 'all interfaces, but TLS on', files: { 'config.yaml': core('"0.0.0.0"', 'true') } },
     { name: 'private address with TLS off is TLS001 business', files: { 'config.yaml': core('"10.0.3.15"', 'false') } },
-    { name: 'guide example: 0.0.0.0 with network.tls on', files: { 'config.yaml': 'server:\n  host: 0.0.0.0\n  port: 8080\nnetwork:\n  http:\n    port: 8080\n  tls:\n    enabled: true\n    cert_file: /c\n    key_file: /k\n' } },
-    { name: 'edition with TLS on', files: { 'editions/enterprise.yaml': 'edition: ENTERPRISE\nserver:\n  host: "0.0.0.0"\n  port: 8080\nsecurity:\n  enable_tls: true\n' } },
-    { name: 'a remote address is not a bind address', files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nreplication:\n  replicas:\n    - host: 0.0.0.0\ntracing:\n  address: 0.0.0.0\n' } },
-    { name: '.env: WAL listener on all interfaces with mTLS on', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' } },
-    { name: '.env: THEMIS_HEALTH_BIND_ADDRESS is ENV020', files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HEALTH_BIND_ADDRESS=0.0.0.0\n' } },
+    {
+      name: 'guide example: 0.0.0.0 with network.tls on',
+      files: {
+        'config.yaml':
+          'server:\n  host: 0.0.0.0\n  port: 8080\nnetwork:\n  http:\n    port: 8080\n  tls:\n    enabled: true\n    cert_file: /c\n    key_file: /k\n',
+      },
+    },
+    {
+      name: 'edition with TLS on',
+      files: {
+        'editions/enterprise.yaml':
+          'edition: ENTERPRISE\nserver:\n  host: "0.0.0.0"\n  port: 8080\nsecurity:\n  enable_tls: true\n',
+      },
+    },
+    {
+      name: 'a remote address is not a bind address',
+      files: {
+        'config.yaml':
+          'storage:\n  rocksdb_path: /data\nreplication:\n  replicas:\n    - host: 0.0.0.0\ntracing:\n  address: 0.0.0.0\n',
+      },
+    },
+    {
+      name: '.env: WAL listener on all interfaces with mTLS on',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' },
+    },
+    {
+      name: '.env: THEMIS_HEALTH_BIND_ADDRESS is ENV020',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HEALTH_BIND_ADDRESS=0.0.0.0\n' },
+    },
   ],
   invalid: [
     {
@@ -18,7 +43,13 @@ ruleTester('NET001', {
       files: { 'config.yaml': core('"0.0.0.0"', 'false') },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 3, column: 9, endLine: 3, endColumn: 18, severity: 'warning', message: /every interface/,
+          messageId: 'listenerOnAll',
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 18,
+          severity: 'warning',
+          message: /every interface/,
           suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: core('"127.0.0.1"', 'false') }],
         },
       ],
@@ -28,8 +59,14 @@ ruleTester('NET001', {
       files: { 'config.yaml': core('"10.0.3.15"', 'true', '"0.0.0.0"') },
       errors: [
         {
-          messageId: 'internalOnAll', line: 9, column: 38, endColumn: 47, message: /internal \(health/,
-          suggestions: [{ title: 'Bind health_error_service_bind_address to 127.0.0.1', output: core('"10.0.3.15"', 'true', '"127.0.0.1"') }],
+          messageId: 'internalOnAll',
+          line: 9,
+          column: 38,
+          endColumn: 47,
+          message: /internal \(health/,
+          suggestions: [
+            { title: 'Bind health_error_service_bind_address to 127.0.0.1', output: core('"10.0.3.15"', 'true', '"127.0.0.1"') },
+          ],
         },
       ],
     },
@@ -38,18 +75,35 @@ ruleTester('NET001', {
       files: { 'config.yaml': 'server:\n  host: 0.0.0.0\n  enable_tls: false\nnetwork:\n  tls:\n    enabled: true\n' },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 2, column: 9,
-          suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: 'server:\n  host: 127.0.0.1\n  enable_tls: false\nnetwork:\n  tls:\n    enabled: true\n' }],
+          messageId: 'listenerOnAll',
+          line: 2,
+          column: 9,
+          suggestions: [
+            {
+              title: 'Bind host to 127.0.0.1 (loopback only)',
+              output: 'server:\n  host: 127.0.0.1\n  enable_tls: false\nnetwork:\n  tls:\n    enabled: true\n',
+            },
+          ],
         },
       ],
     },
     {
       name: 'edition COMMUNITY: security.enable_tls false',
-      files: { 'editions/community.yaml': 'edition: COMMUNITY\nserver:\n  host: "0.0.0.0"\n  port: 8080\nsecurity:\n  enable_tls: false\n' },
+      files: {
+        'editions/community.yaml':
+          'edition: COMMUNITY\nserver:\n  host: "0.0.0.0"\n  port: 8080\nsecurity:\n  enable_tls: false\n',
+      },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 3, column: 9,
-          suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: 'edition: COMMUNITY\nserver:\n  host: "127.0.0.1"\n  port: 8080\nsecurity:\n  enable_tls: false\n' }],
+          messageId: 'listenerOnAll',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              title: 'Bind host to 127.0.0.1 (loopback only)',
+              output: 'edition: COMMUNITY\nserver:\n  host: "127.0.0.1"\n  port: 8080\nsecurity:\n  enable_tls: false\n',
+            },
+          ],
         },
       ],
     },
@@ -58,8 +112,16 @@ ruleTester('NET001', {
       files: { 'config.yaml': 'server:\n  host: 0.0.0.0\n  port: 8765\nstorage:\n  rocksdb_path: /data/rocksdb\n' },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 2, column: 9, endColumn: 16,
-          suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: 'server:\n  host: 127.0.0.1\n  port: 8765\nstorage:\n  rocksdb_path: /data/rocksdb\n' }],
+          messageId: 'listenerOnAll',
+          line: 2,
+          column: 9,
+          endColumn: 16,
+          suggestions: [
+            {
+              title: 'Bind host to 127.0.0.1 (loopback only)',
+              output: 'server:\n  host: 127.0.0.1\n  port: 8765\nstorage:\n  rocksdb_path: /data/rocksdb\n',
+            },
+          ],
         },
       ],
     },
@@ -68,8 +130,15 @@ ruleTester('NET001', {
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nnetwork:\n  http:\n    listen: "[::]:8080"\n' },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 5, column: 13,
-          suggestions: [{ title: 'Bind listen to 127.0.0.1 (loopback only)', output: 'storage:\n  rocksdb_path: /data\nnetwork:\n  http:\n    listen: "127.0.0.1:8080"\n' }],
+          messageId: 'listenerOnAll',
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              title: 'Bind listen to 127.0.0.1 (loopback only)',
+              output: 'storage:\n  rocksdb_path: /data\nnetwork:\n  http:\n    listen: "127.0.0.1:8080"\n',
+            },
+          ],
         },
       ],
     },
@@ -78,8 +147,17 @@ ruleTester('NET001', {
       files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nmetrics:\n  enabled: true\n  bind_address: "::"\n' },
       errors: [
         {
-          messageId: 'internalOnAll', line: 5, column: 17, endColumn: 21, message: /internal \(health/,
-          suggestions: [{ title: 'Bind bind_address to 127.0.0.1', output: 'storage:\n  rocksdb_path: /data\nmetrics:\n  enabled: true\n  bind_address: "127.0.0.1"\n' }],
+          messageId: 'internalOnAll',
+          line: 5,
+          column: 17,
+          endColumn: 21,
+          message: /internal \(health/,
+          suggestions: [
+            {
+              title: 'Bind bind_address to 127.0.0.1',
+              output: 'storage:\n  rocksdb_path: /data\nmetrics:\n  enabled: true\n  bind_address: "127.0.0.1"\n',
+            },
+          ],
         },
       ],
     },
@@ -88,8 +166,16 @@ ruleTester('NET001', {
       files: { 'config.yaml': '# themisdb: config\ngrpc:\n  host: 0.0.0.0\n  port: 50051\n' },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 3, column: 9, message: /gRPC/,
-          suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: '# themisdb: config\ngrpc:\n  host: 127.0.0.1\n  port: 50051\n' }],
+          messageId: 'listenerOnAll',
+          line: 3,
+          column: 9,
+          message: /gRPC/,
+          suggestions: [
+            {
+              title: 'Bind host to 127.0.0.1 (loopback only)',
+              output: '# themisdb: config\ngrpc:\n  host: 127.0.0.1\n  port: 50051\n',
+            },
+          ],
         },
       ],
     },
@@ -98,9 +184,17 @@ ruleTester('NET001', {
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST=0.0.0.0\nTHEMIS_WAL_GRPC_PORT=50051\n' },
       errors: [
         {
-          messageId: 'walOnAll', line: 2, column: 22, endColumn: 29, severity: 'warning', message: /WAL/,
+          messageId: 'walOnAll',
+          line: 2,
+          column: 22,
+          endColumn: 29,
+          severity: 'warning',
+          message: /WAL/,
           suggestions: [
-            { title: 'Bind THEMIS_WAL_GRPC_HOST to 127.0.0.1 (single node)', output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST=127.0.0.1\nTHEMIS_WAL_GRPC_PORT=50051\n' },
+            {
+              title: 'Bind THEMIS_WAL_GRPC_HOST to 127.0.0.1 (single node)',
+              output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST=127.0.0.1\nTHEMIS_WAL_GRPC_PORT=50051\n',
+            },
             { title: 'Turn on WAL mTLS (THEMIS_WAL_GRPC_ENABLE_MTLS=1)' },
           ],
         },
@@ -111,17 +205,26 @@ ruleTester('NET001', {
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST="0.0.0.0"\nTHEMIS_WAL_GRPC_ENABLE_MTLS=0\n' },
       errors: [
         {
-          messageId: 'walOnAll', line: 2, column: 22, endColumn: 31,
+          messageId: 'walOnAll',
+          line: 2,
+          column: 22,
+          endColumn: 31,
           suggestions: [
             { title: 'Bind THEMIS_WAL_GRPC_HOST to 127.0.0.1 (single node)' },
-            { title: 'Turn on WAL mTLS (THEMIS_WAL_GRPC_ENABLE_MTLS=1)', output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST="0.0.0.0"\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n' },
+            {
+              title: 'Turn on WAL mTLS (THEMIS_WAL_GRPC_ENABLE_MTLS=1)',
+              output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_WAL_GRPC_HOST="0.0.0.0"\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',
+            },
           ],
         },
       ],
     },
     {
       name: 'a ${VAR} bind address: reported, no suggestion (the value lives in the .env)',
-      files: { 'config.yaml': 'server:\n  host: ${BIND_HOST}\n  enable_tls: false\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nBIND_HOST=0.0.0.0\n' },
+      files: {
+        'config.yaml': 'server:\n  host: ${BIND_HOST}\n  enable_tls: false\n',
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nBIND_HOST=0.0.0.0\n',
+      },
       errors: [{ messageId: 'listenerOnAll', line: 2, column: 9, endColumn: 21 }],
     },
     {
@@ -130,8 +233,16 @@ ruleTester('NET001', {
       files: { 'config.yaml': core('"0.0.0.0"', 'false') },
       errors: [
         {
-          messageId: 'listenerOnAll', line: 3, severity: 'hint',
-          suggestions: [{ title: 'Bind host to 127.0.0.1 (loopback only)', output: 'server:\n  # Bind address (0.0.0.0 = all interfaces)\n  host: "127.0.0.1"\n  port: 8765\n  enable_tls: false\n  tls_cert_path: /etc/themisdb/tls/server.crt\n  tls_key_path: /etc/themisdb/tls/server.key\n  health_error_service_enabled: true\n  health_error_service_bind_address: "127.0.0.1"\n' }],
+          messageId: 'listenerOnAll',
+          line: 3,
+          severity: 'hint',
+          suggestions: [
+            {
+              title: 'Bind host to 127.0.0.1 (loopback only)',
+              output:
+                'server:\n  # Bind address (0.0.0.0 = all interfaces)\n  host: "127.0.0.1"\n  port: 8765\n  enable_tls: false\n  tls_cert_path: /etc/themisdb/tls/server.crt\n  tls_key_path: /etc/themisdb/tls/server.key\n  health_error_service_enabled: true\n  health_error_service_bind_address: "127.0.0.1"\n',
+            },
+          ],
         },
       ],
     },

@@ -5,9 +5,15 @@ const base = (body) => `storage:\n  rocksdb_path: ./data/rocksdb\n${body}`;
 ruleTester('SCH001', {
   valid: [
     { name: 'clean file', files: { 'config.yaml': base('server:\n  port: 8765\n') } },
-    { name: 'multi-document file, each document on its own', files: { 'config.yaml': base('---\nserver:\n  port: 1\n---\nserver:\n  port: 2\n') } },
+    {
+      name: 'multi-document file, each document on its own',
+      files: { 'config.yaml': base('---\nserver:\n  port: 1\n---\nserver:\n  port: 2\n') },
+    },
     { name: 'the same key in two mappings', files: { 'config.yaml': base('server:\n  port: 8765\nmetrics:\n  port: 9090\n') } },
-    { name: 'an anchored mapping used twice repeats no key', files: { 'config.yaml': base('listeners:\n  main: &main\n    port: 8765\nserver: *main\nreplica: *main\n') } },
+    {
+      name: 'an anchored mapping used twice repeats no key',
+      files: { 'config.yaml': base('listeners:\n  main: &main\n    port: 8765\nserver: *main\nreplica: *main\n') },
+    },
   ],
   invalid: [
     {

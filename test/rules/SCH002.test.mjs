@@ -4,20 +4,48 @@ const base = (body) => `storage:\n  rocksdb_path: ./data/rocksdb\n${body}`;
 
 ruleTester('SCH002', {
   valid: [
-    { name: 'all dialects known', files: { 'config.yaml': base('server:\n  host: 127.0.0.1\n  enable_tls: true\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.3"\n') } },
-    { name: 'known keys reached through an alias', files: { 'config.yaml': base('network:\n  tls: &tls\n    enabled: true\n    min_version: "1.3"\ngrpc:\n  tls: *tls\n') } },
+    {
+      name: 'all dialects known',
+      files: {
+        'config.yaml': base(
+          'server:\n  host: 127.0.0.1\n  enable_tls: true\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.3"\n',
+        ),
+      },
+    },
+    {
+      name: 'known keys reached through an alias',
+      files: { 'config.yaml': base('network:\n  tls: &tls\n    enabled: true\n    min_version: "1.3"\ngrpc:\n  tls: *tls\n') },
+    },
   ],
   invalid: [
     {
       name: 'typo renamed to the closest key',
       files: { 'config.yaml': base('network:\n  tls:\n    enabled: true\n    min_verison: "1.3"  # typo\n') },
-      errors: [{ messageId: 'unknownNear', line: 6, column: 5, endColumn: 16, severity: 'warning', message: /Did you mean `min_version`/ }],
+      errors: [
+        {
+          messageId: 'unknownNear',
+          line: 6,
+          column: 5,
+          endColumn: 16,
+          severity: 'warning',
+          message: /Did you mean `min_version`/,
+        },
+      ],
       output: base('network:\n  tls:\n    enabled: true\n    min_version: "1.3"  # typo\n'),
     },
     {
       name: 'unknown top-level key, no close match',
       files: { 'config.yaml': base('frobnicator:\n  level: 3\n') },
-      errors: [{ messageId: 'unknown', line: 3, column: 1, endColumn: 12, severity: 'warning', message: /`frobnicator` at the top level/ }],
+      errors: [
+        {
+          messageId: 'unknown',
+          line: 3,
+          column: 1,
+          endColumn: 12,
+          severity: 'warning',
+          message: /`frobnicator` at the top level/,
+        },
+      ],
       output: null,
     },
     {
@@ -47,9 +75,7 @@ ruleTester('SCH002', {
     {
       name: 'a typo in an anchored mapping: reported once, where it is written, and renamed there (for every alias)',
       files: { 'config.yaml': base('network:\n  tls: &tls\n    enabled: true\n    min_verison: "1.3"\ngrpc:\n  tls: *tls\n') },
-      errors: [
-        { messageId: 'unknownNear', line: 6, column: 5, message: /under `network\.tls`/ },
-      ],
+      errors: [{ messageId: 'unknownNear', line: 6, column: 5, message: /under `network\.tls`/ }],
       output: base('network:\n  tls: &tls\n    enabled: true\n    min_version: "1.3"\ngrpc:\n  tls: *tls\n'),
     },
     {
@@ -64,14 +90,20 @@ ruleTester('SCH002', {
     {
       name: 'the key of an alias entry is written there and may be renamed',
       files: { 'config.yaml': base('server:\n  port: &port 8765\nmetrics:\n  prot: *port\n') },
-      errors: [{ messageId: 'unknownNear', line: 6, column: 3, endColumn: 7, message: /`prot` under `metrics`.*Did you mean `port`/ }],
+      errors: [
+        { messageId: 'unknownNear', line: 6, column: 3, endColumn: 7, message: /`prot` under `metrics`.*Did you mean `port`/ },
+      ],
       output: base('server:\n  port: &port 8765\nmetrics:\n  port: *port\n'),
     },
     {
       name: 'mig.yaml instance key',
-      files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      usres: [ml_user1]\n' },
+      files: {
+        'mig.yaml':
+          'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      usres: [ml_user1]\n',
+      },
       errors: [{ messageId: 'unknownNear', line: 5, column: 7, message: /Did you mean `users`/ }],
-      output: 'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      users: [ml_user1]\n',
+      output:
+        'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      users: [ml_user1]\n',
     },
   ],
 });

@@ -8,15 +8,32 @@ ruleTester('SCH003', {
     { name: '${VAR} in a typed field', files: { 'config.yaml': base('server:\n  port: ${THEMIS_PORT:-8765}\n') } },
     {
       name: 'quoted ${VAR} with a numeric value stays text',
-      files: { 'config.yaml': base('hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/p11.so\n    pin: "${THEMIS_HSM_PIN}"\n'), '.env': 'THEMIS_HSM_PIN=4096\n' },
+      files: {
+        'config.yaml': base(
+          'hsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/p11.so\n    pin: "${THEMIS_HSM_PIN}"\n',
+        ),
+        '.env': 'THEMIS_HSM_PIN=4096\n',
+      },
     },
-    { name: 'a typed value reached through an alias', files: { 'config.yaml': base('ports:\n  main: &p 8765\nserver:\n  port: *p\n') } },
+    {
+      name: 'a typed value reached through an alias',
+      files: { 'config.yaml': base('ports:\n  main: &p 8765\nserver:\n  port: *p\n') },
+    },
   ],
   invalid: [
     {
       name: 'text for a port',
       files: { 'config.yaml': base('server:\n  port: "abc"\n') },
-      errors: [{ messageId: 'mismatch', line: 4, column: 9, endColumn: 14, severity: 'error', message: /expects an integer, not the text "abc"/ }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          line: 4,
+          column: 9,
+          endColumn: 14,
+          severity: 'error',
+          message: /expects an integer, not the text "abc"/,
+        },
+      ],
       output: null,
     },
     {

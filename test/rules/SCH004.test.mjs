@@ -5,14 +5,32 @@ const base = (body) => `storage:\n  rocksdb_path: ./data/rocksdb\n${body}`;
 ruleTester('SCH004', {
   valid: [
     { name: 'allowed value', files: { 'config.yaml': base('vector_index:\n  metric: COSINE\n') } },
-    { name: 'allowed value reached through an alias', files: { 'config.yaml': base('metric_choice: &m L2\nvector_index:\n  metric: *m\n') } },
-    { name: 'mig profile', files: { 'mig.yaml': 'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      profile: 1g.5gb\n      users: [ml_user1]\n' } },
+    {
+      name: 'allowed value reached through an alias',
+      files: { 'config.yaml': base('metric_choice: &m L2\nvector_index:\n  metric: *m\n') },
+    },
+    {
+      name: 'mig profile',
+      files: {
+        'mig.yaml':
+          'mig:\n  enabled: true\n  instances:\n    - uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      profile: 1g.5gb\n      users: [ml_user1]\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'close enum value fixed',
       files: { 'config.yaml': base('vector_index:\n  metric: COSIN\n') },
-      errors: [{ messageId: 'notAllowedNear', line: 4, column: 11, endColumn: 16, severity: 'error', message: /Allowed: "COSINE", "L2", "DOT"\. Did you mean "COSINE"\?/ }],
+      errors: [
+        {
+          messageId: 'notAllowedNear',
+          line: 4,
+          column: 11,
+          endColumn: 16,
+          severity: 'error',
+          message: /Allowed: "COSINE", "L2", "DOT"\. Did you mean "COSINE"\?/,
+        },
+      ],
       output: base('vector_index:\n  metric: COSINE\n'),
     },
     {
@@ -24,7 +42,14 @@ ruleTester('SCH004', {
     {
       name: 'far enum value',
       files: { 'config.yaml': base('vector_index:\n  metric: MANHATTAN\n') },
-      errors: [{ messageId: 'notAllowed', line: 4, severity: 'error', message: /^"MANHATTAN" is not a valid value for `metric`\. Allowed: "COSINE", "L2", "DOT"\.$/ }],
+      errors: [
+        {
+          messageId: 'notAllowed',
+          line: 4,
+          severity: 'error',
+          message: /^"MANHATTAN" is not a valid value for `metric`\. Allowed: "COSINE", "L2", "DOT"\.$/,
+        },
+      ],
       output: null,
     },
     {

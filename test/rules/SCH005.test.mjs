@@ -12,13 +12,31 @@ ruleTester('SCH005', {
     {
       name: 'port too large',
       files: { 'config.yaml': base('server:\n  port: 70000\n') },
-      errors: [{ messageId: 'outOfRange', line: 4, column: 9, endColumn: 14, severity: 'error', message: /^`port` is 70000, but it must be between 1 and 65535\.$/ }],
+      errors: [
+        {
+          messageId: 'outOfRange',
+          line: 4,
+          column: 9,
+          endColumn: 14,
+          severity: 'error',
+          message: /^`port` is 70000, but it must be between 1 and 65535\.$/,
+        },
+      ],
       output: null,
     },
-    { name: 'port zero', files: { 'config.yaml': base('server:\n  port: 0\n') }, errors: [{ messageId: 'outOfRange', line: 4, severity: 'error' }], output: null },
+    {
+      name: 'port zero',
+      files: { 'config.yaml': base('server:\n  port: 0\n') },
+      errors: [{ messageId: 'outOfRange', line: 4, severity: 'error' }],
+      output: null,
+    },
     {
       name: 'a percentage above 100',
-      files: { 'config.yaml': base('security:\n  gpu:\n    access_control:\n      per_process_limit:\n        max_gpu_utilization_percent: 150\n') },
+      files: {
+        'config.yaml': base(
+          'security:\n  gpu:\n    access_control:\n      per_process_limit:\n        max_gpu_utilization_percent: 150\n',
+        ),
+      },
       errors: [{ messageId: 'outOfRange', line: 7, message: /between 0 and 100/ }],
       output: null,
     },

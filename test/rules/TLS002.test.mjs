@@ -1,6 +1,7 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const seed = (v, extra = '') => `# ThemisDB network settings\nnetwork:\n  tls:\n    enabled: true\n    min_version: ${v}   # see SECURITY_POSTURE\n${extra}`;
+const seed = (v, extra = '') =>
+  `# ThemisDB network settings\nnetwork:\n  tls:\n    enabled: true\n    min_version: ${v}   # see SECURITY_POSTURE\n${extra}`;
 
 ruleTester('TLS002', {
   valid: [
@@ -8,7 +9,10 @@ ruleTester('TLS002', {
     { name: 'core dialect TLSv1.3', files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_min_version: "TLSv1.3"\n' } },
     { name: 'edition dialect 1.3', files: { 'config.yaml': 'security:\n  enable_tls: true\n  tls_min_version: "1.3"\n' } },
     { name: 'unrelated min_version', files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nllm:\n  min_version: "1.0"\n' } },
-    { name: 'foreign config.yaml', files: { 'config.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tls:\n    min_version: "1.0"\n' } },
+    {
+      name: 'foreign config.yaml',
+      files: { 'config.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tls:\n    min_version: "1.0"\n' },
+    },
   ],
   invalid: [
     {
@@ -31,7 +35,9 @@ ruleTester('TLS002', {
     },
     {
       name: 'core dialect TLSv1.2 -> TLSv1.3',
-      files: { 'config.yaml': 'server:\n  host: 0.0.0.0\n  enable_tls: true\n  tls_min_version: "TLSv1.2"  # allow old clients\n' },
+      files: {
+        'config.yaml': 'server:\n  host: 0.0.0.0\n  enable_tls: true\n  tls_min_version: "TLSv1.2"  # allow old clients\n',
+      },
       errors: [{ messageId: 'tls12', line: 4, column: 20, endColumn: 29, severity: 'warning' }],
       output: 'server:\n  host: 0.0.0.0\n  enable_tls: true\n  tls_min_version: "TLSv1.3"  # allow old clients\n',
     },

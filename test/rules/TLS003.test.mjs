@@ -4,11 +4,39 @@ const seed = (list) => `network:\n  tls:\n    min_version: "1.2"\n    cipher_sui
 
 ruleTester('TLS003', {
   valid: [
-    { name: 'seed TLS 1.3 suites (AES-128-GCM is AEAD too)', files: { 'config.yaml': seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n      - TLS_AES_128_GCM_SHA256\n') } },
-    { name: 'core sample: empty cipher list means library defaults', files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: ""\n' } },
-    { name: 'OpenSSL string with AEAD suites and exclusions', files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:!aNULL:!MD5:!RC4"\n' } },
-    { name: 'edition dialect list', files: { 'editions/military.yaml': 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  tls_cipher_suites:\n    - TLS_AES_256_GCM_SHA384\n    - TLS_CHACHA20_POLY1305_SHA256\n' } },
-    { name: 'a cipher list outside any TLS block is not a TLS setting', files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\n  encryption:\n    algorithm: AES-256-GCM\nbackup:\n  ciphers:\n    - DES-CBC3-SHA\n' } },
+    {
+      name: 'seed TLS 1.3 suites (AES-128-GCM is AEAD too)',
+      files: {
+        'config.yaml': seed(
+          '      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n      - TLS_AES_128_GCM_SHA256\n',
+        ),
+      },
+    },
+    {
+      name: 'core sample: empty cipher list means library defaults',
+      files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: ""\n' },
+    },
+    {
+      name: 'OpenSSL string with AEAD suites and exclusions',
+      files: {
+        'config.yaml':
+          'server:\n  enable_tls: true\n  tls_cipher_list: "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:!aNULL:!MD5:!RC4"\n',
+      },
+    },
+    {
+      name: 'edition dialect list',
+      files: {
+        'editions/military.yaml':
+          'edition: MILITARY\nsecurity:\n  enable_tls: true\n  tls_cipher_suites:\n    - TLS_AES_256_GCM_SHA384\n    - TLS_CHACHA20_POLY1305_SHA256\n',
+      },
+    },
+    {
+      name: 'a cipher list outside any TLS block is not a TLS setting',
+      files: {
+        'config.yaml':
+          'storage:\n  rocksdb_path: /data\n  encryption:\n    algorithm: AES-256-GCM\nbackup:\n  ciphers:\n    - DES-CBC3-SHA\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -34,15 +62,23 @@ ruleTester('TLS003', {
     },
     {
       name: 'core OpenSSL cipher string: one finding on the value, fix keeps the quotes',
-      files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "ECDHE-RSA-AES256-GCM-SHA384:DES-CBC3-SHA:RC4-MD5"\n' },
-      errors: [{ messageId: 'weakList', line: 3, column: 20, endColumn: 70, severity: 'error', message: /DES-CBC3-SHA, RC4-MD5/ }],
+      files: {
+        'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "ECDHE-RSA-AES256-GCM-SHA384:DES-CBC3-SHA:RC4-MD5"\n',
+      },
+      errors: [
+        { messageId: 'weakList', line: 3, column: 20, endColumn: 70, severity: 'error', message: /DES-CBC3-SHA, RC4-MD5/ },
+      ],
       output: 'server:\n  enable_tls: true\n  tls_cipher_list: "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"\n',
     },
     {
       name: 'edition flow list with an IANA 3DES suite',
-      files: { 'editions/enterprise.yaml': 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_RSA_WITH_3DES_EDE_CBC_SHA]\n' },
+      files: {
+        'editions/enterprise.yaml':
+          'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_RSA_WITH_3DES_EDE_CBC_SHA]\n',
+      },
       errors: [{ messageId: 'weakSuite', line: 4, column: 47, message: /3DES/ }],
-      output: 'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256]\n',
+      output:
+        'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256]\n',
     },
     {
       name: 'NULL and EXPORT suites',
@@ -55,13 +91,19 @@ ruleTester('TLS003', {
     },
     {
       name: 'a list with a ${VAR} item: no fix (the list rewrite would drop the variable)',
-      files: { 'config.yaml': seed('      - ${EXTRA_SUITE}\n      - RC4-MD5\n'), '.env': 'THEMIS_PRODUCTION_MODE=1\nEXTRA_SUITE=TLS_AES_128_GCM_SHA256\n' },
+      files: {
+        'config.yaml': seed('      - ${EXTRA_SUITE}\n      - RC4-MD5\n'),
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nEXTRA_SUITE=TLS_AES_128_GCM_SHA256\n',
+      },
       errors: [{ messageId: 'weakSuite', line: 6, column: 9, message: /RC4/ }],
       output: null,
     },
     {
       name: 'a cipher string from a ${VAR}: reported, fixed in the .env, not here',
-      files: { 'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "${CIPHERS}"\n', '.env': 'THEMIS_PRODUCTION_MODE=1\nCIPHERS=RC4-MD5\n' },
+      files: {
+        'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "${CIPHERS}"\n',
+        '.env': 'THEMIS_PRODUCTION_MODE=1\nCIPHERS=RC4-MD5\n',
+      },
       errors: [{ messageId: 'weakSuite', line: 3, column: 20, message: /RC4/ }],
       output: null,
     },

@@ -4,13 +4,26 @@ ruleTester('TLS004', {
   valid: [
     { name: 'seed: tickets off', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    session_tickets: false\n' } },
     { name: 'not set', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    min_version: "1.3"\n' } },
-    { name: 'a ticket lifetime is not the switch', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    session_ticket_lifetime: 300\n' } },
+    {
+      name: 'a ticket lifetime is not the switch',
+      files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    session_ticket_lifetime: 300\n' },
+    },
   ],
   invalid: [
     {
       name: 'seed dialect',
       files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    session_tickets: true   # faster resumption\n' },
-      errors: [{ messageId: 'ticketsOn', line: 4, column: 22, endLine: 4, endColumn: 26, severity: 'warning', message: /forward secrecy/ }],
+      errors: [
+        {
+          messageId: 'ticketsOn',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 26,
+          severity: 'warning',
+          message: /forward secrecy/,
+        },
+      ],
       output: 'network:\n  tls:\n    enabled: true\n    session_tickets: false   # faster resumption\n',
     },
     {

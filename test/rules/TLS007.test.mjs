@@ -2,9 +2,18 @@ import { ruleTester } from '../helpers/ruleTester.mjs';
 
 ruleTester('TLS007', {
   valid: [
-    { name: 'seed: both on', files: { 'config.yaml': 'network:\n  tls:\n    crl_check: true\n    crl_url: https://crl.example.com/themisdb.crl\n    ocsp_stapling: true\n' } },
+    {
+      name: 'seed: both on',
+      files: {
+        'config.yaml':
+          'network:\n  tls:\n    crl_check: true\n    crl_url: https://crl.example.com/themisdb.crl\n    ocsp_stapling: true\n',
+      },
+    },
     { name: 'not set', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n' } },
-    { name: 'a CRL URL alone is not the switch', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    crl_url: ""\n' } },
+    {
+      name: 'a CRL URL alone is not the switch',
+      files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    crl_url: ""\n' },
+    },
   ],
   invalid: [
     {

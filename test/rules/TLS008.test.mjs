@@ -1,25 +1,46 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
-const seed = (enabled, auth) => `grpc:\n  tls:\n    enabled: ${enabled}\n    cert_file: /etc/themisdb/certs/grpc-server.crt\n    key_file: /etc/themisdb/certs/grpc-server.key\n${auth}`;
+const seed = (enabled, auth) =>
+  `grpc:\n  tls:\n    enabled: ${enabled}\n    cert_file: /etc/themisdb/certs/grpc-server.crt\n    key_file: /etc/themisdb/certs/grpc-server.key\n${auth}`;
 
 ruleTester('TLS008', {
   valid: [
     { name: 'seed gRPC block', files: { 'config.yaml': seed('true', '    client_auth: required\n') } },
-    { name: 'grpc.yaml without a TLS block (listener settings only)', files: { 'config.yaml': '# themisdb: config\ngrpc:\n  max_message_size_mb: 100\n' } },
-    { name: 'edition protocols.grpc is not a TLS block', files: { 'editions/community.yaml': 'edition: COMMUNITY\nprotocols:\n  grpc:\n    enabled: true\n    port: 50051\n' } },
-    { name: 'client_auth optional on the main listener is TLS005 territory', files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    client_auth: optional\n' } },
+    {
+      name: 'grpc.yaml without a TLS block (listener settings only)',
+      files: { 'config.yaml': '# themisdb: config\ngrpc:\n  max_message_size_mb: 100\n' },
+    },
+    {
+      name: 'edition protocols.grpc is not a TLS block',
+      files: { 'editions/community.yaml': 'edition: COMMUNITY\nprotocols:\n  grpc:\n    enabled: true\n    port: 50051\n' },
+    },
+    {
+      name: 'client_auth optional on the main listener is TLS005 territory',
+      files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    client_auth: optional\n' },
+    },
   ],
   invalid: [
     {
       name: 'gRPC TLS off',
       files: { 'config.yaml': seed('false', '    client_auth: required\n') },
-      errors: [{ messageId: 'grpcTlsOff', line: 3, column: 14, endColumn: 19, severity: 'warning', message: /grpc\.tls\.enabled is false/ }],
+      errors: [
+        {
+          messageId: 'grpcTlsOff',
+          line: 3,
+          column: 14,
+          endColumn: 19,
+          severity: 'warning',
+          message: /grpc\.tls\.enabled is false/,
+        },
+      ],
       output: seed('true', '    client_auth: required\n'),
     },
     {
       name: 'client_auth optional',
       files: { 'config.yaml': seed('true', '    client_auth: optional   # phase-in\n') },
-      errors: [{ messageId: 'clientAuthNotRequired', line: 6, column: 18, endColumn: 26, severity: 'warning', message: /"optional"/ }],
+      errors: [
+        { messageId: 'clientAuthNotRequired', line: 6, column: 18, endColumn: 26, severity: 'warning', message: /"optional"/ },
+      ],
       output: seed('true', '    client_auth: required   # phase-in\n'),
     },
     {
@@ -30,12 +51,16 @@ ruleTester('TLS008', {
     },
     {
       name: 'gRPC nested under network',
-      files: { 'config.yaml': 'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: false\n      client_auth: none\n' },
+      files: {
+        'config.yaml':
+          'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: false\n      client_auth: none\n',
+      },
       errors: [
         { messageId: 'grpcTlsOff', line: 7, column: 16 },
         { messageId: 'clientAuthNotRequired', line: 8, column: 20, message: /"none"/ },
       ],
-      output: 'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: true\n      client_auth: required\n',
+      output:
+        'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: true\n      client_auth: required\n',
     },
     {
       name: 'development profile drops to hint',

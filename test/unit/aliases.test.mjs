@@ -7,7 +7,10 @@ import { analyzeFile, engine, place, writeWorkspace } from '../helpers/engine.mj
 function run(files, target = Object.keys(files)[0]) {
   const dir = writeWorkspace(files);
   const { ws, file, analysis } = analyzeFile(dir, target, { profile: 'production' });
-  const of = (id) => analysis.findings.filter((f) => f.ruleId === id).map((f) => ({ ...place(file, f), messageId: f.messageId, message: f.message, fixes: f.fixes }));
+  const of = (id) =>
+    analysis.findings
+      .filter((f) => f.ruleId === id)
+      .map((f) => ({ ...place(file, f), messageId: f.messageId, message: f.message, fixes: f.fixes }));
   return { ws, dir, file, findings: analysis.findings, of };
 }
 
@@ -33,7 +36,10 @@ describe('aliases: rules see the anchored values', () => {
 
   it('TLS003 offers no fix through the alias', () => {
     const { of } = run({ 'config.yaml': tls('    - TLS_AES_256_GCM_SHA384\n    - ECDHE-RSA-AES128-SHA\n') });
-    assert.deepEqual(of('TLS003').map((h) => h.fixes.map((f) => f.title)), [[]]);
+    assert.deepEqual(
+      of('TLS003').map((h) => h.fixes.map((f) => f.title)),
+      [[]],
+    );
   });
 
   it('TLS003 stays quiet when the anchored suites are strong', () => {
@@ -44,7 +50,9 @@ describe('aliases: rules see the anchored values', () => {
   const gpu = (policy) => `${STORAGE}gpu_policies:\n  shared: &vram_policy\n${policy}security:\n  vram: *vram_policy\n`;
 
   it('GPU005 on `vram: *vram_policy` reports secure_clear: false at the anchor, without a fix', () => {
-    const { of } = run({ 'config.yaml': gpu('    secure_clear: false\n    isolation:\n      enabled: true\n      mode: strict\n') });
+    const { of } = run({
+      'config.yaml': gpu('    secure_clear: false\n    isolation:\n      enabled: true\n      mode: strict\n'),
+    });
     const hits = of('GPU005');
     assert.deepEqual(
       hits.map((h) => [h.line, h.column]),
@@ -54,7 +62,9 @@ describe('aliases: rules see the anchored values', () => {
   });
 
   it('GPU005 judges the isolation mode of the anchored policy', () => {
-    const { of } = run({ 'config.yaml': gpu('    secure_clear: true\n    isolation:\n      enabled: true\n      mode: permissive\n') });
+    const { of } = run({
+      'config.yaml': gpu('    secure_clear: true\n    isolation:\n      enabled: true\n      mode: permissive\n'),
+    });
     assert.deepEqual(
       of('GPU005').map((h) => [h.line, h.fixes.length]),
       [[8, 0]],
@@ -62,11 +72,14 @@ describe('aliases: rules see the anchored values', () => {
   });
 
   it('GPU005 stays quiet when the anchored policy is safe', () => {
-    const { of } = run({ 'config.yaml': gpu('    secure_clear: true\n    isolation:\n      enabled: true\n      mode: strict\n') });
+    const { of } = run({
+      'config.yaml': gpu('    secure_clear: true\n    isolation:\n      enabled: true\n      mode: strict\n'),
+    });
     assert.deepEqual(of('GPU005'), []);
   });
 
-  const slice = '    - &slice\n      uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      profile: 1g.5gb\n      users: [ml_user1]\n      vram_limit: 5gb\n';
+  const slice =
+    '    - &slice\n      uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      profile: 1g.5gb\n      users: [ml_user1]\n      vram_limit: 5gb\n';
 
   it('mig.yaml: a repeated `- *slice` is the same slice twice (MIG002), not an instance without uuid', () => {
     const { of } = run({ 'mig.yaml': `mig:\n  enabled: true\n  instances:\n${slice}    - *slice\n` });
@@ -146,10 +159,22 @@ describe('aliases: fix-all never edits through an alias', () => {
 
   it('the aliased values draw their findings, at the anchor', () => {
     const { of } = run({ 'config.yaml': text });
-    assert.deepEqual(of('TLS002').map((h) => h.line), [6]);
-    assert.deepEqual(of('TLS003').map((h) => h.line), [10]);
-    assert.deepEqual(of('GPU005').map((h) => h.line), [12]);
-    assert.deepEqual(of('GPU004').map((h) => h.line), [14]);
+    assert.deepEqual(
+      of('TLS002').map((h) => h.line),
+      [6],
+    );
+    assert.deepEqual(
+      of('TLS003').map((h) => h.line),
+      [10],
+    );
+    assert.deepEqual(
+      of('GPU005').map((h) => h.line),
+      [12],
+    );
+    assert.deepEqual(
+      of('GPU004').map((h) => h.line),
+      [14],
+    );
   });
 
   it('fix-all leaves the anchored values as they are', () => {
@@ -157,13 +182,26 @@ describe('aliases: fix-all never edits through an alias', () => {
     const findingsOf = (f) => engine.analyze(f, ws, { profile: 'production' }).findings;
     const inShared = (f) => f.span.start >= text.indexOf(shared) && f.span.end <= text.indexOf(shared) + shared.length;
     const offered = findingsOf(file).filter((f) => inShared(f) && engine.safeFix(f, file.path));
-    assert.deepEqual(offered.map((f) => f.ruleId), [], 'no safe fix on an aliased value');
+    assert.deepEqual(
+      offered.map((f) => f.ruleId),
+      [],
+      'no safe fix on an aliased value',
+    );
     const result = engine.fixAll(file, findingsOf);
     assert.ok(result.text.includes(shared), `the anchored block is unchanged:\n${result.text}`);
-    for (const line of ['  tls: *tls_defaults', '    cipher_suites: *suites', '  vram: *vram_policy', '    allowed_operations: *ops']) {
+    for (const line of [
+      '  tls: *tls_defaults',
+      '    cipher_suites: *suites',
+      '  vram: *vram_policy',
+      '    allowed_operations: *ops',
+    ]) {
       assert.ok(result.text.includes(`${line}\n`), `${line} is unchanged`);
     }
     const fixed = new engine.SourceFile(file.path, result.text);
-    assert.deepEqual(fixed.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)), [], 'the fixed file parses');
+    assert.deepEqual(
+      fixed.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)),
+      [],
+      'the fixed file parses',
+    );
   });
 });

@@ -36,7 +36,10 @@ function sources(dir) {
 /** Every import, export-from, require() and import() of a file: { spec, target } (target: the resolved path of a relative one). */
 function importsOf(file) {
   const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
-  return importedFiles.map(({ fileName: spec }) => ({ spec, target: spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : undefined }));
+  return importedFiles.map(({ fileName: spec }) => ({
+    spec,
+    target: spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : undefined,
+  }));
 }
 
 const rel = (p) => path.relative(repoRoot, p).split(path.sep).join('/');
@@ -57,7 +60,8 @@ describe('import boundaries', () => {
         if (target) {
           if (inside(target, path.join(SERVER, 'lsp')) || inside(target, path.join(SERVER, 'cli'))) bad.push(where);
           else if (inside(target, ENGINE) || inside(target, SCHEMAS)) continue;
-          else if (!(rel(file) === 'server/src/engine/index.ts' && rel(target) === 'server/src/nodeHost')) bad.push(`${where} (outside engine/)`);
+          else if (!(rel(file) === 'server/src/engine/index.ts' && rel(target) === 'server/src/nodeHost'))
+            bad.push(`${where} (outside engine/)`);
         } else if (/^vscode/.test(spec) || isFs(spec)) bad.push(where);
       }
     }
@@ -81,20 +85,31 @@ describe('import boundaries', () => {
 
   it('server/src/protocol.ts imports nothing but path, so both bundles can take it', () => {
     const specs = importsOf(path.join(SERVER, 'protocol.ts')).map((i) => i.spec);
-    assert.deepEqual(specs.filter((s) => s !== 'path' && s !== 'node:path'), []);
+    assert.deepEqual(
+      specs.filter((s) => s !== 'path' && s !== 'node:path'),
+      [],
+    );
   });
 
   it('hover does not import completion', () => {
     const features = path.join(ENGINE, 'features');
     const bad = [];
     for (const file of sources(features).filter((f) => /^hover/.test(path.basename(f)))) {
-      for (const { spec, target } of importsOf(file)) if (target && /^completion/.test(path.basename(target))) bad.push(`${rel(file)} imports '${spec}'`);
+      for (const { spec, target } of importsOf(file))
+        if (target && /^completion/.test(path.basename(target))) bad.push(`${rel(file)} imports '${spec}'`);
     }
     assert.deepEqual(bad, []);
   });
 
   it('the client declares no protocol string of its own', () => {
-    const strings = ["'themisdb/", "'themisdb.selectSuppressionReason'", "'themisdb.showRuleDocs'", "'<reason>'", "'docs', 'rules'", "'themisdb'"];
+    const strings = [
+      "'themisdb/",
+      "'themisdb.selectSuppressionReason'",
+      "'themisdb.showRuleDocs'",
+      "'<reason>'",
+      "'docs', 'rules'",
+      "'themisdb'",
+    ];
     const bad = [];
     for (const file of sources(CLIENT)) {
       const text = fs.readFileSync(file, 'utf8');

@@ -32,7 +32,11 @@ const find = (items, label) => {
   return it;
 };
 /** Snippet syntax -> the text the editor shows (placeholders keep their defaults). */
-const unsnippet = (s) => s.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+const unsnippet = (s) =>
+  s
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 /** The document after accepting an item (insert as is: multi-line items carry their indentation). */
 function accept(text, item) {
   const t = item.snippet ? unsnippet(item.insertText) : item.insertText;
@@ -43,7 +47,8 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
   it('offers the keys of network.tls that are not yet present', () => {
     const { items } = complete('config/config.yaml', 'network:\n  tls:\n    enabled: true\n    |\n', 'config');
     const l = labels(items);
-    for (const k of ['min_version', 'max_version', 'cipher_suites', 'cert_file', 'client_auth', 'session_tickets']) assert.ok(l.includes(k), `missing ${k}`);
+    for (const k of ['min_version', 'max_version', 'cipher_suites', 'cert_file', 'client_auth', 'session_tickets'])
+      assert.ok(l.includes(k), `missing ${k}`);
     assert.ok(!l.includes('enabled'), 'enabled is already present');
     assert.ok(items.every((i) => i.kind === 'key' || i.kind === 'section'));
     const mv = find(items, 'min_version');
@@ -112,7 +117,10 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
     const host = find(items, 'host');
     assert.equal(host.insertText, 'host');
     assert.equal(host.span.end - host.span.start, 'host'.length);
-    assert.ok(items.every((i) => i.kind !== 'section'), 'no section snippets over an existing key');
+    assert.ok(
+      items.every((i) => i.kind !== 'section'),
+      'no section snippets over an existing key',
+    );
   });
 
   it('offers enum values after `key: ` with the recommended one first and marked', () => {
@@ -156,7 +164,11 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
   });
 
   it('completes scalar sequence items from the recommended list', () => {
-    const { items } = complete('config/config.yaml', 'network:\n  tls:\n    cipher_suites:\n      - TLS_AES_256_GCM_SHA384\n      - |\n', 'config');
+    const { items } = complete(
+      'config/config.yaml',
+      'network:\n  tls:\n    cipher_suites:\n      - TLS_AES_256_GCM_SHA384\n      - |\n',
+      'config',
+    );
     const l = labels(items);
     assert.ok(l.includes('TLS_CHACHA20_POLY1305_SHA256'), l.join());
     assert.match(find(items, 'TLS_CHACHA20_POLY1305_SHA256').detail, /recommended/);
@@ -167,7 +179,7 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
     assert.equal(find(items, 'cipher_suites').insertText, 'cipher_suites:\n      - $0');
   });
 
-  it('follows the file\'s indentation step (4 spaces)', () => {
+  it("follows the file's indentation step (4 spaces)", () => {
     const { items } = complete('config/config.yaml', 'server:\n    port: 8765\nnetwork:\n    |\n', 'config');
     assert.equal(find(items, 'tls').insertText, 'tls:\n        $0');
   });
@@ -197,7 +209,11 @@ describe('completion: incomplete YAML', () => {
   });
 
   it('treats each document of a multi-document file on its own', () => {
-    const { items } = complete('config/config.yaml', 'edition: MINIMAL\nstorage:\n  rocksdb_path: /a\n---\nedition: ENTERPRISE\n|\n', 'config');
+    const { items } = complete(
+      'config/config.yaml',
+      'edition: MINIMAL\nstorage:\n  rocksdb_path: /a\n---\nedition: ENTERPRISE\n|\n',
+      'config',
+    );
     const l = labels(items);
     assert.ok(l.includes('storage'), 'storage exists only in the other document');
     assert.ok(!l.includes('edition'));
@@ -223,7 +239,10 @@ describe('completion: security.yaml', () => {
 
 describe('completion: mig.yaml', () => {
   it('offers mig, then its keys, then the keys of an instance', () => {
-    assert.deepEqual(labels(complete('config/mig.yaml', '|', 'mig').items).filter((l) => l === 'mig'), ['mig']);
+    assert.deepEqual(
+      labels(complete('config/mig.yaml', '|', 'mig').items).filter((l) => l === 'mig'),
+      ['mig'],
+    );
     assert.deepEqual(labels(complete('config/mig.yaml', 'mig:\n  enabled: true\n  |\n', 'mig').items), ['instances']);
     const item = complete('config/mig.yaml', 'mig:\n  instances:\n    - |\n', 'mig');
     const l = labels(item.items);
@@ -241,7 +260,11 @@ describe('completion: mig.yaml', () => {
   });
 
   it('suggests a vram_limit that fits the instance profile', () => {
-    const { items } = complete('config/mig.yaml', 'mig:\n  instances:\n    - uuid: MIG-1\n      profile: 3g.40gb\n      vram_limit: |\n', 'mig');
+    const { items } = complete(
+      'config/mig.yaml',
+      'mig:\n  instances:\n    - uuid: MIG-1\n      profile: 3g.40gb\n      vram_limit: |\n',
+      'mig',
+    );
     assert.equal(items[0].label, '40gb');
     assert.match(items[0].detail, /fits 3g\.40gb/);
   });
@@ -258,7 +281,10 @@ describe('completion: ${VAR} references', () => {
     assert.match(own.detail, /\/srv\/themis/, 'non-secret values are shown');
     const catalogOnly = find(items, 'THEMIS_ENVIRONMENT');
     assert.match(catalogOnly.detail, /not set in any \.env/);
-    assert.ok(items.findIndex((i) => i.label === 'THEMIS_HSM_PIN') < items.findIndex((i) => i.label === 'THEMIS_ENVIRONMENT'), 'defined variables first');
+    assert.ok(
+      items.findIndex((i) => i.label === 'THEMIS_HSM_PIN') < items.findIndex((i) => i.label === 'THEMIS_ENVIRONMENT'),
+      'defined variables first',
+    );
     const all = JSON.stringify(items);
     assert.ok(!all.includes(HSM_PIN) && !all.includes(HSM_PIN.slice(0, 5)), 'the PIN never appears');
     assert.ok(!all.includes(ADMIN_TOKEN) && !all.includes(ADMIN_TOKEN.slice(0, 5)), 'the token never appears');
@@ -285,7 +311,10 @@ describe('completion: .env', () => {
     assert.ok(l.includes('THEMIS_ENVIRONMENT') && l.includes('THEMIS_HSM_PIN'));
     const firstNotCode = items.findIndex((i) => /not read by the server/.test(i.detail ?? ''));
     assert.ok(firstNotCode > 0);
-    assert.ok(items.slice(firstNotCode).every((i) => /not read by the server/.test(i.detail ?? '')), 'code variables come first');
+    assert.ok(
+      items.slice(firstNotCode).every((i) => /not read by the server/.test(i.detail ?? '')),
+      'code variables come first',
+    );
     assert.ok(items.slice(0, firstNotCode).every((i) => i.label.startsWith('THEMIS_') || !/not read/.test(i.detail ?? '')));
     const env = find(items, 'THEMIS_ENVIRONMENT');
     assert.equal(env.insertText, 'THEMIS_ENVIRONMENT=');
@@ -316,7 +345,11 @@ describe('completion: .env', () => {
     assert.ok(names.includes('THEMIS_PRODUCTION_MODE'));
     assert.ok(!names.includes('THEMIS_PKI_CERTIFICATE'));
     // after the value, lines read as usual
-    assert.deepEqual(labels(complete('config/.env', `${pem}x${end}THEMIS_ENVIRONMENT=|\n`, 'env').items), ['production', 'prod', 'development']);
+    assert.deepEqual(labels(complete('config/.env', `${pem}x${end}THEMIS_ENVIRONMENT=|\n`, 'env').items), [
+      'production',
+      'prod',
+      'development',
+    ]);
   });
 
   it('completes the value of a quote still being typed', () => {
@@ -328,7 +361,7 @@ describe('completion: .env', () => {
     assert.equal(closed.text.slice(q.span.start, q.span.end), 'pro');
   });
 
-  it('offers nothing in comments and for unknown variables\' values', () => {
+  it("offers nothing in comments and for unknown variables' values", () => {
     assert.deepEqual(complete('config/.env', '# THEMIS_|\n', 'env').items, []);
     assert.deepEqual(complete('config/.env', 'MY_OWN=|\n', 'env').items, []);
     assert.deepEqual(complete('config/.env', 'THEMIS_ENVIRONMENT=production # ${|\n', 'env').items, []);
@@ -346,7 +379,11 @@ describe('completion: speed', () => {
     const base = fs.readFileSync(path.join(repoRoot, 'test/fixtures/real/3955e2b8/config/core/config.yaml'), 'utf8');
     let big = base;
     for (let i = 0; big.split('\n').length < 10000; i++) big += '\n' + base.replace(/^(\w+):/gm, (_m, k) => `${k}_${i}:`);
-    const cases = [big + '\nnetwork:\n  tls:\n    enabled: true\n    |\n', big + '\n|\n', big + '\nnetwork:\n  tls:\n    min_version: |\n'];
+    const cases = [
+      big + '\nnetwork:\n  tls:\n    enabled: true\n    |\n',
+      big + '\n|\n',
+      big + '\nnetwork:\n  tls:\n    min_version: |\n',
+    ];
     for (const src of cases) {
       const offset = src.indexOf('|');
       const text = src.slice(0, offset) + src.slice(offset + 1);

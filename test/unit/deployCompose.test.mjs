@@ -160,8 +160,10 @@ describe('compose interpolation', () => {
 
 describe('compose: docker-compose.override.yml merges into the base file', () => {
   const dir = writeWorkspace({
-    'docker-compose.yml': 'services:\n  themis:\n    image: themisdb:1\n    environment:\n      THEMIS_PII_STRICT: "0"\n      THEMIS_PRODUCTION_MODE: "1"\n',
-    'docker-compose.override.yml': 'services:\n  themis:\n    env_file: override.env\n    environment:\n      THEMIS_PII_STRICT: "1"\n',
+    'docker-compose.yml':
+      'services:\n  themis:\n    image: themisdb:1\n    environment:\n      THEMIS_PII_STRICT: "0"\n      THEMIS_PRODUCTION_MODE: "1"\n',
+    'docker-compose.override.yml':
+      'services:\n  themis:\n    env_file: override.env\n    environment:\n      THEMIS_PII_STRICT: "1"\n',
     'override.env': 'THEMIS_PRODUCTION_MODE=0\n',
   });
   const { m } = model(dir);
@@ -169,7 +171,10 @@ describe('compose: docker-compose.override.yml merges into the base file', () =>
   it('one service from both files; the override environment wins, its env_file does not beat environment', () => {
     assert.equal(m.services.length, 1);
     const s = m.services[0];
-    assert.deepEqual(s.files.map((f) => path.basename(f)), ['docker-compose.yml', 'docker-compose.override.yml']);
+    assert.deepEqual(
+      s.files.map((f) => path.basename(f)),
+      ['docker-compose.yml', 'docker-compose.override.yml'],
+    );
     assert.equal(s.env.get('THEMIS_PII_STRICT').value, '1');
     assert.equal(path.basename(s.env.get('THEMIS_PII_STRICT').file), 'docker-compose.override.yml');
     assert.equal(s.env.get('THEMIS_PRODUCTION_MODE').value, '1');

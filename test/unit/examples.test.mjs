@@ -7,7 +7,11 @@ import * as path from 'node:path';
 import { repoRoot } from '../helpers/engine.mjs';
 
 const lint = (dir) => {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'server/out/cli.js'), '--format', 'json', '--profile', 'production', dir], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'server/out/cli.js'), '--format', 'json', '--profile', 'production', dir],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   return { status: r.status, findings: JSON.parse(r.stdout) };
 };
 
@@ -15,16 +19,21 @@ test('examples/insecure triggers every rule family', () => {
   const { status, findings } = lint('examples/insecure');
   assert.equal(status, 1);
   const families = new Set(findings.map((f) => f.ruleId.slice(0, 3)));
-  for (const fam of ['SCH', 'TLS', 'SEC', 'ENC', 'KMS', 'AUD', 'NET', 'GPU', 'MIG', 'CMP', 'ENV', 'DOT', 'SUP']) assert.ok(families.has(fam), `no ${fam} finding`);
+  for (const fam of ['SCH', 'TLS', 'SEC', 'ENC', 'KMS', 'AUD', 'NET', 'GPU', 'MIG', 'CMP', 'ENV', 'DOT', 'SUP'])
+    assert.ok(families.has(fam), `no ${fam} finding`);
   const files = new Set(findings.map((f) => f.file));
-  for (const f of ['config.yaml', 'security.yaml', 'mig.yaml', '.env']) assert.ok(files.has(`examples/insecure/${f}`), `no finding in ${f}`);
+  for (const f of ['config.yaml', 'security.yaml', 'mig.yaml', '.env'])
+    assert.ok(files.has(`examples/insecure/${f}`), `no finding in ${f}`);
   assert.ok(!JSON.stringify(findings).includes('Sup3r-Secret-HEC-2024-abcdef'), 'the inline secret is never shown');
 });
 
 test('examples/hardened draws nothing above a hint', () => {
   const { status, findings } = lint('examples/hardened');
   assert.equal(status, 0);
-  assert.deepEqual(findings.filter((f) => f.severity !== 'hint').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.message}`), []);
+  assert.deepEqual(
+    findings.filter((f) => f.severity !== 'hint').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.message}`),
+    [],
+  );
 });
 
 test('auto profile: only an explicit development environment relaxes severities', async () => {

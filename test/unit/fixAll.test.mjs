@@ -19,10 +19,20 @@ test('fix-all on examples/insecure is idempotent and loses nothing', () => {
     const first = engine.fixAll(file, findingsOf);
     fixedAny += first.applied;
     const fixed = new engine.SourceFile(file.path, first.text);
-    if (name.endsWith('.yaml')) assert.deepEqual(fixed.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)), [], `${name} still parses`);
-    for (const line of files[name].split('\n').filter((l) => /^\s*#/.test(l))) assert.ok(first.text.includes(line.trim()), `${name} keeps the comment ${line.trim()}`);
+    if (name.endsWith('.yaml'))
+      assert.deepEqual(
+        fixed.yaml.docs.flatMap((d) => d.errors.map((e) => e.message)),
+        [],
+        `${name} still parses`,
+      );
+    for (const line of files[name].split('\n').filter((l) => /^\s*#/.test(l)))
+      assert.ok(first.text.includes(line.trim()), `${name} keeps the comment ${line.trim()}`);
     const left = findingsOf(fixed).filter((f) => engine.safeFix(f, file.path));
-    assert.deepEqual(left.map((f) => `${name}: ${f.ruleId}`), [], 'no safe fix left');
+    assert.deepEqual(
+      left.map((f) => `${name}: ${f.ruleId}`),
+      [],
+      'no safe fix left',
+    );
     const second = engine.fixAll(fixed, findingsOf);
     assert.equal(second.applied, 0, `${name}: the second run applies nothing`);
     assert.equal(second.text, first.text);

@@ -18,7 +18,11 @@ for (const withEnv of [true, false]) {
         const { kind, findings } = engine.analyze(ws.file(path.join(dir, name)), ws, { profile: 'production', root: dir });
         assert.ok(kind, `${name} is recognised as ThemisDB`);
         const loud = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-        assert.deepEqual(loud.map((f) => `${name}: ${f.ruleId} ${f.message}`), [], JSON.stringify(o));
+        assert.deepEqual(
+          loud.map((f) => `${name}: ${f.ruleId} ${f.message}`),
+          [],
+          JSON.stringify(o),
+        );
       }
     }
   });

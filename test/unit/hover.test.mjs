@@ -26,7 +26,8 @@ function hover(name, src, kind) {
 
 /** No run of more than 4 characters of the secret appears in the text. */
 function assertNoSecret(text, secret) {
-  for (let i = 0; i + 5 <= secret.length; i++) assert.ok(!text.includes(secret.slice(i, i + 5)), `secret fragment ${secret.slice(i, i + 5)} shown in: ${text}`);
+  for (let i = 0; i + 5 <= secret.length; i++)
+    assert.ok(!text.includes(secret.slice(i, i + 5)), `secret fragment ${secret.slice(i, i + 5)} shown in: ${text}`);
 }
 
 describe('hover: YAML keys', () => {
@@ -105,7 +106,11 @@ describe('hover: YAML values', () => {
   it('MIG profiles show their memory; sequence items the recommended list', () => {
     const h = hover('config/mig.yaml', 'mig:\n  instances:\n    - profile: 3g.4|0gb\n', 'mig');
     assert.match(h.markdown, /40 GB/);
-    const c = hover('config/config.yaml', 'network:\n  tls:\n    cipher_suites:\n      - TLS_RSA_WITH_|AES_128_CBC_SHA\n', 'config');
+    const c = hover(
+      'config/config.yaml',
+      'network:\n  tls:\n    cipher_suites:\n      - TLS_RSA_WITH_|AES_128_CBC_SHA\n',
+      'config',
+    );
     assert.match(c.markdown, /Recommended list of `network\.tls\.cipher_suites`: `TLS_AES_256_GCM_SHA384`/);
   });
 
@@ -143,7 +148,7 @@ describe('hover: ${VAR} references', () => {
     assert.match(u.markdown, /fallback `\/var\/lib\/themis`/);
   });
 
-  it('works in .env values, where the file\'s own definition wins', () => {
+  it("works in .env values, where the file's own definition wins", () => {
     const h = hover('config/.env', 'BASE=/srv\nTHEMIS_DATA=${BA|SE}/data\n', 'env');
     assert.match(h.markdown, /defined in `config\/\.env` line 1: `\/srv`/);
   });
@@ -169,7 +174,9 @@ describe('hover: .env', () => {
   });
 
   it('docs-only, build-time and unknown variables say that the server does not read them', () => {
-    const docsOnly = Object.entries(JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/themisdb-env.json'), 'utf8')).variables).find(([, v]) => v.status === 'docs-only')[0];
+    const docsOnly = Object.entries(
+      JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/themisdb-env.json'), 'utf8')).variables,
+    ).find(([, v]) => v.status === 'docs-only')[0];
     const d = hover('config/.env', `${docsOnly.slice(0, 3)}|${docsOnly.slice(3)}=x\n`, 'env');
     assert.match(d.markdown, /\*\*Not read by the server\*\*/);
     const b = hover('config/.env', 'THEMIS_ENABLE_G|RPC=ON\n', 'env');
@@ -188,7 +195,8 @@ describe('hover: .env', () => {
   });
 
   it('inside a multi-line quoted value a `KEY=` line is part of the value, as dotenv reads it', () => {
-    const src = 'THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nTHEMIS_PRODUC|TION_MODE=1\n-----END CERTIFICATE-----"\nTHEMIS_ENVIRONMENT=production\n';
+    const src =
+      'THEMIS_PKI_CERTIFICATE="-----BEGIN CERTIFICATE-----\nTHEMIS_PRODUC|TION_MODE=1\n-----END CERTIFICATE-----"\nTHEMIS_ENVIRONMENT=production\n';
     const h = hover('config/.env', src, 'env');
     assert.ok(h, 'the hover is about the value the line belongs to');
     assert.doesNotMatch(h.markdown, /THEMIS_PRODUCTION_MODE|production mode/);

@@ -22,11 +22,18 @@ test('real ThemisDB files: no SCH001/SCH002/SCH003, no rule crash', () => {
   for (const p of walk(root)) {
     if (!/\.(ya?ml|env|example)$/.test(p)) continue;
     const errors = [];
-    const { kind, findings } = engine.analyze(ws.file(p), ws, { profile: 'production', explicit: true, onRuleError: (id, e) => errors.push(`${id}: ${e}`) });
+    const { kind, findings } = engine.analyze(ws.file(p), ws, {
+      profile: 'production',
+      explicit: true,
+      onRuleError: (id, e) => errors.push(`${id}: ${e}`),
+    });
     assert.deepEqual(errors, [], `rules failed on ${p}`);
     if (kind) analyzed++;
     const noise = findings.filter((f) => ['SCH001', 'SCH002', 'SCH003'].includes(f.ruleId));
-    assert.deepEqual(noise.map((f) => `${path.relative(root, p)}: ${f.ruleId} ${f.message}`), []);
+    assert.deepEqual(
+      noise.map((f) => `${path.relative(root, p)}: ${f.ruleId} ${f.message}`),
+      [],
+    );
   }
   assert.ok(analyzed >= 12, `analyzed ${analyzed} ThemisDB files`);
 });

@@ -6,18 +6,23 @@ import * as path from 'node:path';
 import { engine, writeWorkspace } from '../helpers/engine.mjs';
 
 const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+for (let i = 1; i < 12; i++)
+  bomb.push(
+    `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+      .fill(`*${String.fromCharCode(96 + i)}`)
+      .join(',')}]`,
+  );
 
 const INPUTS = {
   'malformed YAML': 'storage:\n  rocksdb_path: [unclosed\nserver:\n  port: 8765\n  - oops\n: :\n',
   'alias bomb': `storage:\n  rocksdb_path: /d\n${bomb.join('\n')}\n`,
   'binary data': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
   'BOM + CRLF': '\ufeffstorage:\r\n  rocksdb_path: /d\r\nnetwork:\r\n  tls:\r\n    min_version: "1.0"\r\n',
-  'tabs': 'storage:\n\trocksdb_path: /d\nserver:\n\t\tport: 1\n',
+  tabs: 'storage:\n\trocksdb_path: /d\nserver:\n\t\tport: 1\n',
   'multi-document': 'storage:\n  rocksdb_path: /d\n---\nnetwork:\n  tls:\n    min_version: "1.1"\n---\n- a\n- b\n---\nplain\n',
   'deep nesting': `storage:\n  rocksdb_path: /d\n${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`,
   'huge single line': `storage:\n  rocksdb_path: "${'x'.repeat(2_000_000)}"\n`,
-  'empty': '',
+  empty: '',
   'only comments': '# themisdb: config\n# nothing else\n',
 };
 
@@ -46,11 +51,24 @@ test('a rule that throws is reported once and the others still report', () => {
   const dir = writeWorkspace({ 'config.yaml': 'network:\n  tls:\n    min_version: "1.0"\n' });
   const ws = new engine.Workspace(engine.nodeHost, [dir]);
   const tls002 = engine.RULES.find((r) => r.meta.id === 'TLS002');
-  const broken = { meta: engine.CATALOG.get('TLS003'), check: () => { throw new Error('boom'); } };
+  const broken = {
+    meta: engine.CATALOG.get('TLS003'),
+    check: () => {
+      throw new Error('boom');
+    },
+  };
   const errors = [];
   for (let i = 0; i < 3; i++) {
-    const { findings } = engine.analyze(ws.file(path.join(dir, 'config.yaml')), ws, { profile: 'production', onRuleError: (id, e) => errors.push(`${id}: ${e.message}`) }, [broken, tls002]);
-    assert.deepEqual(findings.map((f) => f.ruleId), ['TLS002']);
+    const { findings } = engine.analyze(
+      ws.file(path.join(dir, 'config.yaml')),
+      ws,
+      { profile: 'production', onRuleError: (id, e) => errors.push(`${id}: ${e.message}`) },
+      [broken, tls002],
+    );
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['TLS002'],
+    );
   }
   assert.deepEqual(errors, ['TLS003: boom'], 'logged once, not on every run');
 });

@@ -57,7 +57,11 @@ describe('rule parity', () => {
     for (const { meta } of rules) {
       const p = path.join(repoRoot, 'test/rules', `${meta.id}.test.mjs`);
       assert.ok(fs.existsSync(p), `missing test/rules/${meta.id}.test.mjs`);
-      assert.match(fs.readFileSync(p, 'utf8'), new RegExp(`ruleTester\\('${meta.id}'`), `${meta.id}.test.mjs runs ruleTester('${meta.id}')`);
+      assert.match(
+        fs.readFileSync(p, 'utf8'),
+        new RegExp(`ruleTester\\('${meta.id}'`),
+        `${meta.id}.test.mjs runs ruleTester('${meta.id}')`,
+      );
     }
   });
 
@@ -74,7 +78,10 @@ describe('rule parity', () => {
         at = i + 1;
       }
     }
-    const pages = fs.readdirSync(docsDir).filter((f) => /^[A-Z]{3}\d{3}\.md$/.test(f)).map((f) => f.slice(0, 6));
+    const pages = fs
+      .readdirSync(docsDir)
+      .filter((f) => /^[A-Z]{3}\d{3}\.md$/.test(f))
+      .map((f) => f.slice(0, 6));
     assert.deepEqual(pages.sort(), rules.map((r) => r.meta.id).sort(), 'no docs page without a rule');
   });
 
@@ -99,7 +106,10 @@ describe('rule parity', () => {
     if (!fs.existsSync(specPath)) return t.skip(`${specPath} is not beside this checkout`);
     const specText = fs.readFileSync(specPath, 'utf8');
     // table rows `| TLS002 tls-min-version |`, and the SUP rules named in the Suppression prose
-    const named = [...specText.matchAll(/^\| ([A-Z]{3}\d{3}) ([a-z0-9-]+) \|/gm), ...specText.matchAll(/\b(SUP\d{3}) ([a-z0-9-]+)/g)];
+    const named = [
+      ...specText.matchAll(/^\| ([A-Z]{3}\d{3}) ([a-z0-9-]+) \|/gm),
+      ...specText.matchAll(/\b(SUP\d{3}) ([a-z0-9-]+)/g),
+    ];
     const spec = new Map(named.map((m) => [m[1], m[2]]));
     for (const { meta } of rules) assert.equal(spec.get(meta.id), meta.name, `${meta.id} in RULES.md`);
     const missing = [...spec.keys()].filter((id) => !rules.some((r) => r.meta.id === id) && !PENDING.has(id));
@@ -115,9 +125,16 @@ describe('rule parity', () => {
         assert.ok(fixed.length > 0, `${meta.id}.md has a Fixed example`);
         const flaggedFiles = Object.fromEntries(flagged.map((b) => [b.name, b.text]));
         const target = flagged[0].name;
-        assert.ok(hitsOf(meta.id, flaggedFiles, target) > 0, `${meta.id}: the Flagged example of ${meta.id}.md draws no ${meta.id} finding`);
+        assert.ok(
+          hitsOf(meta.id, flaggedFiles, target) > 0,
+          `${meta.id}: the Flagged example of ${meta.id}.md draws no ${meta.id} finding`,
+        );
         const fixedFiles = { ...flaggedFiles, ...Object.fromEntries(fixed.map((b) => [b.name, b.text])) };
-        assert.equal(hitsOf(meta.id, fixedFiles, target), 0, `${meta.id}: the Fixed example of ${meta.id}.md still draws a ${meta.id} finding`);
+        assert.equal(
+          hitsOf(meta.id, fixedFiles, target),
+          0,
+          `${meta.id}: the Fixed example of ${meta.id}.md still draws a ${meta.id} finding`,
+        );
       });
     }
   });
@@ -145,7 +162,14 @@ function examplesOf(text, meta) {
       const m = /^```([a-z]*)\n([\s\S]*?)```$/.exec(part);
       const body = m[2];
       const named = /^#\s*([\w./-]*(?:\.ya?ml|\.env[\w.-]*|\.gitignore|\.env))\s*$/.exec(body.split('\n')[0]);
-      const fallback = m[1] === 'dotenv' ? '.env' : m[1] === 'gitignore' ? '.gitignore' : meta.kinds.includes('config') ? 'config.yaml' : 'mig.yaml';
+      const fallback =
+        m[1] === 'dotenv'
+          ? '.env'
+          : m[1] === 'gitignore'
+            ? '.gitignore'
+            : meta.kinds.includes('config')
+              ? 'config.yaml'
+              : 'mig.yaml';
       into.push({ name: named ? named[1] : fallback, text: body });
     }
   }

@@ -25,7 +25,8 @@ const validateSecurity = ajv.compile(securitySchema);
 const validateMig = ajv.compile(migSchema);
 
 const clone = (x) => structuredClone(x);
-const fmtErrors = (errs) => (errs ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message} ${JSON.stringify(e.params)}`).join('\n');
+const fmtErrors = (errs) =>
+  (errs ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message} ${JSON.stringify(e.params)}`).join('\n');
 
 /** Parse a YAML/JSON file into one value per document. */
 function loadDocs(file) {
@@ -38,7 +39,10 @@ function loadDocs(file) {
 
 // Every file in test/fixtures/real and how it is checked. A file missing here fails the
 // "manifest is complete" test, so new fixtures cannot be skipped silently.
-const CONFIG = 'config', SECURITY = 'security', HELM = 'helm-values', ENVLIKE = 'env-names';
+const CONFIG = 'config',
+  SECURITY = 'security',
+  HELM = 'helm-values',
+  ENVLIKE = 'env-names';
 const MANIFEST = {
   '0e35c81b/config/config.yaml': CONFIG,
   '63cde823/config/config.yaml': CONFIG,
@@ -96,8 +100,16 @@ describe('schemas compile', () => {
 describe('real ThemisDB files', () => {
   test('manifest is complete', () => {
     const files = listFiles(REAL).filter((f) => f !== 'NOTICE');
-    assert.deepEqual(files.filter((f) => !(f in MANIFEST)), [], 'unclassified fixtures');
-    assert.deepEqual(Object.keys(MANIFEST).filter((f) => !files.includes(f)), [], 'manifest names missing files');
+    assert.deepEqual(
+      files.filter((f) => !(f in MANIFEST)),
+      [],
+      'unclassified fixtures',
+    );
+    assert.deepEqual(
+      Object.keys(MANIFEST).filter((f) => !files.includes(f)),
+      [],
+      'manifest names missing files',
+    );
     assert.ok(fs.existsSync(path.join(REAL, 'NOTICE')));
   });
 
@@ -119,7 +131,10 @@ describe('real ThemisDB files', () => {
 
   test('all-editions.yaml yields five edition documents', () => {
     const docs = loadDocs(path.join(REAL, 'config/editions/all-editions.yaml'));
-    assert.deepEqual(docs.map((d) => d.edition), ['MINIMAL', 'COMMUNITY', 'ENTERPRISE', 'HYPERSCALER', 'MILITARY']);
+    assert.deepEqual(
+      docs.map((d) => d.edition),
+      ['MINIMAL', 'COMMUNITY', 'ENTERPRISE', 'HYPERSCALER', 'MILITARY'],
+    );
   });
 
   test('Helm values: embedded themisdb.config is a valid config, the values file itself is not one', () => {
@@ -140,7 +155,10 @@ describe('planted mistakes are caught', () => {
     const doc = clone(base);
     doc.network = { tls: { enabled: true, min_verison: '1.3' } };
     const errs = errorsOf(validateConfig, doc);
-    assert.ok(has(errs, 'additionalProperties', '/network/tls', (e) => e.params.additionalProperty === 'min_verison'), fmtErrors(errs));
+    assert.ok(
+      has(errs, 'additionalProperties', '/network/tls', (e) => e.params.additionalProperty === 'min_verison'),
+      fmtErrors(errs),
+    );
   });
   test('server.port: "abc" → type', () => {
     const doc = clone(base);
@@ -170,7 +188,10 @@ describe('planted mistakes are caught', () => {
   });
   test('percent above 100 and zero-day rotation', () => {
     const doc = clone(base);
-    doc.security = { gpu: { access_control: { per_process_limit: { max_gpu_utilization_percent: 150 } } }, key_rotation: { schedules: { master_key: { interval: 0 } } } };
+    doc.security = {
+      gpu: { access_control: { per_process_limit: { max_gpu_utilization_percent: 150 } } },
+      key_rotation: { schedules: { master_key: { interval: 0 } } },
+    };
     const errs = errorsOf(validateConfig, doc);
     assert.ok(has(errs, 'maximum', '/security/gpu/access_control/per_process_limit/max_gpu_utilization_percent'));
     assert.ok(has(errs, 'minimum', '/security/key_rotation/schedules/master_key/interval'));
@@ -322,7 +343,8 @@ compliance:
     phi_protection: { encryption_required: true, access_logging: comprehensive, minimum_necessary: enforced }
     audit: { integrity_controls: enabled, person_authentication: required }
 `;
-  const SEED_HSM = [`
+  const SEED_HSM = [
+    `
 security:
   hsm:
     enabled: true
@@ -334,7 +356,8 @@ security:
     keys:
       master_key: { label: themisdb-master-key, type: AES-256, extractable: false }
       signing_key: { label: themisdb-signing-key, type: RSA-4096, extractable: false }
-`, `
+`,
+    `
 security:
   hsm:
     enabled: true
@@ -345,7 +368,8 @@ security:
     key_handles:
       master_key: 0x00010001
       signing_key: 0x00010002
-`];
+`,
+  ];
   test('hardening-guide config validates', () => {
     assert.ok(validateConfig(parse(SEED_CONFIG)), fmtErrors(validateConfig.errors));
   });
@@ -353,7 +377,10 @@ security:
     for (const y of SEED_HSM) assert.ok(validateConfig(parse(y)), fmtErrors(validateConfig.errors));
   });
   test('audit events may also be a plain list (multi-GPU example)', () => {
-    assert.ok(validateConfig({ logging: { audit: { enabled: true, events: ['authentication', 'model_load'] } } }), fmtErrors(validateConfig.errors));
+    assert.ok(
+      validateConfig({ logging: { audit: { enabled: true, events: ['authentication', 'model_load'] } } }),
+      fmtErrors(validateConfig.errors),
+    );
     assert.equal(validateConfig({ logging: { audit: { events: { authentification: ['login'] } } } }), false);
   });
 });
@@ -370,7 +397,8 @@ describe('mig.yaml', () => {
     for (const [p, gb] of Object.entries(migSchema['x-profile-memory-gb'])) {
       assert.equal(gb, Number(/\.(\d+)gb/.exec(p)[1]), p);
     }
-    for (const p of ['1g.5gb', '7g.40gb', '1g.10gb', '7g.80gb', '3g.47gb', '7g.94gb', '1g.6gb', '2g.12gb', '4g.24gb']) assert.ok(profile.enum.includes(p), p);
+    for (const p of ['1g.5gb', '7g.40gb', '1g.10gb', '7g.80gb', '3g.47gb', '7g.94gb', '1g.6gb', '2g.12gb', '4g.24gb'])
+      assert.ok(profile.enum.includes(p), p);
   });
   test('bad uuid, vram_limit, profile and typo key are caught', () => {
     const doc = clone(fixture);
@@ -399,18 +427,24 @@ function* walk(node, where) {
   yield [node, where];
   for (const [k, child] of Object.entries(node.properties ?? {})) yield* walk(child, `${where}.${k}`);
   for (const [k, child] of Object.entries(node.patternProperties ?? {})) yield* walk(child, `${where}[/${k}/]`);
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') yield* walk(node.additionalProperties, `${where}.<name>`);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object')
+    yield* walk(node.additionalProperties, `${where}.<name>`);
   if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) yield* walk(node.items, `${where}[]`);
 }
 
 const stripSnippetPlaceholders = (v) => {
   if (typeof v === 'string') return v.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\\\$/g, '$');
   if (Array.isArray(v)) return v.map(stripSnippetPlaceholders);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [stripSnippetPlaceholders(k), stripSnippetPlaceholders(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [stripSnippetPlaceholders(k), stripSnippetPlaceholders(x)]));
   return v;
 };
 
-for (const [name, schema] of [['config', configSchema], ['security', securitySchema], ['mig', migSchema]]) {
+for (const [name, schema] of [
+  ['config', configSchema],
+  ['security', securitySchema],
+  ['mig', migSchema],
+]) {
   describe(`${name} schema quality`, () => {
     const nodes = [...walk(schema, name)];
     const props = nodes.filter(([, w]) => w !== name);
@@ -428,9 +462,17 @@ for (const [name, schema] of [['config', configSchema], ['security', securitySch
 
     test('objects are closed unless documented as open', () => {
       // Objects with known keys reject typos. Open ones are listed here on purpose.
-      const OPEN = new Set(['config.llm_plugins.<name>', 'config.llm_plugins.<name>.model', 'config.llm_plugins.<name>.gpu',
-        'config.llm_plugins.<name>.context', 'config.sharding.shards[]', 'config.ha']);
-      const open = props.filter(([n, w]) => n.properties && n.additionalProperties === undefined && !OPEN.has(w)).map(([, w]) => w);
+      const OPEN = new Set([
+        'config.llm_plugins.<name>',
+        'config.llm_plugins.<name>.model',
+        'config.llm_plugins.<name>.gpu',
+        'config.llm_plugins.<name>.context',
+        'config.sharding.shards[]',
+        'config.ha',
+      ]);
+      const open = props
+        .filter(([n, w]) => n.properties && n.additionalProperties === undefined && !OPEN.has(w))
+        .map(([, w]) => w);
       assert.deepEqual(open, []);
       assert.equal(schema.additionalProperties, false);
     });
@@ -471,10 +513,13 @@ for (const [name, schema] of [['config', configSchema], ['security', securitySch
 test('config schema offers the required section snippets', () => {
   const p = configSchema.properties;
   for (const [where, node] of [
-    ['network.tls', p.network.properties.tls], ['storage.encryption', p.storage.properties.encryption],
-    ['logging.audit', p.logging.properties.audit], ['security.hsm', p.security.properties.hsm],
+    ['network.tls', p.network.properties.tls],
+    ['storage.encryption', p.storage.properties.encryption],
+    ['logging.audit', p.logging.properties.audit],
+    ['security.hsm', p.security.properties.hsm],
     ['security.key_rotation', p.security.properties.key_rotation],
-  ]) assert.ok(node.defaultSnippets?.length > 0, where);
+  ])
+    assert.ok(node.defaultSnippets?.length > 0, where);
 });
 
 test('research facts are encoded', () => {
@@ -493,7 +538,11 @@ test('research facts are encoded', () => {
 // Env catalog
 // ---------------------------------------------------------------------------
 describe('env catalog', () => {
-  const tsv = fs.readFileSync(path.join(ROOT, 'test/fixtures/reference/env_vars.tsv'), 'utf8').split('\n').filter(Boolean).slice(1)
+  const tsv = fs
+    .readFileSync(path.join(ROOT, 'test/fixtures/reference/env_vars.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(1)
     .map((l) => l.split('\t'));
   const names = tsv.flatMap(([n]) => n.split('/'));
   const isKnown = (n) => n in envCatalog.variables || envCatalog.patterns.some((p) => new RegExp(p.pattern).test(n));
@@ -520,7 +569,10 @@ describe('env catalog', () => {
       assert.ok(RISK.includes(e.risk), `${n} risk`);
       assert.equal(typeof e.secret, 'boolean', n);
       assert.ok(e.default === null || typeof e.default === 'string', `${n} default`);
-      assert.ok(e.accepted === null || (Array.isArray(e.accepted) && e.accepted.every((a) => typeof a === 'string')), `${n} accepted`);
+      assert.ok(
+        e.accepted === null || (Array.isArray(e.accepted) && e.accepted.every((a) => typeof a === 'string')),
+        `${n} accepted`,
+      );
       assert.ok(e.recommended === null || typeof e.recommended === 'string', `${n} recommended`);
       assert.ok(e.unsafeDefault === null || typeof e.unsafeDefault === 'string', `${n} unsafeDefault`);
       assert.ok(typeof e.description === 'string' && e.description.length > 20, `${n} description`);
@@ -560,7 +612,8 @@ describe('env catalog', () => {
     assert.equal(v.THEMIS_PRODUCTION_MODE.recommended, '1');
     assert.equal(v.THEMIS_TOKEN_ADMIN.secret, true);
     assert.equal(v.THEMIS_TLS_ENABLED.status, 'docs-only');
-    for (const n of ['THEMIS_ALLOW_HSM_STUB', 'THEMIS_DEBUG_ENC_DIR', 'THEMIS_DEBUG_PKI', 'THEMIS_PII_FORCE_INIT_FAIL']) assert.equal(v[n].productionUnset, true, n);
+    for (const n of ['THEMIS_ALLOW_HSM_STUB', 'THEMIS_DEBUG_ENC_DIR', 'THEMIS_DEBUG_PKI', 'THEMIS_PII_FORCE_INIT_FAIL'])
+      assert.equal(v[n].productionUnset, true, n);
   });
 
   test('every THEMIS_* name in the real env, compose, systemd and Helm files is in the catalog', () => {

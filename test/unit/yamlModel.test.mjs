@@ -12,7 +12,8 @@ const paths = (m, prefix) => m.refs.map((r) => r.path.join('.')).filter((p) => p
 
 describe('YAML model: aliases', () => {
   it('an alias of a sequence has the anchored items under its own path, spans at the anchor', () => {
-    const text = 'defaults:\n  suites: &suites\n    - TLS_AES_256_GCM_SHA384\n    - RC4-MD5\nnetwork:\n  tls:\n    cipher_suites: *suites\n';
+    const text =
+      'defaults:\n  suites: &suites\n    - TLS_AES_256_GCM_SHA384\n    - RC4-MD5\nnetwork:\n  tls:\n    cipher_suites: *suites\n';
     const m = model(text);
     const list = m.get('network.tls.cipher_suites');
     assert.equal(list.viaAlias, true);
@@ -20,7 +21,10 @@ describe('YAML model: aliases', () => {
     assert.equal(at(text, list.valueSpan), '*suites', 'the entry itself spans the alias it is written with');
     assert.equal(at(text, list.keySpan), 'cipher_suites');
     const items = m.children('network.tls.cipher_suites');
-    assert.deepEqual(items.map((r) => r.value), ['TLS_AES_256_GCM_SHA384', 'RC4-MD5']);
+    assert.deepEqual(
+      items.map((r) => r.value),
+      ['TLS_AES_256_GCM_SHA384', 'RC4-MD5'],
+    );
     assert.ok(items.every((r) => r.viaAlias));
     assert.equal(items[1].valueSpan.start, m.get('defaults.suites.1').valueSpan.start, 'the item points at the anchored item');
     assert.equal(m.get('defaults.suites.1').viaAlias, undefined, 'the anchored original is written, not aliased');
@@ -28,9 +32,15 @@ describe('YAML model: aliases', () => {
   });
 
   it('an alias of a mapping has the anchored keys; an alias of a scalar has its value', () => {
-    const text = 'policy: &vram_policy\n  secure_clear: false\n  isolation:\n    mode: permissive\nlevel: &lvl strict\nsecurity:\n  vram: *vram_policy\n  mode: *lvl\n';
+    const text =
+      'policy: &vram_policy\n  secure_clear: false\n  isolation:\n    mode: permissive\nlevel: &lvl strict\nsecurity:\n  vram: *vram_policy\n  mode: *lvl\n';
     const m = model(text);
-    assert.deepEqual(paths(m, 'security.vram'), ['security.vram', 'security.vram.secure_clear', 'security.vram.isolation', 'security.vram.isolation.mode']);
+    assert.deepEqual(paths(m, 'security.vram'), [
+      'security.vram',
+      'security.vram.secure_clear',
+      'security.vram.isolation',
+      'security.vram.isolation.mode',
+    ]);
     const clear = m.get(['security', 'vram', 'secure_clear']);
     assert.equal(clear.value, false);
     assert.equal(clear.viaAlias, true);
@@ -45,7 +55,8 @@ describe('YAML model: aliases', () => {
   });
 
   it('a repeated `- *slice` gives every item the keys of the anchored one', () => {
-    const text = 'mig:\n  enabled: true\n  instances:\n    - &slice\n      uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      users: [ml_user1]\n    - *slice\n    - *slice\n';
+    const text =
+      'mig:\n  enabled: true\n  instances:\n    - &slice\n      uuid: MIG-4b1d3f5c-8a2e-4c1b-9f3d-2e6a7b8c9d0e\n      users: [ml_user1]\n    - *slice\n    - *slice\n';
     const m = model(text);
     const items = m.children('mig.instances');
     assert.equal(items.length, 3);
@@ -62,17 +73,32 @@ describe('YAML model: aliases', () => {
   it('aliases inside anchored content are expanded too, resolved to the anchor before them', () => {
     const text = 'a: &a [x, y]\nb: &b\n  list: *a\n  more: [*a, z]\nc: *b\na: &a [redefined]\nd: *a\n';
     const m = model(text);
-    assert.deepEqual(m.children('c.list').map((r) => r.value), ['x', 'y']);
-    assert.deepEqual(m.children('c.more.0').map((r) => r.value), ['x', 'y']);
+    assert.deepEqual(
+      m.children('c.list').map((r) => r.value),
+      ['x', 'y'],
+    );
+    assert.deepEqual(
+      m.children('c.more.0').map((r) => r.value),
+      ['x', 'y'],
+    );
     assert.equal(m.get('c.more.1').value, 'z');
     assert.ok(m.children('c').every((r) => r.viaAlias) && m.get('c.more.0.1').viaAlias);
     assert.equal(m.get('c.list').alias, undefined, 'only an alias written at its own key names its anchor');
-    assert.deepEqual(m.children('d').map((r) => r.value), ['redefined'], 'the last anchor of a name before the alias');
+    assert.deepEqual(
+      m.children('d').map((r) => r.value),
+      ['redefined'],
+      'the last anchor of a name before the alias',
+    );
   });
 
   it('an alias bomb is bounded, marked truncated and fast', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 14; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 14; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     lines.push('after: 1');
     const started = Date.now();
     const m = model(lines.join('\n') + '\n');
@@ -101,7 +127,10 @@ describe('YAML model: aliases', () => {
   it('merge keys `<<` stay literal keys (yaml-cpp does not merge)', () => {
     const text = 'base: &base\n  port: 8765\nserver:\n  <<: *base\n  host: 127.0.0.1\n';
     const m = model(text);
-    assert.deepEqual(m.children('server').map((r) => r.path[1]), ['<<', 'host']);
+    assert.deepEqual(
+      m.children('server').map((r) => r.path[1]),
+      ['<<', 'host'],
+    );
     assert.equal(m.get(['server', '<<', 'port']).value, 8765);
     assert.equal(m.get('server.port'), undefined);
   });
@@ -114,8 +143,14 @@ describe('YAML model: paths and spans', () => {
     assert.equal(m.get('tls.enabled').value, false, 'the dotted string form is a nested path');
     assert.equal(m.get(['tls', 'enabled']).value, false);
     assert.equal(m.get(['tls.enabled']).value, true, 'the array form is exact');
-    assert.deepEqual(m.children('tls').map((r) => r.value), [false]);
-    assert.deepEqual(m.children([]).map((r) => r.path), [['tls'], ['tls.enabled']]);
+    assert.deepEqual(
+      m.children('tls').map((r) => r.value),
+      [false],
+    );
+    assert.deepEqual(
+      m.children([]).map((r) => r.path),
+      [['tls'], ['tls.enabled']],
+    );
     assert.equal(m.getIn(0, ['tls.enabled']).value, true);
     assert.deepEqual(m.childrenIn(0, ['tls.enabled']), []);
   });
@@ -132,7 +167,10 @@ describe('YAML model: paths and spans', () => {
 
   it('duplicate keys are reported where they are written, not again through an alias', () => {
     const m = model('a: &a\n  k: 1\n  k: 2\nb: *a\nc: *a\n');
-    assert.deepEqual(m.problems.map((p) => p.code), ['DUPLICATE_KEY']);
+    assert.deepEqual(
+      m.problems.map((p) => p.code),
+      ['DUPLICATE_KEY'],
+    );
   });
 
   it('one view per document; expanded entries belong to the document of their alias', () => {

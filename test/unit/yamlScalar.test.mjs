@@ -11,15 +11,66 @@ const { needsQuotes, yamlScalar, unquoteScalar } = engine;
 
 describe('yamlScalar', () => {
   it('leaves ordinary strings plain', () => {
-    for (const s of ['required', 'TLS_AES_256_GCM_SHA384', '/etc/themisdb/tls/server.crt', 'https://vault.internal:8200', 'a#b', '${THEMIS_HSM_PIN}', '1g', 'v1.2']) {
+    for (const s of [
+      'required',
+      'TLS_AES_256_GCM_SHA384',
+      '/etc/themisdb/tls/server.crt',
+      'https://vault.internal:8200',
+      'a#b',
+      '${THEMIS_HSM_PIN}',
+      '1g',
+      'v1.2',
+    ]) {
       assert.equal(needsQuotes(s), false, s);
       assert.equal(yamlScalar(s), s);
     }
   });
 
   it('quotes what YAML 1.2 or yaml-cpp would read as another type or another string', () => {
-    const cases = ['', '1.3', '1.', '.5', '1e3', '0x1f', '0o17', '1_000', '.inf', '.NaN', 'null', '~', 'true', 'False', 'yes', 'on', 'OFF', 'y', 'n',
-      '-x', '? x', ': x', 'a: b', 'a:', 'x #c', ' lead', 'trail ', 'two\nlines', '[a]', '{a}', '&anchor', '*alias', '!tag', '|', '>', "'q'", '"q"', '%x', '@x', '`x', '...', '--- x'];
+    const cases = [
+      '',
+      '1.3',
+      '1.',
+      '.5',
+      '1e3',
+      '0x1f',
+      '0o17',
+      '1_000',
+      '.inf',
+      '.NaN',
+      'null',
+      '~',
+      'true',
+      'False',
+      'yes',
+      'on',
+      'OFF',
+      'y',
+      'n',
+      '-x',
+      '? x',
+      ': x',
+      'a: b',
+      'a:',
+      'x #c',
+      ' lead',
+      'trail ',
+      'two\nlines',
+      '[a]',
+      '{a}',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '|',
+      '>',
+      "'q'",
+      '"q"',
+      '%x',
+      '@x',
+      '`x',
+      '...',
+      '--- x',
+    ];
     for (const s of cases) {
       assert.equal(needsQuotes(s), true, JSON.stringify(s));
       assert.equal(parse(`v: ${yamlScalar(s)}`).v, s, `round trip of ${JSON.stringify(s)}`);

@@ -93,12 +93,22 @@ export function ruleIdFor(idOrName: string): string | undefined {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { format: 'text', profile: 'auto', failOn: 'error', rules: {}, fix: false, fixDryRun: false, paths: [], help: false, version: false };
+  const opts: CliOptions = {
+    format: 'text',
+    profile: 'auto',
+    failOn: 'error',
+    rules: {},
+    fix: false,
+    fixDryRun: false,
+    paths: [],
+    help: false,
+    version: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') opts.help = true;
     else if (arg === '--version') opts.version = true;
-    else if (arg === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg === '--') (opts.paths.push(...argv.slice(i + 1)), (i = argv.length));
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
       if (FLAGS.has(name)) {
@@ -109,7 +119,8 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       const value = inline ?? argv[++i];
       if (FILE_OPTIONS.has(name)) {
-        if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} takes a FILE`);
+        if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
+          throw new UsageError(`--${name} takes a FILE`);
         if (name === 'baseline') opts.baseline = value;
         else opts.writeBaseline = value;
       } else if (name === 'rule') {
@@ -118,11 +129,13 @@ export function parseArgs(argv: string[]): CliOptions {
         const id = ruleIdFor(m[1].trim());
         if (!id) throw new UsageError(`--rule: "${m[1]}" is not a ThemisDB rule ID or name`);
         const setting = m[2].trim().toLowerCase();
-        if (!(RULE_SETTINGS as readonly string[]).includes(setting)) throw new UsageError(`--rule ${m[1]}: the severity must be one of: ${RULE_SETTINGS.join(', ')}`);
+        if (!(RULE_SETTINGS as readonly string[]).includes(setting))
+          throw new UsageError(`--rule ${m[1]}: the severity must be one of: ${RULE_SETTINGS.join(', ')}`);
         opts.rules[id] = setting as RuleSetting;
       } else if (name in ONE_OF) {
         const allowed = ONE_OF[name as keyof typeof ONE_OF] as readonly string[];
-        if (value === undefined || !allowed.includes(value)) throw new UsageError(`--${name} takes one of: ${allowed.join(', ')}`);
+        if (value === undefined || !allowed.includes(value))
+          throw new UsageError(`--${name} takes one of: ${allowed.join(', ')}`);
         if (name === 'format') opts.format = value as Format;
         else if (name === 'profile') opts.profile = value as ProfileSetting;
         else opts.failOn = value as FailOn;
@@ -133,8 +146,10 @@ export function parseArgs(argv: string[]): CliOptions {
   if (opts.help || opts.version) return opts;
   if (opts.paths.length === 0) throw new UsageError('no PATH given');
   if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  if (opts.fixDryRun && opts.writeBaseline) throw new UsageError('--fix-dry-run changes no file; it cannot be combined with --write-baseline');
-  if (opts.fixDryRun && opts.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
+  if (opts.fixDryRun && opts.writeBaseline)
+    throw new UsageError('--fix-dry-run changes no file; it cannot be combined with --write-baseline');
+  if (opts.fixDryRun && opts.format !== 'text')
+    throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format json or sarif');
   return opts;
 }
 
@@ -164,7 +179,7 @@ export function parsePostureArgs(argv: string[]): PostureOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') opts.help = true;
-    else if (arg === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg === '--') (opts.paths.push(...argv.slice(i + 1)), (i = argv.length));
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice('--format='.length) : argv[++i];
       if (value !== 'text' && value !== 'json') throw new UsageError('--format takes one of: text, json');

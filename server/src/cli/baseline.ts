@@ -35,8 +35,14 @@ export function writeBaseline(baselinePath: string, findings: readonly Fingerpri
   const dir = path.dirname(path.resolve(baselinePath));
   const entries = findings
     .map((f) => ({ ruleId: f.ruleId, file: relativeTo(dir, f.file), fingerprint: f.fingerprint }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint)));
-  const doc: BaselineFile = { version: BASELINE_VERSION, tool: { name: 'themisdb-lint', version: toolVersion }, findings: entries };
+    .sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint),
+    );
+  const doc: BaselineFile = {
+    version: BASELINE_VERSION,
+    tool: { name: 'themisdb-lint', version: toolVersion },
+    findings: entries,
+  };
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(baselinePath, JSON.stringify(doc, null, 2) + '\n');
@@ -60,8 +66,13 @@ export function readBaseline(baselinePath: string): BaselineFile {
   }
   const d = doc as Partial<BaselineFile>;
   const valid =
-    !!d && typeof d === 'object' && d.version === BASELINE_VERSION && Array.isArray(d.findings) &&
-    d.findings.every((f) => !!f && typeof f.ruleId === 'string' && typeof f.file === 'string' && typeof f.fingerprint === 'string');
+    !!d &&
+    typeof d === 'object' &&
+    d.version === BASELINE_VERSION &&
+    Array.isArray(d.findings) &&
+    d.findings.every(
+      (f) => !!f && typeof f.ruleId === 'string' && typeof f.file === 'string' && typeof f.fingerprint === 'string',
+    );
   if (!valid) throw new BaselineError(`baseline ${baselinePath} is not a themisdb-lint baseline (version ${BASELINE_VERSION})`);
   return d as BaselineFile;
 }
@@ -72,7 +83,11 @@ const key = (ruleId: string, file: string, fingerprint: string) => `${ruleId}\0$
  * The findings not accounted for by the baseline. Each baseline entry absorbs one finding,
  * so a third identical finding where the baseline recorded two is still reported.
  */
-export function filterByBaseline<T extends Fingerprinted>(findings: readonly T[], baseline: BaselineFile, baselinePath: string): T[] {
+export function filterByBaseline<T extends Fingerprinted>(
+  findings: readonly T[],
+  baseline: BaselineFile,
+  baselinePath: string,
+): T[] {
   const dir = path.dirname(path.resolve(baselinePath));
   const budget = new Map<string, number>();
   for (const e of baseline.findings) {

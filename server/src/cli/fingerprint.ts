@@ -41,7 +41,10 @@ export function fingerprints(lines: LineIndex, findings: readonly Finding[]): st
   const out = new Array<string>(findings.length);
   for (const i of order) {
     const f = findings[i];
-    const hash = createHash('sha256').update(`${f.ruleId}\0${fingerprintText(lines, f)}`).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(`${f.ruleId}\0${fingerprintText(lines, f)}`)
+      .digest('hex')
+      .slice(0, 16);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     out[i] = `${hash}:${n}`;

@@ -98,19 +98,29 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
     const sevWidth = Math.max(...group.map((r) => r.finding.severity.length));
     group.forEach((r, i) => {
       const sev = r.finding.severity;
-      lines.push(`  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}`);
+      lines.push(
+        `  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}`,
+      );
     });
     lines.push('');
   }
   const count = (s: Severity) => reported.filter((r) => r.finding.severity === s).length;
-  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`, plural(count('hint'), 'hint')];
+  const parts = [
+    plural(count('error'), 'error'),
+    plural(count('warning'), 'warning'),
+    `${count('info')} info`,
+    plural(count('hint'), 'hint'),
+  ];
   const worst = count('error') ? '31' : count('warning') ? '33' : '36';
   const head = reported.length === 0 ? paint('32', '✓') : paint(worst, '✖');
-  lines.push(`${head} ${plural(reported.length, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'ThemisDB file')}`);
+  lines.push(
+    `${head} ${plural(reported.length, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'ThemisDB file')}`,
+  );
   const fixable = reported.filter((r) => r.fixable).length;
   if (fixable) lines.push(`  ${plural(fixable, 'problem')} can be fixed with the --fix option.`);
   if (summary.fixesApplied !== undefined) lines.push(`  ${plural(summary.fixesApplied, 'fix', 'fixes')} applied.`);
   if (summary.baselined) lines.push(`  ${plural(summary.baselined, 'problem')} hidden by the baseline.`);
-  if (summary.filesChecked === 0) lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
+  if (summary.filesChecked === 0)
+    lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
   return lines.join('\n') + '\n';
 }

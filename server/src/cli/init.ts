@@ -28,7 +28,16 @@ interface InitOptions extends GenerateOptions {
 }
 
 function parseInit(argv: string[]): InitOptions {
-  const o: InitOptions = { topology: 'single', keys: 'vault', gpu: 'none', compliance: 'none', withEnv: false, dir: '', force: false, help: false };
+  const o: InitOptions = {
+    topology: 'single',
+    keys: 'vault',
+    gpu: 'none',
+    compliance: 'none',
+    withEnv: false,
+    dir: '',
+    force: false,
+    help: false,
+  };
   let production = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,7 +80,9 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
   const files = generateProductionConfig(o);
   const existing = files.filter((f) => fs.existsSync(path.join(dir, f.name))).map((f) => f.name);
   if (existing.length && !o.force) {
-    err(`themisdb-lint: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${o.dir}; nothing was written (use --force to overwrite)\n`);
+    err(
+      `themisdb-lint: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${o.dir}; nothing was written (use --force to overwrite)\n`,
+    );
     return 2;
   }
   try {

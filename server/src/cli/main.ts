@@ -31,7 +31,14 @@ export interface Io {
   env?: NodeJS.ProcessEnv;
 }
 
-export function run(argv: string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean, env: NodeJS.ProcessEnv = process.env): number {
+export function run(
+  argv: string[],
+  cwd: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  isTty: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   if (argv[0] === 'init') return runInit(argv.slice(1), cwd, out, err);
   if (argv[0] === 'posture') return runPosture(argv.slice(1), cwd, { out, err, isTty, env });
   let opts: CliOptions;
@@ -95,7 +102,8 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
     for (const t of targets) {
       const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
       if (r && r.after !== r.before) fixed.push(r);
-      if (r?.passLimitReached) io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
+      if (r?.passLimitReached)
+        io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
     }
   }
 
@@ -106,7 +114,15 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
     if (analysis.kind) checked++;
     const fps = fingerprints(file.lines, analysis.findings);
     analysis.findings.forEach((finding, i) => {
-      reported.push({ file: t.file, rel: relative(cwd, t.file), ruleId: finding.ruleId, finding, ...place(file.lines, finding), fingerprint: fps[i], fixable: !!safeFix(finding, t.file) });
+      reported.push({
+        file: t.file,
+        rel: relative(cwd, t.file),
+        ruleId: finding.ruleId,
+        finding,
+        ...place(file.lines, finding),
+        fingerprint: fps[i],
+        fixable: !!safeFix(finding, t.file),
+      });
     });
   }
 
@@ -116,7 +132,9 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
       io.out(unifiedDiff(f.before, f.after, `a/${rel}`, `b/${rel}`));
     }
     const applied = fixed!.reduce((n, f) => n + f.applied, 0);
-    io.err(`themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${reported.length} problem${reported.length === 1 ? '' : 's'} would remain.\n`);
+    io.err(
+      `themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${reported.length} problem${reported.length === 1 ? '' : 's'} would remain.\n`,
+    );
     return exitCode(opts, filterBaseline(reported, baseline, baselinePath));
   }
   if (opts.fix) {
@@ -127,7 +145,9 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   if (opts.writeBaseline) {
     const target = path.resolve(cwd, opts.writeBaseline);
     writeBaseline(target, reported, VERSION);
-    io.err(`themisdb-lint: wrote ${reported.length} finding${reported.length === 1 ? '' : 's'} to the baseline ${relative(cwd, target)}\n`);
+    io.err(
+      `themisdb-lint: wrote ${reported.length} finding${reported.length === 1 ? '' : 's'} to the baseline ${relative(cwd, target)}\n`,
+    );
     baselined = reported.length;
     reported = [];
   } else if (baseline) {
@@ -138,13 +158,28 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
 
   const applied = fixed?.reduce((n, f) => n + f.applied, 0);
   if (opts.format === 'json') io.out(JSON.stringify(toJsonFindings(reported), null, 2) + '\n');
-  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(reported, { cwd, version: VERSION, ruleErrors }), null, 2) + '\n');
-  else io.out(formatText(reported, { filesChecked: checked, fixesApplied: applied, baselined }, useColor(io.env ?? process.env, io.isTty)));
-  if (applied !== undefined && opts.format !== 'text') io.err(`themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`);
+  else if (opts.format === 'sarif')
+    io.out(JSON.stringify(toSarif(reported, { cwd, version: VERSION, ruleErrors }), null, 2) + '\n');
+  else
+    io.out(
+      formatText(
+        reported,
+        { filesChecked: checked, fixesApplied: applied, baselined },
+        useColor(io.env ?? process.env, io.isTty),
+      ),
+    );
+  if (applied !== undefined && opts.format !== 'text')
+    io.err(
+      `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
+    );
   return exitCode(opts, reported);
 }
 
-function filterBaseline(reported: Reported[], baseline: ReturnType<typeof readBaseline> | undefined, baselinePath: string | undefined): Reported[] {
+function filterBaseline(
+  reported: Reported[],
+  baseline: ReturnType<typeof readBaseline> | undefined,
+  baselinePath: string | undefined,
+): Reported[] {
   return baseline ? filterByBaseline(reported, baseline, baselinePath!) : reported;
 }
 
@@ -166,5 +201,11 @@ function writeFixed(f: FileFix, cwd: string): void {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
+  process.exitCode = run(
+    process.argv.slice(2),
+    process.cwd(),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+    !!process.stdout.isTTY,
+  );
 }

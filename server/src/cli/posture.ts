@@ -136,6 +136,8 @@ export function formatPosture(postures: ServicePosture[], cwd: string, ws: Works
   const count = (v: Verdict) => rows.filter((c) => c.verdict === v).length;
   const n = postures.length;
   const risks = count('risk');
-  lines.push(`${n} ThemisDB service${n === 1 ? '' : 's'}: ${risks} risk${risks === 1 ? '' : 's'}, ${count('unknown')} unknown, ${count('ok')} ok`);
+  lines.push(
+    `${n} ThemisDB service${n === 1 ? '' : 's'}: ${risks} risk${risks === 1 ? '' : 's'}, ${count('unknown')} unknown, ${count('ok')} ok`,
+  );
   return lines.join('\n') + '\n';
 }

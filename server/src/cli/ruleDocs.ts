@@ -22,7 +22,10 @@ export function readRuleDoc(id: string, dir = docsDir()): RuleDoc | undefined {
   const file = path.join(dir, `${id}.md`);
   let markdown: string;
   try {
-    markdown = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+    markdown = fs
+      .readFileSync(file, 'utf8')
+      .replace(/\r\n?/g, '\n')
+      .replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
@@ -80,12 +83,21 @@ export function markdownToText(md: string): string {
     }
     if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) continue; // table rule
     if (/^\s*\|/.test(line)) {
-      const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => inline(c.trim()));
+      const cells = line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => inline(c.trim()));
       if (cells.every((c) => !c)) continue; // empty header row
       out.push(cells.filter(Boolean).join(': '));
       continue;
     }
     out.push(inline(line));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

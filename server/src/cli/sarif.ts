@@ -112,9 +112,16 @@ export function toSarif(reported: readonly Reported[], ctx: SarifContext): objec
           },
         },
         automationDetails: { id: AUTOMATION_ID },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href },
+        },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
         results,
       },
     ],

@@ -91,7 +91,10 @@ function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: 
     const severity = effectiveSeverity(f, profile, settings[f.ruleId]);
     if (severity) out.push({ ...f, severity });
   }
-  return out.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.ruleId.localeCompare(b.ruleId));
+  return out.sort(
+    (a, b) =>
+      a.span.start - b.span.start || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 function effectiveSeverity(f: Finding, profile: Profile, setting: RuleSetting | undefined): Severity | undefined {
@@ -155,10 +158,19 @@ function checkedFinding(meta: RuleMeta, r: Report, violation: (problem: string) 
   for (const fix of r.fixes ?? []) {
     if (!fix) continue;
     if (meta.fix === 'none') violation(`offers "${fix.title}" but declares no fix`);
-    else if (fix.kind === 'fix' && meta.fix !== 'fix') violation(`offers the safe fix "${fix.title}" but declares only suggestions`);
+    else if (fix.kind === 'fix' && meta.fix !== 'fix')
+      violation(`offers the safe fix "${fix.title}" but declares only suggestions`);
     else fixes.push(fix);
   }
-  return { ruleId: meta.id, ruleName: meta.name, messageId: r.messageId, severity, span: r.span, message: message(r.data), fixes };
+  return {
+    ruleId: meta.id,
+    ruleName: meta.name,
+    messageId: r.messageId,
+    severity,
+    span: r.span,
+    message: message(r.data),
+    fixes,
+  };
 }
 
 /** A YAML value with `${VAR}` references replaced by their values when every one is known. */

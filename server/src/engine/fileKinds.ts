@@ -10,7 +10,13 @@ const ENV_TEMPLATE = /(?:^|[./])(?:env\.)?(?:example|sample|template|dist)$/i;
 export function kindFromName(filePath: string): FileKind | undefined {
   const base = path.basename(filePath);
   const lower = base.toLowerCase();
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || /\.env\.(example|sample|template|dist)$/.test(lower)) return 'env';
+  if (
+    lower === '.env' ||
+    lower.startsWith('.env.') ||
+    lower.endsWith('.env') ||
+    /\.env\.(example|sample|template|dist)$/.test(lower)
+  )
+    return 'env';
   if (!/\.ya?ml$/.test(lower)) return undefined;
   if (/^mig(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'mig';
   if (/^(config|security)(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'config';
@@ -36,12 +42,40 @@ export function modeline(text: string): FileKind | 'off' | undefined {
 
 // Keys that only a ThemisDB config has. One of them is enough.
 const STRONG_PATHS = [
-  'storage.rocksdb_path', 'storage.encryption', 'storage.memtable_size_mb', 'storage.block_cache_size_mb',
-  'network.tls', 'vector_index', 'hsm', 'field_encryption', 'sse', 'raid', 'multi_primary', 'health_monitor',
-  'server.enable_tls', 'server.tls_min_version', 'server.health_error_service_enabled', 'server.worker_threads',
-  'security.enable_tls', 'security.tls_min_version', 'security.enable_hsm', 'security.hsm', 'security.gpu',
-  'security.key_rotation', 'security.vram', 'logging.audit', 'grpc.tls', 'training.checkpoint', 'llm.encryption',
-  'edition', 'acceleration', 'compliance', 'audit.log_path', 'security.audit', 'gpu.vram', 'gpu.compute_mode',
+  'storage.rocksdb_path',
+  'storage.encryption',
+  'storage.memtable_size_mb',
+  'storage.block_cache_size_mb',
+  'network.tls',
+  'vector_index',
+  'hsm',
+  'field_encryption',
+  'sse',
+  'raid',
+  'multi_primary',
+  'health_monitor',
+  'server.enable_tls',
+  'server.tls_min_version',
+  'server.health_error_service_enabled',
+  'server.worker_threads',
+  'security.enable_tls',
+  'security.tls_min_version',
+  'security.enable_hsm',
+  'security.hsm',
+  'security.gpu',
+  'security.key_rotation',
+  'security.vram',
+  'logging.audit',
+  'grpc.tls',
+  'training.checkpoint',
+  'llm.encryption',
+  'edition',
+  'acceleration',
+  'compliance',
+  'audit.log_path',
+  'security.audit',
+  'gpu.vram',
+  'gpu.compute_mode',
   'security.vram_encryption',
 ];
 

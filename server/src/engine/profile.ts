@@ -16,7 +16,8 @@ export function envProfile(file: SourceFile): Profile | undefined {
   const env = file.env.get('THEMIS_ENVIRONMENT')?.value.trim().toLowerCase();
   if (env === 'production' || env === 'prod') return 'production';
   if (env && DEV_ENVIRONMENTS.has(env)) return 'development';
-  if (asBool(file.env.get('THEMIS_PRODUCTION_MODE')?.value) || file.env.get('THEMIS_PRODUCTION_MODE')?.value.trim() === '1') return 'production';
+  if (asBool(file.env.get('THEMIS_PRODUCTION_MODE')?.value) || file.env.get('THEMIS_PRODUCTION_MODE')?.value.trim() === '1')
+    return 'production';
   return undefined;
 }
 

@@ -4,13 +4,30 @@
 // A secret word anywhere in a name is too loose for real ThemisDB files
 // (`auth_method: token`, `client_auth`, `pin_l0_filter_and_index_blocks_in_cache`):
 // the name must end in the secret noun.
-const SECRET_WORD = /(?:^|[_.-])(?:password|passwd|pwd|pin|token|secret|api_?key|apikey|private_?key|passphrase|credentials?|webhook(?:_url)?|hec_token|access_key|secret_key|client_secret|bearer|auth)(?:$|[_.-])/i;
-const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'pin', 'token', 'secret', 'apikey', 'passphrase', 'credential', 'credentials', 'webhook', 'bearer']);
+const SECRET_WORD =
+  /(?:^|[_.-])(?:password|passwd|pwd|pin|token|secret|api_?key|apikey|private_?key|passphrase|credentials?|webhook(?:_url)?|hec_token|access_key|secret_key|client_secret|bearer|auth)(?:$|[_.-])/i;
+const SECRET_NOUNS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pin',
+  'token',
+  'secret',
+  'apikey',
+  'passphrase',
+  'credential',
+  'credentials',
+  'webhook',
+  'bearer',
+]);
 const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key', 'webhook url', 'client secret', 'secret id']);
 
 /** A key or variable name whose value is a secret (`password`, `hec_token`, `pkcs11.pin`, `secret_id`, `THEMIS_TOKEN_ADMIN`). */
 export function isSecretKey(name: string): boolean {
-  const words = name.toLowerCase().split(/[_.-]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[_.-]+/)
+    .filter(Boolean);
   const pair = words.slice(-2).join(' ');
   if (pair === 'secret id') return true; // Vault AppRole SecretID
   if (!SECRET_WORD.test(name)) return false;
@@ -20,13 +37,48 @@ export function isSecretKey(name: string): boolean {
 /** `${X}`, `$X`, `<x>`, `{{x}}`, `%X%`, empty, `***`: not a literal secret. */
 export function isTemplated(value: string): boolean {
   const v = value.trim();
-  return v === '' || /^\$\{[^}]+\}$|^\$[A-Za-z_]\w*$|^<[^>]*>$|^\{\{.*\}\}$|^%[A-Za-z_]\w*%$|^\*+$|^(?:null|none|~|redacted|REDACTED)$/.test(v);
+  return (
+    v === '' ||
+    /^\$\{[^}]+\}$|^\$[A-Za-z_]\w*$|^<[^>]*>$|^\{\{.*\}\}$|^%[A-Za-z_]\w*%$|^\*+$|^(?:null|none|~|redacted|REDACTED)$/.test(v)
+  );
 }
 
 const WEAK_WORDS = new Set([
-  'changeme', 'change-me', 'change_me', 'changeit', 'password', 'passw0rd', 'admin', 'secret', 'root', 'default', 'test',
-  'example', 'xxx', 'xxxx', 'xxxxxx', '123456', '12345678', 'qwerty', 'letmein', 'token', 'mytoken', 'your-token', 'your_token',
-  'replace-me', 'replace_me', 'todo', 'tbd', 'dummy', 'foobar', 'demo', 'pin', '1234', '0000', 'themis', 'themisdb',
+  'changeme',
+  'change-me',
+  'change_me',
+  'changeit',
+  'password',
+  'passw0rd',
+  'admin',
+  'secret',
+  'root',
+  'default',
+  'test',
+  'example',
+  'xxx',
+  'xxxx',
+  'xxxxxx',
+  '123456',
+  '12345678',
+  'qwerty',
+  'letmein',
+  'token',
+  'mytoken',
+  'your-token',
+  'your_token',
+  'replace-me',
+  'replace_me',
+  'todo',
+  'tbd',
+  'dummy',
+  'foobar',
+  'demo',
+  'pin',
+  '1234',
+  '0000',
+  'themis',
+  'themisdb',
 ]);
 
 /** A well-known placeholder or weak word (`changeme`, `<strong-secret>`, `xxx`, `123456`). */
@@ -62,7 +114,15 @@ export function entropy(s: string): number {
  */
 export function isTooRegular(v: string): boolean {
   const n = v.length;
-  const k = /^\d+$/.test(v) ? 10 : /^[0-9a-f]+$/i.test(v) ? 16 : /^[a-z]+$/.test(v) || /^[A-Z]+$/.test(v) ? 26 : /^[A-Za-z0-9]+$/.test(v) ? 62 : 94;
+  const k = /^\d+$/.test(v)
+    ? 10
+    : /^[0-9a-f]+$/i.test(v)
+      ? 16
+      : /^[a-z]+$/.test(v) || /^[A-Z]+$/.test(v)
+        ? 26
+        : /^[A-Za-z0-9]+$/.test(v)
+          ? 62
+          : 94;
   const expected = k * (1 - Math.pow(1 - 1 / k, n));
   if (new Set(v).size < expected / 2) return true;
   if (entropy(v) < 0.35 * Math.log2(Math.min(n, k))) return true;

@@ -10,7 +10,10 @@ export class SourceFile {
   private _env?: EnvModel;
   private _suppressions?: Suppression[];
 
-  constructor(readonly path: string, readonly text: string) {}
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
 
   get lines(): LineIndex {
     return (this._lines ??= new LineIndex(this.text));

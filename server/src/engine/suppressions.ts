@@ -41,7 +41,13 @@ export function parseSuppressions(file: SourceFile): Suppression[] {
       while (next < li.lineCount && DIRECTIVE.test(li.lineText(next))) next++;
       target = next;
     }
-    out.push({ ids, target, span: { start: lineStart + m[1].length, end: lineStart + text.length }, hasReason: reason.length > 0, unknown });
+    out.push({
+      ids,
+      target,
+      span: { start: lineStart + m[1].length, end: lineStart + text.length },
+      hasReason: reason.length > 0,
+      unknown,
+    });
   }
   return out;
 }

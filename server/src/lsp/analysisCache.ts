@@ -22,7 +22,10 @@ export interface DocAnalysis {
 export class AnalysisCache {
   private readonly entries = new Map<string, DocAnalysis>();
 
-  constructor(private readonly ws: Workspace, private readonly log: (msg: string) => void) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly log: (msg: string) => void,
+  ) {}
 
   get(doc: TextDocument, settings: Settings): DocAnalysis {
     const hit = this.entries.get(doc.uri);

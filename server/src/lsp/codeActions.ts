@@ -32,8 +32,14 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
   }
   if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
     const edit = minimalEdit(entry.file.text, fixAll(entry.file, (f) => analyze(f, ws, options).findings).text);
-    if (edit) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws) });
-    else if (only?.length) actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
+    if (edit)
+      actions.push({
+        title: 'Fix all auto-fixable ThemisDB problems',
+        kind: FIX_ALL_KIND,
+        edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws),
+      });
+    else if (only?.length)
+      actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
   }
   return actions;
 }

@@ -72,7 +72,13 @@ export function toCompletionItem(file: SourceFile, e: CompletionEntry): Completi
   };
 }
 
-export function completionList(file: SourceFile, position: Position, kind: FileKind | undefined, ws: Workspace, root?: string): CompletionList {
+export function completionList(
+  file: SourceFile,
+  position: Position,
+  kind: FileKind | undefined,
+  ws: Workspace,
+  root?: string,
+): CompletionList {
   if (!kind) return { isIncomplete: false, items: [] };
   const entries = complete(file, file.lines.offset(position), { kind, workspace: ws, root });
   return { isIncomplete: false, items: entries.map((e) => toCompletionItem(file, e)) };

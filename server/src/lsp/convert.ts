@@ -1,6 +1,14 @@
 // Engine values <-> LSP values.
 import * as path from 'path';
-import { Diagnostic, DiagnosticSeverity, Range, WorkspaceEdit, TextDocumentEdit, CreateFile, OptionalVersionedTextDocumentIdentifier } from 'vscode-languageserver';
+import {
+  Diagnostic,
+  DiagnosticSeverity,
+  Range,
+  WorkspaceEdit,
+  TextDocumentEdit,
+  CreateFile,
+  OptionalVersionedTextDocumentIdentifier,
+} from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { LineIndex } from '../engine/documents/lineIndex';
 import { FileEdit, Finding, Severity, Span } from '../engine/types';
@@ -53,7 +61,10 @@ export function toWorkspaceEdit(changes: FileEdit[], ws: Workspace): WorkspaceEd
     if (!existing && c.create) documentChanges.push(CreateFile.create(uri, { ignoreIfExists: true }));
     const lines = new LineIndex(existing?.text ?? '');
     documentChanges.push(
-      TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), c.edits.map((e) => ({ range: toRange(lines, e), newText: e.newText }))),
+      TextDocumentEdit.create(
+        OptionalVersionedTextDocumentIdentifier.create(uri, null),
+        c.edits.map((e) => ({ range: toRange(lines, e), newText: e.newText })),
+      ),
     );
   }
   return { documentChanges };

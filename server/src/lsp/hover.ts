@@ -43,7 +43,13 @@ export interface HoverContext {
   findings?: readonly Finding[];
 }
 
-export function hoverAt(file: SourceFile, position: Position, kind: FileKind | undefined, ws: Workspace, ctx: HoverContext = {}): Hover | null {
+export function hoverAt(
+  file: SourceFile,
+  position: Position,
+  kind: FileKind | undefined,
+  ws: Workspace,
+  ctx: HoverContext = {},
+): Hover | null {
   if (!kind) return null;
   const h = hover(file, file.lines.offset(position), { kind, workspace: ws, root: ctx.root });
   if (!h) return null;

@@ -39,7 +39,10 @@ export function definition(file: SourceFile, offset: number, ws: Workspace): Loc
   const own = isEnvPath(file.path) ? file.env.get(ref.name) : undefined;
   const def = own ? { file, entry: own } : ws.lookupVar(ref.name, file.path);
   if (!def) return undefined;
-  return Location.create(pathToUri(def.file.path), toRange(def.file.lines, { start: def.entry.keySpan.start, end: def.entry.valueSpan.end }));
+  return Location.create(
+    pathToUri(def.file.path),
+    toRange(def.file.lines, { start: def.entry.keySpan.start, end: def.entry.valueSpan.end }),
+  );
 }
 
 export function references(file: SourceFile, offset: number, ws: Workspace, includeDeclaration: boolean): Location[] {
@@ -49,7 +52,8 @@ export function references(file: SourceFile, offset: number, ws: Workspace, incl
   const out: Location[] = [];
   if (includeDeclaration && entry) out.push(Location.create(pathToUri(file.path), toRange(file.lines, entry.keySpan)));
   for (const f of ws.allFiles(() => true)) {
-    for (const r of varReferences(f, isEnvPath(f.path))) if (r.name === name) out.push(Location.create(pathToUri(f.path), toRange(f.lines, r.span)));
+    for (const r of varReferences(f, isEnvPath(f.path)))
+      if (r.name === name) out.push(Location.create(pathToUri(f.path), toRange(f.lines, r.span)));
   }
   return out;
 }

@@ -74,13 +74,20 @@ async function validate(uri: string, version: number): Promise<void> {
   if (!doc || doc.version !== version) return; // a newer version is on its way
   if (doc.getText().length > MAX_FILE_BYTES) {
     // say so once instead of keeping the editor busy with a file no config is
-    if (!tooLarge.has(uri)) void connection.window.showWarningMessage(`ThemisDB Config does not analyze ${path.basename(uriToPath(uri))}: it is larger than 10 MB.`);
+    if (!tooLarge.has(uri))
+      void connection.window.showWarningMessage(
+        `ThemisDB Config does not analyze ${path.basename(uriToPath(uri))}: it is larger than 10 MB.`,
+      );
     tooLarge.add(uri);
     connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
   const entry = cache.get(doc, s);
-  connection.sendDiagnostics({ uri, version, diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)) });
+  connection.sendDiagnostics({
+    uri,
+    version,
+    diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
+  });
 }
 
 /** Files next to a .env (or a config) read it: re-check every other open document. */
@@ -138,7 +145,9 @@ connection.onDefinition((params) => {
 
 connection.onReferences((params) => {
   const file = fileOf(params.textDocument.uri);
-  return file && kindFromName(file.path) === 'env' ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration) : [];
+  return file && kindFromName(file.path) === 'env'
+    ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration)
+    : [];
 });
 
 connection.onDocumentSymbol((params) => {
@@ -177,4 +186,6 @@ connection.onHover((params) => {
 documents.listen(connection);
 connection.listen();
 
-process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`));
+process.on('uncaughtException', (err) =>
+  connection.console.error(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
+);

@@ -17,7 +17,8 @@ export function sanitize(raw: unknown): Settings {
   const r = (raw ?? {}) as { profile?: unknown; rules?: unknown };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) if (typeof v === 'string' && RULE_VALUES.has(v)) rules[k.toUpperCase()] = v as RuleSetting;
+    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>))
+      if (typeof v === 'string' && RULE_VALUES.has(v)) rules[k.toUpperCase()] = v as RuleSetting;
   }
   return { profile: typeof r.profile === 'string' && PROFILES.has(r.profile) ? (r.profile as ProfileSetting) : 'auto', rules };
 }

@@ -9,7 +9,8 @@ const vscode = require('vscode');
 const h = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
-const docOf = (item) => (!item.documentation ? '' : typeof item.documentation === 'string' ? item.documentation : item.documentation.value);
+const docOf = (item) =>
+  !item.documentation ? '' : typeof item.documentation === 'string' ? item.documentation : item.documentation.value;
 const hoverText = (hovers) =>
   (hovers || [])
     .flatMap((hv) => hv.contents)
@@ -99,7 +100,10 @@ describe('completion and hover in config.yaml and .env', () => {
     const { doc, editor } = await h.openInEditor('completion/config.yaml');
     const pos = new vscode.Position(2, 8);
     const items = await completionAt(uri, pos, 'encryption');
-    assert.ok(items.some((i) => /^storage\.encryption \(/.test(labelOf(i))), `a section snippet is offered: ${items.map(labelOf).join(', ')}`);
+    assert.ok(
+      items.some((i) => /^storage\.encryption \(/.test(labelOf(i))),
+      `a section snippet is offered: ${items.map(labelOf).join(', ')}`,
+    );
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
@@ -107,9 +111,17 @@ describe('completion and hover in config.yaml and .env', () => {
     await vscode.commands.executeCommand('selectNextSuggestion'); // the plain key comes first, its section snippet next
     await h.screenshot('completion-section-snippet', { settleMs: 800 });
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
-    await h.waitFor(() => doc.getText().includes('kdf_params:'), { timeoutMs: 5000, describe: () => `the section in: ${doc.getText()}` });
+    await h.waitFor(() => doc.getText().includes('kdf_params:'), {
+      timeoutMs: 5000,
+      describe: () => `the section in: ${doc.getText()}`,
+    });
     const text = doc.getText();
-    assert.ok(text.startsWith('storage:\n  rocksdb_path: /var/lib/themisdb\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n'), text);
+    assert.ok(
+      text.startsWith(
+        'storage:\n  rocksdb_path: /var/lib/themisdb\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n',
+      ),
+      text,
+    );
     assert.match(text, /^    kdf_params:\n      memory_cost: 65536$/m);
     assert.ok(text.endsWith('    encrypt_logs: true\nserver:\n  port: 8765\n'), text);
     await vscode.commands.executeCommand('workbench.action.files.revert');

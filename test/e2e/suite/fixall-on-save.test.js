@@ -28,7 +28,9 @@ describe('Quick fixes and fix-all on save', () => {
     fs.writeFileSync(h.workspaceUri('fixall/.env').fsPath, 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\n');
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('offers the rule fix first, then disable, docs and fix-all entries', async () => {
@@ -36,7 +38,13 @@ describe('Quick fixes and fix-all on save', () => {
     await h.waitForDiagnostic(uri, 'TLS002', { where: (d) => d.range.start.line === 4 });
     const d = h.diagnosticsWithCode(uri, 'TLS002').find((x) => x.range.start.line === 4);
     const titles = (await h.quickFixes(uri, d.range)).map((a) => a.title);
-    for (const t of ['Set min_version to "1.3"', 'Disable TLS002 for this line', 'Disable TLS002 for this file', 'Show documentation for TLS002', 'Fix all TLS002 problems in this file']) {
+    for (const t of [
+      'Set min_version to "1.3"',
+      'Disable TLS002 for this line',
+      'Disable TLS002 for this file',
+      'Show documentation for TLS002',
+      'Fix all TLS002 problems in this file',
+    ]) {
       assert.ok(titles.includes(t), `missing "${t}" in ${JSON.stringify(titles)}`);
     }
     editor.selection = new vscode.Selection(d.range.start, d.range.start);
@@ -46,7 +54,9 @@ describe('Quick fixes and fix-all on save', () => {
   });
 
   it('applies the safe fixes on save and keeps comments', async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.themisdb': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', { 'source.fixAll.themisdb': 'explicit' }, vscode.ConfigurationTarget.Workspace);
     const { doc, editor } = await h.openInEditor('fixall/config.yaml');
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '# edited\n'));
     await doc.save();
@@ -54,7 +64,8 @@ describe('Quick fixes and fix-all on save', () => {
     const text = doc.getText();
     assert.match(text, /^    min_version: '1\.3'   # legacy$/m, 'TLS002 fixed in the seed dialect, quotes and comment kept');
     assert.match(text, /^  tls_min_version: "TLSv1\.3"$/m, 'TLS002 fixed in the core dialect');
-    for (const comment of ['# fix-all on save fixture: comments must survive', '# edited']) assert.ok(text.includes(comment), `keeps ${comment}`);
+    for (const comment of ['# fix-all on save fixture: comments must survive', '# edited'])
+      assert.ok(text.includes(comment), `keeps ${comment}`);
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), text, 'the file on disk has the fixes');
     // a second save changes nothing
     const end = doc.positionAt(text.length);

@@ -132,7 +132,11 @@ async function screenshot(name, { settleMs = 800, timeoutMs = 15000 } = {}) {
   if (!process.env.THEMIS_E2E_SCREENSHOTS || !dir) return undefined;
   const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-');
   const file = path.join(dir, `${safe}.png`);
-  try { fs.rmSync(file, { force: true }); } catch (_) { /* ignore */ }
+  try {
+    fs.rmSync(file, { force: true });
+  } catch (_) {
+    /* ignore */
+  }
   await sleep(settleMs); // let the UI render what the previous command asked for
   console.log(`E2E_SCREENSHOT ${safe}`);
   await waitFor(() => fs.existsSync(file), { timeoutMs, describe: () => `screenshot ${file}` });

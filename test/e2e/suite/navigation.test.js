@@ -12,8 +12,14 @@ describe('Go to definition of ${VAR}', () => {
     await h.activateExtension();
     const dir = h.workspaceUri('nav').fsPath;
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'config.yaml'), 'storage:\n  rocksdb_path: /var/lib/themisdb\nhsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/softhsm/libsofthsm2.so\n    pin: "${THEMIS_HSM_PIN}"\n');
-    fs.writeFileSync(path.join(dir, '.env'), '# nav fixture\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_ENABLED=1\nTHEMIS_HSM_PIN=4096\n');
+    fs.writeFileSync(
+      path.join(dir, 'config.yaml'),
+      'storage:\n  rocksdb_path: /var/lib/themisdb\nhsm:\n  provider: pkcs11\n  pkcs11:\n    library_path: /usr/lib/softhsm/libsofthsm2.so\n    pin: "${THEMIS_HSM_PIN}"\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, '.env'),
+      '# nav fixture\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_ENABLED=1\nTHEMIS_HSM_PIN=4096\n',
+    );
   });
 
   it('lands on the variable line of the sibling .env', async () => {
@@ -28,7 +34,10 @@ describe('Go to definition of ${VAR}', () => {
     assert.strictEqual(range.start.line, 3);
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('editor.action.revealDefinition');
-    await h.waitFor(() => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.fsPath.endsWith(path.join('nav', '.env')));
+    await h.waitFor(
+      () =>
+        vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.fsPath.endsWith(path.join('nav', '.env')),
+    );
     assert.strictEqual(vscode.window.activeTextEditor.selection.active.line, 3);
     await h.screenshot('go-to-definition');
   });

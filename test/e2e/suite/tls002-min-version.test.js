@@ -77,11 +77,10 @@ describe('TLS002 tls-min-version in config.yaml', () => {
     await h.applyCodeAction(fix);
 
     const expected = original.replace(BEFORE, AFTER);
-    await h
-      .waitFor(() => doc.getText() === expected, { timeoutMs: 5000, describe: () => 'the edit to land' })
-      .catch(() => {});
+    await h.waitFor(() => doc.getText() === expected, { timeoutMs: 5000, describe: () => 'the edit to land' }).catch(() => {});
     const actual = doc.getText();
-    if (actual !== expected) assert.fail(`document after the fix differs from the expected text: ${firstDifference(actual, expected)}`);
+    if (actual !== expected)
+      assert.fail(`document after the fix differs from the expected text: ${firstDifference(actual, expected)}`);
 
     // the same bytes reach the disk
     assert.ok(await doc.save(), 'saving config.yaml failed');

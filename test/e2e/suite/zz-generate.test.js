@@ -54,7 +54,10 @@ describe('Generate Production Config', () => {
       await vscode.workspace.openTextDocument(uri);
       await h.sleep(600);
       const loud = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-      assert.deepStrictEqual(loud.map((d) => `${name}:${d.range.start.line + 1} ${h.codeOf(d)} ${d.message}`), []);
+      assert.deepStrictEqual(
+        loud.map((d) => `${name}:${d.range.start.line + 1} ${h.codeOf(d)} ${d.message}`),
+        [],
+      );
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await h.screenshot('generated-config');

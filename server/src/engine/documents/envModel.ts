@@ -85,7 +85,11 @@ export class EnvModel {
         const km = KEY_LINE.exec(lineText);
         if (!km || !/^[A-Za-z_][A-Za-z0-9_.\-]*$/.test(km[3])) {
           // `KEY value`, `=value`, garbage: neither dotenv nor a shell reads it.
-          this.problems.push({ kind: 'invalid-line', span: { start: lineStart + (lineText.length - lineText.trimStart().length), end: lineStart + lineText.length }, line });
+          this.problems.push({
+            kind: 'invalid-line',
+            span: { start: lineStart + (lineText.length - lineText.trimStart().length), end: lineStart + lineText.length },
+            line,
+          });
         } else {
           const keyStart = lineStart + km[1].length + (km[2]?.length ?? 0);
           const valueStart = lineStart + km[0].length;
@@ -110,7 +114,14 @@ export class EnvModel {
     }
   }
 
-  private readValue(valueStart: number, lineStart: number, lineText: string, km: RegExpExecArray, keyStart: number, line: number): EnvEntry | undefined {
+  private readValue(
+    valueStart: number,
+    lineStart: number,
+    lineText: string,
+    km: RegExpExecArray,
+    keyStart: number,
+    line: number,
+  ): EnvEntry | undefined {
     const text = this.text;
     const key = km[3];
     const base = {
@@ -125,7 +136,13 @@ export class EnvModel {
     if (first === '"' || first === "'" || first === '`') {
       const close = findClosingQuote(text, valueStart + 1, first);
       if (close < 0) {
-        this.problems.push({ kind: 'unterminated-quote', span: { start: valueStart, end: lineStart + lineText.length }, line, key, keySpan: base.keySpan });
+        this.problems.push({
+          kind: 'unterminated-quote',
+          span: { start: valueStart, end: lineStart + lineText.length },
+          line,
+          key,
+          keySpan: base.keySpan,
+        });
         return undefined;
       }
       const inner = text.slice(valueStart + 1, close);
@@ -190,9 +207,12 @@ export function findVarRefs(s: string): VarRef[] {
 
 /** Expands `${VAR}` / `${VAR:-default}` / `$VAR` the way dotenv-expand does. */
 export function expandVars(s: string, lookup: (name: string) => string | undefined): string {
-  return s.replace(/\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, fallback, bare) => {
-    if (whole.startsWith('\\')) return whole.slice(1);
-    const v = lookup(braced ?? bare);
-    return v !== undefined && v !== '' ? v : fallback ?? '';
-  });
+  return s.replace(
+    /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (whole, braced, fallback, bare) => {
+      if (whole.startsWith('\\')) return whole.slice(1);
+      const v = lookup(braced ?? bare);
+      return v !== undefined && v !== '' ? v : (fallback ?? '');
+    },
+  );
 }

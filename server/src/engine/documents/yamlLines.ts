@@ -91,7 +91,14 @@ export function parseYamlLine(text: string): YamlLine {
   }
   if (dashCol !== undefined) {
     const v = valueRegion(text, j);
-    return { kind: 'item', indent, dashCol, valueCol: v?.start, valueEnd: v?.end, value: v ? text.slice(v.start, v.end) : undefined };
+    return {
+      kind: 'item',
+      indent,
+      dashCol,
+      valueCol: v?.start,
+      valueEnd: v?.end,
+      value: v ? text.slice(v.start, v.end) : undefined,
+    };
   }
   return { kind: 'other', indent };
 }

@@ -8,7 +8,16 @@ import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { CompletionEntry, CompletionOptions, pad, STATUS_ORDER } from './completionEntry';
-import { displayFile, envCatalogNames, EnvVarInfo, envStatusText, envVarInfo, envVarMarkdown, isSecretVar, shownValue } from './docs';
+import {
+  displayFile,
+  envCatalogNames,
+  EnvVarInfo,
+  envStatusText,
+  envVarInfo,
+  envVarMarkdown,
+  isSecretVar,
+  shownValue,
+} from './docs';
 import { envKeys, EnvPosition } from './envPosition';
 
 // ---------------------------------------------------------------- ${VAR}
@@ -25,7 +34,9 @@ export function workspaceVariables(file: SourceFile, ws: Workspace | undefined, 
   const out = new Map<string, VarDefinitionInfo>();
   const files: SourceFile[] = [];
   if (isEnv) files.push(file);
-  if (ws) for (const f of [...ws.siblingEnvFiles(file.path), ...ws.allEnvFiles()]) if (f.path !== file.path && !files.some((x) => x.path === f.path)) files.push(f);
+  if (ws)
+    for (const f of [...ws.siblingEnvFiles(file.path), ...ws.allEnvFiles()])
+      if (f.path !== file.path && !files.some((x) => x.path === f.path)) files.push(f);
   for (const f of files) {
     // across files the first definition wins; within a file the last one (as dotenv reads it)
     const mine = new Set<string>();
@@ -46,7 +57,9 @@ export function variableItems(file: SourceFile, span: Span, closed: boolean, opt
   for (const d of defined.values()) {
     const info = envVarInfo(d.name);
     const where = `${displayFile(d.file.path, options.root, file.path)}:${d.line + 1}`;
-    const doc = [`Defined in \`${where}\`: ${shownValue(d.name, d.value)}`, envVarMarkdown(d.name, info)].filter(Boolean).join('\n\n');
+    const doc = [`Defined in \`${where}\`: ${shownValue(d.name, d.value)}`, envVarMarkdown(d.name, info)]
+      .filter(Boolean)
+      .join('\n\n');
     out.push({
       label: d.name,
       kind: 'variable',
@@ -78,7 +91,14 @@ export function variableItems(file: SourceFile, span: Span, closed: boolean, opt
 // ---------------------------------------------------------------- .env
 
 /** Names at the start of a line, values after `KEY=`; nothing on the later lines of a multi-line quoted value. */
-export function envCompletion(file: SourceFile, at: EnvPosition, lineNo: number, col: number, lineText: string, lineStart: number): CompletionEntry[] {
+export function envCompletion(
+  file: SourceFile,
+  at: EnvPosition,
+  lineNo: number,
+  col: number,
+  lineText: string,
+  lineStart: number,
+): CompletionEntry[] {
   if (at.continuationLine) return [];
   const own = at.entry && at.entry.keyLine === lineNo ? at.entry : undefined;
   const before = lineText.slice(0, col);
@@ -100,7 +120,10 @@ export function envCompletion(file: SourceFile, at: EnvPosition, lineNo: number,
         return {
           label: name,
           kind: 'variable' as const,
-          detail: info.status === 'code' ? info.type : `${info.type ?? 'variable'} · not read by the server (${info.statusDetail ?? info.status})`,
+          detail:
+            info.status === 'code'
+              ? info.type
+              : `${info.type ?? 'variable'} · not read by the server (${info.statusDetail ?? info.status})`,
           documentation: envVarMarkdown(name, info),
           insertText: hasEquals ? name : `${name}=`,
           span,
@@ -158,7 +181,8 @@ function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
     add('false');
   }
   for (const v of info.disabling ?? []) add(v, 'switches it off');
-  if (info.default !== undefined && info.default !== null && info.default !== '') add(info.default, info.unsafeDefault ? 'default, unsafe' : 'default');
+  if (info.default !== undefined && info.default !== null && info.default !== '')
+    add(info.default, info.unsafeDefault ? 'default, unsafe' : 'default');
   for (const c of out) {
     c.recommended = c.notes.includes('recommended');
     const parts: string[] = [];
@@ -166,7 +190,8 @@ function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
     if (c.notes.includes('default, unsafe')) parts.push(`Default. ⚠️ ${info.unsafeDefault}`);
     else if (c.notes.includes('default')) parts.push('Default.');
     if (c.notes.includes('switches it off')) parts.push('Switches the feature off.');
-    if (info.accepted?.length && !info.accepted.includes(c.value) && info.type === 'flag') parts.push('Not an accepted spelling: the server treats it as off.');
+    if (info.accepted?.length && !info.accepted.includes(c.value) && info.type === 'flag')
+      parts.push('Not an accepted spelling: the server treats it as off.');
     parts.push(envStatusText(info));
     c.doc = parts.join('\n\n');
   }

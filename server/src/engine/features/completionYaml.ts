@@ -8,10 +8,26 @@ import { JsonSchema, propertiesAt, SchemaName, SCHEMAS, schemasAt, variants } fr
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { CompletionEntry, pad } from './completionEntry';
-import { allEnums, allTypes, displayKeyPath, firstDefined, inlineCode, isScalarValue, schemaKeyMarkdown, serverReads } from './docs';
+import {
+  allEnums,
+  allTypes,
+  displayKeyPath,
+  firstDefined,
+  inlineCode,
+  isScalarValue,
+  schemaKeyMarkdown,
+  serverReads,
+} from './docs';
 
 /** Keys or values at a line of a YAML file. */
-export function yamlCompletion(file: SourceFile, schema: SchemaName, lineNo: number, col: number, lineText: string, lineStart: number): CompletionEntry[] {
+export function yamlCompletion(
+  file: SourceFile,
+  schema: SchemaName,
+  lineNo: number,
+  col: number,
+  lineText: string,
+  lineStart: number,
+): CompletionEntry[] {
   const before = lineText.slice(0, col);
   const lines = new YamlLines(file);
   const eol = file.lines.eol;
@@ -50,12 +66,15 @@ export function yamlCompletion(file: SourceFile, schema: SchemaName, lineNo: num
     const kp = lines.keyPath(lineNo)!;
     if (kp.ancestry.inBlockScalar) return [];
     const startCol = l.valueCol !== undefined && l.valueCol <= col ? l.valueCol : col;
-    const endCol = Math.max(col, l.valueCol !== undefined && l.valueCol <= col ? l.valueEnd ?? col : col);
+    const endCol = Math.max(col, l.valueCol !== undefined && l.valueCol <= col ? (l.valueEnd ?? col) : col);
     const partial = lineText.slice(startCol, col);
     const prefix = col === l.colonCol + 1 ? ' ' : '';
     const siblingValue = (key: string): string | undefined => {
       // an item's inline key: the item's other keys follow it; otherwise the enclosing mapping
-      const sibs = l.kind === 'item' ? lines.siblings(lineNo, l.keyCol!, lineNo, false) : lines.siblings(lineNo, l.keyCol!, kp.ancestry.parentLine, kp.ancestry.parentIsItem);
+      const sibs =
+        l.kind === 'item'
+          ? lines.siblings(lineNo, l.keyCol!, lineNo, false)
+          : lines.siblings(lineNo, l.keyCol!, kp.ancestry.parentLine, kp.ancestry.parentIsItem);
       const at = sibs.get(key);
       const v = at !== undefined ? lines.at(at).value : undefined;
       return v !== undefined ? unquoteScalar(v) : undefined;
@@ -138,7 +157,15 @@ function keyItems(
         label: sn.label ?? `${key} (section)`,
         kind: 'section',
         detail: sn.description ?? `whole ${displayKeyPath(keys)} section`,
-        documentation: [sn.description ? `Inserts a whole \`${displayKeyPath(keys)}\` section: ${sn.description}.` : `Inserts a whole \`${displayKeyPath(keys)}\` section.`, '```yaml\n' + stripSnippet(text) + '\n```', doc].filter(Boolean).join('\n\n'),
+        documentation: [
+          sn.description
+            ? `Inserts a whole \`${displayKeyPath(keys)}\` section: ${sn.description}.`
+            : `Inserts a whole \`${displayKeyPath(keys)}\` section.`,
+          '```yaml\n' + stripSnippet(text) + '\n```',
+          doc,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
         insertText: text,
         snippet: true,
         span,
@@ -152,7 +179,11 @@ function keyItems(
 
 /** Snippet syntax removed (placeholders show their default), for documentation. */
 function stripSnippet(s: string): string {
-  return s.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return s
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 }
 
 /** A scalar of a snippet body as YAML; strings are snippet text already (`${1:x}`, `\$`). */
@@ -178,7 +209,11 @@ function renderBlock(value: unknown, indent: number, unit: number): string[] {
   const lines: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (isScalarValue(item) || (Array.isArray(item) && !item.length) || (typeof item === 'object' && item && !Object.keys(item).length)) {
+      if (
+        isScalarValue(item) ||
+        (Array.isArray(item) && !item.length) ||
+        (typeof item === 'object' && item && !Object.keys(item).length)
+      ) {
         lines.push(`${pre}- ${isScalarValue(item) ? snippetScalar(item) : Array.isArray(item) ? '[]' : '{}'}`);
         continue;
       }
@@ -213,7 +248,11 @@ function valueItems(
   const def = firstDefined<unknown>(all, 'default');
   const unsafe = firstDefined<string>(all, 'x-unsafe-default');
   const accepts = firstDefined<unknown[]>(all, 'x-server-accepts');
-  const memory = firstDefined<Record<string, number>>(all, 'x-profile-memory-gb') ?? (schema === 'mig' && keys[keys.length - 1] === 'profile' ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number>) : undefined);
+  const memory =
+    firstDefined<Record<string, number>>(all, 'x-profile-memory-gb') ??
+    (schema === 'mig' && keys[keys.length - 1] === 'profile'
+      ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number>)
+      : undefined);
   const keyName = displayKeyPath(keys);
 
   interface Candidate {
@@ -247,7 +286,9 @@ function valueItems(
   }
   if (rec !== undefined) add(rec, 1);
   // a sequence item: the entries of the list's recommended value
-  const listRec = /^\d+$/.test(keys[keys.length - 1] ?? '') ? firstDefined<unknown>(schemasAt(schema, keys.slice(0, -1)), 'x-recommended') : undefined;
+  const listRec = /^\d+$/.test(keys[keys.length - 1] ?? '')
+    ? firstDefined<unknown>(schemasAt(schema, keys.slice(0, -1)), 'x-recommended')
+    : undefined;
   const recommendedItems = Array.isArray(listRec) ? listRec.filter(isScalarValue) : [];
   recommendedItems.forEach((v, i) => add(v, 2 + i, undefined, 'recommended'));
   if (def !== undefined && def !== '') add(def, 400);
@@ -266,12 +307,19 @@ function valueItems(
     if (c.doc) docParts.push(c.doc);
     const gb = typeof c.value === 'string' ? memory?.[c.value] : undefined;
     if (gb !== undefined && !(c.doc ?? '').includes(`${gb} GB`)) docParts.push(`${gb} GB of VRAM.`);
-    if (isRec) docParts.push(recommendedItems.includes(c.value) ? `In the **recommended** list of \`${displayKeyPath(keys.slice(0, -1))}\`.` : `**Recommended** value of \`${keyName}\`.`);
+    if (isRec)
+      docParts.push(
+        recommendedItems.includes(c.value)
+          ? `In the **recommended** list of \`${displayKeyPath(keys.slice(0, -1))}\`.`
+          : `**Recommended** value of \`${keyName}\`.`,
+      );
     if (isDef) docParts.push(unsafe && !isRec ? `Default of \`${keyName}\`. ⚠️ ${unsafe}` : `Default of \`${keyName}\`.`);
     if (!isRec && !isDef && unsafe && typeof rec === 'boolean' && typeof c.value === 'boolean') docParts.push(`⚠️ ${unsafe}`);
-    if (rejected) docParts.push(`Documented, but the server accepts only ${accepts!.map((a) => inlineCode(yamlScalar(a))).join(', ')}.`);
+    if (rejected)
+      docParts.push(`Documented, but the server accepts only ${accepts!.map((a) => inlineCode(yamlScalar(a))).join(', ')}.`);
     const written = yamlScalar(c.value);
-    const insert = quoted && typeof c.value === 'string' && !/^["']/.test(written) ? `${partial[0]}${c.value}${partial[0]}` : written;
+    const insert =
+      quoted && typeof c.value === 'string' && !/^["']/.test(written) ? `${partial[0]}${c.value}${partial[0]}` : written;
     const order = isRec ? Math.min(c.order, 99) : rejected ? 900 + c.order : c.order;
     return {
       label: written,

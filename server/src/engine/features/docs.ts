@@ -58,9 +58,15 @@ export function envVarMarkdown(name: string, info: EnvVarInfo | undefined = envV
   const parts = [head];
   if (info.description) parts.push(info.description);
   const facts: string[] = [envStatusText(info)];
-  if (info.default !== undefined && info.default !== null) facts.push(`Default: ${inlineCode(info.default)}${info.docsDefault ? ` (the docs claim ${inlineCode(info.docsDefault)}, the code uses ${inlineCode(info.default)})` : ''}.`);
+  if (info.default !== undefined && info.default !== null)
+    facts.push(
+      `Default: ${inlineCode(info.default)}${info.docsDefault ? ` (the docs claim ${inlineCode(info.docsDefault)}, the code uses ${inlineCode(info.default)})` : ''}.`,
+    );
   else if (info.status === 'code') facts.push('Default: unset.');
-  if (info.accepted?.length) facts.push(`Accepted values: ${info.accepted.map(inlineCode).join(', ')}${info.type === 'flag' ? ' (anything else leaves it off)' : ''}${info.caseInsensitive ? ', case-insensitive' : ''}.`);
+  if (info.accepted?.length)
+    facts.push(
+      `Accepted values: ${info.accepted.map(inlineCode).join(', ')}${info.type === 'flag' ? ' (anything else leaves it off)' : ''}${info.caseInsensitive ? ', case-insensitive' : ''}.`,
+    );
   if (info.acceptedPattern) facts.push(`The value must match ${inlineCode(info.acceptedPattern)}.`);
   if (info.disabling?.length) facts.push(`Switched off by ${info.disabling.map(inlineCode).join(', ')}.`);
   if (info.secret || info.type === 'secret') facts.push('**Secret**: deliver it from a secret manager; never commit it.');
@@ -151,16 +157,21 @@ export function schemaKeyMarkdown(name: SchemaName, keys: string[]): string | un
   if (desc) parts.push(desc);
   const facts: string[] = [];
   const def = firstDefined<unknown>(all, 'default');
-  if (def !== undefined && isScalarValue(def) && !/(^|\n)Default:/.test(desc)) facts.push(`Default: ${inlineCode(yamlScalar(def))}.`);
+  if (def !== undefined && isScalarValue(def) && !/(^|\n)Default:/.test(desc))
+    facts.push(`Default: ${inlineCode(yamlScalar(def))}.`);
   const codeDefault = firstDefined<string>(all, 'x-code-default');
   if (codeDefault !== undefined) facts.push(`Built-in default when the key is missing: ${codeDefault}.`);
   const { values } = allEnums(all);
   if (values.length) {
-    const shown = values.slice(0, 12).map((v) => inlineCode(yamlScalar(v))).join(', ');
+    const shown = values
+      .slice(0, 12)
+      .map((v) => inlineCode(yamlScalar(v)))
+      .join(', ');
     facts.push(`Accepted values: ${shown}${values.length > 12 ? `, … (${values.length} in all)` : ''}.`);
   }
   const accepts = firstDefined<unknown[]>(all, 'x-server-accepts');
-  if (Array.isArray(accepts)) facts.push(`The server itself accepts only ${accepts.map((v) => inlineCode(yamlScalar(v))).join(', ')}.`);
+  if (Array.isArray(accepts))
+    facts.push(`The server itself accepts only ${accepts.map((v) => inlineCode(yamlScalar(v))).join(', ')}.`);
   const min = firstDefined<number>(all, 'minimum');
   const max = firstDefined<number>(all, 'maximum');
   if (min !== undefined && max !== undefined) facts.push(`Range: ${min} to ${max}.`);
@@ -168,11 +179,19 @@ export function schemaKeyMarkdown(name: SchemaName, keys: string[]): string | un
   else if (max !== undefined) facts.push(`Maximum: ${max}.`);
   const reads = serverReads(name, keys);
   if (reads !== undefined && !/_Read by|_No runtime effect|never reads/.test(desc)) {
-    facts.push(reads ? 'Read by the server (`themis_server`).' : '**Not read by the server**: setting it has no effect on `themis_server`.');
+    facts.push(
+      reads
+        ? 'Read by the server (`themis_server`).'
+        : '**Not read by the server**: setting it has no effect on `themis_server`.',
+    );
   }
   const env = firstDefined<string[]>(all, 'x-env-override');
-  if (Array.isArray(env) && env.length && !/(^|\n)Environment:/.test(desc)) facts.push(`Environment override: ${env.map(inlineCode).join(', ')}.`);
-  if (isSecretSchemaKey(name, keys)) facts.push('**Secret**: do not write the value here; reference a variable (`${THEMIS_…}`) and set it in `.env` or a secret manager.');
+  if (Array.isArray(env) && env.length && !/(^|\n)Environment:/.test(desc))
+    facts.push(`Environment override: ${env.map(inlineCode).join(', ')}.`);
+  if (isSecretSchemaKey(name, keys))
+    facts.push(
+      '**Secret**: do not write the value here; reference a variable (`${THEMIS_…}`) and set it in `.env` or a secret manager.',
+    );
   const deprecated = firstDefined<string>(all, 'deprecationMessage');
   if (deprecated) facts.push(`**Deprecated:** ${deprecated}`);
   const unsafe = firstDefined<string>(all, 'x-unsafe-default');

@@ -45,11 +45,21 @@ export function envPosition(file: SourceFile, offset: number): EnvPosition {
     out.entry = { key: e.key, keySpan: e.keySpan, value: e.value, valueSpan: e.valueSpan, quote: e.quote, closed: true, keyLine };
     out.continuationLine = line > keyLine;
   } else {
-    const p = model.problems.find((x) => x.kind === 'unterminated-quote' && x.key !== undefined && x.span.start >= lineStart && x.span.start <= lineEnd);
+    const p = model.problems.find(
+      (x) => x.kind === 'unterminated-quote' && x.key !== undefined && x.span.start >= lineStart && x.span.start <= lineEnd,
+    );
     if (p) {
       const valueSpan = { start: p.span.start, end: lineEnd };
       const quote = file.text[p.span.start] as Quote;
-      out.entry = { key: p.key!, keySpan: p.keySpan!, value: file.text.slice(p.span.start + 1, lineEnd), valueSpan, quote, closed: false, keyLine: line };
+      out.entry = {
+        key: p.key!,
+        keySpan: p.keySpan!,
+        value: file.text.slice(p.span.start + 1, lineEnd),
+        valueSpan,
+        quote,
+        closed: false,
+        keyLine: line,
+      };
     }
   }
   for (const c of model.comments) {

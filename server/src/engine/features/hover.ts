@@ -51,7 +51,10 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
 
   const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !inComment(lineText, r.start));
   if (ref) {
-    return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span: { start: lineStart + ref.start, end: lineStart + ref.end } };
+    return {
+      markdown: variableMarkdown(ref.name, ref.fallback, file, options),
+      span: { start: lineStart + ref.start, end: lineStart + ref.end },
+    };
   }
   const schema = schemaFor(options.kind, file.path);
   return schema ? yamlHover(file, schema, pos.line, col, lineStart) : undefined;
@@ -72,7 +75,10 @@ function yamlHover(file: SourceFile, schema: SchemaName, lineNo: number, col: nu
     if (!keyDoc) return undefined;
     if (onKey) return { markdown: keyDoc, span: { start: lineStart + l.keyCol!, end: lineStart + l.keyEnd! } };
     const valueDoc = valueMarkdown(schema, kp.path, l.value!);
-    return { markdown: valueDoc ? `${valueDoc}\n\n---\n\n${keyDoc}` : keyDoc, span: { start: lineStart + l.valueCol!, end: lineStart + l.valueEnd! } };
+    return {
+      markdown: valueDoc ? `${valueDoc}\n\n---\n\n${keyDoc}` : keyDoc,
+      span: { start: lineStart + l.valueCol!, end: lineStart + l.valueEnd! },
+    };
   }
   if (l.kind === 'item' && l.valueCol !== undefined && col >= l.valueCol && col <= l.valueEnd!) {
     // a scalar sequence item (`- TLS_AES_256_GCM_SHA384`)
@@ -82,7 +88,10 @@ function yamlHover(file: SourceFile, schema: SchemaName, lineNo: number, col: nu
     const itemDoc = schemaKeyMarkdown(schema, keys);
     if (!itemDoc) return undefined;
     const valueDoc = valueMarkdown(schema, keys, l.value!);
-    return { markdown: valueDoc ? `${valueDoc}\n\n---\n\n${itemDoc}` : itemDoc, span: { start: lineStart + l.valueCol, end: lineStart + l.valueEnd! } };
+    return {
+      markdown: valueDoc ? `${valueDoc}\n\n---\n\n${itemDoc}` : itemDoc,
+      span: { start: lineStart + l.valueCol, end: lineStart + l.valueEnd! },
+    };
   }
   return undefined;
 }
@@ -102,7 +111,14 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   const templated = /\$\{[^}]+\}/.test(value);
   const shown = secret ? 'The value' : code(raw);
   const out: string[] = [];
-  if (secret) out.push(templated ? 'The value comes from the environment.' : value === '' ? 'The value is empty here.' : '**Secret**: the value is not shown. ⚠️ A literal secret in the file is readable by everyone who can read the file; reference a variable instead.');
+  if (secret)
+    out.push(
+      templated
+        ? 'The value comes from the environment.'
+        : value === ''
+          ? 'The value is empty here.'
+          : '**Secret**: the value is not shown. ⚠️ A literal secret in the file is readable by everyone who can read the file; reference a variable instead.',
+    );
 
   const first = <T>(key: string) => all.find((s) => s[key] !== undefined)?.[key] as T | undefined;
   const enumSchema = all.find((s) => Array.isArray(s.enum));
@@ -110,18 +126,33 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
     const i = enumSchema.enum!.findIndex((e) => matches(value, e) && (typeof e !== 'string' || e === value));
     const docs = (enumSchema.markdownEnumDescriptions ?? enumSchema.enumDescriptions) as string[] | undefined;
     if (i >= 0) out.push(docs?.[i] ? `${shown}: ${docs[i]}` : `${shown} is one of the accepted values.`);
-    else out.push(`⚠️ ${shown} is not one of the accepted values (${enumSchema.enum!.slice(0, 12).map((v) => code(yamlScalar(v))).join(', ')}${enumSchema.enum!.length > 12 ? ', …' : ''}).`);
+    else
+      out.push(
+        `⚠️ ${shown} is not one of the accepted values (${enumSchema
+          .enum!.slice(0, 12)
+          .map((v) => code(yamlScalar(v)))
+          .join(', ')}${enumSchema.enum!.length > 12 ? ', …' : ''}).`,
+      );
     const accepts = first<unknown[]>('x-server-accepts');
-    if (i >= 0 && Array.isArray(accepts) && !accepts.some((a) => matches(value, a))) out.push(`⚠️ Documented, but the server accepts only ${accepts.map((a) => code(yamlScalar(a))).join(', ')}.`);
+    if (i >= 0 && Array.isArray(accepts) && !accepts.some((a) => matches(value, a)))
+      out.push(`⚠️ Documented, but the server accepts only ${accepts.map((a) => code(yamlScalar(a))).join(', ')}.`);
   }
-  const memory = (first<Record<string, number>>('x-profile-memory-gb') ?? (schema === 'mig' ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number> | undefined) : undefined))?.[value];
-  if (memory !== undefined && keys[keys.length - 1] === 'profile' && !out.some((o) => o.includes(`${memory} GB`))) out.push(`${code(value)}: ${memory} GB of VRAM.`);
+  const memory = (first<Record<string, number>>('x-profile-memory-gb') ??
+    (schema === 'mig' ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number> | undefined) : undefined))?.[value];
+  if (memory !== undefined && keys[keys.length - 1] === 'profile' && !out.some((o) => o.includes(`${memory} GB`)))
+    out.push(`${code(value)}: ${memory} GB of VRAM.`);
 
   const last = keys[keys.length - 1] ?? '';
-  const listRec = /^\d+$/.test(last) ? schemasAt(schema, keys.slice(0, -1)).find((s) => s['x-recommended'] !== undefined)?.['x-recommended'] : undefined;
+  const listRec = /^\d+$/.test(last)
+    ? schemasAt(schema, keys.slice(0, -1)).find((s) => s['x-recommended'] !== undefined)?.['x-recommended']
+    : undefined;
   if (Array.isArray(listRec) && !secret && !templated) {
     const listName = displayKeyPath(keys.slice(0, -1));
-    out.push(listRec.some((r) => matches(value, r)) ? `✓ ${shown} is in the recommended list of \`${listName}\`.` : `Recommended list of \`${listName}\`: ${listRec.map((r) => code(yamlScalar(r))).join(', ')}.`);
+    out.push(
+      listRec.some((r) => matches(value, r))
+        ? `✓ ${shown} is in the recommended list of \`${listName}\`.`
+        : `Recommended list of \`${listName}\`: ${listRec.map((r) => code(yamlScalar(r))).join(', ')}.`,
+    );
   }
   const rec = first<unknown>('x-recommended');
   const def = first<unknown>('default');
@@ -177,13 +208,19 @@ function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
   } else if (value !== '') {
     const accepted = info.accepted ?? undefined;
     const eq = (a: string) => (info.caseInsensitive ? a.toLowerCase() === value.toLowerCase() : a === value);
-    if (info.recommended !== undefined && info.recommended !== null && eq(info.recommended)) out.push(`✓ ${shown} is the recommended value.`);
+    if (info.recommended !== undefined && info.recommended !== null && eq(info.recommended))
+      out.push(`✓ ${shown} is the recommended value.`);
     else if (accepted?.length && !accepted.some(eq)) {
-      out.push(`⚠️ ${shown} is not an accepted value${info.type === 'flag' ? ': the server treats it as off' : ''}. Accepted: ${accepted.map(code).join(', ')}.`);
+      out.push(
+        `⚠️ ${shown} is not an accepted value${info.type === 'flag' ? ': the server treats it as off' : ''}. Accepted: ${accepted.map(code).join(', ')}.`,
+      );
     } else if (info.disabling?.some(eq)) out.push(`⚠️ ${shown} switches the feature off.`);
-    if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value)) out.push(`⚠️ ${shown} does not match ${code(info.acceptedPattern)}.`);
-    if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault) out.push(`⚠️ This is the default, which is unsafe: ${info.unsafeDefault}`);
-    if (info.recommended && !eq(info.recommended) && !out.some((o) => o.startsWith('✓'))) out.push(`Recommended: ${code(info.recommended)}.`);
+    if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value))
+      out.push(`⚠️ ${shown} does not match ${code(info.acceptedPattern)}.`);
+    if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault)
+      out.push(`⚠️ This is the default, which is unsafe: ${info.unsafeDefault}`);
+    if (info.recommended && !eq(info.recommended) && !out.some((o) => o.startsWith('✓')))
+      out.push(`Recommended: ${code(info.recommended)}.`);
   }
   if (info.status !== 'code') out.push(envStatusText(info));
   const doc = envVarMarkdown(name, info)!;
@@ -199,7 +236,9 @@ export function variableMarkdown(name: string, fallback: string | undefined, fil
   const parts: string[] = [];
   if (def) {
     const where = displayFile(def.file.path, options.root, file.path);
-    parts.push(`**\${${name}}** is defined in \`${where}\` line ${def.file.lines.position(def.entry.keySpan.start).line + 1}: ${shownValue(name, def.entry.value)}`);
+    parts.push(
+      `**\${${name}}** is defined in \`${where}\` line ${def.file.lines.position(def.entry.keySpan.start).line + 1}: ${shownValue(name, def.entry.value)}`,
+    );
   } else {
     parts.push(
       fallback !== undefined

@@ -14,12 +14,22 @@ export const MAX_PASSES = 10;
  */
 export function safeFix(finding: Finding, file: string): Fix | undefined {
   const self = path.resolve(file);
-  return finding.fixes.find((f) => f.kind === 'fix' && f.changes.length > 0 && f.changes.every((c) => !c.create && path.resolve(c.path) === self && c.edits.length > 0));
+  return finding.fixes.find(
+    (f) =>
+      f.kind === 'fix' &&
+      f.changes.length > 0 &&
+      f.changes.every((c) => !c.create && path.resolve(c.path) === self && c.edits.length > 0),
+  );
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // two insertions at one place conflict too: their order would be arbitrary
-  return (a.start < b.end && b.start < a.end) || a.start === b.start || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+  return (
+    (a.start < b.end && b.start < a.end) ||
+    a.start === b.start ||
+    (a.start === a.end && a.start > b.start && a.start < b.end) ||
+    (b.start === b.end && b.start > a.start && b.start < a.end)
+  );
 }
 
 /** Edits of one pass: whole fixes, first come first served, none overlapping another. */
@@ -46,7 +56,11 @@ export interface FixAllResult {
 }
 
 /** Fixes a file in passes; `findingsOf` analyzes a version of it (with the caller's options). */
-export function fixAll(file: SourceFile, findingsOf: (f: SourceFile) => readonly Finding[], only?: (f: Finding) => boolean): FixAllResult {
+export function fixAll(
+  file: SourceFile,
+  findingsOf: (f: SourceFile) => readonly Finding[],
+  only?: (f: Finding) => boolean,
+): FixAllResult {
   let current = file;
   const seen = new Set([file.text]);
   let applied = 0;

@@ -88,7 +88,13 @@ function isFlow(node: unknown): boolean {
 }
 
 /** `{ a: 1 }` + `b: {c: true}`: adds the entries, written as flow, before the closing brace. */
-function insertIntoFlowMap(file: SourceFile, doc: number, map: YamlRef, missing: string[], lines: string[]): TextEdit | undefined {
+function insertIntoFlowMap(
+  file: SourceFile,
+  doc: number,
+  map: YamlRef,
+  missing: string[],
+  lines: string[],
+): TextEdit | undefined {
   let value: unknown;
   try {
     value = parse(lines.join('\n'));
@@ -100,7 +106,8 @@ function insertIntoFlowMap(file: SourceFile, doc: number, map: YamlRef, missing:
   const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${flowText(v)}`);
   const kids = file.yaml.childrenIn(doc, map.path);
   const lastKid = kids[kids.length - 1];
-  if (lastKid?.valueSpan) return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: entries.map((e) => `, ${e}`).join('') };
+  if (lastKid?.valueSpan)
+    return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: entries.map((e) => `, ${e}`).join('') };
   const span = map.valueSpan;
   if (!span || kids.length > 0) return undefined;
   const close = file.text.lastIndexOf('}', span.end);
@@ -109,7 +116,10 @@ function insertIntoFlowMap(file: SourceFile, doc: number, map: YamlRef, missing:
 }
 
 function flowText(v: unknown): string {
-  if (v && typeof v === 'object' && !Array.isArray(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${flowText(x)}`)
+      .join(', ')}}`;
   if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
   if (typeof v === 'string' && !/^[\w./-]+$/.test(v)) return JSON.stringify(v);
   return String(v);

@@ -215,11 +215,21 @@ function configYaml(o: GenerateOptions): string {
 function complianceBlock(c: Compliance): string[] {
   switch (c) {
     case 'soc2':
-      return ['  soc2:', '    enabled: true', '    controls: [access_control, data_at_rest_encryption, data_in_transit_encryption, audit_logging]'];
+      return [
+        '  soc2:',
+        '    enabled: true',
+        '    controls: [access_control, data_at_rest_encryption, data_in_transit_encryption, audit_logging]',
+      ];
     case 'gdpr':
       return ['  gdpr:', '    enabled: true', '    retention:', '      default_period: 365   # days', '      auto_delete: true'];
     case 'hipaa':
-      return ['  hipaa:', '    enabled: true', '    phi_protection:', '      encryption_required: true', '      access_logging: comprehensive'];
+      return [
+        '  hipaa:',
+        '    enabled: true',
+        '    phi_protection:',
+        '      encryption_required: true',
+        '      access_logging: comprehensive',
+      ];
     default:
       return [];
   }
@@ -234,17 +244,34 @@ interface EnvVar {
 
 function envVars(o: GenerateOptions): EnvVar[] {
   const vars: EnvVar[] = [
-    { name: 'THEMIS_PRODUCTION_MODE', value: '1', comment: 'Fail closed: refuse stub HSMs, mock key providers and missing auth.' },
+    {
+      name: 'THEMIS_PRODUCTION_MODE',
+      value: '1',
+      comment: 'Fail closed: refuse stub HSMs, mock key providers and missing auth.',
+    },
     { name: 'THEMIS_ENVIRONMENT', value: 'production', comment: 'Must agree with THEMIS_PRODUCTION_MODE.' },
-    { name: 'THEMIS_TOKEN_ADMIN', value: '', comment: 'Admin bearer token: 32 random bytes, base64. Rotate at least every 90 days.', secret: true },
+    {
+      name: 'THEMIS_TOKEN_ADMIN',
+      value: '',
+      comment: 'Admin bearer token: 32 random bytes, base64. Rotate at least every 90 days.',
+      secret: true,
+    },
     { name: 'THEMIS_PII_STRICT', value: '1', comment: 'Fail closed when PII redaction cannot be applied.' },
     { name: 'THEMIS_DISABLE_AUTO_DOWNLOAD', value: '1', comment: 'Never download models at runtime (supply chain).' },
     { name: 'THEMIS_HEALTH_BIND_ADDRESS', value: '127.0.0.1', comment: 'Health endpoints stay internal.' },
     { name: 'THEMIS_PKI_CERTIFICATE', value: `${CERTS}/audit-signing.crt`, comment: 'Certificate for signed audit records.' },
-    { name: 'THEMIS_PKI_PRIVATE_KEY', value: `${CERTS}/audit-signing.key`, comment: 'Private key for signed audit records (a path, not the key).' },
+    {
+      name: 'THEMIS_PKI_PRIVATE_KEY',
+      value: `${CERTS}/audit-signing.key`,
+      comment: 'Private key for signed audit records (a path, not the key).',
+    },
   ];
   if (o.keys === 'vault') {
-    vars.push({ name: 'THEMIS_VAULT_ADDR', value: 'https://vault.internal.example:8200', comment: 'Key management through Vault (TLS only).' });
+    vars.push({
+      name: 'THEMIS_VAULT_ADDR',
+      value: 'https://vault.internal.example:8200',
+      comment: 'Key management through Vault (TLS only).',
+    });
   } else {
     vars.push(
       { name: 'THEMIS_HSM_ENABLED', value: '1', comment: 'Use the PKCS#11 HSM for keys (the server accepts exactly 1).' },
@@ -257,7 +284,11 @@ function envVars(o: GenerateOptions): EnvVar[] {
       { name: 'THEMIS_WAL_GRPC_REQUIRE_CLIENT_CERT', value: '1', comment: 'Peers must present a certificate.' },
       { name: 'THEMIS_WAL_GRPC_CERT_PATH', value: `${CERTS}/wal.crt`, comment: 'WAL node certificate (short-lived, own CA).' },
       { name: 'THEMIS_WAL_GRPC_KEY_PATH', value: `${CERTS}/wal.key`, comment: 'WAL node private key (a path).' },
-      { name: 'THEMIS_WAL_GRPC_CA_CERT_PATH', value: `${CERTS}/wal-ca.crt`, comment: 'CA that signs WAL node certificates, separate from the API CA.' },
+      {
+        name: 'THEMIS_WAL_GRPC_CA_CERT_PATH',
+        value: `${CERTS}/wal-ca.crt`,
+        comment: 'CA that signs WAL node certificates, separate from the API CA.',
+      },
     );
   }
   return vars;
@@ -292,7 +323,14 @@ export function generateProductionConfig(o: GenerateOptions, token: () => string
     { name: 'config.yaml', text: configYaml(o) },
     {
       name: '.env.example',
-      text: envText(vars, ['ThemisDB environment template: commit this file, never the .env with values.', 'Secrets are left empty on purpose; fill them in .env or your secrets manager.'], (v) => (v.secret ? '' : v.value)),
+      text: envText(
+        vars,
+        [
+          'ThemisDB environment template: commit this file, never the .env with values.',
+          'Secrets are left empty on purpose; fill them in .env or your secrets manager.',
+        ],
+        (v) => (v.secret ? '' : v.value),
+      ),
     },
   ];
   if (o.gpu === 'mig') files.push({ name: 'mig.yaml', text: MIG_YAML });
@@ -301,8 +339,10 @@ export function generateProductionConfig(o: GenerateOptions, token: () => string
     files.push({
       name: '.env',
       secret: true,
-      text: envText(vars, ['ThemisDB environment with secrets: keep out of version control (it is in .gitignore), mode 600.'], (v) =>
-        v.name === 'THEMIS_TOKEN_ADMIN' ? admin : v.secret ? '' : v.value,
+      text: envText(
+        vars,
+        ['ThemisDB environment with secrets: keep out of version control (it is in .gitignore), mode 600.'],
+        (v) => (v.name === 'THEMIS_TOKEN_ADMIN' ? admin : v.secret ? '' : v.value),
       ),
     });
   }
@@ -314,6 +354,7 @@ export function allOptionCombinations(withEnv: boolean): GenerateOptions[] {
   const out: GenerateOptions[] = [];
   for (const topology of OPTION_VALUES.topology)
     for (const keys of OPTION_VALUES.keys)
-      for (const gpu of OPTION_VALUES.gpu) for (const compliance of OPTION_VALUES.compliance) out.push({ topology, keys, gpu, compliance, withEnv });
+      for (const gpu of OPTION_VALUES.gpu)
+        for (const compliance of OPTION_VALUES.compliance) out.push({ topology, keys, gpu, compliance, withEnv });
   return out;
 }

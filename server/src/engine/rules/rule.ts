@@ -77,7 +77,13 @@ export function defineRule<M extends Messages>(rule: Rule<M>): Rule {
 }
 
 /** Builds one fix for `file`; undefined when a part is missing or there is nothing to change. */
-export function buildFix(file: string, title: string, kind: FixKind, parts: readonly FixPart[], options: FixOptions = {}): Fix | undefined {
+export function buildFix(
+  file: string,
+  title: string,
+  kind: FixKind,
+  parts: readonly FixPart[],
+  options: FixOptions = {},
+): Fix | undefined {
   if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
   const own: TextEdit[] = [];
   const changes: FileEdit[] = [];

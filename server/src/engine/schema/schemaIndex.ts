@@ -53,7 +53,10 @@ function deref(root: JsonSchema, s: JsonSchema | undefined, depth = 0): JsonSche
     const target = s.$ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root) as JsonSchema | undefined;
+      .reduce<unknown>(
+        (o, k) => (o as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')],
+        root,
+      ) as JsonSchema | undefined;
     return deref(root, target, depth + 1);
   }
   return s;
@@ -81,7 +84,8 @@ function child(root: JsonSchema, s: JsonSchema | undefined, key: string): JsonSc
       out.push(...variants(root, prop));
       continue;
     }
-    for (const [pat, ps] of Object.entries(v.patternProperties ?? {})) if (new RegExp(pat).test(key)) out.push(...variants(root, ps));
+    for (const [pat, ps] of Object.entries(v.patternProperties ?? {}))
+      if (new RegExp(pat).test(key)) out.push(...variants(root, ps));
     if (typeof v.additionalProperties === 'object') out.push(...variants(root, v.additionalProperties));
   }
   return out;
@@ -99,7 +103,10 @@ export function schemasAt(name: SchemaName, keys: string[]): JsonSchema[] {
     if (cache.size >= MAX_CACHED) cache.clear();
     const root = SCHEMAS[name];
     // one step from the (cached) parent: each new path costs one lookup, not a walk from the root
-    hit = keys.length === 0 ? variants(root, root) : schemasAt(name, keys.slice(0, -1)).flatMap((s) => child(root, s, keys[keys.length - 1]));
+    hit =
+      keys.length === 0
+        ? variants(root, root)
+        : schemasAt(name, keys.slice(0, -1)).flatMap((s) => child(root, s, keys[keys.length - 1]));
     cache.set(id, hit);
   }
   return hit;

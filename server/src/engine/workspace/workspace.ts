@@ -28,7 +28,10 @@ export class Workspace {
   private envIndex?: string[]; // every family file found under the roots, by name
   private nameIndex?: string[]; // every file under the roots, for findFiles
 
-  constructor(private readonly host: Host, readonly roots: string[] = []) {}
+  constructor(
+    private readonly host: Host,
+    readonly roots: string[] = [],
+  ) {}
 
   /** Text of an open editor buffer takes precedence over the disk. */
   setOverlay(filePath: string, text: string): void {
@@ -77,7 +80,8 @@ export class Workspace {
     let names = this.dirs.get(dir);
     if (!names) {
       names = this.host.readDir(dir) ?? [];
-      for (const p of this.overlays.keys()) if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
+      for (const p of this.overlays.keys())
+        if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
       this.dirs.set(dir, names);
     }
     return names;
@@ -199,7 +203,9 @@ export class Workspace {
     const byName = kindFromName(file.path);
     switch (byName) {
       case 'env':
-        return envHasThemisVars(file.env.entries.map((e) => e.key)) || this.siblingConfigs(file.path).length > 0 ? 'env' : undefined;
+        return envHasThemisVars(file.env.entries.map((e) => e.key)) || this.siblingConfigs(file.path).length > 0
+          ? 'env'
+          : undefined;
       case 'config':
         return looksLikeThemisConfig(file.yaml) || this.siblingDefinesThemis(file.path) ? 'config' : undefined;
       case 'mig':

@@ -55,7 +55,11 @@ export default defineRule({
       ctx.report({
         messageId: 'notSwitchedOn',
         span: keySpanOf(logging ?? doc.roots[0]),
-        fixes: [ctx.fix('Add logging.audit.enabled: true', [insertUnder(ctx.file, ['logging'], ['audit:', '  enabled: true'], doc.index)])],
+        fixes: [
+          ctx.fix('Add logging.audit.enabled: true', [
+            insertUnder(ctx.file, ['logging'], ['audit:', '  enabled: true'], doc.index),
+          ]),
+        ],
       });
     }
   },

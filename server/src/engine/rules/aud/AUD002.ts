@@ -8,7 +8,8 @@ import { activeAuditBlocks } from './shared';
 
 const LOCAL_TYPES = new Set(['file', 'local', 'local_file', 'rotating_file', 'json_file']);
 const STREAM_TYPES = new Set(['stdout', 'stderr', 'console']);
-const REMOTE_KEYS = /^(?:syslog|siem|elasticsearch|opensearch|splunk|remote|s3|kafka|webhook|forward|forwarding|sink|sinks|loki|cloudwatch|datadog|otlp)$/;
+const REMOTE_KEYS =
+  /^(?:syslog|siem|elasticsearch|opensearch|splunk|remote|s3|kafka|webhook|forward|forwarding|sink|sinks|loki|cloudwatch|datadog|otlp)$/;
 
 function isLocalPath(v: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(v);

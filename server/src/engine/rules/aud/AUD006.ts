@@ -72,7 +72,8 @@ export default defineRule({
           if ([...names].some((n) => cat.aliases.test(n) || cat.events.test(n))) continue;
           let edit: TextEdit | undefined;
           if (isSeqRef(events)) edit = appendToSeqEdit(ctx.file, doc, events, [cat.name]);
-          else if (!isFlow(events)) edit = insertUnder(ctx.file, events.path, [`${cat.name}:`, ...cat.sample.map((s) => `  - ${s}`)], doc.index);
+          else if (!isFlow(events))
+            edit = insertUnder(ctx.file, events.path, [`${cat.name}:`, ...cat.sample.map((s) => `  - ${s}`)], doc.index);
           ctx.report({
             messageId: 'categoryMissing',
             data: { category: cat.name },

@@ -55,7 +55,8 @@ export default defineRule({
           const key = lastKey(ref);
           const parent = ref.path[ref.path.length - 2];
           const relevant =
-            (key === 'max_age' && parent === 'rotation') || /^(?:retention_days|retention_period|retention|max_age_days|keep_days)$/.test(key);
+            (key === 'max_age' && parent === 'rotation') ||
+            /^(?:retention_days|retention_period|retention|max_age_days|keep_days)$/.test(key);
           if (!relevant) continue;
           const raw = ctx.resolved(ref);
           const days = retentionDays(raw);

@@ -27,7 +27,8 @@ export function appendToSeqEdit(file: SourceFile, doc: DocView, seq: YamlRef, it
     const close = file.text.lastIndexOf(']', span.end);
     if (close < span.start) return undefined;
     const lastKid = kids[kids.length - 1];
-    if (lastKid?.valueSpan) return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: items.map((i) => `, ${i}`).join('') };
+    if (lastKid?.valueSpan)
+      return { start: lastKid.valueSpan.end, end: lastKid.valueSpan.end, newText: items.map((i) => `, ${i}`).join('') };
     return { start: close, end: close, newText: items.join(', ') };
   }
   const first = kids[0];

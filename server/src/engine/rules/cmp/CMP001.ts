@@ -43,7 +43,11 @@ export default defineRule({
       const reqRef = doc.get(['compliance', 'hipaa', 'phi_protection', 'encryption_required']);
       if (required(ctx, reqRef) !== true) {
         if (reqRef?.valueSpan) {
-          ctx.report({ messageId: 'encryptionNotRequired', data: { value: writtenValue(ctx.file, reqRef) }, span: reqRef.valueSpan });
+          ctx.report({
+            messageId: 'encryptionNotRequired',
+            data: { value: writtenValue(ctx.file, reqRef) },
+            span: reqRef.valueSpan,
+          });
         } else {
           const parent = doc.get(['compliance', 'hipaa', 'phi_protection']) ?? doc.get(['compliance', 'hipaa'])!;
           ctx.report({ messageId: 'encryptionRequirementMissing', span: keySpanOf(parent) });

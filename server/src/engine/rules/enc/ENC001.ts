@@ -54,7 +54,11 @@ export default defineRule({
           messageId: 'blockWithoutSwitch',
           span: keySpanOf(enc),
           fixes: isMapRef(enc)
-            ? [ctx.fix('Add enabled: true to storage.encryption', [insertUnder(ctx.file, ['storage', 'encryption'], ['enabled: true'], doc.index)])]
+            ? [
+                ctx.fix('Add enabled: true to storage.encryption', [
+                  insertUnder(ctx.file, ['storage', 'encryption'], ['enabled: true'], doc.index),
+                ]),
+              ]
             : [],
         });
         continue;
@@ -66,7 +70,9 @@ export default defineRule({
           messageId: 'editionWithoutSwitch',
           span: keySpanOf(security),
           fixes: [
-            ctx.fix('Add security.enable_field_encryption: true', [insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index)]),
+            ctx.fix('Add security.enable_field_encryption: true', [
+              insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index),
+            ]),
           ],
         });
         continue;
@@ -74,7 +80,11 @@ export default defineRule({
       ctx.report({
         messageId: 'storageUnencrypted',
         span: keySpanOf(storage),
-        fixes: [ctx.fix('Add storage.encryption.enabled: true', [insertUnder(ctx.file, ['storage'], ['encryption:', '  enabled: true'], doc.index)])],
+        fixes: [
+          ctx.fix('Add storage.encryption.enabled: true', [
+            insertUnder(ctx.file, ['storage'], ['encryption:', '  enabled: true'], doc.index),
+          ]),
+        ],
       });
     }
   },

@@ -72,7 +72,9 @@ export default defineRule({
           const isArgon = /^argon2/.test(kdf);
           if (params && !isFlow(params)) {
             for (const { ref, spec } of isArgon ? low() : []) edits.push(setValue(ctx.file, ref, spec.set));
-            const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(lastKey(p)))).map((s) => `${s.key}: ${s.set}`);
+            const missing = ARGON2_MIN.filter((spec) => !paramRefs.some((p) => spec.names.test(lastKey(p)))).map(
+              (s) => `${s.key}: ${s.set}`,
+            );
             if (missing.length) edits.push(insertUnder(ctx.file, params.path, missing, doc.index));
           } else if (!params) {
             edits.push(insertUnder(ctx.file, base, ['kdf_params:', ...ARGON2_MIN.map((s) => `  ${s.key}: ${s.set}`)], doc.index));

@@ -23,7 +23,8 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      leftInClear: (d: { key: string; what: string }) => `Encryption at rest is on but ${d.key} is false, so ${d.what} stay in clear on disk. Set it to true.`,
+      leftInClear: (d: { key: string; what: string }) =>
+        `Encryption at rest is on but ${d.key} is false, so ${d.what} stay in clear on disk. Set it to true.`,
       leftOut: (d: { what: string }) =>
         `Encryption at rest leaves out ${d.what}; a disk copy still reveals them. Keep it only if you measured the cost and accept that leak.`,
     },
@@ -40,7 +41,13 @@ export default defineRule({
         if (scope.severity === 'info') {
           ctx.report({ messageId: 'leftOut', data: { what: scope.what }, span: ref.valueSpan, severity: 'info', fixes });
         } else {
-          ctx.report({ messageId: 'leftInClear', data: { key, what: scope.what }, span: ref.valueSpan, severity: 'warning', fixes });
+          ctx.report({
+            messageId: 'leftInClear',
+            data: { key, what: scope.what },
+            span: ref.valueSpan,
+            severity: 'warning',
+            fixes,
+          });
         }
       }
     }

@@ -42,7 +42,11 @@ export default defineRule({
       for (const a of ARTIFACTS) {
         const ref = switchRef(ctx, doc, a.path);
         if (!ref || boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
-        ctx.report({ messageId: a.messageId, span: ref.valueSpan, fixes: [ctx.fix(`Set ${ref.path.join('.')} to true`, [setValue(ctx.file, ref, true)])] });
+        ctx.report({
+          messageId: a.messageId,
+          span: ref.valueSpan,
+          fixes: [ctx.fix(`Set ${ref.path.join('.')} to true`, [setValue(ctx.file, ref, true)])],
+        });
       }
       // backup destinations: `encryption: false` per destination
       for (const ref of descendants(doc, ['backup'])) {

@@ -43,7 +43,10 @@ export function switchRef(ctx: ValueReader, doc: DocView, path: string[]): YamlR
  * server pairs config.yaml with the security.yaml of the same folder), so its
  * absence here is not a gap.
  */
-export function securitySiblingSays(ctx: Pick<RuleContext, 'resolved' | 'workspace' | 'file'>, switchesOf: (doc: DocView) => YamlRef[]): boolean {
+export function securitySiblingSays(
+  ctx: Pick<RuleContext, 'resolved' | 'workspace' | 'file'>,
+  switchesOf: (doc: DocView) => YamlRef[],
+): boolean {
   for (const f of ctx.workspace.siblingConfigs(ctx.file.path)) {
     if (!/^security(?:\.[\w.-]+)?\.ya?ml$/i.test(basename(f.path))) continue;
     for (const d of f.yaml.documents()) {

@@ -11,7 +11,8 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     messages: {
-      noReason: () => 'This suppression gives no reason. Add one after " -- " so reviewers know why the rule does not apply here.',
+      noReason: () =>
+        'This suppression gives no reason. Add one after " -- " so reviewers know why the rule does not apply here.',
     },
   },
   check(ctx) {

@@ -11,10 +11,12 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     messages: {
-      unknownRule: (d: { word: string }) => `"${d.word}" is not a ThemisDB rule ID or name, so this suppression silences nothing.`,
+      unknownRule: (d: { word: string }) =>
+        `"${d.word}" is not a ThemisDB rule ID or name, so this suppression silences nothing.`,
     },
   },
   check(ctx) {
-    for (const s of ctx.file.suppressions) for (const u of s.unknown) ctx.report({ messageId: 'unknownRule', data: { word: u.name }, span: u.span });
+    for (const s of ctx.file.suppressions)
+      for (const u of s.unknown) ctx.report({ messageId: 'unknownRule', data: { word: u.name }, span: u.span });
   },
 });
