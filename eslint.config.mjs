@@ -1,6 +1,7 @@
 // Lint rules for the sources. The import boundaries keep the engine free of
 // editor, CLI and file-system code, and the client free of server internals.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const engineBoundary = {
@@ -30,6 +31,14 @@ export default tseslint.config(
   { ignores: ['**/out/**', 'node_modules/**', 'server/src/engine/schema/generated/**', 'test-output/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
+  {
+    // the e2e suite runs as CommonJS inside the VS Code extension host
+    files: ['test/e2e/suite/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  { files: ['test/e2e/suite/**/*.test.js'], languageOptions: { globals: { ...globals.mocha } } },
   {
     files: ['**/*.ts'],
     rules: {

@@ -48,7 +48,7 @@ export function json(r) {
   try {
     return JSON.parse(r.stdout);
   } catch (e) {
-    throw new Error(`not JSON (exit ${r.code}): ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`);
+    throw new Error(`not JSON (exit ${r.code}): ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr}`, { cause: e });
   }
 }
 

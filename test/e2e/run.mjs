@@ -372,7 +372,9 @@ async function runServer(workspace, scratch) {
     if (server.pid) {
       try {
         process.kill(-server.pid, 'SIGTERM');
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
   };
   const cleanup = async () => {
@@ -383,7 +385,9 @@ async function runServer(workspace, scratch) {
     if (server.pid) {
       try {
         process.kill(-server.pid, 'SIGTERM');
-      } catch {}
+      } catch {
+        // already gone
+      }
       for (let i = 0; i < 20; i++) {
         try {
           process.kill(-server.pid, 0);
@@ -394,14 +398,18 @@ async function runServer(workspace, scratch) {
       }
       try {
         process.kill(-server.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
     // keep VS Code's own logs (extension host, remote agent, the extension's
     // output channels) next to ours for debugging
     try {
       const logs = path.join(dirs['user-data'], 'logs');
       if (fs.existsSync(logs)) fs.cpSync(logs, path.join(OUT_DIR, 'vscode-logs'), { recursive: true });
-    } catch {}
+    } catch {
+      // already gone
+    }
     serverLog.end();
     workbenchLog.end();
     browserLog.end();
@@ -562,7 +570,9 @@ async function runServer(workspace, scratch) {
     if (page) {
       try {
         await page.screenshot({ path: path.join(OUT_DIR, 'error.png') });
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
     result = 1;
   } finally {

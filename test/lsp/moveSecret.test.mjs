@@ -55,7 +55,7 @@ describe('LSP: move an inline secret into .env', () => {
 
     const config = fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8');
     const env = fs.readFileSync(path.join(dir, '.env'), 'utf8');
-    const name = /token: "\$\{([A-Z0-9_]+)\}"   # HEC token/.exec(config)?.[1];
+    const name = /token: "\$\{([A-Z0-9_]+)\}" {3}# HEC token/.exec(config)?.[1];
     assert.ok(name, config);
     assert.equal(config, CONFIG.replace(TOKEN, `\${${name}}`), 'only the value changed');
     assert.equal((config + env).split(TOKEN).length - 1, 1, 'the token is in exactly one place');

@@ -101,7 +101,7 @@ describe('ENV004 suggestion writes a fresh 32-byte token', () => {
 
   it('fills an empty value, keeping its quotes', () => {
     const { text, again } = apply({ '.env': 'THEMIS_TOKEN_ADMIN=""  # admin\nTHEMIS_PRODUCTION_MODE=1\n' });
-    assert.match(text, /^THEMIS_TOKEN_ADMIN="[A-Za-z0-9+/]{43}="  # admin\nTHEMIS_PRODUCTION_MODE=1\n$/);
+    assert.match(text, /^THEMIS_TOKEN_ADMIN="[A-Za-z0-9+/]{43}=" {2}# admin\nTHEMIS_PRODUCTION_MODE=1\n$/);
     assert.deepEqual(again, []);
   });
 

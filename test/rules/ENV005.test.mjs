@@ -87,7 +87,7 @@ describe('ENV005 message and suggestion', () => {
     assert.equal(fix.kind, 'suggestion');
     const p = path.join(dir, '.env');
     const text = engine.applyEdits(fs.readFileSync(p, 'utf8'), fix.changes[0].edits);
-    const m = /^THEMIS_TOKEN_ADMIN='([A-Za-z0-9+/]{43}=)'  # rotate\nTHEMIS_PRODUCTION_MODE=1\n$/.exec(text);
+    const m = /^THEMIS_TOKEN_ADMIN='([A-Za-z0-9+/]{43}=)' {2}# rotate\nTHEMIS_PRODUCTION_MODE=1\n$/.exec(text);
     assert.ok(m, text);
     assert.ok(!fix.title.includes(m[1]));
     fs.writeFileSync(p, text);

@@ -108,8 +108,10 @@ export function parseArgs(argv: string[]): CliOptions {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') opts.help = true;
     else if (arg === '--version') opts.version = true;
-    else if (arg === '--') (opts.paths.push(...argv.slice(i + 1)), (i = argv.length));
-    else if (arg.startsWith('--')) {
+    else if (arg === '--') {
+      opts.paths.push(...argv.slice(i + 1));
+      i = argv.length;
+    } else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
       if (FLAGS.has(name)) {
         if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
@@ -179,8 +181,10 @@ export function parsePostureArgs(argv: string[]): PostureOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') opts.help = true;
-    else if (arg === '--') (opts.paths.push(...argv.slice(i + 1)), (i = argv.length));
-    else if (arg === '--format' || arg.startsWith('--format=')) {
+    else if (arg === '--') {
+      opts.paths.push(...argv.slice(i + 1));
+      i = argv.length;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice('--format='.length) : argv[++i];
       if (value !== 'text' && value !== 'json') throw new UsageError('--format takes one of: text, json');
       opts.format = value;

@@ -40,7 +40,10 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) (x++, y++);
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
       if (x >= n && y >= m) {
         found = true;
@@ -58,11 +61,17 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
     const prevX = vd[offset + prevK];
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) (ops.push({ kind: ' ', line: a[--x] }), y--);
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: ' ', line: a[--x] });
+      y--;
+    }
     if (x === prevX) ops.push({ kind: '+', line: b[--y] });
     else ops.push({ kind: '-', line: a[--x] });
   }
-  while (x > 0 && y > 0) (ops.push({ kind: ' ', line: a[--x] }), y--);
+  while (x > 0 && y > 0) {
+    ops.push({ kind: ' ', line: a[--x] });
+    y--;
+  }
   return ops.reverse();
 }
 

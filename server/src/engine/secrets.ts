@@ -163,7 +163,7 @@ export function knownCredential(value: string): CredentialFormat | undefined {
 
 /** `scheme://user:password@host`: the password and its offset in `value`, or undefined. */
 export function urlPassword(value: string): { user: string; password: string; index: number } | undefined {
-  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^:\/@\s]+):([^@\/\s]+)@/i.exec(value);
+  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^:/@\s]+):([^@/\s]+)@/i.exec(value);
   if (!m || isTemplated(m[2])) return undefined;
   return { user: m[1], password: m[2], index: m.index + m[0].indexOf('//') + 2 + m[1].length + 1 };
 }

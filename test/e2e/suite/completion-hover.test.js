@@ -122,7 +122,7 @@ describe('completion and hover in config.yaml and .env', () => {
       ),
       text,
     );
-    assert.match(text, /^    kdf_params:\n      memory_cost: 65536$/m);
+    assert.match(text, /^ {4}kdf_params:\n {6}memory_cost: 65536$/m);
     assert.ok(text.endsWith('    encrypt_logs: true\nserver:\n  port: 8765\n'), text);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -62,8 +62,8 @@ describe('Quick fixes and fix-all on save', () => {
     await doc.save();
     await h.waitFor(() => doc.getText().includes("'1.3'") && !doc.isDirty, { describe: () => `saved text: ${doc.getText()}` });
     const text = doc.getText();
-    assert.match(text, /^    min_version: '1\.3'   # legacy$/m, 'TLS002 fixed in the seed dialect, quotes and comment kept');
-    assert.match(text, /^  tls_min_version: "TLSv1\.3"$/m, 'TLS002 fixed in the core dialect');
+    assert.match(text, /^ {4}min_version: '1\.3' {3}# legacy$/m, 'TLS002 fixed in the seed dialect, quotes and comment kept');
+    assert.match(text, /^ {2}tls_min_version: "TLSv1\.3"$/m, 'TLS002 fixed in the core dialect');
     for (const comment of ['# fix-all on save fixture: comments must survive', '# edited'])
       assert.ok(text.includes(comment), `keeps ${comment}`);
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), text, 'the file on disk has the fixes');

@@ -134,7 +134,7 @@ async function screenshot(name, { settleMs = 800, timeoutMs = 15000 } = {}) {
   const file = path.join(dir, `${safe}.png`);
   try {
     fs.rmSync(file, { force: true });
-  } catch (_) {
+  } catch {
     /* ignore */
   }
   await sleep(settleMs); // let the UI render what the previous command asked for

@@ -42,7 +42,7 @@ export interface EnvComment {
   line: number;
 }
 
-const KEY_LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.\-]*|[^=\s#]+)([ \t]*)=([ \t]*)/;
+const KEY_LINE = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*|[^=\s#]+)([ \t]*)=([ \t]*)/;
 
 export class EnvModel {
   readonly entries: EnvEntry[] = [];
@@ -83,7 +83,7 @@ export class EnvModel {
         this.comments.push({ span: { start, end: lineStart + lineText.length }, text: trimmed, line });
       } else {
         const km = KEY_LINE.exec(lineText);
-        if (!km || !/^[A-Za-z_][A-Za-z0-9_.\-]*$/.test(km[3])) {
+        if (!km || !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(km[3])) {
           // `KEY value`, `=value`, garbage: neither dotenv nor a shell reads it.
           this.problems.push({
             kind: 'invalid-line',
