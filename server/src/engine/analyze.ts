@@ -1,6 +1,7 @@
-// The pipeline: document model -> rules -> suppressions -> one finding per problem
+// The pipeline: document model -> rules (each finding told with the server's readership of its key) -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import { YamlRef } from './documents/yamlModel';
+import { FindingReadership } from './findingReadership';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -35,6 +36,7 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
   if (!kind) return { kind, profile, findings: [] };
 
   const raw: Finding[] = [];
+  const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
   const ctx: RuleContext = {
     file,
@@ -44,13 +46,14 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     report(r: Report) {
       const meta = current!.meta;
       const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(finding);
+      if (finding) raw.push(readership.apply(finding, r.asks));
     },
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
+    toldByFinding: (ref) => readership.toldFor(ref),
   };
-  for (const rule of rules) {
+  for (const rule of [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)]) {
     if (!rule.meta.kinds.includes(kind)) continue;
     current = rule;
     try {
@@ -64,8 +67,15 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       }
     }
   }
-  const findings = finalize(file, raw, profile, options.rules ?? {});
+  // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
+  const parsed = kind === 'env' || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  const findings = finalize(file, parsed, profile, options.rules ?? {});
   return { kind, profile, findings };
+}
+
+/** A YAML file with an error other than a repeated key (the parser then keeps one of the values). */
+export function hasSyntaxError(file: SourceFile): boolean {
+  return file.yaml.problems.some((p) => p.code !== 'DUPLICATE_KEY');
 }
 
 function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {

@@ -47,6 +47,7 @@ export default defineRule({
           messageId: 'blockWithoutSwitch',
           data: { block: where },
           span: keySpanOf(block),
+          asks: [...block.path, 'enabled'],
           fixes: [ctx.fix(`Add enabled: true to ${where}`, [insertUnder(ctx.file, block.path, ['enabled: true'], doc.index)])],
         });
         continue;
@@ -55,6 +56,7 @@ export default defineRule({
       ctx.report({
         messageId: 'notSwitchedOn',
         span: keySpanOf(logging ?? doc.roots[0]),
+        asks: ['logging', 'audit', 'enabled'],
         fixes: [
           ctx.fix('Add logging.audit.enabled: true', [
             insertUnder(ctx.file, ['logging'], ['audit:', '  enabled: true'], doc.index),

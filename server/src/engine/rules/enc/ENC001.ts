@@ -53,6 +53,7 @@ export default defineRule({
         ctx.report({
           messageId: 'blockWithoutSwitch',
           span: keySpanOf(enc),
+          asks: ['storage', 'encryption', 'enabled'],
           fixes: isMapRef(enc)
             ? [
                 ctx.fix('Add enabled: true to storage.encryption', [
@@ -69,6 +70,7 @@ export default defineRule({
         ctx.report({
           messageId: 'editionWithoutSwitch',
           span: keySpanOf(security),
+          asks: ['security', 'enable_field_encryption'],
           fixes: [
             ctx.fix('Add security.enable_field_encryption: true', [
               insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index),
@@ -80,6 +82,7 @@ export default defineRule({
       ctx.report({
         messageId: 'storageUnencrypted',
         span: keySpanOf(storage),
+        asks: ['storage', 'encryption', 'enabled'],
         fixes: [
           ctx.fix('Add storage.encryption.enabled: true', [
             insertUnder(ctx.file, ['storage'], ['encryption:', '  enabled: true'], doc.index),

@@ -1,0 +1,67 @@
+// One story per key (RULES.md "Findings tell the truth"): a security finding on a
+// key the server does not read, or asking for one, says so in its own message and
+// names what works instead; its safe fixes become suggestions there (setting the
+// key would only look like protection); and SCH006 leaves that key to it.
+import { YamlRef } from './documents/yamlModel';
+import { isUnread, unreadSentence } from './schema/readership';
+import { schemaFor } from './schema/schemaIndex';
+import { SourceFile } from './sourceFile';
+import { FileKind, Finding } from './types';
+
+/** Families whose findings hold whatever the server reads: syntax and schema checks, suppressions, secret hygiene. */
+const NOT_ABOUT_EFFECT = /^(?:SCH|SUP|SEC)\d/;
+
+export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
+
+export class FindingReadership {
+  private byStart?: Map<number, YamlRef[]>;
+  /** Key offsets of the entries a security finding sits on. */
+  private readonly told = new Set<number>();
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly kind: FileKind,
+  ) {}
+
+  /** The finding, told truthfully when its key (or the key it asks for) is one the server does not read. */
+  apply(finding: Finding, asks: readonly string[] | undefined): Finding {
+    const name = schemaFor(this.kind, this.file.path);
+    if (!name || NOT_ABOUT_EFFECT.test(finding.ruleId)) return finding;
+    const ref = asks ? undefined : this.refAt(finding.span);
+    // the key this finding sits on has its story told here (SCH006 leaves it alone)
+    this.told.add(finding.span.start);
+    if (ref?.keySpan) this.told.add(ref.keySpan.start);
+    const keys = asks ?? ref?.path;
+    if (!keys || !isUnread(name, keys)) return finding;
+    return {
+      ...finding,
+      message: `${finding.message} ${unreadSentence(name, keys, !!asks)}`,
+      fixes: finding.fixes.map((f) => (f.kind === 'fix' ? { ...f, kind: 'suggestion', note: f.note ?? UNREAD_NOTE } : f)),
+    };
+  }
+
+  /** Whether a security finding sits on this key (or its value) and so tells its story. */
+  toldFor(ref: YamlRef): boolean {
+    return !!ref.keySpan && this.told.has(ref.keySpan.start);
+  }
+
+  /** The entry whose value (or else key) the span covers exactly. */
+  private refAt(span: Finding['span']): YamlRef | undefined {
+    if (!this.byStart) {
+      this.byStart = new Map();
+      for (const r of this.file.yaml.refs) {
+        for (const s of [r.valueSpan, r.keySpan]) {
+          if (!s) continue;
+          const list = this.byStart.get(s.start) ?? [];
+          list.push(r);
+          this.byStart.set(s.start, list);
+        }
+      }
+    }
+    const at = this.byStart.get(span.start) ?? [];
+    return (
+      at.find((r) => r.valueSpan?.start === span.start && r.valueSpan.end === span.end) ??
+      at.find((r) => r.keySpan?.start === span.start && r.keySpan.end === span.end)
+    );
+  }
+}
