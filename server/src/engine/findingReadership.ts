@@ -8,8 +8,8 @@ import { schemaFor } from './schema/schemaIndex';
 import { SourceFile } from './sourceFile';
 import { FileKind, Finding } from './types';
 
-/** Families whose findings hold whatever the server reads: syntax and schema checks, suppressions, secret hygiene. */
-const NOT_ABOUT_EFFECT = /^(?:SCH|SUP|SEC)\d/;
+/** Findings that hold whatever the server reads: syntax, SCH006 itself, suppressions, secret hygiene. */
+const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP|SEC)\d/;
 
 export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 

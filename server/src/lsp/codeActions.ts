@@ -1,6 +1,7 @@
 // The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
 // (preferred) and suggestions, disable for this line / file, show the rule's
 // documentation, fix all problems of the rule, and source.fixAll.themisdb.
+import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
 import { editsOfPass, fixAll, minimalEdit } from '../engine/fixes/fixAll';
@@ -14,7 +15,14 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: Options): CodeAction[] {
+/** `log`: the output channel, told what fix-all left alone or changed to no effect when it is asked for explicitly. */
+export function codeActionsFor(
+  params: CodeActionParams,
+  entry: DocAnalysis,
+  ws: Workspace,
+  options: Options,
+  log: (message: string) => void = () => undefined,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -31,7 +39,12 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
     }
   }
   if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
-    const edit = minimalEdit(entry.file.text, fixAll(entry.file, (f) => analyze(f, ws, options).findings).text);
+    const all = fixAll(entry.file, (f) => analyze(f, ws, options).findings);
+    const name = path.basename(entry.file.path);
+    if (only?.length && all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
+    if (only?.length && all.noEffect.length)
+      log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
+    const edit = minimalEdit(entry.file.text, all.text);
     if (edit)
       actions.push({
         title: 'Fix all auto-fixable ThemisDB problems',

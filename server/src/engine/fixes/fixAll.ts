@@ -1,6 +1,10 @@
 // Applies safe fixes until none is left (at most 10 passes, as ESLint does).
 // The editor's fix-all and the CLI's --fix both use it, so they give the same result.
 import * as path from 'path';
+import { isScalar } from 'yaml';
+import { kindFromName } from '../fileKinds';
+import { isUnread } from '../schema/readership';
+import { schemaFor } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { Finding, Fix, TextEdit } from '../types';
 import { applyEdits } from './applyEdits';
@@ -53,6 +57,34 @@ export interface FixAllResult {
   applied: number;
   /** The text still had safe fixes after the last pass. */
   passLimitReached: boolean;
+  /** Why nothing was fixed: the file does not parse (a fix never writes into it). */
+  refused?: string;
+  /** Keys the fixes set or changed that the server does not read (`server.enable_tls`): no effect on it. */
+  noEffect: string[];
+}
+
+const isYamlPath = (p: string): boolean => /\.(?:ya?ml|json)$/i.test(p);
+
+/** The first YAML syntax error of a file, as `line N: message` (a repeated key still parses). */
+export function syntaxErrorOf(file: SourceFile): string | undefined {
+  if (!isYamlPath(file.path)) return undefined;
+  const p = file.yaml.problems.find((x) => x.code !== 'DUPLICATE_KEY');
+  return p && `line ${file.lines.position(p.span.start).line + 1}: ${p.message}`;
+}
+
+/** Dotted paths of the scalar entries that `after` adds or changes and the server does not read. */
+export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
+  if (!isYamlPath(after.path) || before.text === after.text) return [];
+  const name = schemaFor(kindFromName(after.path) === 'mig' ? 'mig' : 'config', after.path);
+  if (!name) return [];
+  const out = new Set<string>();
+  for (const ref of after.yaml.refs) {
+    if (!isScalar(ref.node) || ref.viaAlias) continue;
+    const was = before.yaml.getIn(ref.docIndex, ref.path);
+    if (was && isScalar(was.node) && was.value === ref.value) continue;
+    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
+  }
+  return [...out];
 }
 
 /** Fixes a file in passes; `findingsOf` analyzes a version of it (with the caller's options). */
@@ -61,16 +93,28 @@ export function fixAll(
   findingsOf: (f: SourceFile) => readonly Finding[],
   only?: (f: Finding) => boolean,
 ): FixAllResult {
+  const refused = syntaxErrorOf(file);
+  // said only for a file the engine reports on (a broken YAML file that is not ThemisDB's stays silent)
+  if (refused)
+    return findingsOf(file).length
+      ? { text: file.text, applied: 0, passLimitReached: false, refused: `it does not parse (${refused})`, noEffect: [] }
+      : { text: file.text, applied: 0, passLimitReached: false, noEffect: [] };
   let current = file;
   const seen = new Set([file.text]);
   let applied = 0;
+  const done = (passLimitReached: boolean): FixAllResult => ({
+    text: current.text,
+    applied,
+    passLimitReached,
+    noEffect: unreadChanges(file, current),
+  });
   for (let pass = 1; ; pass++) {
     const findings = findingsOf(current);
     const { edits, fixes } = editsOfPass(only ? findings.filter(only) : findings, file.path);
-    if (fixes === 0) return { text: current.text, applied, passLimitReached: false };
-    if (pass > MAX_PASSES) return { text: current.text, applied, passLimitReached: true };
+    if (fixes === 0) return done(false);
+    if (pass > MAX_PASSES) return done(true);
     const next = applyEdits(current.text, edits);
-    if (seen.has(next)) return { text: current.text, applied, passLimitReached: false }; // fixes that undo each other
+    if (seen.has(next)) return done(false); // fixes that undo each other
     seen.add(next);
     applied += fixes;
     current = new SourceFile(file.path, next);
