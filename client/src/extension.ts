@@ -66,11 +66,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'dotenv' },
       { scheme: 'file', pattern: '**/{.env,.env.*,*.env,*.env.example}' },
+      // the server's JSON fallback: the engine decides by content (fileKinds.ts), as the CLI walk does
+      { scheme: 'file', pattern: '**/config.json' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'dotenv' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,.gitignore}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,config.json,.gitignore}'),
     },
     outputChannel: output,
     traceOutputChannel: output,

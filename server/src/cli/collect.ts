@@ -52,7 +52,7 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP.has(e.name)) walk(full, root, add);
-    } else if (e.isFile() && kindFromName(e.name)) {
+    } else if (e.isFile() && kindFromName(full)) {
       add({ file: full, explicit: false, root });
     }
   }

@@ -9,7 +9,7 @@ import { SourceFile } from './sourceFile';
 import { FileKind, Finding } from './types';
 
 /** Findings that hold whatever the server reads: syntax, SCH006 itself, suppressions, secret hygiene. */
-const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP|SEC)\d/;
+const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP\d+|SEC\d+)$/;
 
 export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 
