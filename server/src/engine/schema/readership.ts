@@ -3,6 +3,7 @@
 // generator. The facts come from the schemas' `x-server-reads` (inherited from
 // the nearest ancestor that says) and `x-env-override`; the replacements for the
 // unread security switches come from the research (reference/themisdb-config-research.md).
+import { YamlModel, YamlRef } from '../documents/yamlModel';
 import { SchemaName, schemasAt } from './schemaIndex';
 
 export type Readership = 'read' | 'unread' | 'unknown';
@@ -72,4 +73,22 @@ export function unreadSentence(name: SchemaName, keys: readonly string[], asked 
   if (!instead) return '';
   const dotted = keys.filter((k) => !/^\d+$/.test(k)).join('.');
   return `But the server does not read \`${dotted}\`, so ${asked ? 'adding it would have' : 'this setting has'} no effect: ${instead}.`;
+}
+
+/**
+ * Whether the server reads nothing of an entry: the schema says so, or it is a
+ * section all of whose keys are unread. One predicate per model (it caches).
+ */
+export function unreadEntries(model: YamlModel, name: SchemaName): (ref: YamlRef) => boolean {
+  const memo = new Map<YamlRef, boolean>();
+  const test = (ref: YamlRef): boolean => {
+    let v = memo.get(ref);
+    if (v === undefined) {
+      const kids = model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
+      v = isUnread(name, ref.path) || (kids.length > 0 && kids.every(test));
+      memo.set(ref, v);
+    }
+    return v;
+  };
+  return test;
 }

@@ -1,6 +1,6 @@
 // SCH006 no-effect-key: documented keys that the server code is known not to read, once per section.
 import { YamlRef } from '../../documents/yamlModel';
-import { insteadOf, isUnread } from '../../schema/readership';
+import { insteadOf, unreadEntries } from '../../schema/readership';
 import { schemaFor } from '../../schema/schemaIndex';
 import { dotted } from '../query';
 import { defineRule } from '../rule';
@@ -48,17 +48,7 @@ export default defineRule({
     if (!name) return;
     const model = ctx.file.yaml;
     const kidsOf = (ref: YamlRef) => model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
-    // a key is unread when the schema says so, or when it is a section all of whose keys are unread
-    const unread = new Map<YamlRef, boolean>();
-    const unreadRef = (ref: YamlRef): boolean => {
-      let v = unread.get(ref);
-      if (v === undefined) {
-        const kids = kidsOf(ref);
-        v = isUnread(name, ref.path) || (kids.length > 0 && kids.every(unreadRef));
-        unread.set(ref, v);
-      }
-      return v;
-    };
+    const unreadRef = unreadEntries(model, name);
     // a key a security finding sits on is that finding's story; a section holding one is listed by its parts
     const told = (ref: YamlRef): boolean => ctx.toldByFinding(ref) || kidsOf(ref).some(told);
     const listed = (ref: YamlRef): YamlRef[] =>
