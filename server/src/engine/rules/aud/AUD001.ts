@@ -3,6 +3,7 @@ import { insertUnder, setValue } from '../../fixes/yamlEdits';
 import { keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { auditApplies, auditBlocks, auditSwitches, siblingAudits } from '../shared/audit';
+import { NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
 
 export default defineRule({
@@ -18,9 +19,11 @@ export default defineRule({
       switchedOff: (d: { label: string; where: string }) =>
         `${d.label.charAt(0).toUpperCase() + d.label.slice(1)} is off (${d.where}): logins, data reads and configuration changes leave no trail for incident response or compliance. Turn it on.`,
       blockWithoutSwitch: (d: { block: string }) =>
-        `${d.block} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.`,
+        `${d.block} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.` +
+        NO_SIBLING,
       notSwitchedOn: () =>
-        'Audit logging is not switched on in this config, so there is no record of who logged in, read or exported data, or changed keys and settings. Enable it (logging.audit.enabled: true) and send it to an external sink.',
+        'Audit logging is not switched on in this config, so there is no record of who logged in, read or exported data, or changed keys and settings. Enable it (logging.audit.enabled: true) and send it to an external sink.' +
+        NO_SIBLING,
     },
   },
   check(ctx) {

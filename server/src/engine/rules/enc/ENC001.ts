@@ -4,7 +4,7 @@ import { insertUnder, setValue } from '../../fixes/yamlEdits';
 import { keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { atRestSwitches, siblingEncryptsAtRest, storageConfigured } from '../shared/atRest';
-import { isEditionDoc, isFlow } from '../shared/documents';
+import { isEditionDoc, isFlow, NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,7 +26,8 @@ export default defineRule({
       editionWithoutSwitch: () =>
         'This edition config never turns on encryption at rest (security.enable_field_encryption is missing), so stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
       storageUnencrypted: () =>
-        'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.',
+        'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.' +
+        NO_SIBLING,
     },
   },
   check(ctx) {
