@@ -116,4 +116,25 @@ describe('LSP: code actions', () => {
     );
     assert.deepEqual(edits, [], 'second fix-all changes nothing');
   });
+
+  it('fix-all on a file that does not parse changes nothing and says why in the output channel', async () => {
+    const broken = CONFIG.replace('server:\n', 'serv\nserver:\n');
+    const brokenUri = client.open(path.join(dir, 'broken', 'config.yaml'), broken);
+    await client.waitForDiagnostics(brokenUri, (p) => p.diagnostics.some((d) => d.code === 'SCH001'));
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: brokenUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.themisdb'] },
+    });
+    const edits = actions.flatMap((a) =>
+      Object.values(a.edit?.changes ?? {})
+        .flat()
+        .concat(a.edit?.documentChanges?.flatMap((c) => c.edits ?? []) ?? []),
+    );
+    assert.deepEqual(edits, [], 'no edit');
+    assert.ok(
+      client.logs.some((l) => /^Fix all: config\.yaml was left unchanged: it does not parse \(line 6: /.test(l)),
+      client.logs.join('\n'),
+    );
+  });
 });

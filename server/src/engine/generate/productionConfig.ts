@@ -222,7 +222,7 @@ function withUnreadNotes(text: string): string {
   const model = new YamlModel(text);
   const unread = unreadEntries(model, 'config');
   const notes = new Map<number, string>();
-  const lastNote = new Map<string, string>(); // per section: consecutive keys with the same note get it once
+  const lastNote = new Map<string, string>(); // per section: consecutive plain keys with the same note get it once
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
   for (const ref of model.refs) {
     if (!ref.keySpan) continue;
@@ -236,8 +236,9 @@ function withUnreadNotes(text: string): string {
     const kids = model.children(ref.path).map((k) => insteadOf('config', k.path));
     const instead = [insteadOf('config', ref.path), ...kids].find((i) => i && !i.startsWith('no replacement'));
     const note = `# Not read by the ThemisDB server, no effect on it${instead ? `: ${instead}` : ''}.`;
-    if (lastNote.get(section) === note) continue;
-    lastNote.set(section, note);
+    const leaf = model.children(ref.path).length === 0;
+    if (leaf && lastNote.get(section) === note) continue;
+    lastNote.set(section, leaf ? note : '');
     const indent = ' '.repeat(ref.keySpan.start - text.lastIndexOf('\n', ref.keySpan.start - 1) - 1);
     notes.set(lineOf(ref.keySpan.start), indent + note);
   }
