@@ -72,7 +72,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'dotenv' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,config.json,.gitignore}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,config.json,.gitignore}',
+      ),
     },
     outputChannel: output,
     traceOutputChannel: output,
