@@ -36,7 +36,11 @@ ruleTester('GPU004', {
           severity: 'error',
           message: /mining/,
           suggestions: [
-            { title: 'Remove "mining" from allowed_operations', output: guide('      - training\n      - inference\n') },
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n      - training\n      - inference\n    compute_mode: exclusive_process\n',
+            },
           ],
         },
       ],
@@ -146,7 +150,13 @@ ruleTester('GPU004', {
           messageId: 'blocked',
           line: 8,
           severity: 'hint',
-          suggestions: [{ title: 'Remove "mining" from allowed_operations', output: guide('') }],
+          suggestions: [
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n    compute_mode: exclusive_process\n',
+            },
+          ],
         },
       ],
       output: null,

@@ -1,12 +1,15 @@
 // One story per key (RULES.md "Findings tell the truth"): a security finding on a
 // key the server does not read, or asking for one, says so in its own message and
-// names what works instead; its safe fixes become suggestions there (setting the
-// key would only look like protection); and SCH006 leaves that key to it.
+// names what works instead; a safe fix that sets such a key becomes a suggestion
+// (it would only look like protection); and SCH006 leaves that key to the finding.
+import * as path from 'path';
 import { YamlRef } from './documents/yamlModel';
+import { applyEdits } from './fixes/applyEdits';
+import { unreadChanges } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
 import { schemaFor } from './schema/schemaIndex';
 import { SourceFile } from './sourceFile';
-import { FileKind, Finding } from './types';
+import { FileKind, Finding, Fix } from './types';
 
 /** Findings that hold whatever the server reads: syntax, SCH006 itself, suppressions, secret hygiene. */
 const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP\d+|SEC\d+)$/;
@@ -32,12 +35,26 @@ export class FindingReadership {
     this.told.add(finding.span.start);
     if (ref?.keySpan) this.told.add(ref.keySpan.start);
     const keys = asks ?? ref?.path;
-    if (!keys || !isUnread(name, keys)) return finding;
-    return {
-      ...finding,
-      message: `${finding.message} ${unreadSentence(name, keys, !!asks)}`,
-      fixes: finding.fixes.map((f) => (f.kind === 'fix' ? { ...f, kind: 'suggestion', note: f.note ?? UNREAD_NOTE } : f)),
-    };
+    const told = !!keys && isUnread(name, keys);
+    const fixes = finding.fixes.map((f) =>
+      f.kind === 'fix' && this.setsUnread(f) ? { ...f, kind: 'suggestion' as const, note: f.note ?? UNREAD_NOTE } : f,
+    );
+    if (!told && fixes.every((f, i) => f === finding.fixes[i])) return finding;
+    return { ...finding, message: told ? `${finding.message} ${unreadSentence(name, keys, !!asks)}` : finding.message, fixes };
+  }
+
+  /** Whether a fix sets or changes, in this file, a key the server does not read. */
+  private setsUnread(fix: Fix): boolean {
+    const own = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path));
+    if (!own.length) return false;
+    const after = new SourceFile(
+      this.file.path,
+      applyEdits(
+        this.file.text,
+        own.flatMap((c) => c.edits),
+      ),
+    );
+    return unreadChanges(this.file, after).length > 0;
   }
 
   /** Whether a security finding sits on this key (or its value) and so tells its story. */

@@ -72,7 +72,7 @@ export function syntaxErrorOf(file: SourceFile): string | undefined {
   return p && `line ${file.lines.position(p.span.start).line + 1}: ${p.message}`;
 }
 
-/** Dotted paths of the scalar entries that `after` adds or changes and the server does not read. */
+/** Dotted paths of the scalar entries that `after` adds, changes or removes and the server does not read. */
 export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
   if (!isYamlPath(after.path) || before.text === after.text) return [];
   const name = schemaFor(kindFromName(after.path) === 'mig' ? 'mig' : 'config', after.path);
@@ -82,6 +82,11 @@ export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
     if (!isScalar(ref.node) || ref.viaAlias) continue;
     const was = before.yaml.getIn(ref.docIndex, ref.path);
     if (was && isScalar(was.node) && was.value === ref.value) continue;
+    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
+  }
+  // removed entries count too (a list item dropped from an unread key)
+  for (const ref of before.yaml.refs) {
+    if (!isScalar(ref.node) || ref.viaAlias || after.yaml.getIn(ref.docIndex, ref.path)) continue;
     if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
   }
   return [...out];
