@@ -43,18 +43,20 @@ export class FindingReadership {
     return { ...finding, message: told ? `${finding.message} ${unreadSentence(name, keys, !!asks)}` : finding.message, fixes };
   }
 
-  /** Whether a fix sets or changes, in this file, a key the server does not read. */
+  /**
+   * Whether a fix sets, changes or removes, in this file, a key the server does not read. Only the
+   * top-level blocks around its edits are parsed again (a fix in a 10,000-line file stays cheap).
+   */
   private setsUnread(fix: Fix): boolean {
-    const own = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path));
-    if (!own.length) return false;
-    const after = new SourceFile(
-      this.file.path,
-      applyEdits(
-        this.file.text,
-        own.flatMap((c) => c.edits),
-      ),
-    );
-    return unreadChanges(this.file, after).length > 0;
+    const edits = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path)).flatMap((c) => c.edits);
+    if (!edits.length) return false;
+    const text = this.file.text;
+    const from = blockStart(text, Math.min(...edits.map((e) => e.start)));
+    const to = blockEnd(text, Math.max(...edits.map((e) => e.end)));
+    const slice = text.slice(from, to);
+    const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+    const before = new SourceFile(this.file.path, slice);
+    return unreadChanges(before, new SourceFile(this.file.path, applyEdits(slice, shifted))).length > 0;
   }
 
   /** Whether a security finding sits on this key (or its value) and so tells its story. */
@@ -81,4 +83,19 @@ export class FindingReadership {
       at.find((r) => r.keySpan?.start === span.start && r.keySpan.end === span.end)
     );
   }
+}
+
+/** A line that starts a top-level entry or a document: where a block of the file begins. */
+const ROOT_LINE = /^(?:---|\.\.\.|[^\s#-])/;
+
+function blockStart(text: string, offset: number): number {
+  let at = text.lastIndexOf('\n', offset - 1) + 1;
+  while (at > 0 && !ROOT_LINE.test(text.slice(at, at + 3))) at = text.lastIndexOf('\n', at - 2) + 1;
+  return ROOT_LINE.test(text.slice(at, at + 3)) && text.startsWith('---', at) ? text.indexOf('\n', at) + 1 || at : at;
+}
+
+function blockEnd(text: string, offset: number): number {
+  let at = text.indexOf('\n', offset);
+  while (at >= 0 && !ROOT_LINE.test(text.slice(at + 1, at + 4))) at = text.indexOf('\n', at + 1);
+  return at < 0 ? text.length : at + 1;
 }
