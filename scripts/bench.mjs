@@ -177,14 +177,14 @@ function section(tree, name) {
 }
 
 class Peer {
-  constructor(name, args, settings) {
-    Object.assign(this, { name, args, settings, waiters: [] });
+  constructor(name, args, settings, env = {}) {
+    Object.assign(this, { name, args, settings, env, waiters: [] });
   }
 
   /** Spawns the server; resolves with the time from spawn to the `initialize` result. */
   async start(root) {
     const t = now();
-    this.proc = spawn(process.execPath, this.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, this.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.proc.stdin.on('error', () => {}); // a server that exits first
@@ -313,9 +313,12 @@ async function peers() {
     'themisdb.validate.delay'
   ];
   const ourDebounce = delaySetting ? 0 : OUR_DEFAULT_DELAY_MS;
+  const ourArgs = [path.join(repo, 'server/out/server.js'), '--stdio'];
   const make = () => [
-    new Peer('ours', [path.join(repo, 'server/out/server.js'), '--stdio'], { themisdb: ourSettings }),
+    new Peer('ours', ourArgs, { themisdb: ourSettings }),
     new Peer('yaml-language-server', ylsArgs, { yaml: ylsSettings, http: {}, '[yaml]': {}, editor: {} }),
+    // the same server parsing every version in full: what incremental parsing saves
+    new Peer('ours, full parse', ourArgs, { themisdb: ourSettings }, { THEMISDB_INCREMENTAL: '0' }),
   ];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bench-'));
   const files = { real: path.join(root, 'real/config/core/config.yaml'), big: path.join(root, 'big/config/core/config.yaml') };
@@ -335,8 +338,7 @@ async function peers() {
       }
     }
 
-    const [ours, yls] = make();
-    const servers = [ours, yls];
+    const servers = make();
     for (const s of servers) await s.start(root);
     await new Promise((r) => setTimeout(r, 300)); // both have read their settings
     const measured = {};
@@ -348,15 +350,19 @@ async function peers() {
         const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: opened[i].uri }, position: at.hover });
         if (!JSON.stringify(h?.contents ?? '').includes('port')) throw new Error(`${s.name} has no schema hover on server.port`);
       }
-      const m = { key: [[], []], completion: [[], []], hover: [[], []] };
+      const m = { key: [[], [], []], completion: [[], []], hover: [[], []] };
       const rounds = ROUNDS[k];
       let flip = 0;
       for (let r = -3; r < rounds; r++) {
-        // a warm-up of three rounds, then each round runs both, alternating who goes first
-        const order = r % 2 ? [1, 0] : [0, 1];
+        // a warm-up of three rounds, then each round runs all three, rotating who goes first
+        const order = [0, 1, 2].map((i) => (i + r + 3) % 3);
         const ch = at.edit.digits[++flip % 2];
         for (const i of order) {
-          const key = (await servers[i].keystroke(opened[i].uri, at.edit, ch)) - (i === 0 ? ourDebounce : 0);
+          const key = (await servers[i].keystroke(opened[i].uri, at.edit, ch)) - (i === 1 ? 0 : ourDebounce);
+          if (i === 2) {
+            if (r >= 0) m.key[i].push(key);
+            continue;
+          }
           const completion = await servers[i].request('textDocument/completion', opened[i].uri, at.completion);
           const hover = await servers[i].request('textDocument/hover', opened[i].uri, at.hover);
           if (r < 0) continue;
@@ -368,6 +374,7 @@ async function peers() {
       measured[k] = m;
     }
     const mem = servers.map((s) => s.memory());
+    for (const s of servers) await s.stop();
 
     heading(`Over LSP stdio, interleaved with yaml-language-server ${YLS_VERSION} (same schema, validation delay 0)`, [
       'Ours',
@@ -390,7 +397,12 @@ async function peers() {
       ratio: `${ratio(mem[0].rss / mem[1].rss)}×`,
       budget: '',
     });
-    for (const s of servers) await s.stop();
+    heading('Our server reusing the parse of unchanged top-level blocks, against the same server parsing every version in full', [
+      'Incremental',
+      'Full parse',
+      'Incremental / full',
+    ]);
+    for (const k of ['real', 'big']) peerRow(`keystroke → diagnostics, ${name[k]}`, measured[k].key[0], measured[k].key[2]);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
