@@ -31,7 +31,10 @@ export interface YamlRef {
   /** Present for mapping entries, absent for sequence items. */
   keyNode?: Scalar;
   keySpan?: Span;
-  /** The value's node; for an alias, the anchored node it stands for (null when the anchor is missing). */
+  /**
+   * The value's node; for an alias, the anchored node it stands for (null when the anchor is missing).
+   * Read positions from the spans: in a model assembled from blocks, node ranges count from the block's start.
+   */
   node: Node | null;
   /**
    * Span of the value itself (quotes included; a block scalar without its trailing
