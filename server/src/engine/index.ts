@@ -9,6 +9,7 @@ export type { RuleMeta } from './rules/catalog';
 export { applyEdits } from './fixes/applyEdits';
 export * from './types';
 export { YamlModel, asBool } from './documents/yamlModel';
+export { IncrementalYaml } from './documents/incrementalYaml';
 export { EnvModel, findVarRefs, expandVars } from './documents/envModel';
 export { LineIndex } from './documents/lineIndex';
 export { kindFromName, isEnvTemplate } from './fileKinds';

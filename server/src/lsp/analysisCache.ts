@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis } from '../engine/analyze';
+import { IncrementalYaml } from '../engine/documents/incrementalYaml';
 import { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace/workspace';
 import { Settings } from './settings';
@@ -19,8 +20,13 @@ export interface DocAnalysis {
   analysis: Analysis;
 }
 
+/** Reuse the parse of unchanged top-level YAML blocks between versions (THEMISDB_INCREMENTAL=0 turns it off). */
+const INCREMENTAL = process.env.THEMISDB_INCREMENTAL !== '0';
+
 export class AnalysisCache {
   private readonly entries = new Map<string, DocAnalysis>();
+  /** Per open document; kept across clear(): block parses depend on the text alone. */
+  private readonly parses = new Map<string, IncrementalYaml>();
 
   constructor(
     private readonly ws: Workspace,
@@ -33,6 +39,7 @@ export class AnalysisCache {
     const p = uriToPath(doc.uri);
     // the server puts every open buffer into the workspace when it opens or changes
     const file = this.ws.file(p)!;
+    if (INCREMENTAL) file.buildYamlWith((text) => this.incremental(doc.uri).model(text));
     const root = rootOf(this.ws, p);
     const analysis = analyze(file, this.ws, {
       profile: settings.profile,
@@ -53,6 +60,13 @@ export class AnalysisCache {
 
   drop(uri: string): void {
     this.entries.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  private incremental(uri: string): IncrementalYaml {
+    let inc = this.parses.get(uri);
+    if (!inc) this.parses.set(uri, (inc = new IncrementalYaml()));
+    return inc;
   }
 
   clear(): void {
