@@ -4,7 +4,7 @@
 import { deploymentModel } from '../engine/deploy/model';
 import { PostureControl, servicePosture, ServicePosture, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
-import { nodeHost } from '../nodeHost';
+import { createNodeHost } from '../nodeHost';
 import { parsePostureArgs, POSTURE_USAGE, UsageError } from './args';
 import { collectDeploymentFiles, PathError } from './collect';
 import { relative, useColor } from './format';
@@ -41,7 +41,7 @@ export function runPosture(argv: string[], cwd: string, io: PostureIo): number {
     }
     throw e;
   }
-  const ws = new Workspace(nodeHost, collected.roots);
+  const ws = new Workspace(createNodeHost(collected.roots), collected.roots);
   const model = deploymentModel(ws, collected.files);
   const wanted = new Set(collected.files);
   const postures = model.services

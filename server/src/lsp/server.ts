@@ -12,11 +12,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
-import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { SourceFile } from '../engine/sourceFile';
+import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
-import { toDiagnostic, uriToPath } from './convert';
+import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
@@ -36,7 +38,7 @@ const rootOf = (p: string) => rootIn(ws, p);
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
   if (roots.length === 0 && params.rootUri) roots.push(uriToPath(params.rootUri));
-  ws = new Workspace(nodeHost, roots);
+  ws = new Workspace(createNodeHost(roots), roots);
   cache = new AnalysisCache(ws, (m) => connection.console.error(m));
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
@@ -88,6 +90,19 @@ async function validate(uri: string, version: number): Promise<void> {
     version,
     diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
   });
+  publishLinkNotices();
+}
+
+/** Links the workspace did not follow get a notice each, on the link (once per link). */
+const noticedLinks = new Set<string>();
+function publishLinkNotices(): void {
+  for (const [link, refusal] of ws.refusedLinks()) {
+    const uri = pathToUri(link);
+    if (noticedLinks.has(uri) || documents.get(uri)) continue;
+    noticedLinks.add(uri);
+    const notice = linkNotice(link, refusal);
+    connection.sendDiagnostics({ uri, diagnostics: [toDiagnostic(new SourceFile(link, '').lines, notice, 0, 0)] });
+  }
 }
 
 /** Files next to a .env (or a config) read it: re-check every other open document. */
