@@ -40,7 +40,7 @@ export function referencedNames(raw: unknown): string[] {
 }
 
 /** A value as a detail line shows it: masked when secret, else shortened to `max` characters. */
-export function displayValue(value: string, names: readonly string[] = [], max = 40): string {
+export function detailValue(value: string, names: readonly string[] = [], max = 40): string {
   if (isSecretValue(value, names)) return maskSecret(value);
   const oneLine = value.replace(/\r?\n/g, '⏎');
   return oneLine.length > max ? `${oneLine.slice(0, max - 3)}…` : oneLine;

@@ -3,7 +3,7 @@
 import { DocumentSymbol, Location, SymbolKind } from 'vscode-languageserver';
 import { findVarRefs } from '../engine/documents/envModel';
 import { kindFromName } from '../engine/fileKinds';
-import { displayValue } from '../engine/secretValue';
+import { detailValue } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
 import { Span } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -61,7 +61,7 @@ export function envSymbols(file: SourceFile): DocumentSymbol[] {
   return file.env.entries.map((e) => ({
     name: e.key,
     kind: SymbolKind.Variable,
-    detail: displayValue(e.value, [e.key]),
+    detail: detailValue(e.value, [e.key]),
     range: toRange(file.lines, e.lineSpan),
     selectionRange: toRange(file.lines, e.keySpan),
   }));
