@@ -6,6 +6,7 @@ import { SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { createNodeHost, LinkWriteError, writeFileNoFollow } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
+import { maskSecretsInLog } from '../engine/secretValue';
 import { Finding } from '../engine/types';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { BaselineError, filterByBaseline, readBaseline, writeBaseline } from './baseline';
@@ -91,8 +92,9 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
       root: t.root,
       explicit: t.explicit,
       onRuleError: (ruleId, e) => {
-        ruleErrors.push({ ruleId, file: t.file, message: String(e) });
-        io.err(`themisdb-lint: rule ${ruleId} failed on ${relative(cwd, t.file)}: ${String(e)}\n`);
+        const message = maskSecretsInLog(String(e));
+        ruleErrors.push({ ruleId, file: t.file, message });
+        io.err(`themisdb-lint: rule ${ruleId} failed on ${relative(cwd, t.file)}: ${message}\n`);
       },
     });
     return { file, analysis };

@@ -17,6 +17,7 @@ export { resolveProfile } from './profile';
 export { parseSuppressions } from './suppressions';
 export { RULES } from './rules/index';
 export { maskSecret } from './mask';
+export { isSecretValue, looksSecret, maskSecretsInLog, maskSecretsInText } from './secretValue';
 export { createNodeHost, nodeHost } from '../nodeHost';
 export { fixAll, minimalEdit, editsOfPass, safeFix } from './fixes/fixAll';
 export * from './generate/productionConfig';

@@ -8,9 +8,13 @@ import { maskSecret } from './mask';
 import { entropy, isTemplated, knownCredential, urlPassword } from './secrets';
 import { Span } from './types';
 
+// a UUID names a device or an object (`MIG-4f6c1a2e-…`): an identifier, not a secret
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 /** Random-looking: 16+ characters of a token alphabet, mixed case and digits, or 32+ hex digits. */
 function looksRandom(token: string): boolean {
-  if (/^[0-9a-f]{32,}$/i.test(token.replace(/-/g, ''))) return true;
+  if (UUID.test(token)) return false;
+  if (/^[0-9a-f]{32,}$/i.test(token)) return true;
   if (!/^[A-Za-z0-9+/=_.~-]{16,}$/.test(token)) return false;
   if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) return false;
   return entropy(token) >= 3.5;
@@ -93,4 +97,9 @@ export function maskSecretsInText(text: string, isEnv: boolean): string {
     at = s.end;
   }
   return out + text.slice(at);
+}
+
+/** Free text (a log line, an error's message or stack) with every secret-shaped word masked. */
+export function maskSecretsInLog(text: string): string {
+  return text.replace(/[^\s"'`,;()[\]{}<>]+/g, (word) => (looksSecret(word) ? maskSecret(word) : word));
 }

@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
+import { maskSecretsInLog } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
 import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
@@ -30,7 +31,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
-let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
+let cache = new AnalysisCache(ws, logError);
 const timers = new Map<string, NodeJS.Timeout>();
 const tooLarge = new Set<string>();
 const rootOf = (p: string) => rootIn(ws, p);
@@ -39,7 +41,7 @@ connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
   if (roots.length === 0 && params.rootUri) roots.push(uriToPath(params.rootUri));
   ws = new Workspace(createNodeHost(roots), roots);
-  cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+  cache = new AnalysisCache(ws, logError);
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -202,5 +204,5 @@ documents.listen(connection);
 connection.listen();
 
 process.on('uncaughtException', (err) =>
-  connection.console.error(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
+  logError(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
 );
