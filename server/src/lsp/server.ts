@@ -137,7 +137,11 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((e) => {
-  for (const c of e.changes) ws.invalidate(uriToPath(c.uri));
+  for (const c of e.changes) {
+    ws.invalidate(uriToPath(c.uri));
+    // a link that changed is judged again: its notice goes until the next read says otherwise
+    if (noticedLinks.delete(c.uri)) connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+  }
   cache.clear();
   documents.all().forEach(schedule);
 });
