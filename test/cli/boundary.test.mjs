@@ -170,3 +170,13 @@ describe('CLI: init never writes through a link', () => {
     assert.equal(fs.readFileSync(path.join(out, 'credentials'), 'utf8'), before);
   });
 });
+
+describe('CLI posture: the workspace boundary', () => {
+  it('does not read a compose file linked outside, and says so', () => {
+    const dir = workspace({});
+    fs.symlinkSync('/proc/self/environ', path.join(dir, 'compose.yaml'));
+    const r = cli(['posture', '.'], { cwd: dir, env: { FIRST_VAR: 'ci-secret-GhX7fQ2pLm9zR4tYw8' } });
+    assert.doesNotMatch(r.stdout + r.stderr, /GhX7f/);
+    assert.match(r.stderr, /compose\.yaml is a symbolic link to \/proc\/self\/environ, outside the workspace: it was not read/);
+  });
+});
