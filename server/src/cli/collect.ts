@@ -40,9 +40,10 @@ export function collectTargets(paths: string[], cwd: string): Target[] {
   return out;
 }
 
-function walk(dir: string, root: string, add: (t: Target) => void): void {
+function walk(dir: string, root: string, add: (t: Target) => void, seen = new Set<string>()): void {
   let entries: fs.Dirent[];
   try {
+    if (!enterOnce(dir, seen)) return;
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
@@ -50,12 +51,46 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP.has(e.name)) walk(full, root, add);
-    } else if (e.isFile() && kindFromName(e.name)) {
+    const type = entryType(e, full, root);
+    if (type === 'dir') {
+      if (!SKIP.has(e.name)) walk(full, root, add, seen);
+    } else if (type === 'outside dir' || (type === 'file' && kindFromName(e.name))) {
+      // a link out of the workspace is analyzed as a notice that says so, never skipped
       add({ file: full, explicit: false, root });
     }
   }
+}
+
+/** A folder is walked once, by its real path (a link to a folder above does not loop). */
+function enterOnce(dir: string, seen: Set<string>): boolean {
+  const real = fs.realpathSync(dir);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+
+function isInside(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * What a folder entry is to the walk. A link is what it points to when that lies
+ * inside the walked folder; a linked folder outside is not entered; a link to a file
+ * (outside or dangling) is a file, which the engine's host then refuses to read.
+ */
+function entryType(e: fs.Dirent, full: string, root: string): 'dir' | 'file' | 'outside dir' | 'other' {
+  if (!e.isSymbolicLink()) return e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+  let real: string;
+  let st: fs.Stats;
+  try {
+    real = fs.realpathSync(full);
+    st = fs.statSync(real);
+  } catch {
+    return 'file'; // dangling
+  }
+  if (!st.isDirectory()) return 'file';
+  return isInside(real, fs.realpathSync(root)) ? 'dir' : 'outside dir';
 }
 
 /**
@@ -66,9 +101,12 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
 export function collectDeploymentFiles(paths: string[], cwd: string): { files: string[]; roots: string[] } {
   const files: string[] = [];
   const roots: string[] = [];
+  let root = '';
+  const seen = new Set<string>();
   const walkDir = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
+      if (!enterOnce(dir, seen)) return;
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
@@ -76,9 +114,10 @@ export function collectDeploymentFiles(paths: string[], cwd: string): { files: s
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
+      const type = entryType(e, full, root);
+      if (type === 'dir') {
         if (!SKIP.has(e.name)) walkDir(full);
-      } else if (e.isFile() && isDeploymentCandidate(full)) files.push(full);
+      } else if (type === 'file' && isDeploymentCandidate(full)) files.push(full);
     }
   };
   for (const p of paths) {
@@ -92,6 +131,7 @@ export function collectDeploymentFiles(paths: string[], cwd: string): { files: s
     }
     if (st.isDirectory()) {
       roots.push(abs);
+      root = abs;
       walkDir(abs);
     } else {
       roots.push(path.dirname(abs));

@@ -1,5 +1,8 @@
 // A line diff (Myers' O(ND) algorithm) and unified-diff output for --fix-dry-run.
-// The output applies with `git apply` / `patch -p1` from the folder the paths are relative to.
+// The output applies with `git apply` / `patch -p1` from the folder the paths are relative to,
+// except on lines that hold a secret: those are masked, in context and changed lines alike.
+import { kindFromName } from '../engine/fileKinds';
+import { maskSecretsInText } from '../engine/secretValue';
 
 export type Op = { kind: ' ' | '-' | '+'; line: string };
 
@@ -110,4 +113,10 @@ export function unifiedDiff(before: string, after: string, oldName: string, newN
     g = end + 1;
   }
   return out.join('\n') + '\n';
+}
+
+/** The diff `--fix-dry-run` prints: secret values masked on both sides before diffing. */
+export function maskedDiff(file: string, before: string, after: string, oldName: string, newName: string): string {
+  const isEnv = kindFromName(file) === 'env';
+  return unifiedDiff(maskSecretsInText(before, isEnv), maskSecretsInText(after, isEnv), oldName, newName);
 }

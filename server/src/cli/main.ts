@@ -4,11 +4,14 @@ import * as path from 'path';
 import { analyze } from '../engine/analyze';
 import { SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { nodeHost } from '../nodeHost';
+import { createNodeHost, LinkWriteError, writeFileNoFollow } from '../nodeHost';
+import { linkNotice } from '../engine/workspace/linkNotice';
+import { maskSecretsInLog } from '../engine/secretValue';
+import { Finding } from '../engine/types';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { BaselineError, filterByBaseline, readBaseline, writeBaseline } from './baseline';
 import { collectTargets, PathError, Target } from './collect';
-import { unifiedDiff } from './diff';
+import { maskedDiff } from './diff';
 import { fingerprints } from './fingerprint';
 import { safeFix } from '../engine/fixes/fixAll';
 import { SourceFile } from '../engine/sourceFile';
@@ -77,7 +80,8 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   const baseline = baselinePath ? readBaseline(baselinePath) : undefined;
 
   const roots = [...new Set(targets.map((t) => (t.explicit ? path.dirname(t.file) : t.root)))];
-  const ws = new Workspace(nodeHost, roots);
+  const named = targets.filter((t) => t.explicit).map((t) => t.file);
+  const ws = new Workspace(createNodeHost(roots, named), roots);
   const ruleErrors: { ruleId: string; file: string; message: string }[] = [];
   const analyzeTarget = (t: Target, version?: SourceFile) => {
     const file = version ?? ws.file(t.file);
@@ -88,8 +92,9 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
       root: t.root,
       explicit: t.explicit,
       onRuleError: (ruleId, e) => {
-        ruleErrors.push({ ruleId, file: t.file, message: String(e) });
-        io.err(`themisdb-lint: rule ${ruleId} failed on ${relative(cwd, t.file)}: ${String(e)}\n`);
+        const message = maskSecretsInLog(String(e));
+        ruleErrors.push({ ruleId, file: t.file, message });
+        io.err(`themisdb-lint: rule ${ruleId} failed on ${relative(cwd, t.file)}: ${message}\n`);
       },
     });
     return { file, analysis };
@@ -100,6 +105,10 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   if (opts.fix || opts.fixDryRun) {
     fixed = [];
     for (const t of targets) {
+      if (ws.isLink(t.file)) {
+        io.err(`themisdb-lint: ${relative(cwd, t.file)} is a symbolic link: --fix does not write through it\n`);
+        continue;
+      }
       const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
       if (r && r.after !== r.before) fixed.push(r);
       if (r?.passLimitReached)
@@ -109,11 +118,9 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
 
   let checked = 0;
   let reported: Reported[] = [];
-  for (const t of targets) {
-    const { file, analysis } = analyzeTarget(t);
-    if (analysis.kind) checked++;
-    const fps = fingerprints(file.lines, analysis.findings);
-    analysis.findings.forEach((finding, i) => {
+  const report = (t: Target, file: SourceFile, findings: readonly Finding[]) => {
+    const fps = fingerprints(file.lines, findings);
+    findings.forEach((finding, i) => {
       reported.push({
         file: t.file,
         rel: relative(cwd, t.file),
@@ -124,12 +131,22 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
         fixable: !!safeFix(finding, t.file),
       });
     });
+  };
+  for (const t of targets) {
+    const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
+    if (link) continue; // reported with the other links below
+    const { file, analysis } = analyzeTarget(t);
+    if (analysis.kind) checked++;
+    report(t, file, analysis.findings);
   }
+  // every link not followed, named, found by the walk or met as a sibling: a notice on the link
+  for (const [link, refusal] of ws.refusedLinks())
+    report({ file: link, explicit: false, root: cwd }, new SourceFile(link, ''), [linkNotice(link, refusal)]);
 
   if (opts.fixDryRun) {
     for (const f of fixed!) {
       const rel = relative(cwd, f.file);
-      io.out(unifiedDiff(f.before, f.after, `a/${rel}`, `b/${rel}`));
+      io.out(maskedDiff(f.file, f.before, f.after, `a/${rel}`, `b/${rel}`));
     }
     const applied = fixed!.reduce((n, f) => n + f.applied, 0);
     io.err(
@@ -194,8 +211,9 @@ function writeFixed(f: FileFix, cwd: string): void {
   try {
     const raw = fs.readFileSync(f.file);
     const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\uFEFF' : '';
-    fs.writeFileSync(f.file, bom + f.after);
+    writeFileNoFollow(f.file, bom + f.after);
   } catch (e) {
+    if (e instanceof LinkWriteError) throw new CliError(`cannot write ${relative(cwd, f.file)}: ${e.message}`);
     throw new CliError(`cannot write ${relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }

@@ -4,7 +4,7 @@ import { YamlRef } from './documents/yamlModel';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
-import { buildFix, defaultSeverity, Report, Rule, RuleContext, RuleMeta, severitiesOf } from './rules/rule';
+import { buildFix, defaultSeverity, FixPart, Report, Rule, RuleContext, RuleMeta, severitiesOf } from './rules/rule';
 import { SourceFile } from './sourceFile';
 import { FileKind, Finding, Fix, Profile, ProfileSetting, RuleSetting, SEVERITY_ORDER, Severity } from './types';
 import { Workspace } from './workspace/workspace';
@@ -47,8 +47,8 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       if (finding) raw.push(finding);
     },
     resolved: (ref) => resolveValue(ref, file, ws),
-    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
-    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
+    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
+    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
   };
   for (const rule of rules) {
     if (!rule.meta.kinds.includes(kind)) continue;
@@ -66,6 +66,11 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
   }
   const findings = finalize(file, raw, profile, options.rules ?? {});
   return { kind, profile, findings };
+}
+
+/** A part that would write through a link is missing, so its whole fix is dropped. */
+function notThroughLinks(parts: readonly FixPart[], own: string, ws: Workspace): FixPart[] {
+  return parts.map((p) => (p && ws.isLink(typeof p === 'object' && 'path' in p ? p.path : own) ? undefined : p));
 }
 
 function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {

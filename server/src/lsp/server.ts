@@ -12,11 +12,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
-import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { maskSecretsInLog } from '../engine/secretValue';
+import { SourceFile } from '../engine/sourceFile';
+import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
-import { toDiagnostic, uriToPath } from './convert';
+import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
@@ -28,7 +31,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
-let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
+let cache = new AnalysisCache(ws, logError);
 const timers = new Map<string, NodeJS.Timeout>();
 const tooLarge = new Set<string>();
 const rootOf = (p: string) => rootIn(ws, p);
@@ -36,8 +40,8 @@ const rootOf = (p: string) => rootIn(ws, p);
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
   if (roots.length === 0 && params.rootUri) roots.push(uriToPath(params.rootUri));
-  ws = new Workspace(nodeHost, roots);
-  cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+  ws = new Workspace(createNodeHost(roots), roots);
+  cache = new AnalysisCache(ws, logError);
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -88,6 +92,21 @@ async function validate(uri: string, version: number): Promise<void> {
     version,
     diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
   });
+  publishLinkNotices();
+}
+
+/** Links the workspace did not follow get a notice each, on the link (once per link). */
+const noticedLinks = new Set<string>();
+function publishLinkNotices(): void {
+  for (const [link, refusal] of ws.refusedLinks()) {
+    const uri = pathToUri(link);
+    if (noticedLinks.has(uri) || documents.get(uri)) continue;
+    noticedLinks.add(uri);
+    const notice = linkNotice(link, refusal);
+    // an engine notice, not a rule: it has no rule page to link to
+    const { codeDescription: _none, ...diagnostic } = toDiagnostic(new SourceFile(link, '').lines, notice, 0, 0);
+    connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+  }
 }
 
 /** Files next to a .env (or a config) read it: re-check every other open document. */
@@ -120,7 +139,11 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((e) => {
-  for (const c of e.changes) ws.invalidate(uriToPath(c.uri));
+  for (const c of e.changes) {
+    ws.invalidate(uriToPath(c.uri));
+    // a link that changed is judged again: its notice goes until the next read says otherwise
+    if (noticedLinks.delete(c.uri)) connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+  }
   cache.clear();
   documents.all().forEach(schedule);
 });
@@ -187,5 +210,5 @@ documents.listen(connection);
 connection.listen();
 
 process.on('uncaughtException', (err) =>
-  connection.console.error(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
+  logError(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
 );

@@ -10,6 +10,8 @@ import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
 import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { FileKind, Span } from '../types';
+import { isTemplated } from '../secrets';
+import { isSecretValue } from '../secretValue';
 import { Workspace } from '../workspace/workspace';
 import {
   displayFile,
@@ -50,7 +52,7 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
   if (/^[ \t]*#/.test(lineText)) return undefined;
 
   const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !inComment(lineText, r.start));
-  if (ref) {
+  if (ref && !hidesReferences(lineText)) {
     return {
       markdown: variableMarkdown(ref.name, ref.fallback, file, options),
       span: { start: lineStart + ref.start, end: lineStart + ref.end },
@@ -107,7 +109,7 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   const all = schemasAt(schema, keys);
   if (!all.length || /^[|>&*!{[]/.test(raw)) return undefined;
   const value = unquoteScalar(raw);
-  const secret = isSecretSchemaKey(schema, keys);
+  const secret = isSecretSchemaKey(schema, keys) || isSecretValue(value);
   const templated = /\$\{[^}]+\}/.test(value);
   const shown = secret ? 'The value' : code(raw);
   const out: string[] = [];
@@ -168,6 +170,21 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   return out.length ? `**${displayKeyPath(keys)}** = ${secret ? '…' : code(raw)}\n\n${out.join('\n\n')}` : undefined;
 }
 
+/**
+ * A secret written with `$` in it (`passphrase: "p4$word…"`): the `$word` is part of
+ * the secret, not a reference, so its name is never shown. A value that is only a
+ * reference (`${THEMIS_PIN}`) is no secret and keeps its hover.
+ */
+function secretText(value: string, key: string | undefined): boolean {
+  return !isTemplated(value) && (isSecretValue(value, key ? [key] : []) || (key !== undefined && isSecretVar(key)));
+}
+
+/** A YAML line `key: value` (or `- value`) whose value is secret text. */
+function hidesReferences(lineText: string): boolean {
+  const m = /^[ \t]*(?:-[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*:[ \t]+)?(.*?)[ \t]*$/.exec(lineText);
+  return !!m && secretText(unquoteScalar(m[2].replace(/[ \t]+#.*$/, '')), m[1]);
+}
+
 // ---------------------------------------------------------------- .env
 
 /**
@@ -181,7 +198,7 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions): Hove
   if (at.commentLine || at.inComment || !e) return undefined;
   const value = file.text.slice(e.valueSpan.start, e.valueSpan.end);
   const ref = findVarRefs(value).find((r) => e.valueSpan.start + r.start <= offset && offset <= e.valueSpan.start + r.end);
-  if (ref) {
+  if (ref && !secretText(e.value, e.key)) {
     const span = { start: e.valueSpan.start + ref.start, end: e.valueSpan.start + ref.end };
     return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span };
   }
@@ -203,7 +220,7 @@ function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
   const { key: name, value } = e;
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
-  if (isSecretVar(name)) {
+  if (isSecretVar(name) || isSecretValue(value)) {
     out.push(value ? '**Secret**: the value is not shown.' : 'The secret is empty here.');
   } else if (value !== '') {
     const accepted = info.accepted ?? undefined;

@@ -10,6 +10,16 @@ import { FileKind } from '../types';
 export interface Host {
   readFile(filePath: string): string | undefined;
   readDir(dir: string): string[] | undefined;
+  /** Why a path is not read: a link (or a path under a linked folder) that leads outside the workspace, or nowhere. */
+  refusedLink?(filePath: string): LinkRefusal | undefined;
+  /** A symbolic link, dangling or not: no fix writes through it. */
+  isLink?(filePath: string): boolean;
+}
+
+/** A link the workspace did not follow, and where it leads. */
+export interface LinkRefusal {
+  target: string;
+  reason: 'outside' | 'dangling';
 }
 
 export interface VarDefinition {
@@ -25,6 +35,7 @@ export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
+  private readonly refused = new Map<string, LinkRefusal>();
   private envIndex?: string[]; // every family file found under the roots, by name
   private nameIndex?: string[]; // every file under the roots, for findFiles
 
@@ -63,6 +74,7 @@ export class Workspace {
       const text = this.host.readFile(filePath);
       if (text === undefined) {
         this.files.delete(filePath);
+        this.noteRefusal(filePath);
         return undefined;
       }
       const f = new SourceFile(filePath, text);
@@ -76,10 +88,39 @@ export class Workspace {
     return f;
   }
 
+  /** Links not followed so far (path of the link → where it leads), in the order met. */
+  refusedLinks(): ReadonlyMap<string, LinkRefusal> {
+    return this.refused;
+  }
+
+  /** The refusal of a path that is a link out of the workspace (or a dangling one), checked now. */
+  linkRefusal(filePath: string): LinkRefusal | undefined {
+    this.noteRefusal(filePath);
+    return this.refused.get(filePath);
+  }
+
+  /** No fix writes through a link: the edit policy of every file change. */
+  isLink(filePath: string): boolean {
+    return this.host.isLink?.(filePath) ?? false;
+  }
+
+  private noteRefusal(filePath: string): void {
+    const r = this.host.refusedLink?.(filePath);
+    if (r) this.refused.set(filePath, r);
+    else this.refused.delete(filePath);
+  }
+
+  /** A folder's entries; a linked folder that leads out of the workspace reads as empty (and is noted). */
+  private readDir(dir: string): string[] | undefined {
+    const names = this.host.readDir(dir);
+    if (names === undefined) this.noteRefusal(dir);
+    return names;
+  }
+
   listDir(dir: string): string[] {
     let names = this.dirs.get(dir);
     if (!names) {
-      names = this.host.readDir(dir) ?? [];
+      names = this.readDir(dir) ?? [];
       for (const p of this.overlays.keys())
         if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
       this.dirs.set(dir, names);
@@ -122,7 +163,7 @@ export class Workspace {
           if (--budget <= 0) return;
           const full = path.join(dir, name);
           if (kindFromName(full)) found.push(full);
-          else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.host.readDir(full)) walk(full, depth + 1);
+          else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.readDir(full)) walk(full, depth + 1);
         }
       };
       for (const r of this.roots) walk(r, 0);
@@ -147,7 +188,7 @@ export class Workspace {
           if (--budget <= 0) return;
           const full = path.join(dir, name);
           const maybeDir = !SKIP_DIRS.has(name) && (!name.includes('.') || name.endsWith('.d'));
-          if (maybeDir && this.host.readDir(full)) walk(full, depth + 1);
+          if (maybeDir && this.readDir(full)) walk(full, depth + 1);
           else found.push(full);
         }
       };
