@@ -25,7 +25,12 @@ const shipped = { ...common, minify: true };
 await Promise.all([
   build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   // a bin too (themisdb-language-server --stdio), for editors other than VS Code
-  build({ ...shipped, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...shipped,
+    entryPoints: ['server/src/lsp/server.ts'],
+    outfile: 'server/out/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // the engine alone, for unit tests (not shipped)
   build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' }),
   build({

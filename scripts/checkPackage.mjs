@@ -14,4 +14,6 @@ if (bad.length) {
   console.error(`The package would ship files it must not:\n  ${bad.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`package contents OK: ${files.length} files, only bundles, schemas, syntaxes, docs, README, CHANGELOG, LICENSE and the icon`);
+console.log(
+  `package contents OK: ${files.length} files, only bundles, schemas, syntaxes, docs, README, CHANGELOG, LICENSE and the icon`,
+);
