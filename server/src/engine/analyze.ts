@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** The user named this file, so its content may make it a ThemisDB file. */
   explicit?: boolean;
+  /** Report findings that inline suppressions silence too, marked `suppressed` with the suppression's reason (audits). */
+  keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -64,22 +66,29 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       }
     }
   }
-  const findings = finalize(file, raw, profile, options.rules ?? {});
+  const findings = finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   return { kind, profile, findings };
 }
 
-function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {
-  const suppressions = file.suppressions;
+function finalize(
+  file: SourceFile,
+  raw: Finding[],
+  profile: Profile,
+  settings: Record<string, RuleSetting>,
+  keepSuppressed: boolean,
+): Finding[] {
   const li = file.lines;
-  const fileWide = new Set(suppressions.filter((s) => s.target === 'file').flatMap((s) => s.ids));
-  const byLine = new Map<number, Set<string>>();
-  for (const s of suppressions) {
-    if (s.target === 'file') continue;
-    const set = byLine.get(s.target) ?? new Set<string>();
-    s.ids.forEach((id) => set.add(id));
-    byLine.set(s.target, set);
+  const reasonOf = (f: Finding): string | undefined => {
+    const line = li.position(f.span.start).line;
+    const s = file.suppressions.find((x) => (x.target === 'file' || x.target === line) && x.ids.includes(f.ruleId));
+    return s?.reason;
+  };
+  let kept: Finding[] = [];
+  for (const f of raw) {
+    const reason = reasonOf(f);
+    if (reason === undefined) kept.push(f);
+    else if (keepSuppressed) kept.push({ ...f, suppressed: { reason } });
   }
-  let kept = raw.filter((f) => !fileWide.has(f.ruleId) && !byLine.get(li.position(f.span.start).line)?.has(f.ruleId));
   kept = dropSuperseded(kept);
 
   const out: Finding[] = [];
