@@ -169,7 +169,7 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
   if (summary.baselined) lines.push(`  ${plural(summary.baselined, 'problem')} hidden by the baseline.`);
   if (summary.staleBaseline)
     lines.push(
-      `  ${plural(summary.staleBaseline, 'baseline entry', 'baseline entries')} in ${summary.baselineName ?? 'the baseline'} no longer match a problem; remove them with --prune-baseline.`,
+      `  ${plural(summary.staleBaseline, 'baseline entry', 'baseline entries')} in ${summary.baselineName ?? 'the baseline'} no longer match${summary.staleBaseline === 1 ? 'es' : ''} a problem; remove ${summary.staleBaseline === 1 ? 'it' : 'them'} with --prune-baseline.`,
     );
   if (summary.filesChecked === 0)
     lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');

@@ -171,7 +171,7 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       stale = { count: m.stale.length, name: baseline.name };
       if (opts.format !== 'text' || opts.outputFile)
         io.err(
-          `themisdb-lint: ${m.stale.length} baseline entr${m.stale.length === 1 ? 'y' : 'ies'} in ${baseline.name} no longer match a problem; remove them with --prune-baseline\n`,
+          `themisdb-lint: ${m.stale.length} baseline entr${m.stale.length === 1 ? 'y' : 'ies'} in ${baseline.name} no longer match${m.stale.length === 1 ? 'es' : ''} a problem; remove ${m.stale.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
         );
     }
   } else if (opts.pruneBaseline)

@@ -14,6 +14,7 @@ import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
+import { BaselineFilter } from './baseline';
 import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
@@ -29,6 +30,7 @@ const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
 let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+const baseline = new BaselineFilter((m) => connection.console.warn(m));
 const timers = new Map<string, NodeJS.Timeout>();
 const tooLarge = new Set<string>();
 const rootOf = (p: string) => rootIn(ws, p);
@@ -86,7 +88,9 @@ async function validate(uri: string, version: number): Promise<void> {
   connection.sendDiagnostics({
     uri,
     version,
-    diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
+    diagnostics: baseline
+      .kept(entry.file, entry.analysis.findings, rootOf(entry.file.path))
+      .map((i) => toDiagnostic(entry.file.lines, entry.analysis.findings[i], i, version)),
   });
 }
 
