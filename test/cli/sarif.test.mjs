@@ -121,6 +121,25 @@ describe('CLI --format sarif', () => {
     assert.equal(schemaValidator()(broken), false);
   });
 
+  it('leaves primaryLocationLineHash to GitHub, and stays valid with suppressions (--no-inline-suppressions)', () => {
+    const dir = workspace({
+      'config.yaml': `network:\n  tls:\n    # themisdb-disable-next-line TLS002 -- terminated at the proxy\n    min_version: "1.0"\n`,
+      'other/config.yaml': tlsConfig('1.0'),
+    });
+    const log = json(cli(['--format', 'sarif', '--no-inline-suppressions', '.'], { cwd: dir }));
+    assert.ok(!JSON.stringify(log).includes('primaryLocationLineHash'));
+    const suppressed = log.runs[0].results.filter((x) => x.suppressions);
+    assert.deepEqual(
+      suppressed.map((x) => [x.ruleId, x.suppressions]),
+      [['TLS002', [{ kind: 'inSource', justification: 'terminated at the proxy' }]]],
+    );
+    assert.ok(
+      log.runs[0].results.some((x) => x.ruleId === 'TLS002' && !x.suppressions),
+      'the other one is not suppressed',
+    );
+    assertSchemaValid(log);
+  });
+
   it('maps the effective severity to the SARIF level: info and hint are notes', () => {
     const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
     for (const [setting, level] of [
