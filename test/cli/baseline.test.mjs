@@ -183,6 +183,14 @@ describe('language server and the baseline', () => {
         next.diagnostics.map((d) => [d.code, d.range.start.line]),
         [['TLS002', 2]],
       );
+      // a baseline changed on disk is read again
+      fs.writeFileSync(
+        path.join(dir, '.themisdb-baseline.json'),
+        JSON.stringify({ version: 1, tool: { name: 'themisdb-lint', version: '0' }, findings: [] }),
+      );
+      client.change(uri, tlsConfig('1.0'));
+      const all = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length >= cliFindings.length);
+      assert.ok(all.diagnostics.some((d) => d.code === 'TLS002'));
     } finally {
       await client.shutdown();
     }

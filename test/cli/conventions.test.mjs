@@ -148,6 +148,14 @@ describe('CLI --exclude', () => {
     assert.deepEqual(files(['--exclude', 'examples/']).sort(), ['config.yaml', 'test/fixtures/config.yaml']);
     assert.deepEqual(files(['--exclude', 'examples', '--exclude', 'test/**']), ['config.yaml']);
     assert.deepEqual(files(['--exclude=**/fixtures/*.yaml']).sort(), ['config.yaml', 'examples/config.yaml']);
+    // a file named on the command line is skipped too
+    const named = cli([...only('TLS002'), '-f', 'json', '--exclude', 'examples/', 'examples/config.yaml', 'config.yaml'], {
+      cwd: dir,
+    });
+    assert.deepEqual(
+      json(named).map((f) => f.file),
+      ['config.yaml'],
+    );
   });
 });
 
