@@ -209,18 +209,24 @@ describe('baseline matching', () => {
         { ruleId: 'TLS002', file: 'config.yaml', fingerprint: 'aa:1' },
       ],
     };
-    const left = m.baseline.filterByBaseline(
+    const match = m.baseline.matchBaseline(
       [f('aa:1'), f('aa:1'), f('aa:1'), f('aa:1', 'other.yaml'), f('bb:1')],
       baseline,
       path.join(dir, 'b.json'),
     );
+    assert.deepEqual(match.unused, []);
     assert.deepEqual(
-      left.map((x) => [path.basename(x.file), x.fingerprint]),
+      match.kept.map((x) => [path.basename(x.file), x.fingerprint]),
       [
         ['config.yaml', 'aa:1'],
         ['other.yaml', 'aa:1'],
         ['config.yaml', 'bb:1'],
       ],
+    );
+    // an entry that matches nothing is unused (a stale candidate)
+    assert.deepEqual(
+      m.baseline.matchBaseline([f('bb:1')], baseline, path.join(dir, 'b.json')).unused.map((e) => e.fingerprint),
+      ['aa:1', 'aa:1'],
     );
   });
 });

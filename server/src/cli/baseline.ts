@@ -109,8 +109,6 @@ const key = (ruleId: string, file: string, fingerprint: string) => `${ruleId}\0$
 export interface BaselineMatch<T> {
   /** Findings the baseline does not account for. */
   kept: T[];
-  /** Entries that absorbed a finding. */
-  used: BaselineEntry[];
   /** Entries that absorbed none. */
   unused: BaselineEntry[];
 }
@@ -130,21 +128,8 @@ export function matchBaseline<T extends Fingerprinted>(
     const k = key(e.ruleId, e.file, e.fingerprint);
     budget.set(k, [...(budget.get(k) ?? []), e]);
   }
-  const used: BaselineEntry[] = [];
-  const kept = findings.filter((f) => {
-    const entry = budget.get(key(f.ruleId, relativeTo(dir, f.file), f.fingerprint))?.pop();
-    if (entry) used.push(entry);
-    return !entry;
-  });
-  return { kept, used, unused: [...budget.values()].flat() };
-}
-
-export function filterByBaseline<T extends Fingerprinted>(
-  findings: readonly T[],
-  baseline: BaselineFile,
-  baselinePath: string,
-): T[] {
-  return matchBaseline(findings, baseline, baselinePath).kept;
+  const kept = findings.filter((f) => !budget.get(key(f.ruleId, relativeTo(dir, f.file), f.fingerprint))?.pop());
+  return { kept, unused: [...budget.values()].flat() };
 }
 
 /** The absolute path of an entry's file. */

@@ -78,11 +78,14 @@ function finalize(
   keepSuppressed: boolean,
 ): Finding[] {
   const li = file.lines;
-  const reasonOf = (f: Finding): string | undefined => {
-    const line = li.position(f.span.start).line;
-    const s = file.suppressions.find((x) => (x.target === 'file' || x.target === line) && x.ids.includes(f.ruleId));
-    return s?.reason;
-  };
+  // rule ID -> reason, for the whole file and per line; the first directive that names a rule wins
+  const fileWide = new Map<string, string>();
+  const byLine = new Map<number, Map<string, string>>();
+  for (const s of file.suppressions) {
+    const target = s.target === 'file' ? fileWide : (byLine.get(s.target) ?? byLine.set(s.target, new Map()).get(s.target)!);
+    for (const id of s.ids) if (!target.has(id)) target.set(id, s.reason);
+  }
+  const reasonOf = (f: Finding) => fileWide.get(f.ruleId) ?? byLine.get(li.position(f.span.start).line)?.get(f.ruleId);
   let kept: Finding[] = [];
   for (const f of raw) {
     const reason = reasonOf(f);
