@@ -70,7 +70,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'dotenv' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,.gitignore}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,.gitignore,.themisdb-baseline.json}',
+      ),
     },
     outputChannel: output,
     traceOutputChannel: output,

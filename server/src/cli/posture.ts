@@ -49,7 +49,7 @@ export function runPosture(argv: string[], cwd: string, io: PostureIo): number {
     .filter((s) => s.themis && s.files.some((f) => wanted.has(f)))
     .map((s) => servicePosture(ws, s, model));
   if (opts.format === 'json') io.out(JSON.stringify(toJson(postures, cwd, ws), null, 2) + '\n');
-  else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty)));
+  else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty, opts.color)));
   // the workspace boundary: a link not followed is said, not skipped in silence
   for (const [link, refusal] of ws.refusedLinks()) io.err(`themisdb-lint posture: ${linkNotice(link, refusal).message}\n`);
   return 0;

@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** The user named this file, so its content may make it a ThemisDB file. */
   explicit?: boolean;
+  /** Report findings that inline suppressions silence too, marked `suppressed` with the suppression's reason (audits). */
+  keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -64,7 +66,7 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       }
     }
   }
-  const findings = finalize(file, raw, profile, options.rules ?? {});
+  const findings = finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   return { kind, profile, findings };
 }
 
@@ -73,18 +75,28 @@ function notThroughLinks(parts: readonly FixPart[], own: string, ws: Workspace):
   return parts.map((p) => (p && ws.isLink(typeof p === 'object' && 'path' in p ? p.path : own) ? undefined : p));
 }
 
-function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {
-  const suppressions = file.suppressions;
+function finalize(
+  file: SourceFile,
+  raw: Finding[],
+  profile: Profile,
+  settings: Record<string, RuleSetting>,
+  keepSuppressed: boolean,
+): Finding[] {
   const li = file.lines;
-  const fileWide = new Set(suppressions.filter((s) => s.target === 'file').flatMap((s) => s.ids));
-  const byLine = new Map<number, Set<string>>();
-  for (const s of suppressions) {
-    if (s.target === 'file') continue;
-    const set = byLine.get(s.target) ?? new Set<string>();
-    s.ids.forEach((id) => set.add(id));
-    byLine.set(s.target, set);
+  // rule ID -> reason, for the whole file and per line; the first directive that names a rule wins
+  const fileWide = new Map<string, string>();
+  const byLine = new Map<number, Map<string, string>>();
+  for (const s of file.suppressions) {
+    const target = s.target === 'file' ? fileWide : (byLine.get(s.target) ?? byLine.set(s.target, new Map()).get(s.target)!);
+    for (const id of s.ids) if (!target.has(id)) target.set(id, s.reason);
   }
-  let kept = raw.filter((f) => !fileWide.has(f.ruleId) && !byLine.get(li.position(f.span.start).line)?.has(f.ruleId));
+  const reasonOf = (f: Finding) => fileWide.get(f.ruleId) ?? byLine.get(li.position(f.span.start).line)?.get(f.ruleId);
+  let kept: Finding[] = [];
+  for (const f of raw) {
+    const reason = reasonOf(f);
+    if (reason === undefined) kept.push(f);
+    else if (keepSuppressed) kept.push({ ...f, suppressed: { reason } });
+  }
   kept = dropSuperseded(kept);
 
   const out: Finding[] = [];

@@ -43,6 +43,8 @@ export interface Finding {
   span: Span;
   message: string;
   fixes: Fix[];
+  /** Set only when the analysis keeps suppressed findings (AnalyzeOptions.keepSuppressed): why it was silenced. */
+  suppressed?: { reason: string };
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -17,6 +17,7 @@ import { SourceFile } from '../engine/sourceFile';
 import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
+import { BaselineFilter } from './baseline';
 import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
@@ -33,6 +34,7 @@ const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
 const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
 let cache = new AnalysisCache(ws, logError);
+const baseline = new BaselineFilter((m) => connection.console.warn(maskSecretsInLog(m)));
 const timers = new Map<string, NodeJS.Timeout>();
 const tooLarge = new Set<string>();
 const rootOf = (p: string) => rootIn(ws, p);
@@ -90,7 +92,9 @@ async function validate(uri: string, version: number): Promise<void> {
   connection.sendDiagnostics({
     uri,
     version,
-    diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
+    diagnostics: baseline
+      .kept(entry.file, entry.analysis.findings, rootOf(entry.file.path))
+      .map((i) => toDiagnostic(entry.file.lines, entry.analysis.findings[i], i, version)),
   });
   publishLinkNotices();
 }
