@@ -43,6 +43,8 @@ export interface YamlProblem {
   span: Span;
   message: string;
   code: string;
+  /** A warning leaves the YAML readable (an unknown tag or directive); an error does not. */
+  severity: 'error' | 'warning';
 }
 
 /** Nesting deeper than this is not modelled (the model is then `truncated`). */
@@ -95,6 +97,7 @@ export class YamlModel {
           span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
           message: e.message.split('\n')[0],
           code: e.code,
+          severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
       this.walk(doc.contents, [], i, 0, false);
@@ -206,6 +209,7 @@ export class YamlModel {
               span: { start: keyNode.range[0], end: keyNode.range[1] },
               message: 'Map keys must be unique',
               code: 'DUPLICATE_KEY',
+              severity: 'error',
             });
           }
           seen?.add(name);
