@@ -82,7 +82,8 @@ export class YamlModel {
 
   constructor(readonly text: string) {
     // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
-    const parsed = parseAllDocuments(text, { uniqueKeys: false });
+    // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets)
+    const parsed = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false });
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {

@@ -27,7 +27,7 @@ function comments(file: SourceFile, skip: readonly Span[] = []): Map<string, num
   const add = (c: string) => out.set(c, (out.get(c) ?? 0) + 1);
   const skipped = (c: Span) => skip.some((s) => s.start < c.end && c.start < s.end);
   if (isEnvFile(file)) file.env.comments.forEach((c) => skipped(c.span) || add(c.text));
-  else for (const token of new Lexer().lex(file.text)) if (token.startsWith('#')) add(token.trim());
+  else for (const token of new Lexer().lex(file.text.replace(/\r(?!\n)/g, '\n'))) if (token.startsWith('#')) add(token.trim());
   return out;
 }
 
