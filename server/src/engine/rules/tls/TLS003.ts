@@ -2,7 +2,8 @@
 import { isSeq } from 'yaml';
 import { isSeqRef, YamlRef } from '../../documents/yamlModel';
 import { deleteEntryLines, isEditable, setValue } from '../../fixes/yamlEdits';
-import { Fix } from '../../types';
+import { SourceFile } from '../../sourceFile';
+import { Fix, TextEdit } from '../../types';
 import { entriesNamed, lastKey } from '../query';
 import { defineRule, RuleContext } from '../rule';
 import { resolvedString } from '../shared/values';
@@ -86,12 +87,12 @@ function replaceListFix(ctx: Pick<RuleContext, 'file' | 'fix'>, listRef: YamlRef
   // the edits below rewrite the written list: not through an alias, not over a `${VAR}` or nested item
   if (!span || listRef.viaAlias || items.length === 0 || !items.every((item) => isEditable(item))) return undefined;
   if ((node as { flow?: boolean }).flow) return ctx.fix(title, [{ ...span, newText: `[${RECOMMENDED.join(', ')}]` }]);
+  const li = ctx.file.lines;
   const edits = items.map((item, i) =>
-    i < RECOMMENDED.length ? setValue(ctx.file, item, RECOMMENDED[i]) : deleteEntryLines(ctx.file, item),
+    i < RECOMMENDED.length ? setValue(ctx.file, item, RECOMMENDED[i]) : deleteItem(ctx.file, item),
   );
   const missing = RECOMMENDED.slice(items.length);
   if (missing.length) {
-    const li = ctx.file.lines;
     const last = items[items.length - 1].valueSpan!;
     const prefix = /^[ \t]*-[ \t]+/.exec(li.lineText(li.position(last.start).line))?.[0];
     if (!prefix || li.position(last.start).character !== prefix.length) return undefined;
@@ -99,6 +100,17 @@ function replaceListFix(ctx: Pick<RuleContext, 'file' | 'fix'>, listRef: YamlRef
     edits.push({ start: at, end: at, newText: missing.map((suite) => li.eol + prefix + suite).join('') });
   }
   return ctx.fix(title, edits);
+}
+
+/** Deletes a sequence item's line; a comment after it stays, as a line of its own. */
+function deleteItem(file: SourceFile, item: YamlRef): TextEdit | undefined {
+  const li = file.lines;
+  const span = item.valueSpan!;
+  const line = li.position(span.end).line;
+  const rest = file.text.slice(span.end, li.lineEnd(line));
+  const dash = file.text.lastIndexOf('-', span.start);
+  if (!/^[ \t]*#/.test(rest) || dash < li.lineStart(li.position(span.start).line)) return deleteEntryLines(file, item);
+  return { start: dash, end: span.end + rest.indexOf('#'), newText: '' };
 }
 
 export default defineRule({
