@@ -1,10 +1,12 @@
 // The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
 // (preferred) and suggestions, disable for this line / file, show the rule's
-// documentation, fix all problems of the rule, and source.fixAll.themisdb.
+// documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
+// verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
-import { editsOfPass, fixAll, minimalEdit } from '../engine/fixes/fixAll';
-import { Finding, TextEdit } from '../engine/types';
+import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
+import { FindingsOf, verifyFix } from '../engine/fixes/verify';
+import { Finding, Fix, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { COMMANDS, FIX_ALL_KIND, REASON_PLACEHOLDER, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../protocol';
 import { DocAnalysis } from './analysisCache';
@@ -14,29 +16,38 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
+/** Verdicts of `verifyFix`, per fix of a cached analysis (each costs an analysis of the fixed text). */
+const verdicts = new WeakMap<Fix, boolean>();
+
 export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: Options): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  const findingsOf: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
+  const verified = (finding: Finding, fix: Fix): boolean => {
+    let ok = verdicts.get(fix);
+    if (ok === undefined) verdicts.set(fix, (ok = verifyFix(entry.file, finding, fix, findingsOf)));
+    return ok;
+  };
   if (wants(only, CodeActionKind.QuickFix)) {
     const seenRules = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingOf(diagnostic, entry);
       if (!finding) continue;
-      actions.push(...fixActions(finding, diagnostic, ws));
+      actions.push(...fixActions(finding, diagnostic, ws, verified));
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
-      const fixAllRule = fixAllOfRule(finding.ruleId, entry);
+      const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
       if (fixAllRule) actions.push(fixAllRule);
       actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
     }
   }
   if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
-    const edit = minimalEdit(entry.file.text, fixAll(entry.file, (f) => analyze(f, ws, options).findings).text);
-    if (edit)
+    const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf).text);
+    if (edits.length)
       actions.push({
         title: 'Fix all auto-fixable ThemisDB problems',
         kind: FIX_ALL_KIND,
-        edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws),
+        edit: toWorkspaceEdit([{ path: entry.file.path, edits }], ws),
       });
     else if (only?.length)
       actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
@@ -44,20 +55,32 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
   return actions;
 }
 
-function fixActions(finding: Finding, diagnostic: Diagnostic, ws: Workspace): CodeAction[] {
-  return finding.fixes.map((fix, i) => ({
-    title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: fix.kind === 'fix' && i === 0,
-    edit: toWorkspaceEdit(fix.changes, ws),
-  }));
+function fixActions(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  ws: Workspace,
+  verified: (f: Finding, x: Fix) => boolean,
+): CodeAction[] {
+  return finding.fixes.flatMap((fix, i) =>
+    verified(finding, fix)
+      ? [
+          {
+            title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.kind === 'fix' && i === 0,
+            edit: toWorkspaceEdit(fix.changes, ws),
+          },
+        ]
+      : [],
+  );
 }
 
-function fixAllOfRule(ruleId: string, entry: DocAnalysis): CodeAction | undefined {
+function fixAllOfRule(ruleId: string, entry: DocAnalysis, findingsOf: FindingsOf): CodeAction | undefined {
   const ofRule = entry.analysis.findings.filter((f) => f.ruleId === ruleId);
-  const { edits } = editsOfPass(ofRule, entry.file.path);
-  if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2 || edits.length === 0) return undefined;
+  if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2) return undefined;
+  const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf, (f) => f.ruleId === ruleId).text);
+  if (edits.length === 0) return undefined;
   return {
     title: `Fix all ${ruleId} problems in this file`,
     kind: CodeActionKind.QuickFix,

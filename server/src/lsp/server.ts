@@ -134,6 +134,8 @@ documents.onDidClose((e) => {
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // the buffer's unsaved text is gone: files that read this .env see the one on disk again
+  if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {

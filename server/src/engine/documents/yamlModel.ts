@@ -65,6 +65,8 @@ export interface YamlProblem {
   span: Span;
   message: string;
   code: string;
+  /** A warning leaves the YAML readable (an unknown tag or directive); an error does not. */
+  severity: 'error' | 'warning';
 }
 
 /** Nesting deeper than this is not modelled (the model is then `truncated`). */
@@ -113,7 +115,11 @@ export class YamlModel {
     blocks?: readonly YamlBlock[],
   ) {
     // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
-    const parsed = blocks ? [assemble(blocks, text.length)] : parseAllDocuments(text, { uniqueKeys: false });
+    // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
+    // the incremental blocks never hold one (they fall back to a full parse on CR)
+    const parsed = blocks
+      ? [assemble(blocks, text.length)]
+      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false });
     if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
@@ -129,6 +135,7 @@ export class YamlModel {
           span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
           message: e.message.split('\n')[0],
           code: e.code,
+          severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
       this.walk(doc.contents, [], i, 0, false);
@@ -241,6 +248,7 @@ export class YamlModel {
               span: { start: keyNode.range[0] + this.shift, end: keyNode.range[1] + this.shift },
               message: 'Map keys must be unique',
               code: 'DUPLICATE_KEY',
+              severity: 'error',
             });
           }
           seen?.add(name);

@@ -4,6 +4,7 @@
 import * as path from 'path';
 import { isScalar, Scalar } from 'yaml';
 import { EnvModel } from '../../documents/envModel';
+import { lineBreakOf } from '../../documents/lineIndex';
 import { YamlRef } from '../../documents/yamlModel';
 import { isSecretVar, varInfo } from '../../envCatalog';
 import { appendEnvEntry } from '../../fixes/envEdits';
@@ -235,7 +236,7 @@ function envLineFor(text: string, key: string, value: string): TextEdit | undefi
   const candidates: TextEdit[] = [appendEnvEntry(text, key, value)];
   // envValueText escapes backslashes that dotenv never unescapes: fall back to
   // quotes that need no escaping at all.
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   for (const q of ["'", '`']) {
     if (value.includes(q)) continue;
@@ -292,7 +293,7 @@ export function ignoreChange(ctx: SecContext, filePath: string, status: IgnoreSt
     .join('/')
     .replace(/^([!#])/, '\\$1');
   const existing = status.targetExists ? (ctx.workspace.file(status.target)?.text ?? '') : '';
-  const eol = /\r\n/.test(existing) ? '\r\n' : '\n';
+  const eol = lineBreakOf(existing);
   const lead = existing.length > 0 && !/[\r\n]$/.test(existing) ? eol : '';
   const change: FileEdit = {
     path: status.target,
