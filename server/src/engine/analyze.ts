@@ -1,6 +1,10 @@
 // The pipeline: document model -> rules -> suppressions -> one finding per problem
 // -> severity by profile and settings.
+import { isElsewhere, serviceEnvironment } from './deploy/environment';
+import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
+import { DeploymentModel } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
+import { Environment, environmentOf } from './envSemantics';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -50,11 +54,10 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
   };
-  for (const rule of rules) {
-    if (!rule.meta.kinds.includes(kind)) continue;
+  const run = (rule: Rule, c: RuleContext) => {
     current = rule;
     try {
-      rule.check(ctx);
+      rule.check(c);
     } catch (err) {
       if (err instanceof RuleContractError) throw err;
       const key = `${rule.meta.id}:${String(err)}`;
@@ -63,9 +66,61 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
         options.onRuleError?.(rule.meta.id, err);
       }
     }
+  };
+  const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
+  for (const rule of rules) {
+    if (!rule.meta.kinds.includes(kind)) continue;
+    if (!judgesEnvironment(rule.meta)) {
+      run(rule, ctx);
+      continue;
+    }
+    for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
   }
   const findings = finalize(file, raw, profile, options.rules ?? {});
   return { kind, profile, findings };
+}
+
+/** A rule for both .env files and deployment files judges an environment: once per service a file defines or feeds. */
+function judgesEnvironment(meta: RuleMeta): boolean {
+  return meta.kinds.includes('env') && meta.kinds.includes('deploy');
+}
+
+/**
+ * The environments judged in a file: each ThemisDB service a deployment file defines; for
+ * an env file, each service that loads it (its own values only, what it lacks is the
+ * service's), else the file alone (`undefined`), not judged for what it lacks when it only
+ * feeds a compose file's `${VAR}` interpolation.
+ */
+function environmentsOf(file: SourceFile, ws: Workspace, kind: FileKind): (Environment | undefined)[] {
+  const model = workspaceModel(ws, file.path);
+  if (kind === 'deploy') return servicesIn(model, file.path).map((s) => serviceEnvironment(s, file));
+  const loaders = servicesLoading(model, file.path);
+  if (loaders.length) return loaders.map((s) => serviceEnvironment(s, file));
+  if (feedsInterpolation(model, file.path)) return [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
+  return [undefined];
+}
+
+function feedsInterpolation(model: DeploymentModel, filePath: string): boolean {
+  return model.services.some(
+    (s) => s.themis && [...s.env.values()].some((v) => v.interpolated?.some((i) => i.ref?.file === filePath)),
+  );
+}
+
+/**
+ * The context of an environment rule for one service: findings on values set in another
+ * file are left to that file, and in a deployment file the env-file edits of the ENV
+ * rules do not apply (their findings come without fixes).
+ */
+function environmentContext(ctx: RuleContext, environment: Environment, kind: FileKind): RuleContext {
+  const inDeployFile = kind === 'deploy';
+  return {
+    ...ctx,
+    environment,
+    report: (r) => {
+      if (isElsewhere(r.span)) return;
+      ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
+    },
+  } as RuleContext;
 }
 
 function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {

@@ -18,7 +18,7 @@ export default defineRule({
   meta: {
     id: 'ENV002',
     name: 'environment-mismatch',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',
@@ -47,7 +47,7 @@ export default defineRule({
         ctx.report({
           messageId: 'environmentNotSet',
           data: { typo: typoData(ctx, ENV) },
-          span: absentSpan(ctx.file),
+          span: absentSpan(ctx),
           fixes: [ctx.fix(p.title, p.edits)],
         });
         return;

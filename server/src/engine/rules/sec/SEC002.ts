@@ -8,7 +8,7 @@ export default defineRule({
   meta: {
     id: 'SEC002',
     name: 'known-credential',
-    kinds: ['config', 'mig'],
+    kinds: ['config', 'mig', 'deploy'],
     severity: 'error',
     productionOnly: false,
     fix: 'suggestion',
@@ -19,6 +19,9 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // a systemd unit is not YAML; in a deployment file `${VAR}` is not read everywhere, so the move to .env is not offered
+    if (ctx.kind === 'deploy' && !/\.ya?ml$/i.test(ctx.file.path)) return;
+    const movable = ctx.kind !== 'deploy';
     for (const { ref, value } of scalars(ctx)) {
       if (isReference(value)) continue;
       const format = credentialIn(value);
@@ -28,7 +31,7 @@ export default defineRule({
         messageId: 'knownCredential',
         data: { path: dotted(ref), format, masked: maskSecret(value) },
         span: valueSpanOf(ctx, ref)!,
-        fixes: moveToEnvFixes(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, format),
+        fixes: movable ? moveToEnvFixes(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, format) : [],
       });
     }
   },
