@@ -54,6 +54,9 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
       if (!SKIP.has(e.name)) walk(full, root, add);
     } else if (e.isFile() && kindFromName(e.name)) {
       add({ file: full, explicit: false, root });
+    } else if (e.isFile() && isDeploymentCandidate(full)) {
+      // compose files, manifests, Helm values, systemd units: analyze() keeps only ThemisDB's
+      add({ file: full, explicit: false, root });
     }
   }
 }

@@ -93,6 +93,9 @@ function judgesEnvironment(meta: RuleMeta): boolean {
  */
 function environmentsOf(file: SourceFile, ws: Workspace, kind: FileKind): (Environment | undefined)[] {
   const model = workspaceModel(ws, file.path);
+  // a version the workspace does not hold (a fix-all pass): the model's spans are not this text's
+  if (ws.file(file.path)?.text !== file.text)
+    return kind === 'deploy' ? [] : [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
   if (kind === 'deploy') return servicesIn(model, file.path).map((s) => serviceEnvironment(s, file));
   const loaders = servicesLoading(model, file.path);
   if (loaders.length) return loaders.map((s) => serviceEnvironment(s, file));

@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'error',
     productionOnly: false,
     fix: 'suggestion',
-    supersedes: ['SEC001', 'SEC003'],
+    supersedes: ['SEC001', 'SEC003', 'DEP001'],
     messages: {
       knownCredential: (d: { path: string; format: string; masked: string }) =>
         `${d.path} holds a credential in a recognisable format (${d.format}, ${d.masked}). Such credentials leak with every copy and commit of the config: revoke it, issue a new one and load it from the environment.`,
