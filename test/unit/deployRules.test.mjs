@@ -195,3 +195,29 @@ describe(
     });
   },
 );
+
+describe('a ThemisDB config held in a ConfigMap', () => {
+  it('is analyzed as a config.yaml, with findings at their lines inside the manifest and no fixes', () => {
+    const manifest = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: themisdb-config
+data:
+  config.yaml: |
+    storage:
+      rocksdb_path: /data
+    network:
+      tls:
+        enabled: true
+        min_version: "1.0"
+`;
+    const dir = writeWorkspace({ 'k8s/config.yaml': manifest, 'k8s/deployment.yaml': DEPLOYMENT });
+    const { file, analysis } = analyzeFile(dir, 'k8s/config.yaml');
+    assert.equal(analysis.kind, 'deploy');
+    const tls = analysis.findings.find((f) => f.ruleId === 'TLS002');
+    assert.ok(tls, analysis.findings.map((f) => f.ruleId).join(' '));
+    assert.equal(place(file, tls).line, 12);
+    assert.equal(file.text.slice(tls.span.start, tls.span.end), '"1.0"');
+    assert.deepEqual(tls.fixes, []);
+  });
+});

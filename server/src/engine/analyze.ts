@@ -1,8 +1,10 @@
 // The pipeline: document model -> rules -> suppressions -> one finding per problem
 // -> severity by profile and settings.
+import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
+import { embeddedOffset } from './deploy/kubernetes';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
-import { DeploymentModel } from './deploy/types';
+import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { resolveProfile } from './profile';
@@ -76,6 +78,10 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     }
     for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
   }
+  for (const cfg of kind === 'deploy' ? embeddedConfigsOf(file, ws) : []) {
+    const inner = embeddedContext(ctx, cfg, ws);
+    for (const rule of rules) if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) run(rule, inner);
+  }
   const findings = finalize(file, raw, profile, options.rules ?? {});
   return { kind, profile, findings };
 }
@@ -123,6 +129,29 @@ function environmentContext(ctx: RuleContext, environment: Environment, kind: Fi
       if (isElsewhere(r.span)) return;
       ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
     },
+  } as RuleContext;
+}
+
+/** The ThemisDB configs held in this manifest (ConfigMap entries, Helm `config: |` values). */
+function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
+  if (ws.file(file.path)?.text !== file.text) return []; // a fix-all pass: offsets belong to the workspace's text
+  return workspaceModel(ws, file.path).configs.filter((c) => c.file === file.path);
+}
+
+/**
+ * The context of a config rule on a config held in a manifest: the rule reads the config
+ * as a config.yaml beside the manifest, its findings land inside the manifest, and come
+ * without fixes (their edits would be in the config's own text, not the manifest's).
+ */
+function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+  const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  const at = (offset: number) => embeddedOffset(cfg, offset);
+  return {
+    ...ctx,
+    file: inner,
+    kind: 'config',
+    resolved: (ref) => resolveValue(ref, inner, ws),
+    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
   } as RuleContext;
 }
 
