@@ -57,6 +57,9 @@ function walk(dir: string, root: string, add: (t: Target) => void, seen = new Se
     } else if (type === 'outside dir' || (type === 'file' && kindFromName(e.name))) {
       // a link out of the workspace is analyzed as a notice that says so, never skipped
       add({ file: full, explicit: false, root });
+    } else if (e.isFile() && isDeploymentCandidate(full)) {
+      // compose files, manifests, Helm values, systemd units: analyze() keeps only ThemisDB's
+      add({ file: full, explicit: false, root });
     }
   }
 }

@@ -1,6 +1,12 @@
 // The pipeline: document model -> rules -> suppressions -> one finding per problem
 // -> severity by profile and settings.
+import * as path from 'path';
+import { isElsewhere, serviceEnvironment } from './deploy/environment';
+import { embeddedOffset } from './deploy/kubernetes';
+import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
+import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
+import { Environment, environmentOf } from './envSemantics';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -52,11 +58,10 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
   };
-  for (const rule of rules) {
-    if (!rule.meta.kinds.includes(kind)) continue;
+  const run = (rule: Rule, c: RuleContext) => {
     current = rule;
     try {
-      rule.check(ctx);
+      rule.check(c);
     } catch (err) {
       if (err instanceof RuleContractError) throw err;
       const key = `${rule.meta.id}:${String(err)}`;
@@ -65,6 +70,19 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
         options.onRuleError?.(rule.meta.id, err);
       }
     }
+  };
+  const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
+  for (const rule of rules) {
+    if (!rule.meta.kinds.includes(kind)) continue;
+    if (!judgesEnvironment(rule.meta)) {
+      run(rule, ctx);
+      continue;
+    }
+    for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+  }
+  for (const cfg of kind === 'deploy' ? embeddedConfigsOf(file, ws) : []) {
+    const inner = embeddedContext(ctx, cfg, ws);
+    for (const rule of rules) if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) run(rule, inner);
   }
   const findings = finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   return { kind, profile, findings };
@@ -73,6 +91,75 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
 /** A part that would write through a link is missing, so its whole fix is dropped. */
 function notThroughLinks(parts: readonly FixPart[], own: string, ws: Workspace): FixPart[] {
   return parts.map((p) => (p && ws.isLink(typeof p === 'object' && 'path' in p ? p.path : own) ? undefined : p));
+}
+
+/** A rule for both .env files and deployment files judges an environment: once per service a file defines or feeds. */
+function judgesEnvironment(meta: RuleMeta): boolean {
+  return meta.kinds.includes('env') && meta.kinds.includes('deploy');
+}
+
+/**
+ * The environments judged in a file: each ThemisDB service a deployment file defines; for
+ * an env file, each service that loads it (its own values only, what it lacks is the
+ * service's), else the file alone (`undefined`), not judged for what it lacks when it only
+ * feeds a compose file's `${VAR}` interpolation.
+ */
+function environmentsOf(file: SourceFile, ws: Workspace, kind: FileKind): (Environment | undefined)[] {
+  const model = workspaceModel(ws, file.path);
+  // a version the workspace does not hold (a fix-all pass): the model's spans are not this text's
+  if (ws.file(file.path)?.text !== file.text)
+    return kind === 'deploy' ? [] : [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
+  if (kind === 'deploy') return servicesIn(model, file.path).map((s) => serviceEnvironment(s, file));
+  const loaders = servicesLoading(model, file.path);
+  if (loaders.length) return loaders.map((s) => serviceEnvironment(s, file));
+  if (feedsInterpolation(model, file.path)) return [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
+  return [undefined];
+}
+
+function feedsInterpolation(model: DeploymentModel, filePath: string): boolean {
+  return model.services.some(
+    (s) => s.themis && [...s.env.values()].some((v) => v.interpolated?.some((i) => i.ref?.file === filePath)),
+  );
+}
+
+/**
+ * The context of an environment rule for one service: findings on values set in another
+ * file are left to that file, and in a deployment file the env-file edits of the ENV
+ * rules do not apply (their findings come without fixes).
+ */
+function environmentContext(ctx: RuleContext, environment: Environment, kind: FileKind): RuleContext {
+  const inDeployFile = kind === 'deploy';
+  return {
+    ...ctx,
+    environment,
+    report: (r) => {
+      if (isElsewhere(r.span)) return;
+      ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
+    },
+  } as RuleContext;
+}
+
+/** The ThemisDB configs held in this manifest (ConfigMap entries, Helm `config: |` values). */
+function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
+  if (ws.file(file.path)?.text !== file.text) return []; // a fix-all pass: offsets belong to the workspace's text
+  return workspaceModel(ws, file.path).configs.filter((c) => c.file === file.path);
+}
+
+/**
+ * The context of a config rule on a config held in a manifest: the rule reads the config
+ * as a config.yaml beside the manifest, its findings land inside the manifest, and come
+ * without fixes (their edits would be in the config's own text, not the manifest's).
+ */
+function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+  const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  const at = (offset: number) => embeddedOffset(cfg, offset);
+  return {
+    ...ctx,
+    file: inner,
+    kind: 'config',
+    resolved: (ref) => resolveValue(ref, inner, ws),
+    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
+  } as RuleContext;
 }
 
 function finalize(

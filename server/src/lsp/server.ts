@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { deployFileKind, isDeploymentCandidate } from '../engine/deploy/recognize';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { maskSecretsInLog } from '../engine/secretValue';
@@ -113,6 +114,13 @@ function publishLinkNotices(): void {
   }
 }
 
+/** A .env is read by the files beside it, a deployment file by the env files and manifests its services load. */
+function readByOthers(filePath: string): boolean {
+  if (kindFromName(filePath) === 'env') return true;
+  const file = isDeploymentCandidate(filePath) ? ws.file(filePath) : undefined;
+  return !!file && deployFileKind(file) !== undefined;
+}
+
 /** Files next to a .env (or a config) read it: re-check every other open document. */
 function revalidateOthers(uri: string): void {
   cache.clear();
@@ -126,7 +134,7 @@ documents.onDidOpen((e) => schedule(e.document));
 documents.onDidChangeContent((e) => {
   ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
   schedule(e.document);
-  if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
+  if (readByOthers(uriToPath(e.document.uri))) revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));

@@ -2,6 +2,8 @@
 // the ThemisDB config next to a .env or mig.yaml, and every .env of the workspace
 // for `${VAR}` lookups. Reads through a host so the editor can overlay open buffers.
 import * as path from 'path';
+import { deployFileOf, workspaceModel } from '../deploy/model';
+import { deployFileKind, isDeploymentCandidate } from '../deploy/recognize';
 import { EnvEntry, expandVars, findVarRefs } from '../documents/envModel';
 import { envHasThemisVars, kindFromName, looksLikeMig, looksLikeThemisConfig, modeline } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
@@ -38,6 +40,7 @@ export class Workspace {
   private readonly refused = new Map<string, LinkRefusal>();
   private envIndex?: string[]; // every family file found under the roots, by name
   private nameIndex?: string[]; // every file under the roots, for findFiles
+  private readonly memos = new Map<string, unknown>(); // values built from many files, until any file changes
 
   constructor(
     private readonly host: Host,
@@ -47,6 +50,7 @@ export class Workspace {
   /** Text of an open editor buffer takes precedence over the disk. */
   setOverlay(filePath: string, text: string): void {
     this.overlays.set(filePath, text);
+    this.memos.clear();
     if (!this.dirs.get(path.dirname(filePath))?.includes(path.basename(filePath))) this.invalidate(filePath);
   }
 
@@ -54,6 +58,7 @@ export class Workspace {
     this.overlays.delete(filePath);
     this.files.delete(filePath);
     this.fromOverlay.delete(filePath);
+    this.memos.clear();
   }
 
   /** Forget cached disk state of a path (created, changed or deleted on disk). */
@@ -62,6 +67,16 @@ export class Workspace {
     this.dirs.delete(path.dirname(filePath));
     this.envIndex = undefined;
     this.nameIndex = undefined;
+    this.memos.clear();
+  }
+
+  /**
+   * A value computed from many files of the workspace (the deployment model), built
+   * once and kept until a file changes, is opened or closed, or changes on disk.
+   */
+  memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
   }
 
   /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */
@@ -241,6 +256,12 @@ export class Workspace {
     const mode = modeline(file.text);
     if (mode === 'off') return undefined;
     if (mode) return mode;
+    const deployKind = isDeploymentCandidate(file.path) ? deployFileKind(file) : undefined;
+    if (deployKind) {
+      if (deployFileOf(workspaceModel(this, file.path), file.path)?.themis) return 'deploy';
+      // another application's compose file or manifest draws nothing; a values-named file may still be a config
+      if (deployKind !== 'helm') return undefined;
+    }
     const byName = kindFromName(file.path);
     switch (byName) {
       case 'env':

@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'ENV007',
     name: 'pii-strict-off',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',
@@ -28,7 +28,7 @@ export default defineRule({
       ctx.report({
         messageId: 'notSet',
         data: { typo: state.typo },
-        span: absentSpan(ctx.file),
+        span: absentSpan(ctx),
         fixes: [ctx.fix(p.title, p.edits)],
       });
     } else if (state?.kind === 'off') {

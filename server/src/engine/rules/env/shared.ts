@@ -8,6 +8,7 @@ import {
   EnvScope,
   entriesOf,
   entryOf,
+  environmentOf,
   flagOn,
   isBlank,
   misspelledOn,
@@ -24,10 +25,9 @@ import { closestNames } from '../shared/distance';
 // Where findings go, and how values appear in messages
 // ---------------------------------------------------------------------------
 
-/** Where to report a variable that is missing: the key of the first entry (0..0 in an empty file). */
-export function absentSpan(file: SourceFile): Span {
-  const first = file.env.entries[0];
-  return first ? first.keySpan : { start: 0, end: 0 };
+/** Where to report a variable that is missing: the key of a file's first entry (0..0 in an empty file), a service's definition. */
+export function absentSpan(scope: EnvScope): Span {
+  return environmentOf(scope).absentSpan;
 }
 
 /** The value, or the key when the value is empty. */
@@ -78,7 +78,7 @@ export function renameTarget(key: string): string | undefined {
 
 /** The (last) entry of this file whose name is a misspelling of `name`. */
 export function typoOf(scope: EnvScope, name: string): EnvEntry | undefined {
-  const hits = scope.file.env.entries.filter((e) => renameTarget(e.key) === name);
+  const hits = environmentOf(scope).entries.filter((e) => renameTarget(e.key) === name);
   return hits[hits.length - 1];
 }
 
