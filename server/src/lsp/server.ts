@@ -14,13 +14,14 @@ import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
-import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
+import { FIX_ALL_KIND, POSTURE_REQUEST, PostureResult, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
+import { workspacePosture } from './posture';
 
 const DEBOUNCE_MS = 150;
 
@@ -163,6 +164,9 @@ connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<Pr
   const { analysis } = cache.get(doc, s);
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
+
+/** For the "Deployment Posture" document: every ThemisDB service of the workspace, control by control. */
+connection.onRequest(POSTURE_REQUEST, (): PostureResult => workspacePosture(ws));
 
 /** The family of an open document: from its current analysis when there is one (no second parse). */
 function kindOf(uri: string) {
