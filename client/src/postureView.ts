@@ -36,11 +36,11 @@ export class PostureView implements vscode.TextDocumentContentProvider, vscode.D
     );
   }
 
-  /** Opens (or brings forward) the posture document. */
+  /** Opens (or brings forward) the posture document, rendered by the Markdown preview beside the editor. */
   async show(): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(POSTURE_URI);
     if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', POSTURE_URI);
   }
 
   async provideTextDocumentContent(): Promise<string> {
@@ -70,10 +70,9 @@ export class PostureView implements vscode.TextDocumentContentProvider, vscode.D
     return links;
   }
 
-  /** A workspace file changed: re-render the posture once the edits settle, when it is open. */
+  /** A workspace file changed: re-render the posture once the edits settle (VS Code ignores it when the document is closed). */
   private fileChanged(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
-    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === POSTURE_URI.toString())) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changed.fire(POSTURE_URI), REFRESH_DELAY_MS);
   }

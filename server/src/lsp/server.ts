@@ -21,6 +21,7 @@ import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
+import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences } from './deployFeatures';
 import { workspacePosture } from './posture';
 
 const DEBOUNCE_MS = 150;
@@ -141,11 +142,14 @@ function fileOf(uri: string) {
 
 connection.onDefinition((params) => {
   const file = fileOf(params.textDocument.uri);
-  return file ? (definition(file, file.lines.offset(params.position), ws) ?? null) : null;
+  if (!file) return null;
+  return deployDefinition(file, params.position, ws) ?? definition(file, file.lines.offset(params.position), ws) ?? null;
 });
 
 connection.onReferences((params) => {
   const file = fileOf(params.textDocument.uri);
+  const deploy = file && deployReferences(file, params.position, ws);
+  if (deploy) return deploy;
   return file && kindFromName(file.path) === 'env'
     ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration)
     : [];
@@ -178,11 +182,17 @@ function kindOf(uri: string) {
 }
 
 connection.onCompletion((params) => {
+  const file = fileOf(params.textDocument.uri);
+  const deploy = file && deployCompletionList(file, params.position);
+  if (deploy) return deploy;
   const k = kindOf(params.textDocument.uri);
   return k ? completionList(k.file, params.position, k.kind, ws, rootOf(k.file.path)) : null;
 });
 
 connection.onHover((params) => {
+  const file = fileOf(params.textDocument.uri);
+  const deploy = file && deployHoverAt(file, params.position, ws, rootOf(file.path));
+  if (deploy !== undefined) return deploy;
   const k = kindOf(params.textDocument.uri);
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
