@@ -11,15 +11,16 @@ export const DEPLOYMENT_FILES_GLOB = '**/{*.yaml,*.yml,.env,.env.*,*.env,*.env.e
 
 export const POSTURE_URI = vscode.Uri.from({ scheme: POSTURE_SCHEME, path: `/${POSTURE_DOCUMENT_PATH}` });
 
-// `[text][3]` in the text, `[3]: file:///…#L12` at the end (see server/src/lsp/posture.ts)
-const REFERENCE = /\[([^\]\n]+)\]\[(\d+)\]/g;
-const DEFINITION = /^\[(\d+)\]: (\S+)$/gm;
+// the server lists each `file:line` text with its target in a closing HTML comment (server/src/lsp/posture.ts)
+const SOURCES_START = '<!-- sources:';
 
 export class PostureView implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** A file changed while the document was hidden. */
+  private stale = false;
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     const watcher = vscode.workspace.createFileSystemWatcher(DEPLOYMENT_FILES_GLOB);
@@ -33,14 +34,25 @@ export class PostureView implements vscode.TextDocumentContentProvider, vscode.D
       watcher.onDidChange((u) => this.fileChanged(u)),
       watcher.onDidCreate((u) => this.fileChanged(u)),
       watcher.onDidDelete((u) => this.fileChanged(u)),
+      // shown again after files changed while it was hidden
+      vscode.window.onDidChangeVisibleTextEditors(() => {
+        if (!this.stale || !this.visible()) return;
+        this.stale = false;
+        this.changed.fire(POSTURE_URI);
+      }),
     );
   }
 
-  /** Opens (or brings forward) the posture document, rendered by the Markdown preview beside the editor. */
+  /**
+   * Opens (or brings forward) the posture as a read-only Markdown document. It stays a text
+   * editor because the Markdown preview does not follow `file:` links; the preview button
+   * of the editor renders the tables.
+   */
   async show(): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(POSTURE_URI);
     if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', POSTURE_URI);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    this.changed.fire(POSTURE_URI); // opened before: show the files as they are now
   }
 
   async provideTextDocumentContent(): Promise<string> {
@@ -54,27 +66,40 @@ export class PostureView implements vscode.TextDocumentContentProvider, vscode.D
     }
   }
 
+  /** Every `file:line` text of the document, linked to its line. */
   provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
     const text = doc.getText();
-    const targets = new Map<string, vscode.Uri>();
-    for (const m of text.matchAll(DEFINITION)) targets.set(m[1], vscode.Uri.parse(m[2]));
+    const end = text.lastIndexOf(SOURCES_START);
+    if (end < 0) return [];
     const links: vscode.DocumentLink[] = [];
-    for (const m of text.matchAll(REFERENCE)) {
-      const target = targets.get(m[2]);
-      if (!target) continue;
-      const start = doc.positionAt(m.index + 1);
-      const link = new vscode.DocumentLink(new vscode.Range(start, start.translate(0, m[1].length)), target);
-      link.tooltip = `Open ${m[1]}`;
-      links.push(link);
+    for (const line of text.slice(end).split('\n').slice(1)) {
+      const m = /^(\S+:\d+) (\S+)$/.exec(line);
+      if (!m) continue;
+      const target = vscode.Uri.parse(m[2]);
+      for (let at = text.indexOf(m[1]); at >= 0 && at < end; at = text.indexOf(m[1], at + 1)) {
+        // `a.yml:1` is not the start of `a.yml:12`
+        if (/\d/.test(text[at + m[1].length] ?? '') || /\S/.test(text[at - 1] ?? ' ')) continue;
+        const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(at), doc.positionAt(at + m[1].length)), target);
+        link.tooltip = `Open ${m[1]}`;
+        links.push(link);
+      }
     }
     return links;
   }
 
-  /** A workspace file changed: re-render the posture once the edits settle (VS Code ignores it when the document is closed). */
+  /** A workspace file changed: re-render the posture once the edits settle, while it is on screen. */
   private fileChanged(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
+    if (!this.visible()) {
+      this.stale = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changed.fire(POSTURE_URI), REFRESH_DELAY_MS);
+  }
+
+  private visible(): boolean {
+    return vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === POSTURE_URI.toString());
   }
 
   dispose(): void {

@@ -79,12 +79,17 @@ describe('LSP: deployment posture and deployment files', () => {
     assert.match(md, /^## kubernetes Deployment\/themisdb\/themisdb$/m);
     assert.match(md, /^## systemd themisdb.service$/m);
     assert.ok(!md.includes(TOKEN), 'the admin token is never shown');
-    const row = md.split('\n').find((l) => l.startsWith('| production mode') && l.includes('`0`'));
-    assert.ok(row, 'the compose service runs with THEMIS_PRODUCTION_MODE=0');
-    const ref = /\[compose\/docker-compose\.yml:7\]\[(\d+)\]/.exec(row);
-    assert.ok(ref, `the source cell links to docker-compose.yml:7: ${row}`);
-    const target = new RegExp(`^\\[${ref[1]}\\]: (\\S+)$`, 'm').exec(md)[1];
-    assert.equal(target, `${fileUri(path.join(dir, 'compose/docker-compose.yml'))}#L7`);
+    const row = md.split('\n').find((l) => l.includes('`THEMIS_PRODUCTION_MODE=0`'));
+    assert.match(
+      row,
+      /^\| production mode +\| `THEMIS_PRODUCTION_MODE=0` +\| compose\/docker-compose\.yml:7 +\| \*\*risk\*\* +\|$/,
+    );
+    const sources = md.slice(md.indexOf('<!-- sources:'));
+    assert.ok(
+      sources.includes(`\ncompose/docker-compose.yml:7 ${fileUri(path.join(dir, 'compose/docker-compose.yml'))}#L7\n`),
+      `the source names its target for the editor's links: ${sources}`,
+    );
+    assert.ok(md.trimEnd().endsWith('-->'));
   });
 
   it('follows an open buffer: the posture reads the editor text', async () => {
@@ -95,7 +100,7 @@ describe('LSP: deployment posture and deployment files', () => {
     const { markdown } = await client.request('themisdb/posture', {});
     const rows = markdown.split('\n').filter((l) => l.startsWith('| production mode'));
     assert.ok(
-      rows.some((l) => /`1` .*\| ok /.test(l)),
+      rows.some((l) => /`THEMIS_PRODUCTION_MODE=1` .*\| ok /.test(l)),
       rows.join('\n'),
     );
     client.change(uri, COMPOSE);

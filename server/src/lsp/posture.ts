@@ -9,6 +9,10 @@ import { PostureResult } from '../protocol';
 import { pathToUri } from './convert';
 
 const VERDICT_MARK: Record<Verdict, string> = { ok: 'ok', risk: '**risk**', unknown: '_unknown_' };
+const MAX_SETTING = 48;
+
+/** Where the client finds the targets of the `file:line` cells (an HTML comment: the preview hides it). */
+export const SOURCES_START = "<!-- sources: the lines named above, for the editor's links";
 
 /** A workspace path as the user reads it: relative to its workspace folder. */
 function shownPath(ws: Workspace, file: string): string {
@@ -22,21 +26,24 @@ function cell(s: string): string {
 }
 
 function code(s: string): string {
-  return s === '' ? '' : s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
+  return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
 }
 
-/**
- * Links are reference links (`[compose.yml:12][3]`, targets listed at the end) so the
- * table stays readable as text; each target is the file's URI with a `#L<line>` fragment.
- */
-class Links {
-  private readonly targets: string[] = [];
-  link(text: string, file: string, line: number): string {
-    this.targets.push(`${pathToUri(file)}#L${line}`);
-    return `[${text}][${this.targets.length}]`;
+function clip(s: string): string {
+  return s.length > MAX_SETTING ? s.slice(0, MAX_SETTING - 1) + '…' : s;
+}
+
+/** The `file:line` texts of the document and the URI (with a `#L<line>` fragment) each stands for. */
+class Sources {
+  private readonly targets = new Map<string, string>();
+  constructor(private readonly ws: Workspace) {}
+  at(file: string, line: number): string {
+    const text = `${shownPath(this.ws, file)}:${line}`;
+    this.targets.set(text, `${pathToUri(file)}#L${line}`);
+    return text;
   }
-  definitions(): string[] {
-    return this.targets.map((t, i) => `[${i + 1}]: ${t}`);
+  block(): string[] {
+    return [SOURCES_START, ...[...this.targets].map(([text, uri]) => `${text} ${uri}`), '-->'];
   }
 }
 
@@ -47,17 +54,15 @@ function table(head: string[], rows: string[][]): string[] {
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)];
 }
 
-function controlRow(ws: Workspace, c: PostureControl, links: Links): string[] {
-  const source =
-    c.source === 'default'
-      ? 'default'
-      : links.link(`${shownPath(ws, c.source.file)}:${c.source.line}`, c.source.file, c.source.line);
-  return [cell(c.label), code(c.variable ?? ''), cell(code(c.value)), source, VERDICT_MARK[c.verdict], cell(c.note ?? '')];
+/** `THEMIS_X=value` as the setting reads (value masked by the engine); `THEMIS_X unset` when the default applies. */
+function setting(c: PostureControl): string {
+  const text = !c.variable ? c.value : c.source === 'default' ? `${c.variable} ${c.value}` : `${c.variable}=${c.value}`;
+  return cell(code(clip(text)));
 }
 
 /** The posture document of a set of services. */
 export function postureMarkdown(ws: Workspace, postures: ServicePosture[]): string {
-  const links = new Links();
+  const sources = new Sources(ws);
   const out = ['# ThemisDB deployment posture', ''];
   if (postures.length === 0) {
     out.push(
@@ -68,24 +73,29 @@ export function postureMarkdown(ws: Workspace, postures: ServicePosture[]): stri
   const all = postures.flatMap((p) => p.controls);
   const count = (v: Verdict) => all.filter((c) => c.verdict === v).length;
   out.push(
-    `${postures.length} ThemisDB service${postures.length === 1 ? '' : 's'}: ${count('risk')} risk, ${count('unknown')} unknown, ${count('ok')} ok. ` +
-      'Each value is what the service runs with (secrets masked); the source is the line that sets it. ' +
-      'This document follows the files as they change.',
+    `${postures.length} ThemisDB service${postures.length === 1 ? '' : 's'}: ${count('risk')} risk, ${count('unknown')} unknown, ${count('ok')} ok.`,
+    'Each setting is what the service runs with (secrets masked); the source is the line that sets it',
+    '(Ctrl+click it in the editor), or `default` when nothing does. This document follows the files as they change.',
     '',
   );
   for (const { service: s, controls } of postures) {
     const line = (ws.file(s.file)?.lines.position(s.span.start).line ?? 0) + 1;
     out.push(`## ${s.kind} ${cell(s.name)}`, '');
-    out.push(
-      `Defined at ${links.link(`${shownPath(ws, s.file)}:${line}`, s.file, line)}${s.themisReason ? ` (${s.themisReason})` : ''}.`,
-      '',
-    );
-    const rows = controls.map((c) => controlRow(ws, c, links));
-    out.push(...table(['control', 'variable', 'value', 'source', 'verdict', 'note'], rows), '');
-    for (const n of s.notes) out.push(`- ${n}`);
-    if (s.notes.length) out.push('');
+    out.push(`Defined at ${sources.at(s.file, line)}${s.themisReason ? ` (${s.themisReason})` : ''}.`, '');
+    const rows = controls.map((c) => [
+      cell(c.label),
+      setting(c),
+      c.source === 'default' ? 'default' : sources.at(c.source.file, c.source.line),
+      VERDICT_MARK[c.verdict],
+    ]);
+    out.push(...table(['control', 'setting', 'source', 'verdict'], rows), '');
+    const notes = [
+      ...controls.filter((c) => c.note && c.verdict !== 'ok').map((c) => `- ${c.label}: ${c.note}`),
+      ...s.notes.map((n) => `- ${n}`),
+    ];
+    if (notes.length) out.push(...notes, '');
   }
-  out.push(...links.definitions());
+  out.push(...sources.block());
   return out.join('\n') + '\n';
 }
 
