@@ -8,6 +8,7 @@ import { DeployFileKind, SourceRef } from '../engine/deploy/types';
 import { deployCompletion } from '../engine/features/deployCompletion';
 import { deployEnvSourceTarget, deployHover, deployVariablePlaces } from '../engine/features/deployHover';
 import { SourceFile } from '../engine/sourceFile';
+import { FileKind } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { toCompletionItem } from './completion';
 import { pathToUri, toRange } from './convert';
@@ -15,6 +16,13 @@ import { pathToUri, toRange } from './convert';
 /** A deployment file that mentions ThemisDB at all (cheap, per keystroke); other apps' files get nothing. */
 function kindOf(file: SourceFile): DeployFileKind | undefined {
   return saysThemis(file.text) ? deployFileKind(file) : undefined;
+}
+
+const FAMILY_KINDS: readonly string[] = ['config', 'mig', 'env'];
+
+/** A config.yaml, mig.yaml or .env of ThemisDB is no deployment file: no YAML parse per keystroke to find out. */
+export function mayBeDeployment(kind: FileKind | undefined): boolean {
+  return !kind || !FAMILY_KINDS.includes(kind);
 }
 
 const isSystemd = (k: DeployFileKind) => k === 'systemd' || k === 'systemd-dropin';
@@ -26,11 +34,12 @@ export function deployCompletionList(file: SourceFile, position: Position): Comp
   return { isIncomplete: false, items: entries.map((e) => toCompletionItem(file, e)) };
 }
 
-export function deployHoverAt(file: SourceFile, position: Position, ws: Workspace, root?: string): Hover | null | undefined {
+/** Undefined when the cursor is on no variable, so `${VAR}` hovers still get their turn. */
+export function deployHoverAt(file: SourceFile, position: Position, ws: Workspace, root?: string): Hover | undefined {
   const kind = kindOf(file);
   if (!kind) return undefined;
   const h = deployHover(file, file.lines.offset(position), ws, { systemd: isSystemd(kind), root });
-  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) } : null;
+  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) } : undefined;
 }
 
 /** The places as LSP locations; undefined when there are none, so `${VAR}` navigation still gets its turn. */

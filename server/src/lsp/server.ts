@@ -21,7 +21,7 @@ import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
-import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences } from './deployFeatures';
+import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
 import { workspacePosture } from './posture';
 
 const DEBOUNCE_MS = 150;
@@ -182,18 +182,16 @@ function kindOf(uri: string) {
 }
 
 connection.onCompletion((params) => {
-  const file = fileOf(params.textDocument.uri);
-  const deploy = file && deployCompletionList(file, params.position);
-  if (deploy) return deploy;
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployCompletionList(k.file, params.position);
+  if (deploy) return deploy;
   return k ? completionList(k.file, params.position, k.kind, ws, rootOf(k.file.path)) : null;
 });
 
 connection.onHover((params) => {
-  const file = fileOf(params.textDocument.uri);
-  const deploy = file && deployHoverAt(file, params.position, ws, rootOf(file.path));
-  if (deploy !== undefined) return deploy;
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path));
+  if (deploy) return deploy;
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
 
