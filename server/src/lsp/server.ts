@@ -19,13 +19,15 @@ import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { BaselineFilter } from './baseline';
-import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
+import { FIX_ALL_KIND, POSTURE_REQUEST, PostureResult, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
+import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
+import { workspacePosture } from './posture';
 
 const DEBOUNCE_MS = 150;
 
@@ -177,11 +179,14 @@ function fileOf(uri: string) {
 
 connection.onDefinition((params) => {
   const file = fileOf(params.textDocument.uri);
-  return file ? (definition(file, file.lines.offset(params.position), ws) ?? null) : null;
+  if (!file) return null;
+  return deployDefinition(file, params.position, ws) ?? definition(file, file.lines.offset(params.position), ws) ?? null;
 });
 
 connection.onReferences((params) => {
   const file = fileOf(params.textDocument.uri);
+  const deploy = file && deployReferences(file, params.position, ws);
+  if (deploy) return deploy;
   return file && kindFromName(file.path) === 'env'
     ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration)
     : [];
@@ -201,6 +206,9 @@ connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<Pr
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
 
+/** For the "Deployment Posture" document: every ThemisDB service of the workspace, control by control. */
+connection.onRequest(POSTURE_REQUEST, (): PostureResult => workspacePosture(ws));
+
 /** The family of an open document: from its current analysis when there is one (no second parse). */
 function kindOf(uri: string) {
   const doc = documents.get(uri);
@@ -212,11 +220,15 @@ function kindOf(uri: string) {
 
 connection.onCompletion((params) => {
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployCompletionList(k.file, params.position);
+  if (deploy) return deploy;
   return k ? completionList(k.file, params.position, k.kind, ws, rootOf(k.file.path)) : null;
 });
 
 connection.onHover((params) => {
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path));
+  if (deploy) return deploy;
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
 

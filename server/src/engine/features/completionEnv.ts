@@ -160,14 +160,14 @@ export function envCompletion(
   }));
 }
 
-interface EnvValueCandidate {
+export interface EnvValueCandidate {
   value: string;
   recommended: boolean;
   notes: string[];
   doc?: string;
 }
 
-function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
+export function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
   const out: EnvValueCandidate[] = [];
   const add = (value: string, note?: string) => {
     let c = out.find((x) => x.value === value);
