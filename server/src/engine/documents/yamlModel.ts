@@ -79,8 +79,9 @@ export class YamlModel {
   private expanded = 0;
 
   constructor(readonly text: string) {
-    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
-    const parsed = parseAllDocuments(text, { uniqueKeys: false });
+    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead;
+    // prettyErrors re-scans the text for every error (quadratic on a long line with many errors)
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {
@@ -93,7 +94,7 @@ export class YamlModel {
       for (const e of [...doc.errors, ...doc.warnings]) {
         this.problems.push({
           span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-          message: e.message.split('\n')[0],
+          message: e.message.split('\n')[0].trim(),
           code: e.code,
         });
       }
