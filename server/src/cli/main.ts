@@ -1,10 +1,12 @@
 // themisdb-lint: the engine of the editor extension, for CI.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../engine/analyze';
+import { analyze, Analysis } from '../engine/analyze';
+import { kindFromName } from '../engine/fileKinds';
+import { sizeLimitFinding } from '../engine/limits';
 import { SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { nodeHost } from '../nodeHost';
+import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { BaselineError, filterByBaseline, readBaseline, writeBaseline } from './baseline';
 import { collectTargets, PathError, Target } from './collect';
@@ -79,9 +81,14 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
   const roots = [...new Set(targets.map((t) => (t.explicit ? path.dirname(t.file) : t.root)))];
   const ws = new Workspace(nodeHost, roots);
   const ruleErrors: { ruleId: string; file: string; message: string }[] = [];
-  const analyzeTarget = (t: Target, version?: SourceFile) => {
+  const analyzeTarget = (t: Target, version?: SourceFile): { file: SourceFile; analysis: Analysis } => {
     const file = version ?? ws.file(t.file);
-    if (!file) throw new CliError(`cannot read ${relative(cwd, t.file)} (unreadable or larger than 10 MB)`);
+    if (!file) {
+      // too large to read: one finding says so, and the run goes on with the other files
+      const tooLarge = unreadSizeLimit(t.file);
+      if (tooLarge) return { file: new SourceFile(t.file, ''), analysis: tooLarge };
+      throw new CliError(`cannot read ${relative(cwd, t.file)}`);
+    }
     const analysis = analyze(file, ws, {
       profile: opts.profile,
       rules: opts.rules,
@@ -124,6 +131,8 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
         fixable: !!safeFix(finding, t.file),
       });
     });
+    // the findings are all the report needs: the file's models go (memory stays flat in the number of files)
+    ws.release(t.file);
   }
 
   if (opts.fixDryRun) {
@@ -173,6 +182,19 @@ function lint(opts: CliOptions, cwd: string, io: Io): number {
       `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
     );
   return exitCode(opts, reported);
+}
+
+/** The analysis of a file larger than the CLI reads, or undefined when its size is not the reason it cannot be read. */
+function unreadSizeLimit(file: string): Analysis | undefined {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size <= MAX_FILE_BYTES) return undefined;
+  const finding = sizeLimitFinding('', kindFromName(file) !== 'env', undefined, size)!;
+  return { kind: kindFromName(file), profile: 'production', findings: [finding] };
 }
 
 function filterBaseline(

@@ -1,6 +1,8 @@
 // The pipeline: document model -> rules -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import { YamlRef } from './documents/yamlModel';
+import { kindFromName, modeline } from './fileKinds';
+import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -19,17 +21,41 @@ export interface AnalyzeOptions {
   explicit?: boolean;
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Budgets of this analysis (engine/limits.ts has the defaults). */
+  limits?: Partial<Limits>;
 }
 
 export interface Analysis {
   kind: FileKind | undefined;
   profile: Profile;
   findings: Finding[];
+  /** The file was over a size limit: its only finding says so, and nothing else (fixes included) is computed for it. */
+  notAnalyzed?: boolean;
 }
 
 const loggedFailures = new Set<string>();
 
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  const steps = analysisSteps(file, ws, options, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same analysis in steps: it yields between rules, so the server can answer other requests meanwhile. */
+export function* analysisSteps(
+  file: SourceFile,
+  ws: Workspace,
+  options: AnalyzeOptions = {},
+  rules: readonly Rule[] = RULES,
+): Generator<void, Analysis, void> {
+  const started = Date.now();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tooLarge = overSizeLimit(file, limits, options.explicit);
+  // the `auto` profile would read the file itself when it is a .env
+  if (tooLarge)
+    return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
   const kind = ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
   if (!kind) return { kind, profile, findings: [] };
@@ -50,8 +76,15 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
   };
-  for (const rule of rules) {
-    if (!rule.meta.kinds.includes(kind)) continue;
+  const applicable = rules.filter((r) => r.meta.kinds.includes(kind));
+  let stoppedAt = -1;
+  for (const [i, rule] of applicable.entries()) {
+    yield;
+    // the budget is checked between rules: one rule is never interrupted
+    if (Date.now() - started > limits.timeMs) {
+      stoppedAt = i;
+      break;
+    }
     current = rule;
     try {
       rule.check(ctx);
@@ -64,8 +97,28 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       }
     }
   }
-  const findings = finalize(file, raw, profile, options.rules ?? {});
+  const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}), limits);
+  if (stoppedAt >= 0)
+    findings.unshift(
+      timeLimitFinding(
+        limits,
+        applicable.slice(stoppedAt).map((r) => r.meta.id),
+      ),
+    );
   return { kind, profile, findings };
+}
+
+/**
+ * The analysis of a file too large to analyze: one finding that says so, without
+ * parsing it (classifying it by content would parse it already). Only files that
+ * may be ThemisDB's by their name, or that the user named, get the finding.
+ */
+function overSizeLimit(file: SourceFile, limits: Limits, explicit = false): Omit<Analysis, 'profile'> | undefined {
+  const mode = modeline(file.text);
+  const kind = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
+  const finding = sizeLimitFinding(file.text, kind !== 'env', limits);
+  if (!finding) return undefined;
+  return { kind, findings: kind || (explicit && mode !== 'off') ? [finding] : [] };
 }
 
 function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {
