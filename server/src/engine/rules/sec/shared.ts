@@ -94,8 +94,9 @@ export function urlCredential(value: string): ReturnType<typeof urlPassword> {
 /** `${VAR}` anywhere, `$VAR`, `{{ x }}`, `%X%`: the real value comes from elsewhere. */
 export function isReference(v: string): boolean {
   const t = v.trim();
+  // a `${…}` ends at a `}`: past the last one the regex would only rescan the rest from every `${`
   return (
-    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t) ||
+    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t.slice(0, t.lastIndexOf('}') + 1)) ||
     /^\$[A-Za-z_]\w*$/.test(t) ||
     /^\{\{.*\}\}$/s.test(t) ||
     /^%[A-Za-z_]\w*%$/.test(t)
