@@ -69,6 +69,19 @@ describe('limits: budgets', () => {
     assert.match(analysis.findings[0].message, /stopped at the time limit of -?[\d.]+ s: \d+ rules did not run/);
   });
 
+  it('aliases expanded past their budget: one finding says part of the file was not checked', () => {
+    const keys = Array.from({ length: 50 }, (_, i) => `k${i}: ${i}`).join(', ');
+    let text = `${CONFIG}p: &p {${keys}}\nlist:\n`;
+    for (let i = 0; i < 2000; i++) text += '  - *p\n';
+    const dir = writeWorkspace({ 'config.yaml': text });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    // (on a loaded machine the time limit may be hit too: that is a finding of its own)
+    const truncated = limitFindings(analysis).filter((f) =>
+      /^Part of this file was not checked: its aliases expand/.test(f.message),
+    );
+    assert.equal(truncated.length, 1);
+  });
+
   it('findings are capped per file, with one finding that counts the rest', () => {
     let text = 'THEMIS_PRODUCTION_MODE=true\n';
     for (let i = 0; i < 1500; i++) text += `THEMIS_CAPPED_NAME_${i}=1\n`;

@@ -2,7 +2,7 @@
 // -> severity by profile and settings.
 import { YamlRef } from './documents/yamlModel';
 import { kindFromName, modeline } from './fileKinds';
-import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding } from './limits';
+import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -98,6 +98,7 @@ export function* analysisSteps(
     }
   }
   const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}), limits);
+  if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
   if (stoppedAt >= 0)
     findings.unshift(
       timeLimitFinding(
