@@ -1,10 +1,12 @@
 // themisdb-lint: the engine of the editor extension, for CI.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../engine/analyze';
+import { analyze, Analysis } from '../engine/analyze';
+import { kindFromName } from '../engine/fileKinds';
+import { sizeLimitFinding } from '../engine/limits';
 import { SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { createNodeHost, LinkWriteError, writeFileNoFollow } from '../nodeHost';
+import { createNodeHost, LinkWriteError, MAX_FILE_BYTES, writeFileNoFollow } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { maskSecretsInLog } from '../engine/secretValue';
 import { Finding } from '../engine/types';
@@ -92,9 +94,14 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
   const ws = new Workspace(createNodeHost(roots, named), roots);
   if (opts.stdinFilename) ws.setOverlay(targets[0].file, readStdinText(readStdin));
   const ruleErrors: { ruleId: string; file: string; message: string }[] = [];
-  const analyzeTarget = (t: Target, version?: SourceFile) => {
+  const analyzeTarget = (t: Target, version?: SourceFile): { file: SourceFile; analysis: Analysis } => {
     const file = version ?? ws.file(t.file);
-    if (!file) throw new CliError(`cannot read ${relative(cwd, t.file)} (unreadable or larger than 10 MB)`);
+    if (!file) {
+      // too large to read: one finding says so, and the run goes on with the other files
+      const tooLarge = unreadSizeLimit(t.file);
+      if (tooLarge) return { file: new SourceFile(t.file, ''), analysis: tooLarge };
+      throw new CliError(`cannot read ${relative(cwd, t.file)}`);
+    }
     const analysis = analyze(file, ws, {
       profile: opts.profile,
       rules: opts.rules,
@@ -148,6 +155,8 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
     const { file, analysis } = analyzeTarget(t);
     if (analysis.kind) checked++;
     addReported(t, file, analysis.findings);
+    // the findings are all the report needs: the file's models go
+    ws.release(t.file);
   }
   // every link not followed, named, found by the walk or met as a sibling: a notice on the link
   for (const [link, refusal] of ws.refusedLinks())
@@ -220,6 +229,19 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
     );
   return exitCode(opts, reported, io);
+}
+
+/** The analysis of a file larger than the CLI reads, or undefined when its size is not the reason it cannot be read. */
+function unreadSizeLimit(file: string): Analysis | undefined {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size <= MAX_FILE_BYTES) return undefined;
+  const finding = sizeLimitFinding('', kindFromName(file) !== 'env', undefined, size)!;
+  return { kind: kindFromName(file), profile: 'production', findings: [finding] };
 }
 
 const BASELINE_HINT = '.themisdb-baseline.json with --write-baseline .themisdb-baseline.json';

@@ -7,6 +7,8 @@ import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
+import { kindFromName, modeline } from './fileKinds';
+import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -27,17 +29,41 @@ export interface AnalyzeOptions {
   keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Budgets of this analysis (engine/limits.ts has the defaults). */
+  limits?: Partial<Limits>;
 }
 
 export interface Analysis {
   kind: FileKind | undefined;
   profile: Profile;
   findings: Finding[];
+  /** The file was over a size limit: its only finding says so, and nothing else (fixes included) is computed for it. */
+  notAnalyzed?: boolean;
 }
 
 const loggedFailures = new Set<string>();
 
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  const steps = analysisSteps(file, ws, options, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same analysis in steps: it yields between rules, so the server can answer other requests meanwhile. */
+export function* analysisSteps(
+  file: SourceFile,
+  ws: Workspace,
+  options: AnalyzeOptions = {},
+  rules: readonly Rule[] = RULES,
+): Generator<void, Analysis, void> {
+  const started = Date.now();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tooLarge = overSizeLimit(file, limits, options.explicit);
+  // the `auto` profile would read the file itself when it is a .env
+  if (tooLarge)
+    return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
   const kind = ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
   if (!kind) return { kind, profile, findings: [] };
@@ -72,19 +98,33 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
-  for (const rule of rules) {
-    if (!rule.meta.kinds.includes(kind)) continue;
-    if (!judgesEnvironment(rule.meta)) {
-      run(rule, ctx);
-      continue;
+  const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
+  const applicable = rules.filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  let stoppedAt = -1;
+  for (const [i, rule] of applicable.entries()) {
+    yield;
+    // the budget is checked between rules: one rule is never interrupted
+    if (Date.now() - started > limits.timeMs) {
+      stoppedAt = i;
+      break;
     }
-    for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+    if (rule.meta.kinds.includes(kind)) {
+      if (!judgesEnvironment(rule.meta)) run(rule, ctx);
+      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+    }
+    // the ThemisDB configs a manifest holds are judged by the config rules too
+    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
+      for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
   }
-  for (const cfg of kind === 'deploy' ? embeddedConfigsOf(file, ws) : []) {
-    const inner = embeddedContext(ctx, cfg, ws);
-    for (const rule of rules) if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) run(rule, inner);
-  }
-  const findings = finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false);
+  const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false), limits);
+  if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
+  if (stoppedAt >= 0)
+    findings.unshift(
+      timeLimitFinding(
+        limits,
+        applicable.slice(stoppedAt).map((r) => r.meta.id),
+      ),
+    );
   return { kind, profile, findings };
 }
 
@@ -160,6 +200,19 @@ function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): 
     resolved: (ref) => resolveValue(ref, inner, ws),
     report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
   } as RuleContext;
+}
+
+/**
+ * The analysis of a file too large to analyze: one finding that says so, without
+ * parsing it (classifying it by content would parse it already). Only files that
+ * may be ThemisDB's by their name, or that the user named, get the finding.
+ */
+function overSizeLimit(file: SourceFile, limits: Limits, explicit = false): Omit<Analysis, 'profile'> | undefined {
+  const mode = modeline(file.text);
+  const kind = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
+  const finding = sizeLimitFinding(file.text, kind !== 'env', limits);
+  if (!finding) return undefined;
+  return { kind, findings: kind || (explicit && mode !== 'off') ? [finding] : [] };
 }
 
 function finalize(

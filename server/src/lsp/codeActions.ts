@@ -2,8 +2,9 @@
 // (preferred) and suggestions, disable for this line / file, show the rule's
 // documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
-import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
+import { LIMIT_RULE_ID } from '../engine/limits';
 import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
 import { FindingsOf, verifyFix } from '../engine/fixes/verify';
 import { Finding, Fix, TextEdit } from '../engine/types';
@@ -19,7 +20,12 @@ function wants(only: string[] | undefined, kind: string): boolean {
 /** Verdicts of `verifyFix`, per fix of a cached analysis (each costs an analysis of the fixed text). */
 const verdicts = new WeakMap<Fix, boolean>();
 
+/**
+ * The actions of the diagnostics in the range asked for; fix-all (a full fix pass)
+ * only when `source.fixAll` is asked for, never for every lightbulb.
+ */
 export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: Options): CodeAction[] {
+  if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const findingsOf: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
@@ -30,9 +36,9 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
   };
   if (wants(only, CodeActionKind.QuickFix)) {
     const seenRules = new Set<string>();
-    for (const diagnostic of params.context.diagnostics) {
+    for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
-      if (!finding) continue;
+      if (!finding || finding.ruleId === LIMIT_RULE_ID) continue; // a limit is not a rule: nothing to fix or disable
       actions.push(...fixActions(finding, diagnostic, ws, verified));
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
@@ -41,7 +47,7 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
       actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
     }
   }
-  if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
+  if (only?.length && wants(only, FIX_ALL_KIND)) {
     const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf).text);
     if (edits.length)
       actions.push({
@@ -49,10 +55,14 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
         kind: FIX_ALL_KIND,
         edit: toWorkspaceEdit([{ path: entry.file.path, edits }], ws),
       });
-    else if (only?.length)
-      actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
+    else actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
   }
   return actions;
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 function fixActions(

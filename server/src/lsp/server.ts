@@ -15,7 +15,7 @@ import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
 import { maskSecretsInLog } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
-import { createNodeHost, MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { createNodeHost, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { BaselineFilter } from './baseline';
@@ -29,8 +29,6 @@ import { hoverAt } from './hover';
 import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
 import { workspacePosture } from './posture';
 
-const DEBOUNCE_MS = 150;
-
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
@@ -39,7 +37,8 @@ const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
 let cache = new AnalysisCache(ws, logError);
 const baseline = new BaselineFilter((m) => connection.console.warn(maskSecretsInLog(m)));
 const timers = new Map<string, NodeJS.Timeout>();
-const tooLarge = new Set<string>();
+/** Per document, the latest schedule() call: an older one whose settings arrive late does nothing. */
+const scheduled = new Map<string, number>();
 const rootOf = (p: string) => rootIn(ws, p);
 
 connection.onInitialize((params): InitializeResult => {
@@ -68,30 +67,27 @@ connection.onInitialized(() => {
 
 function schedule(doc: TextDocument): void {
   clearTimeout(timers.get(doc.uri));
-  timers.set(
-    doc.uri,
-    setTimeout(() => {
-      timers.delete(doc.uri);
-      void validate(doc.uri, doc.version);
-    }, DEBOUNCE_MS),
-  );
+  const ticket = (scheduled.get(doc.uri) ?? 0) + 1;
+  scheduled.set(doc.uri, ticket);
+  // the delay is a per-resource setting (themisdb.validate.delay)
+  void settings.get(doc.uri).then((s) => {
+    if (scheduled.get(doc.uri) !== ticket) return;
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        void validate(doc.uri, doc.version);
+      }, s.delay),
+    );
+  });
 }
 
 async function validate(uri: string, version: number): Promise<void> {
   const s = await settings.get(uri);
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version is on its way
-  if (doc.getText().length > MAX_FILE_BYTES) {
-    // say so once instead of keeping the editor busy with a file no config is
-    if (!tooLarge.has(uri))
-      void connection.window.showWarningMessage(
-        `ThemisDB Config does not analyze ${path.basename(uriToPath(uri))}: it is larger than 10 MB.`,
-      );
-    tooLarge.add(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: [] });
-    return;
-  }
-  const entry = cache.get(doc, s);
+  const entry = await cache.get(doc, s);
+  if (documents.get(uri)?.version !== version) return; // edited while the rules ran
   connection.sendDiagnostics({
     uri,
     version,
@@ -140,6 +136,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  scheduled.delete(e.document.uri);
   forgetDocument(e.document.uri);
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
@@ -168,7 +165,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const s = await settings.get(doc.uri);
-  const entry = cache.get(doc, s);
+  const entry = await cache.get(doc, s);
   return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
 });
 
@@ -202,7 +199,7 @@ connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<Pr
   const doc = documents.get(uri);
   const s = await settings.get(uri);
   if (!doc) return { themis: false, profile: 'production', setting: s.profile };
-  const { analysis } = cache.get(doc, s);
+  const { analysis } = await cache.get(doc, s);
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
 

@@ -225,24 +225,62 @@ export interface VarRef {
   end: number;
 }
 
-export function findVarRefs(s: string): VarRef[] {
-  const out: VarRef[] = [];
-  const re = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[0].startsWith('\\')) continue;
-    out.push({ name: m[1] ?? m[3], fallback: m[2], start: m.index, end: m.index + m[0].length });
+/**
+ * Whether `s` holds a `${…}` that is closed (`nonEmpty`: with something between the
+ * braces). Linear: the regex \$\{[^}]*\} rescans the rest of the text from every `${`.
+ */
+export function hasBracedRef(s: string, nonEmpty = false): boolean {
+  for (let i = s.indexOf('${'); i >= 0; i = s.indexOf('${', i + 1)) {
+    const close = s.indexOf('}', i + 2);
+    if (close < 0) return false;
+    if (!nonEmpty || close > i + 2) return true;
   }
+  return false;
+}
+
+interface RefMatch {
+  whole: string;
+  index: number;
+  braced?: string;
+  fallback?: string;
+  bare?: string;
+}
+
+const REF = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const BARE_REF = /\\?\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Every `${VAR}`, `${VAR:-default}` and `$VAR` (escaped ones included), in order.
+ * After the last `}` only the bare form can match: there REF would rescan the rest
+ * of the text from every `${` (quadratic on `${A:-${A:-…`), so BARE_REF runs instead.
+ */
+function varRefMatches(s: string): RefMatch[] {
+  const out: RefMatch[] = [];
+  const split = s.lastIndexOf('}') + 1;
+  const head = s.slice(0, split);
+  for (const m of head.matchAll(REF)) out.push({ whole: m[0], index: m.index, braced: m[1], fallback: m[2], bare: m[3] });
+  for (const m of s.slice(split).matchAll(BARE_REF)) out.push({ whole: m[0], index: split + m.index, bare: m[1] });
   return out;
+}
+
+export function findVarRefs(s: string): VarRef[] {
+  return varRefMatches(s)
+    .filter((m) => !m.whole.startsWith('\\'))
+    .map((m) => ({ name: (m.braced ?? m.bare)!, fallback: m.fallback, start: m.index, end: m.index + m.whole.length }));
 }
 
 /** Expands `${VAR}` / `${VAR:-default}` / `$VAR` the way dotenv-expand does. */
 export function expandVars(s: string, lookup: (name: string) => string | undefined): string {
-  return s.replace(
-    /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced, fallback, bare) => {
-      if (whole.startsWith('\\')) return whole.slice(1);
-      const v = lookup(braced ?? bare);
-      return v !== undefined && v !== '' ? v : (fallback ?? '');
-    },
-  );
+  let out = '';
+  let at = 0;
+  for (const m of varRefMatches(s)) {
+    out += s.slice(at, m.index);
+    at = m.index + m.whole.length;
+    if (m.whole.startsWith('\\')) out += m.whole.slice(1);
+    else {
+      const v = lookup((m.braced ?? m.bare)!);
+      out += v !== undefined && v !== '' ? v : (m.fallback ?? '');
+    }
+  }
+  return out + s.slice(at);
 }

@@ -114,12 +114,13 @@ export class YamlModel {
     readonly text: string,
     blocks?: readonly YamlBlock[],
   ) {
-    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
+    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead;
+    // prettyErrors re-scans the text for every error (quadratic on a long line with many errors);
     // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
     // the incremental blocks never hold one (they fall back to a full parse on CR)
     const parsed = blocks
       ? [assemble(blocks, text.length)]
-      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false });
+      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
     if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
@@ -133,7 +134,7 @@ export class YamlModel {
       for (const e of [...doc.errors, ...doc.warnings]) {
         this.problems.push({
           span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-          message: e.message.split('\n')[0],
+          message: e.message.split('\n')[0].trim(),
           code: e.code,
           severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });

@@ -3,7 +3,7 @@
 // and where a `${VAR}` is defined, its value masked when it is a secret.
 // Like completion, it reads YAML only on the hovered line and the lines above it
 // (documents/yamlLines.ts), and a .env file as dotenv reads it (the EnvModel).
-import { findVarRefs } from '../documents/envModel';
+import { findVarRefs, hasBracedRef } from '../documents/envModel';
 import { asBool } from '../documents/yamlModel';
 import { inComment, YamlLines } from '../documents/yamlLines';
 import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
@@ -110,7 +110,7 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   if (!all.length || /^[|>&*!{[]/.test(raw)) return undefined;
   const value = unquoteScalar(raw);
   const secret = isSecretSchemaKey(schema, keys) || isSecretValue(value);
-  const templated = /\$\{[^}]+\}/.test(value);
+  const templated = hasBracedRef(value, true);
   const shown = secret ? 'The value' : code(raw);
   const out: string[] = [];
   if (secret)

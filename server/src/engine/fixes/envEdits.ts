@@ -1,5 +1,5 @@
 // Minimal edits on .env files: change a value, drop an entry, append one.
-import { EnvEntry } from '../documents/envModel';
+import { EnvEntry, hasBracedRef } from '../documents/envModel';
 import { lineBreakOf } from '../documents/lineIndex';
 import { SourceFile } from '../sourceFile';
 import { TextEdit } from '../types';
@@ -17,7 +17,7 @@ export function envValueText(value: string): string {
  * the referenced variable is. The same policy as `isEditable` for YAML.
  */
 export function isEnvValueEditable(entry: EnvEntry): boolean {
-  return entry.quote === "'" || !/\$\{[^}]*\}|\$[A-Za-z_]/.test(entry.value);
+  return entry.quote === "'" || !(hasBracedRef(entry.value) || /\$[A-Za-z_]/.test(entry.value));
 }
 
 /** Replaces an entry's value, keeping its quote style when it has one; undefined when `isEnvValueEditable` says no. */

@@ -79,6 +79,11 @@ export class Workspace {
     return this.memos.get(key) as T;
   }
 
+  /** Drops a file read from disk and its models (the CLI, once the file is reported); the next file() reads it again. */
+  release(filePath: string): void {
+    if (!this.overlays.has(filePath)) this.files.delete(filePath);
+  }
+
   /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */
   file(filePath: string): SourceFile | undefined {
     const overlay = this.overlays.get(filePath);
