@@ -28,7 +28,9 @@ describe('themisdb-language-server bin', () => {
       assert.ok(result.capabilities.completionProvider, 'completes');
       assert.ok(result.capabilities.codeActionProvider, 'offers code actions');
       await conn.sendRequest('shutdown');
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
       conn.sendNotification('exit');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     } finally {
       conn.dispose();
       proc.kill();

@@ -121,9 +121,13 @@ describe('secret sweep', () => {
           'code action titles',
           actions.map((a) => a.title),
         );
-        // only the edit that moves a secret into .env carries one; fix-all's edit is checked by
-        // the fix property suite (issue 13 item 1: minimal edits, so it re-sends no unchanged text)
-        for (const a of actions.filter((x) => !/^Move /.test(x.title) && !/^Fix all/.test(x.title)))
+        // only the edit that moves a secret into .env carries one; fix-all sends the changed spans only
+        const fixAll = await client.request('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end },
+          context: { diagnostics: diags.diagnostics, only: ['source.fixAll.themisdb'] },
+        });
+        for (const a of [...actions, ...fixAll].filter((x) => !/^Move /.test(x.title)))
           assertNoLeak(`edit of "${a.title}"`, a.edit ?? null);
       });
     }
