@@ -16,6 +16,17 @@ export interface Target {
 
 export class PathError extends Error {}
 
+/** The stats of a path named on the command line, which must exist (and be readable, for a file). */
+function readablePath(abs: string, named: string): fs.Stats {
+  try {
+    const st = fs.statSync(abs);
+    if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    return st;
+  } catch {
+    throw new PathError(`cannot read ${named}`);
+  }
+}
+
 export function collectTargets(paths: string[], cwd: string): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
@@ -27,20 +38,32 @@ export function collectTargets(paths: string[], cwd: string): Target[] {
   };
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
-    } catch {
-      throw new PathError(`cannot read ${p}`);
-    }
+    const st = readablePath(abs, p);
     if (st.isDirectory()) walk(abs, abs, add);
     else add({ file: abs, explicit: true, root: cwd });
   }
   return out;
 }
 
-function walk(dir: string, root: string, add: (t: Target) => void, seen = new Set<string>()): void {
+function walk(dir: string, root: string, add: (t: Target) => void): void {
+  walkEntries(dir, root, new Set(), (e, full, type) => {
+    if (type === 'outside dir' || (type === 'file' && kindFromName(full))) {
+      // a link out of the workspace is analyzed as a notice that says so, never skipped
+      add({ file: full, explicit: false, root });
+    } else if (e.isFile() && isDeploymentCandidate(full)) {
+      // compose files, manifests, Helm values, systemd units: analyze() keeps only ThemisDB's
+      add({ file: full, explicit: false, root });
+    }
+  });
+}
+
+/** Every entry below `dir` that is not a folder to enter, sorted by name, each folder once (skipped folders left out). */
+function walkEntries(
+  dir: string,
+  root: string,
+  seen: Set<string>,
+  visit: (e: fs.Dirent, full: string, type: ReturnType<typeof entryType>) => void,
+): void {
   let entries: fs.Dirent[];
   try {
     if (!enterOnce(dir, seen)) return;
@@ -52,15 +75,8 @@ function walk(dir: string, root: string, add: (t: Target) => void, seen = new Se
   for (const e of entries) {
     const full = path.join(dir, e.name);
     const type = entryType(e, full, root);
-    if (type === 'dir') {
-      if (!SKIP.has(e.name)) walk(full, root, add, seen);
-    } else if (type === 'outside dir' || (type === 'file' && kindFromName(e.name))) {
-      // a link out of the workspace is analyzed as a notice that says so, never skipped
-      add({ file: full, explicit: false, root });
-    } else if (e.isFile() && isDeploymentCandidate(full)) {
-      // compose files, manifests, Helm values, systemd units: analyze() keeps only ThemisDB's
-      add({ file: full, explicit: false, root });
-    }
+    if (type !== 'dir') visit(e, full, type);
+    else if (!SKIP.has(e.name)) walkEntries(full, root, seen, visit);
   }
 }
 
@@ -104,38 +120,15 @@ function entryType(e: fs.Dirent, full: string, root: string): 'dir' | 'file' | '
 export function collectDeploymentFiles(paths: string[], cwd: string): { files: string[]; roots: string[] } {
   const files: string[] = [];
   const roots: string[] = [];
-  let root = '';
   const seen = new Set<string>();
-  const walkDir = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      if (!enterOnce(dir, seen)) return;
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      const type = entryType(e, full, root);
-      if (type === 'dir') {
-        if (!SKIP.has(e.name)) walkDir(full);
-      } else if (type === 'file' && isDeploymentCandidate(full)) files.push(full);
-    }
-  };
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
-    } catch {
-      throw new PathError(`cannot read ${p}`);
-    }
+    const st = readablePath(abs, p);
     if (st.isDirectory()) {
       roots.push(abs);
-      root = abs;
-      walkDir(abs);
+      walkEntries(abs, abs, seen, (_e, full, type) => {
+        if (type === 'file' && isDeploymentCandidate(full)) files.push(full);
+      });
     } else {
       roots.push(path.dirname(abs));
       files.push(abs);
