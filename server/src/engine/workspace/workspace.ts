@@ -38,8 +38,7 @@ export class Workspace {
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private readonly refused = new Map<string, LinkRefusal>();
-  private envIndex?: string[]; // every family file found under the roots, by name
-  private nameIndex?: string[]; // every file under the roots, for findFiles
+  private nameIndex?: string[]; // every file under the roots (pathsUnderRoots)
   private readonly memos = new Map<string, unknown>(); // values built from many files, until any file changes
 
   constructor(
@@ -65,7 +64,6 @@ export class Workspace {
   invalidate(filePath: string): void {
     this.files.delete(filePath);
     this.dirs.delete(path.dirname(filePath));
-    this.envIndex = undefined;
     this.nameIndex = undefined;
     this.memos.clear();
   }
@@ -174,31 +172,27 @@ export class Workspace {
 
   /** Files of the families a predicate accepts (by name), under the roots and open in the editor. */
   allFiles(accept: (kind: FileKind) => boolean): SourceFile[] {
-    if (!this.envIndex) {
-      const found: string[] = [];
-      let budget = MAX_WALK_FILES;
-      const walk = (dir: string, depth: number): void => {
-        if (depth > 8 || budget <= 0) return;
-        for (const name of this.listDir(dir)) {
-          if (--budget <= 0) return;
-          const full = path.join(dir, name);
-          if (kindFromName(full)) found.push(full);
-          else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.readDir(full)) walk(full, depth + 1);
-        }
-      };
-      for (const r of this.roots) walk(r, 0);
-      this.envIndex = found;
-    }
-    const paths = new Set(this.envIndex.filter((p) => accept(kindFromName(p)!)));
+    const paths = new Set(this.pathsUnderRoots().filter((p) => kindFromName(p) && accept(kindFromName(p)!)));
     for (const p of this.overlays.keys()) if (kindFromName(p) && accept(kindFromName(p)!)) paths.add(p);
     return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
   }
 
-  /**
-   * Files under the roots (and open in the editor) whose path `accept` takes, sorted.
-   * A walk of its own, apart from allFiles: it also enters `*.d` folders (systemd drop-ins).
-   */
+  /** Files under the roots (and open in the editor) whose path `accept` takes, sorted. */
   findFiles(accept: (filePath: string) => boolean): SourceFile[] {
+    const paths = new Set(this.pathsUnderRoots().filter(accept));
+    for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
+    return [...paths]
+      .sort()
+      .map((p) => this.file(p))
+      .filter((f): f is SourceFile => !!f);
+  }
+
+  /**
+   * Every file under the roots, in walk order: one bounded walk, kept until a file is
+   * created or deleted. It enters folders without a dot in their name and `*.d` folders
+   * (systemd drop-ins), and skips dependency and build folders.
+   */
+  private pathsUnderRoots(): string[] {
     if (!this.nameIndex) {
       const found: string[] = [];
       let budget = MAX_WALK_FILES;
@@ -215,12 +209,7 @@ export class Workspace {
       for (const r of this.roots) walk(r, 0);
       this.nameIndex = found;
     }
-    const paths = new Set(this.nameIndex.filter(accept));
-    for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
-    return [...paths]
-      .sort()
-      .map((p) => this.file(p))
-      .filter((f): f is SourceFile => !!f);
+    return this.nameIndex;
   }
 
   /** Where a variable is defined: a sibling .env first, then any .env of the workspace. */
