@@ -19,13 +19,22 @@ const common = {
   minifySyntax: true,
 };
 
+// what ships (the extension, the server, the CLI) is minified; the source maps stay beside it for stack traces
+const shipped = { ...common, minify: true };
+
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/server.js' }),
+  build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
+  // a bin too (themisdb-language-server --stdio), for editors other than VS Code
+  build({
+    ...shipped,
+    entryPoints: ['server/src/lsp/server.ts'],
+    outfile: 'server/out/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // the engine alone, for unit tests (not shipped)
   build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' }),
   build({
-    ...common,
+    ...shipped,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },

@@ -22,6 +22,7 @@ import {
   ShowRuleDocsArgs,
 } from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
+import { DEPLOYMENT_FILES_GLOB, PostureView } from './postureView';
 import { ProfileStatus, selectProfile } from './profileStatus';
 
 let client: LanguageClient | undefined;
@@ -44,7 +45,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.generateProductionConfig, generateProductionConfigCommand),
   );
   const status = new ProfileStatus(() => client);
-  context.subscriptions.push(status);
+  const posture = new PostureView(() => client);
+  context.subscriptions.push(
+    status,
+    posture,
+    vscode.commands.registerCommand(COMMANDS.showDeploymentPosture, () => posture.show()),
+  );
   await start(context);
   void status.update();
 }
@@ -62,19 +68,27 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
+    // Deployment files come under the ids VS Code gives them: `yaml`, `dockercompose` (the
+    // built-in id of compose.yml and docker-compose*.yml), and units and drop-ins by name
+    // whatever their language (`ini`, `properties`, a systemd extension's id). The server
+    // decides by content which of them are ThemisDB's.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', language: 'dotenv' },
       { scheme: 'file', pattern: '**/{.env,.env.*,*.env,*.env.example}' },
+      { scheme: 'file', pattern: '**/{*.service,*.service.d/*.conf}' },
       // the server's JSON fallback: the engine decides by content (fileKinds.ts), as the CLI walk does
       { scheme: 'file', pattern: '**/config.json' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'untitled', language: 'dockercompose' },
       { scheme: 'untitled', language: 'dotenv' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{.env,.env.*,*.env,*.env.example,*.yaml,*.yml,config.json,.gitignore}',
-      ),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(DEPLOYMENT_FILES_GLOB),
+        vscode.workspace.createFileSystemWatcher('**/{config.json,.gitignore,.themisdb-baseline.json}'),
+      ],
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -26,6 +26,20 @@ export interface ProfileInfo {
   setting: ProfileSetting;
 }
 
+/** `themisdb/posture`: the deployment posture of the workspace, as a Markdown document (secrets masked). */
+export const POSTURE_REQUEST = 'themisdb/posture';
+
+export interface PostureResult {
+  /** Markdown: one table per ThemisDB service; sources are `file:` links with a `#L<line>` fragment. */
+  markdown: string;
+  /** How many ThemisDB services the workspace has. */
+  services: number;
+}
+
+/** The read-only document the client shows the posture in. */
+export const POSTURE_SCHEME = 'themisdb-posture';
+export const POSTURE_DOCUMENT_PATH = 'Deployment Posture.md';
+
 // ---------------------------------------------------------------- commands
 
 /** Command IDs, as contributed in package.json. */
@@ -34,6 +48,7 @@ export const COMMANDS = {
   restartServer: 'themisdb.restartServer',
   showOutput: 'themisdb.showOutput',
   selectProfile: 'themisdb.selectProfile',
+  showDeploymentPosture: 'themisdb.showDeploymentPosture',
   /** Sent by the server's "Show documentation for <ID>" code action; argument: the rule ID. */
   showRuleDocs: 'themisdb.showRuleDocs',
   /** Sent by the server's "Disable <ID> …" code actions; arguments: the document URI and the directive's line. */

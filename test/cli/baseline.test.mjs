@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LspClient } from '../helpers/lspClient.mjs';
 import { cli, json, only, pkg, tlsConfig, workspace } from './helpers.mjs';
 
 const CONFIG = `# ThemisDB\nstorage:\n  rocksdb_path: /var/lib/themisdb\n${tlsConfig('1.2')}`;
@@ -86,5 +87,112 @@ describe('CLI baselines', () => {
     }
     assert.equal(cli(['--baseline'], { cwd: dir }).code, 2);
     assert.equal(cli(['--write-baseline', path.join(dir, 'config.yaml', 'x.json'), '.'], { cwd: dir }).code, 2, 'unwritable');
+  });
+});
+
+describe('CLI baselines the eslint way: .themisdb-baseline.json, stale entries, --prune-baseline', () => {
+  const TWO = `${tlsConfig('1.0')}admin:\n  tls:\n    min_version: "1.2"\n`;
+
+  it('picks up .themisdb-baseline.json in the working folder or above it, up to the repository root', () => {
+    const dir = workspace({ 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/deploy/config.yaml': TWO });
+    const repo = path.join(dir, 'repo');
+    const isolate = only('TLS002');
+    assert.equal(cli([...isolate, '--write-baseline', '.themisdb-baseline.json', '.'], { cwd: repo }).code, 0);
+    for (const cwd of [repo, path.join(repo, 'deploy')]) {
+      const r = cli([...isolate, '--format', 'json', '.'], { cwd });
+      assert.deepEqual(json(r), [], cwd);
+      assert.equal(r.code, 0);
+    }
+    const text = cli([...isolate, '.'], { cwd: repo });
+    assert.match(text.stdout, /2 problems hidden by the baseline/);
+    // not above the repository root
+    const outside = workspace({ '.themisdb-baseline.json': '{"version": 7}', 'repo/.git/HEAD': '', 'repo/config.yaml': TWO });
+    assert.equal(cli([...isolate, '.'], { cwd: path.join(outside, 'repo') }).code, 1, 'the broken one above .git is not read');
+    // --baseline FILE takes precedence over the discovered one
+    fs.writeFileSync(
+      path.join(repo, 'empty.json'),
+      JSON.stringify({ version: 1, tool: { name: 'x', version: '0' }, findings: [] }),
+    );
+    assert.equal(json(cli([...isolate, '--baseline', 'empty.json', '--format', 'json', '.'], { cwd: repo })).length, 2);
+  });
+
+  it('a baselined "1.2" changed to "1.0" resurfaces: the value is part of the fingerprint', () => {
+    const dir = workspace({ 'config.yaml': tlsConfig('1.2') });
+    const isolate = only('TLS002');
+    cli([...isolate, '--write-baseline', '.themisdb-baseline.json', '.'], { cwd: dir });
+    assert.deepEqual(json(cli([...isolate, '-f', 'json', '.'], { cwd: dir })), []);
+    fs.writeFileSync(path.join(dir, 'config.yaml'), tlsConfig('1.0'));
+    const found = json(cli([...isolate, '-f', 'json', '.'], { cwd: dir }));
+    assert.deepEqual(
+      found.map((f) => [f.ruleId, f.severity]),
+      [['TLS002', 'error']],
+    );
+  });
+
+  it('reports stale entries (a line and a count) and removes them with --prune-baseline', () => {
+    const dir = workspace({ 'config.yaml': TWO, 'other/config.yaml': tlsConfig('1.0') });
+    const isolate = only('TLS002');
+    cli([...isolate, '--write-baseline', '.themisdb-baseline.json', '.'], { cwd: dir });
+    const read = () => JSON.parse(fs.readFileSync(path.join(dir, '.themisdb-baseline.json'), 'utf8')).findings;
+    assert.equal(read().length, 3);
+    // fix one problem: its entry is stale
+    fs.writeFileSync(path.join(dir, 'config.yaml'), TWO.replace('"1.0"', '"1.3"'));
+    const r = cli([...isolate, '.'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(
+      r.stdout,
+      /1 baseline entry in \.themisdb-baseline\.json no longer matches a problem; remove it with --prune-baseline/,
+    );
+    const j = cli([...isolate, '-f', 'json', '.'], { cwd: dir });
+    assert.deepEqual(json(j), []);
+    assert.match(j.stderr, /1 baseline entry .* --prune-baseline/);
+    // a run that does not check other/ does not call its entry stale
+    assert.doesNotMatch(cli([...isolate, 'other'], { cwd: dir }).stdout, /no longer match/);
+
+    const p = cli([...isolate, '--prune-baseline', '.'], { cwd: dir });
+    assert.equal(p.code, 0);
+    assert.match(p.stderr, /removed 1 stale entry from the baseline \.themisdb-baseline\.json/);
+    assert.equal(read().length, 2);
+    assert.doesNotMatch(cli([...isolate, '.'], { cwd: dir }).stdout, /no longer match/);
+    // without a baseline there is nothing to prune
+    assert.equal(cli(['--prune-baseline', '.'], { cwd: workspace({ 'config.yaml': TWO }) }).code, 2);
+  });
+});
+
+describe('language server and the baseline', () => {
+  it('does not show what .themisdb-baseline.json of the workspace folder lists, and shows what is new', async () => {
+    const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
+    cli(['--write-baseline', '.themisdb-baseline.json', '.'], { cwd: dir });
+    const cliFindings = JSON.parse(fs.readFileSync(path.join(dir, '.themisdb-baseline.json'), 'utf8')).findings;
+    assert.ok(cliFindings.some((f) => f.ruleId === 'TLS002'));
+    const client = new LspClient({ rootDir: dir });
+    try {
+      await client.initialize();
+      const file = path.join(dir, 'config.yaml');
+      const uri = client.open(file, fs.readFileSync(file, 'utf8'));
+      const first = await client.waitForDiagnostics(uri);
+      assert.deepEqual(
+        first.diagnostics.map((d) => d.code),
+        [],
+        'every finding is in the baseline',
+      );
+      // another value on the same line is another problem
+      client.change(uri, tlsConfig('1.1'));
+      const next = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(
+        next.diagnostics.map((d) => [d.code, d.range.start.line]),
+        [['TLS002', 2]],
+      );
+      // a baseline changed on disk is read again
+      fs.writeFileSync(
+        path.join(dir, '.themisdb-baseline.json'),
+        JSON.stringify({ version: 1, tool: { name: 'themisdb-lint', version: '0' }, findings: [] }),
+      );
+      client.change(uri, tlsConfig('1.0'));
+      const all = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length >= cliFindings.length);
+      assert.ok(all.diagnostics.some((d) => d.code === 'TLS002'));
+    } finally {
+      await client.shutdown();
+    }
   });
 });

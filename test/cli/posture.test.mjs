@@ -106,6 +106,12 @@ describe('themisdb-lint posture (text)', () => {
     assert.ok(!r.stdout.includes(ESC));
     assert.ok(cli(['posture', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout.includes(`${ESC}31m`));
     assert.ok(!cli(['posture', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes(ESC));
+    assert.ok(cli(['posture', '--color', '.'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout.includes(`${ESC}31m`), '--color');
+    assert.ok(!cli(['posture', '--no-color', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout.includes(ESC), '--no-color');
+    assert.deepEqual(
+      json(cli(['posture', '-f', 'json', '.'], { cwd: dir })),
+      json(cli(['posture', '--format', 'json', '.'], { cwd: dir })),
+    );
   });
 
   it('colours on a terminal', { skip: !hasScript && 'script(1) is not installed' }, () => {

@@ -74,9 +74,10 @@ describe('CLI --format sarif', () => {
       );
       if (fs.existsSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`))) {
         assert.ok(rule.help.markdown.includes(`# ${rule.id}`), `${rule.id} help.markdown is its docs page`);
-        assert.ok(
-          URL.canParse(rule.helpUri) && rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`),
-          `${rule.id} helpUri ${rule.helpUri}`,
+        // the public page of this very version, never a path on the machine that ran the lint
+        assert.equal(
+          rule.helpUri,
+          `https://github.com/themisdb-config/themisdb-config/blob/v${pkg.version}/docs/rules/${rule.id}.md`,
         );
       }
     }
@@ -99,7 +100,9 @@ describe('CLI --format sarif', () => {
     const loc = res.locations[0].physicalLocation;
     assert.deepEqual(loc.artifactLocation, { uri: 'sub%20dir/config.yaml', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(loc.region, { startLine: 3, startColumn: 18, endLine: 3, endColumn: 23 });
-    assert.match(res.partialFingerprints.primaryLocationLineHash, /^[0-9a-f]{16}:1$/);
+    // our fingerprint under our own key; GitHub computes primaryLocationLineHash itself
+    assert.deepEqual(Object.keys(res.partialFingerprints), ['themisdb/v1']);
+    assert.match(res.partialFingerprints['themisdb/v1'], /^[0-9a-f]{16}:1$/);
     assert.ok(run.originalUriBaseIds['%SRCROOT%'].uri.endsWith('/'));
     assertSchemaValid(log);
   });
@@ -116,6 +119,25 @@ describe('CLI --format sarif', () => {
     const broken = json(cli(['--format', 'sarif', '.'], { cwd: dir }));
     broken.runs[0].results[0].level = 'fatal';
     assert.equal(schemaValidator()(broken), false);
+  });
+
+  it('leaves primaryLocationLineHash to GitHub, and stays valid with suppressions (--no-inline-suppressions)', () => {
+    const dir = workspace({
+      'config.yaml': `network:\n  tls:\n    # themisdb-disable-next-line TLS002 -- terminated at the proxy\n    min_version: "1.0"\n`,
+      'other/config.yaml': tlsConfig('1.0'),
+    });
+    const log = json(cli(['--format', 'sarif', '--no-inline-suppressions', '.'], { cwd: dir }));
+    assert.ok(!JSON.stringify(log).includes('primaryLocationLineHash'));
+    const suppressed = log.runs[0].results.filter((x) => x.suppressions);
+    assert.deepEqual(
+      suppressed.map((x) => [x.ruleId, x.suppressions]),
+      [['TLS002', [{ kind: 'inSource', justification: 'terminated at the proxy' }]]],
+    );
+    assert.ok(
+      log.runs[0].results.some((x) => x.ruleId === 'TLS002' && !x.suppressions),
+      'the other one is not suppressed',
+    );
+    assertSchemaValid(log);
   });
 
   it('maps the effective severity to the SARIF level: info and hint are notes', () => {
@@ -146,9 +168,9 @@ describe('CLI --format sarif', () => {
     const [a, b] = [pick(run1), pick(run2)];
     assert.ok(a && b, 'TLS002 reported in both runs');
     assert.equal(b.locations[0].physicalLocation.region.startLine, a.locations[0].physicalLocation.region.startLine + 3);
-    assert.equal(b.partialFingerprints.primaryLocationLineHash, a.partialFingerprints.primaryLocationLineHash);
+    assert.equal(b.partialFingerprints['themisdb/v1'], a.partialFingerprints['themisdb/v1']);
     // every finding that was there before keeps its fingerprint
-    const fps = (run) => run.results.map((x) => `${x.ruleId} ${x.partialFingerprints.primaryLocationLineHash}`);
+    const fps = (run) => run.results.map((x) => `${x.ruleId} ${x.partialFingerprints['themisdb/v1']}`);
     for (const fp of fps(run1)) assert.ok(fps(run2).includes(fp), `${fp} survives the shift`);
   });
 
@@ -157,7 +179,7 @@ describe('CLI --format sarif', () => {
       'config.yaml': `network:\n  tls:\n    min_version: "1.0"\nadmin:\n  tls:\n    min_version: "1.0"\n`,
     });
     const log = json(cli(['--format', 'sarif', ...only('TLS002'), '.'], { cwd: dir }));
-    const fps = log.runs[0].results.map((x) => x.partialFingerprints.primaryLocationLineHash);
+    const fps = log.runs[0].results.map((x) => x.partialFingerprints['themisdb/v1']);
     assert.equal(fps.length, 2);
     assert.equal(fps[0].split(':')[0], fps[1].split(':')[0]);
     assert.deepEqual(

@@ -66,25 +66,3 @@ describe('LSP: TLS002 diagnostics and quick fix', () => {
     assert.deepEqual(p.diagnostics, []);
   });
 });
-
-describe('LSP: files over 10 MB', () => {
-  it('are not analyzed; the user is told once', async () => {
-    const dir = writeWorkspace({ '.env': 'THEMIS_PRODUCTION_MODE=1\n' });
-    const client = new LspClient({ rootDir: dir });
-    const messages = [];
-    client.conn.onNotification('window/showMessage', (m) => messages.push(m.message));
-    client.conn.onRequest('window/showMessageRequest', (m) => (messages.push(m.message), null));
-    try {
-      await client.initialize();
-      const text = `network:\n  tls:\n    min_version: "1.0"\n# ${'x'.repeat(10 * 1024 * 1024)}\n`;
-      const uri = client.open(path.join(dir, 'config.yaml'), text);
-      const p = await client.waitForDiagnostics(uri, () => true, 10000);
-      assert.deepEqual(p.diagnostics, []);
-      await new Promise((r) => setTimeout(r, 200));
-      assert.equal(messages.length, 1);
-      assert.match(messages[0], /larger than 10 MB/);
-    } finally {
-      await client.shutdown();
-    }
-  });
-});

@@ -47,9 +47,19 @@ ruleTester('SCH001', {
       output: null,
     },
     {
-      name: 'an unresolved tag (a parser warning) is reported with the same severity',
+      name: 'an unresolved tag is legal YAML: a warning in its own words, not a parse error',
       files: { 'config.yaml': base('server:\n  port: !custom 8080\n') },
-      errors: [{ messageId: 'syntax', line: 4, column: 9, severity: 'error', message: /!custom/ }],
+      errors: [{ messageId: 'parserWarning', line: 4, column: 9, severity: 'warning', message: /^The YAML is valid.*!custom/ }],
+      output: null,
+    },
+    {
+      name: 'a custom tag such as !vault, an unknown directive and an unsupported YAML version are warnings',
+      files: { 'config.yaml': '%FOO bar\n%YAML 1.3\n---\n' + base('security:\n  password: !vault secret/themis\n') },
+      errors: [
+        { messageId: 'parserWarning', line: 1, severity: 'warning', message: /Unknown directive %FOO/ },
+        { messageId: 'parserWarning', line: 2, severity: 'warning', message: /Unsupported YAML version 1\.3/ },
+        { messageId: 'parserWarning', line: 7, severity: 'warning', message: /!vault/ },
+      ],
       output: null,
     },
     {

@@ -82,6 +82,18 @@ ruleTester('SCH003', {
       output: null,
     },
     {
+      name: 'a value substituted from a secret variable, or shaped like one, is masked',
+      files: {
+        'config.yaml': base('server:\n  port: ${THEMIS_TOKEN_ADMIN}\nmetrics:\n  port: ${FIRST_VAR}\n'),
+        '.env': 'THEMIS_TOKEN_ADMIN=hunter2hunter2\nFIRST_VAR=Rk7Tq2Wz9Lp4Xm8Vn3Bc6Yh1Jd5\n',
+      },
+      errors: [
+        { messageId: 'mismatch', line: 4, message: /the text "hunt…" \(14 characters\)\./ },
+        { messageId: 'mismatch', line: 6, message: /the text "Rk7T…" \(27 characters\)\./ },
+      ],
+      output: null,
+    },
+    {
       name: 'a quoted number reached through an alias: reported, no conversion through the alias',
       files: { 'config.yaml': base('server:\n  port: &p "8080"\nmetrics:\n  port: *p\n') },
       errors: [

@@ -19,6 +19,15 @@ ruleTester('SCH004', {
   ],
   invalid: [
     {
+      name: 'a value substituted from a secret-shaped variable is masked',
+      files: {
+        'config.yaml': base('vector_index:\n  metric: ${METRIC}\n'),
+        '.env': 'METRIC=AKIAJ7Q2ZK4MXW9PLRTV\n',
+      },
+      errors: [{ messageId: 'notAllowed', line: 4, message: /^"AKIA…" \(20 characters\) is not a valid value/ }],
+      output: null,
+    },
+    {
       name: 'close enum value fixed',
       files: { 'config.yaml': base('vector_index:\n  metric: COSIN\n') },
       errors: [

@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzeFile, writeWorkspace } from '../helpers/engine.mjs';
 import { ruleTester } from '../helpers/ruleTester.mjs';
 
@@ -114,5 +117,102 @@ describe('SEC006 fix details', () => {
     assert.equal(hit.fixes[0].changes.length, 1);
     assert.equal(hit.fixes[0].changes[0].create, true);
     assert.ok(!hit.message.includes(TOKEN.slice(0, 8)));
+  });
+});
+
+// SEC006 must agree with git itself: each pattern alone in a .gitignore of a real
+// repository, over env files whose names exercise it; git check-ignore is the judge.
+const PATTERNS = [
+  '.env',
+  '*.env',
+  '/.env*',
+  '.env*\n!.env',
+  'deploy/',
+  'deploy/**',
+  'deploy/**/.env',
+  '**/prod/.env',
+  '**/.env',
+  'a/**/b/*.env',
+  '[[:alpha:]]*.env',
+  '[[:digit:]].env',
+  '[[:upper:]]*.env',
+  '[!a]*.env',
+  '[^a]*.env',
+  '[a-c].env',
+  '[z-a].env',
+  '[].env',
+  '\\!x.env',
+  '\\#x.env',
+  '#x.env',
+  '.env   ',
+  '.env\\ ',
+  'x.env\\ \\ ',
+  '?.env',
+  '*',
+  '*\n!*.env',
+  'deploy\n!deploy/.env',
+  'deploy/*\n!deploy/.env',
+  'prod/',
+  '/prod/.env',
+  'deploy/prod',
+  '*a*a*a*a*a*a*a*a*a*ab',
+  ' '.repeat(2000),
+  'A.env',
+  '.ENV',
+];
+const PATHS = [
+  '.env',
+  'x.env',
+  '!x.env',
+  '#x.env',
+  'A.env',
+  'b.env',
+  '1.env',
+  '.env.local',
+  'deploy/.env',
+  'deploy/prod/.env',
+  'prod/.env',
+  'a/b/x.env',
+  'a/c/b/x.env',
+  'aaaaaaaaaaaaaaaaaaaaaab.env',
+];
+
+function gitIgnored(dir, paths) {
+  const out = spawnSync('git', ['check-ignore', '--no-index', '--stdin', '-z'], {
+    cwd: dir,
+    input: paths.join('\0'),
+    encoding: 'utf8',
+  });
+  if (out.status !== 0 && out.status !== 1) throw new Error(`git check-ignore failed: ${out.stderr}`);
+  return new Set(out.stdout.split('\0').filter(Boolean));
+}
+
+describe('SEC006 matches .gitignore as git does', () => {
+  const hasGit = spawnSync('git', ['--version']).status === 0;
+  it('agrees with git check-ignore on every pattern tried', { skip: !hasGit && 'git is not installed' }, () => {
+    const wrong = [];
+    for (const pattern of PATTERNS) {
+      const files = { '.gitignore': `${pattern}\n` };
+      for (const p of PATHS) files[p] = env;
+      const dir = writeWorkspace(files);
+      spawnSync('git', ['init', '-q'], { cwd: dir });
+      const ignoredByGit = gitIgnored(dir, PATHS);
+      for (const p of PATHS) {
+        const ours = !analyzeFile(dir, p).analysis.findings.some((f) => f.ruleId === 'SEC006');
+        if (ours !== ignoredByGit.has(p))
+          wrong.push(`${JSON.stringify(pattern)} on ${p}: git ${ignoredByGit.has(p)}, ours ${ours}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('a backtracking-shaped pattern beside a long file name is answered at once', () => {
+    const name = `${'a'.repeat(200)}.env`;
+    const dir = writeWorkspace({ '.gitignore': '*a*a*a*a*a*a*a*a*a*ab\n', [name]: env, '.env': env });
+    fs.writeFileSync(path.join(dir, '.gitignore'), `*a*a*a*a*a*a*a*a*a*ab\n${' '.repeat(120000)}\n`);
+    const t0 = performance.now();
+    const { analysis } = analyzeFile(dir, name);
+    assert.ok(performance.now() - t0 < 2000);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'SEC006'));
   });
 });

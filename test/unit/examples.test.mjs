@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { repoRoot } from '../helpers/engine.mjs';
+import { engine, repoRoot } from '../helpers/engine.mjs';
 
 const lint = (dir) => {
   const r = spawnSync(
@@ -48,4 +48,64 @@ test('auto profile: only an explicit development environment relaxes severities'
   assert.equal(profileOf('THEMIS_ENVIRONMENT=staging\n'), 'production');
   assert.equal(profileOf('THEMIS_ENVIRONMENT=production\n'), 'production');
   assert.equal(profileOf('THEMIS_PII_STRICT=1\n'), 'production');
+});
+
+// examples/compose and examples/kubernetes: deployments with deliberate problems (npm start lints them and prints their posture)
+const COMPOSE_TOKEN = 'Xq7vLp2mZr9sKd4tWn8yBc3fHj6gAe5uTq1oPi0lMk2N';
+const VAULT_TOKEN = 'hvs.CAESIJ8x2kQ7vLpZr9sKd4tWn8yBc3fHj6gAe5uTq1o';
+
+const posture = (...dirs) => {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'server/out/cli.js'), 'posture', '--format', 'json', ...dirs], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return { raw: r.stdout, services: JSON.parse(r.stdout).services };
+};
+
+const control = (service, id) => {
+  const c = service.controls.find((x) => x.id === id);
+  return `${c.verdict} ${c.value} ${c.source === 'default' ? 'default' : `${c.source.file}:${c.source.line}`}`;
+};
+
+test('examples/compose: the posture names the lines of its deliberate problems', () => {
+  const { raw, services } = posture('examples/compose');
+  assert.deepEqual(
+    services.map((s) => `${s.kind} ${s.name}`),
+    ['compose themisdb'],
+    'Prometheus is not ThemisDB',
+  );
+  const [s] = services;
+  assert.equal(control(s, 'production-mode'), 'risk 0 examples/compose/docker-compose.yml:11');
+  assert.equal(control(s, 'key-management'), 'risk http://vault.internal:8200 examples/compose/themisdb.env:4');
+  assert.equal(control(s, 'auto-download'), 'risk 0 examples/compose/themisdb.env:3');
+  assert.ok(!raw.includes(COMPOSE_TOKEN), 'the inline token is masked');
+});
+
+test('examples/kubernetes: Deployment and Helm values, the Secret decoded but never shown', () => {
+  const { raw, services } = posture('examples/kubernetes');
+  assert.deepEqual(services.map((s) => `${s.kind} ${s.name}`).sort(), [
+    'helm values.yaml',
+    'kubernetes Deployment/themisdb/themisdb',
+  ]);
+  const dep = services.find((s) => s.kind === 'kubernetes');
+  assert.equal(control(dep, 'key-management'), 'risk 1 examples/kubernetes/deployment.yaml:35');
+  assert.equal(control(dep, 'production-mode'), 'ok production examples/kubernetes/configmap.yaml:8');
+  assert.match(control(dep, 'admin-token'), / examples\/kubernetes\/secret\.yaml:10$/);
+  const helm = services.find((s) => s.kind === 'helm');
+  assert.equal(control(helm, 'wal-mtls'), 'risk 0 examples/kubernetes/helm/values.yaml:18');
+  assert.ok(!raw.includes(COMPOSE_TOKEN) && !raw.includes(VAULT_TOKEN), 'no secret in the posture');
+});
+
+test('examples/compose and examples/kubernetes: lint output shows no secret', () => {
+  const { findings } = lint('examples/compose');
+  const k8s = lint('examples/kubernetes').findings;
+  const all = JSON.stringify([...findings, ...k8s]);
+  for (const secret of [COMPOSE_TOKEN, VAULT_TOKEN]) assert.ok(!all.includes(secret), 'a secret in the lint output');
+  assert.ok(!findings.some((f) => f.file === 'examples/compose/docker-compose.yml' && f.line >= 20), 'Prometheus draws nothing');
+  if (engine.CATALOG.has('DEP001')) {
+    const at = (fs, file, id) => fs.filter((f) => f.file === file && f.ruleId === id).map((f) => f.line);
+    assert.deepEqual(at(findings, 'examples/compose/docker-compose.yml', 'DEP001'), [12]);
+    assert.deepEqual(at(k8s, 'examples/kubernetes/deployment.yaml', 'DEP001'), [33]);
+  }
 });

@@ -12,8 +12,8 @@ const rulesDir = path.join(repoRoot, 'server/src/engine/rules');
 const docsDir = path.join(repoRoot, 'docs/rules');
 const specPath = path.join(repoRoot, '..', 'shared', 'RULES.md');
 const HEADINGS = ['## What it checks', '## Why it matters', '## Example', '## How to fix', '## Notes'];
-/** In RULES.md, not implemented yet (issue 10 adds them); nothing else may be missing. */
-const PENDING = new Set(['DEP001', 'DEP002', 'DEP003', 'DEP004', 'DEP005', 'DEP006', 'ENV021']);
+/** In RULES.md, not implemented yet; nothing else may be missing. */
+const PENDING = new Set([]);
 const FIX_COLUMN = { fix: 'safe fix', suggestion: 'suggestion', none: 'none' };
 
 const rules = [...engine.RULES];

@@ -16,6 +16,17 @@ export interface Target {
 
 export class PathError extends Error {}
 
+/** The stats of a path named on the command line, which must exist (and be readable, for a file). */
+function readablePath(abs: string, named: string): fs.Stats {
+  try {
+    const st = fs.statSync(abs);
+    if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
+    return st;
+  } catch {
+    throw new PathError(`cannot read ${named}`);
+  }
+}
+
 export function collectTargets(paths: string[], cwd: string): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
@@ -27,13 +38,7 @@ export function collectTargets(paths: string[], cwd: string): Target[] {
   };
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
-    } catch {
-      throw new PathError(`cannot read ${p}`);
-    }
+    const st = readablePath(abs, p);
     if (st.isDirectory()) walk(abs, abs, add);
     else add({ file: abs, explicit: true, root: cwd });
   }
@@ -41,8 +46,27 @@ export function collectTargets(paths: string[], cwd: string): Target[] {
 }
 
 function walk(dir: string, root: string, add: (t: Target) => void): void {
+  walkEntries(dir, root, new Set(), (e, full, type) => {
+    if (type === 'outside dir' || (type === 'file' && kindFromName(full))) {
+      // a link out of the workspace is analyzed as a notice that says so, never skipped
+      add({ file: full, explicit: false, root });
+    } else if (e.isFile() && isDeploymentCandidate(full)) {
+      // compose files, manifests, Helm values, systemd units: analyze() keeps only ThemisDB's
+      add({ file: full, explicit: false, root });
+    }
+  });
+}
+
+/** Every entry below `dir` that is not a folder to enter, sorted by name, each folder once (skipped folders left out). */
+function walkEntries(
+  dir: string,
+  root: string,
+  seen: Set<string>,
+  visit: (e: fs.Dirent, full: string, type: ReturnType<typeof entryType>) => void,
+): void {
   let entries: fs.Dirent[];
   try {
+    if (!enterOnce(dir, seen)) return;
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
@@ -50,12 +74,42 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP.has(e.name)) walk(full, root, add);
-    } else if (e.isFile() && kindFromName(full)) {
-      add({ file: full, explicit: false, root });
-    }
+    const type = entryType(e, full, root);
+    if (type !== 'dir') visit(e, full, type);
+    else if (!SKIP.has(e.name)) walkEntries(full, root, seen, visit);
   }
+}
+
+/** A folder is walked once, by its real path (a link to a folder above does not loop). */
+function enterOnce(dir: string, seen: Set<string>): boolean {
+  const real = fs.realpathSync(dir);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+
+function isInside(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * What a folder entry is to the walk. A link is what it points to when that lies
+ * inside the walked folder; a linked folder outside is not entered; a link to a file
+ * (outside or dangling) is a file, which the engine's host then refuses to read.
+ */
+function entryType(e: fs.Dirent, full: string, root: string): 'dir' | 'file' | 'outside dir' | 'other' {
+  if (!e.isSymbolicLink()) return e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+  let real: string;
+  let st: fs.Stats;
+  try {
+    real = fs.realpathSync(full);
+    st = fs.statSync(real);
+  } catch {
+    return 'file'; // dangling
+  }
+  if (!st.isDirectory()) return 'file';
+  return isInside(real, fs.realpathSync(root)) ? 'dir' : 'outside dir';
 }
 
 /**
@@ -66,33 +120,15 @@ function walk(dir: string, root: string, add: (t: Target) => void): void {
 export function collectDeploymentFiles(paths: string[], cwd: string): { files: string[]; roots: string[] } {
   const files: string[] = [];
   const roots: string[] = [];
-  const walkDir = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name)) walkDir(full);
-      } else if (e.isFile() && isDeploymentCandidate(full)) files.push(full);
-    }
-  };
+  const seen = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-      if (st.isFile()) fs.accessSync(abs, fs.constants.R_OK);
-    } catch {
-      throw new PathError(`cannot read ${p}`);
-    }
+    const st = readablePath(abs, p);
     if (st.isDirectory()) {
       roots.push(abs);
-      walkDir(abs);
+      walkEntries(abs, abs, seen, (_e, full, type) => {
+        if (type === 'file' && isDeploymentCandidate(full)) files.push(full);
+      });
     } else {
       roots.push(path.dirname(abs));
       files.push(abs);

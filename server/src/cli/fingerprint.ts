@@ -1,13 +1,17 @@
-// Line fingerprints of findings, shared by SARIF (partialFingerprints.primaryLocationLineHash)
-// and baselines. A fingerprint depends on the rule, the text of the finding's line and how
-// many earlier findings of the same rule sit on lines with the same text -- never on the
-// line number, so findings keep their fingerprint when lines above are added or removed.
+// Line fingerprints of findings, shared by SARIF (partialFingerprints["themisdb/v1"]), baselines
+// and the language server's baseline filter. A fingerprint depends on the rule, the text of the
+// finding's line and how many earlier findings of the same rule sit on lines with the same
+// text -- never on the line number, so findings keep their fingerprint when lines above are
+// added or removed.
 //
-// The hashed text never includes the value the finding points at, nor the value part of a
-// `key: value` / `KEY=value` line: a weak password is exactly what a dictionary attack on a
-// short hash recovers, and SARIF files and baselines are uploaded and committed.
+// The value of a `key: value` / `KEY=value` line is part of it, so a baselined `"1.2"` that
+// becomes `"1.0"` is a new finding -- except where the value may be a secret (a secret key, a
+// SEC rule, a flow collection, a URL with a password, a known credential format): a weak password is exactly
+// what a dictionary attack on a short hash recovers, and SARIF files and baselines are
+// uploaded and committed. Those lines are identified by their key alone.
 import { createHash } from 'crypto';
 import { LineIndex } from '../engine/documents/lineIndex';
+import { isSecretKey, knownCredential, urlPassword } from '../engine/secrets';
 import { Finding } from '../engine/types';
 
 const YAML_KEY = /^\s*(?:-\s+)*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}][^#]*?)\s*:(?=\s|$)/;
@@ -19,7 +23,11 @@ export function fingerprintText(lines: LineIndex, finding: Finding): string {
   const text = lines.lineText(line);
   // `key: value` / `KEY=value`: the key alone, whatever part of the line the finding marks
   const key = ENV_KEY.exec(text) ?? YAML_KEY.exec(text);
-  if (key) return key[0].trim();
+  if (key) {
+    const value = valueText(text.slice(key[0].length));
+    const name = key[0].replace(/^\s*(?:-\s+)*(?:export\s+)?/, '').replace(/\s*[:=]$/, '');
+    return mayBeSecret(finding.ruleId, name, value) ? key[0].trim() : `${key[0].trim()} ${value}`;
+  }
   // a finding anchored on a comment or blank line (e.g. the top of the file for a missing
   // section) is identified by its rule alone: comments above it may change freely
   if (/^\s*(?:#|$)/.test(text)) return '';
@@ -29,6 +37,23 @@ export function fingerprintText(lines: LineIndex, finding: Finding): string {
   const b = Math.min(text.length, finding.span.end - start);
   const masked = b > a ? `${text.slice(0, a)}\u2026${text.slice(b)}` : text;
   return masked.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (q) => `${q[0]}\u2026${q[0]}`).trim();
+}
+
+/** The value part of a line after its key: without a trailing comment and surrounding blanks. */
+function valueText(rest: string): string {
+  return rest.replace(/(^|\s)#.*$/, '').trim();
+}
+
+/** Whether a value must stay out of the hash. */
+function mayBeSecret(ruleId: string, keyName: string, value: string): boolean {
+  const unquoted = value.replace(/^(["'])(.*)\1$/, '$2');
+  return (
+    ruleId.startsWith('SEC') ||
+    /^[{[]/.test(value) || // a flow collection may hold a secret key of its own
+    isSecretKey(keyName.replace(/^["']|["']$/g, '')) ||
+    !!urlPassword(unquoted) ||
+    !!knownCredential(unquoted)
+  );
 }
 
 /**

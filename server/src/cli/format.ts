@@ -1,8 +1,9 @@
-// Text and JSON output of themisdb-lint. Messages never contain a full secret: rules mask them,
-// and no output format prints the files' text.
+// Text, JSON and GitHub-annotation output of themisdb-lint. Messages never contain a full
+// secret: rules mask them, and no output format prints the files' text.
 import * as path from 'path';
 import { LineIndex } from '../engine/documents/lineIndex';
 import { Finding, Severity } from '../engine/types';
+import { ruleDocUrl } from './ruleDocs';
 
 /** One finding as the CLI reports it. */
 export interface Reported {
@@ -17,7 +18,7 @@ export interface Reported {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Line fingerprint (SARIF primaryLocationLineHash, baselines). */
+  /** Line fingerprint (SARIF partialFingerprints, baselines). */
   fingerprint: string;
   /** --fix would apply a fix for it. */
   fixable: boolean;
@@ -39,9 +40,15 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** --fix would fix it. */
+  fixable: boolean;
+  /** The rule's documentation page (absent when the package has no repository URL). */
+  url?: string;
+  /** With --no-inline-suppressions: the reason of the comment that silences it. */
+  suppressed?: { reason: string };
 }
 
-export function toJsonFindings(reported: readonly Reported[]): JsonFinding[] {
+export function toJsonFindings(reported: readonly Reported[], version: string): JsonFinding[] {
   return reported.map((r) => ({
     file: r.rel,
     ruleId: r.finding.ruleId,
@@ -52,7 +59,38 @@ export function toJsonFindings(reported: readonly Reported[]): JsonFinding[] {
     endLine: r.endLine,
     endColumn: r.endColumn,
     message: r.finding.message,
+    fixable: r.fixable,
+    ...(ruleDocUrl(r.ruleId, version) ? { url: ruleDocUrl(r.ruleId, version) } : {}),
+    ...(r.finding.suppressed ? { suppressed: r.finding.suppressed } : {}),
   }));
+}
+
+const ANNOTATION: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** GitHub's escaping of a workflow command's message: `%`, CR and LF. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** ... and of a property value, where `:` and `,` separate the parts. */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands, one a finding:
+ * `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=ID::message`. GitHub takes a
+ * column range only within one line.
+ */
+export function formatGithub(reported: readonly Reported[]): string {
+  return reported
+    .map((r) => {
+      const props = [`file=${escapeProperty(r.rel)}`, `line=${r.line}`, `col=${r.column}`, `endLine=${r.endLine}`];
+      if (r.endLine === r.line) props.push(`endColumn=${r.endColumn}`);
+      props.push(`title=${escapeProperty(r.ruleId)}`);
+      return `::${ANNOTATION[r.finding.severity]} ${props.join(',')}::${escapeData(r.finding.message)}\n`;
+    })
+    .join('');
 }
 
 export function relative(cwd: string, file: string): string {
@@ -61,10 +99,12 @@ export function relative(cwd: string, file: string): string {
 }
 
 /**
- * Colour only on a terminal, never when NO_COLOR is set (https://no-color.org: any non-empty
- * value), and always when FORCE_COLOR is set to anything but 0/false (even through a pipe).
+ * --color / --no-color first; then colour only on a terminal, never when NO_COLOR is set
+ * (https://no-color.org: any non-empty value), and always when FORCE_COLOR is set to anything
+ * but 0/false (even through a pipe).
  */
-export function useColor(env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+export function useColor(env: NodeJS.ProcessEnv, isTty: boolean, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
@@ -79,6 +119,10 @@ export interface TextSummary {
   fixesApplied?: number;
   /** Findings hidden because the baseline lists them. */
   baselined?: number;
+  /** Baseline entries of the checked files that match no finding any more. */
+  staleBaseline?: number;
+  /** The baseline in use, as the user would type it (for the hints). */
+  baselineName?: string;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -98,8 +142,11 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
     const sevWidth = Math.max(...group.map((r) => r.finding.severity.length));
     group.forEach((r, i) => {
       const sev = r.finding.severity;
+      const suppressed = r.finding.suppressed
+        ? paint('90', `  (suppressed${r.finding.suppressed.reason ? `: ${r.finding.suppressed.reason}` : ''})`)
+        : '';
       lines.push(
-        `  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}`,
+        `  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}${suppressed}`,
       );
     });
     lines.push('');
@@ -120,6 +167,10 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
   if (fixable) lines.push(`  ${plural(fixable, 'problem')} can be fixed with the --fix option.`);
   if (summary.fixesApplied !== undefined) lines.push(`  ${plural(summary.fixesApplied, 'fix', 'fixes')} applied.`);
   if (summary.baselined) lines.push(`  ${plural(summary.baselined, 'problem')} hidden by the baseline.`);
+  if (summary.staleBaseline)
+    lines.push(
+      `  ${plural(summary.staleBaseline, 'baseline entry', 'baseline entries')} in ${summary.baselineName ?? 'the baseline'} no longer match${summary.staleBaseline === 1 ? 'es' : ''} a problem; remove ${summary.staleBaseline === 1 ? 'it' : 'them'} with --prune-baseline.`,
+    );
   if (summary.filesChecked === 0)
     lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
   return lines.join('\n') + '\n';

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GenerateOptions, generateProductionConfig, OPTION_VALUES } from '../engine/generate/productionConfig';
+import { isLink, writeFileNoFollow } from '../nodeHost';
 import { UsageError } from './args';
 
 export const INIT_USAGE = `Usage: themisdb-lint init --production [options] DIR
@@ -78,6 +79,13 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
   }
   const dir = path.resolve(cwd, o.dir);
   const files = generateProductionConfig(o);
+  const links = [...files.map((f) => f.name), ...(o.withEnv ? ['.gitignore'] : [])].filter((n) => isLink(path.join(dir, n)));
+  if (links.length) {
+    err(
+      `themisdb-lint: ${links.join(', ')} in ${o.dir} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}; init never writes through a link, so nothing was written\n`,
+    );
+    return 2;
+  }
   const existing = files.filter((f) => fs.existsSync(path.join(dir, f.name))).map((f) => f.name);
   if (existing.length && !o.force) {
     err(
@@ -89,7 +97,7 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
     fs.mkdirSync(dir, { recursive: true });
     for (const f of files) {
       const target = path.join(dir, f.name);
-      fs.writeFileSync(target, f.text, { mode: f.secret ? 0o600 : 0o644 });
+      writeFileNoFollow(target, f.text, f.secret ? 0o600 : 0o644);
       if (f.secret) fs.chmodSync(target, 0o600); // --force over an existing .env keeps its old mode otherwise
     }
     if (o.withEnv) ignoreEnv(path.join(dir, '.gitignore'));
@@ -105,5 +113,5 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
 function ignoreEnv(gitignore: string): void {
   const text = fs.existsSync(gitignore) ? fs.readFileSync(gitignore, 'utf8') : '';
   if (text.split(/\r?\n/).some((l) => /^\/?\.env\*?$/.test(l.trim()))) return;
-  fs.writeFileSync(gitignore, `${text}${text && !text.endsWith('\n') ? '\n' : ''}# secrets (ThemisDB)\n.env\n`);
+  writeFileNoFollow(gitignore, `${text}${text && !text.endsWith('\n') ? '\n' : ''}# secrets (ThemisDB)\n.env\n`);
 }

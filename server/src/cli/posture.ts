@@ -4,7 +4,8 @@
 import { deploymentModel } from '../engine/deploy/model';
 import { PostureControl, servicePosture, ServicePosture, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
-import { nodeHost } from '../nodeHost';
+import { createNodeHost } from '../nodeHost';
+import { linkNotice } from '../engine/workspace/linkNotice';
 import { parsePostureArgs, POSTURE_USAGE, UsageError } from './args';
 import { collectDeploymentFiles, PathError } from './collect';
 import { relative, useColor } from './format';
@@ -41,14 +42,16 @@ export function runPosture(argv: string[], cwd: string, io: PostureIo): number {
     }
     throw e;
   }
-  const ws = new Workspace(nodeHost, collected.roots);
+  const ws = new Workspace(createNodeHost(collected.roots), collected.roots);
   const model = deploymentModel(ws, collected.files);
   const wanted = new Set(collected.files);
   const postures = model.services
     .filter((s) => s.themis && s.files.some((f) => wanted.has(f)))
     .map((s) => servicePosture(ws, s, model));
   if (opts.format === 'json') io.out(JSON.stringify(toJson(postures, cwd, ws), null, 2) + '\n');
-  else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty)));
+  else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty, opts.color)));
+  // the workspace boundary: a link not followed is said, not skipped in silence
+  for (const [link, refusal] of ws.refusedLinks()) io.err(`themisdb-lint posture: ${linkNotice(link, refusal).message}\n`);
   return 0;
 }
 

@@ -1,8 +1,8 @@
 // The rule documentation pages (docs/rules/<ID>.md), read at run time next to the bundle
-// (server/out/cli.js -> docs/rules), for the SARIF rule descriptors.
+// (server/out/cli.js -> docs/rules), for the SARIF rule descriptors and `explain`; and their
+// public address, for helpUri and the JSON `url`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 
 export interface RuleDoc {
   /** The page's one-sentence summary (first paragraph after the title). */
@@ -11,7 +11,6 @@ export interface RuleDoc {
   full: string;
   markdown: string;
   text: string;
-  uri: string;
 }
 
 export function docsDir(): string {
@@ -38,8 +37,52 @@ export function readRuleDoc(id: string, dir = docsDir()): RuleDoc | undefined {
     full: whyText ? `${summary} ${whyText}` : summary,
     markdown: markdown.trim() + '\n',
     text: markdownToText(markdown),
-    uri: pathToFileURL(file).href,
   };
+}
+
+/** The package.json next to the bundle (server/out -> the package root), or {} when it is not there. */
+function packageJson(): { homepage?: unknown; repository?: unknown } {
+  try {
+    return JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** An http(s) URL from a package.json URL field (`git+https://…/x.git` → `https://…/x`). */
+function webUrl(raw: unknown): string | undefined {
+  const value = typeof raw === 'object' && raw ? (raw as { url?: unknown }).url : raw;
+  if (typeof value !== 'string') return undefined;
+  const url = value.replace(/^git\+/, '').replace(/\.git$/, '');
+  return /^https?:\/\//.test(url) ? url : undefined;
+}
+
+export interface ProjectUrls {
+  /** Where the project lives (homepage, else repository). */
+  home?: string;
+  repository?: string;
+}
+
+let urls: ProjectUrls | undefined;
+
+export function projectUrls(): ProjectUrls {
+  if (!urls) {
+    const pkg = packageJson();
+    const repository = webUrl(pkg.repository);
+    urls = { home: webUrl(pkg.homepage) ?? repository, repository };
+  }
+  return urls;
+}
+
+/**
+ * The rule's page in the repository at the tag of this version (v0.1.0), so the text matches the
+ * rules that ran; a development build links the default branch. Undefined without a repository URL.
+ */
+export function ruleDocUrl(id: string, version: string): string | undefined {
+  const repo = projectUrls().repository;
+  if (!repo) return undefined;
+  const ref = /^\d+\.\d+\.\d+$/.test(version) ? `v${version}` : 'HEAD';
+  return `${repo.replace(/\/$/, '')}/blob/${ref}/docs/rules/${encodeURIComponent(id)}.md`;
 }
 
 /** First prose paragraph (no heading, table, list or code), joined into one line, as plain text. */
@@ -61,8 +104,8 @@ function inline(s: string): string {
     .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (_m, t, u) => (t && t !== u ? `${t} (${u})` : u));
 }
 
-/** A Markdown page as plain text, for SARIF help.text. */
-export function markdownToText(md: string): string {
+/** A Markdown page as plain text, for SARIF help.text and `explain` (which makes headings bold). */
+export function markdownToText(md: string, heading: (text: string) => string = (t) => t): string {
   const out: string[] = [];
   let inFence = false;
   for (const raw of md.split('\n')) {
@@ -75,10 +118,10 @@ export function markdownToText(md: string): string {
       out.push(`    ${line}`);
       continue;
     }
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    if (heading) {
+    const title = /^#{1,6}\s+(.*)$/.exec(line);
+    if (title) {
       if (out.length && out[out.length - 1] !== '') out.push('');
-      out.push(inline(heading[1]));
+      out.push(heading(inline(title[1])));
       continue;
     }
     if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) continue; // table rule

@@ -1,16 +1,20 @@
-// SARIF 2.1.0 output, shaped for GitHub code scanning (upload-sarif). Holds no file text:
+// SARIF 2.1.0 output, shaped for GitHub code scanning (upload-sarif) to take as it is: our
+// fingerprint under a namespaced key (GitHub computes primaryLocationLineHash itself and warns
+// when a tool's differs), helpUri at the public rule page of this version. Holds no file text:
 // no snippets, no contextRegion; messages are the rules' own (secrets masked).
-import { defaultSeverity } from '../engine/rules/rule';
-import * as fs from 'fs';
 import * as path from 'path';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { pathToFileURL } from 'url';
 import { CATALOG, RuleMeta } from '../engine/rules/catalog';
+import { defaultSeverity } from '../engine/rules/rule';
 import { Severity } from '../engine/types';
 import { Reported } from './format';
-import { readRuleDoc } from './ruleDocs';
+import { projectUrls, readRuleDoc, ruleDocUrl } from './ruleDocs';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const AUTOMATION_ID = 'themisdb-lint/';
+/** partialFingerprints key of our line-shift-proof fingerprint; a new algorithm gets a new version. */
+export const FINGERPRINT_KEY = 'themisdb/v1';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -30,29 +34,18 @@ export interface SarifContext {
   ruleErrors: { ruleId: string; file: string; message: string }[];
 }
 
-/** Where the project lives, from package.json next to the bundle (homepage, else repository). */
-function informationUri(): string {
-  const fallback = 'https://www.npmjs.com/package/themisdb-config';
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
-    const raw: unknown = pkg.homepage ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url);
-    if (typeof raw !== 'string') return fallback;
-    const url = raw.replace(/^git\+/, '').replace(/\.git$/, '');
-    return /^https?:\/\//.test(url) ? url : fallback;
-  } catch {
-    return fallback;
-  }
-}
+const FALLBACK_HOME = 'https://www.npmjs.com/package/themisdb-config';
 
-function ruleDescriptor(meta: RuleMeta) {
+function ruleDescriptor(meta: RuleMeta, version: string): ReportingDescriptor {
   const doc = readRuleDoc(meta.id);
   const family = meta.id.replace(/\d+$/, '').toLowerCase();
+  const helpUri = doc ? ruleDocUrl(meta.id, version) : undefined;
   return {
     id: meta.id,
     name: meta.name,
     shortDescription: { text: doc?.summary ?? meta.name },
     fullDescription: { text: doc?.full ?? meta.name },
-    ...(doc ? { helpUri: doc.uri } : {}),
+    ...(helpUri ? { helpUri } : {}),
     help: doc ? { text: doc.text, markdown: doc.markdown } : { text: `${meta.id} ${meta.name}` },
     defaultConfiguration: { level: LEVEL[defaultSeverity(meta)] },
     properties: {
@@ -70,11 +63,12 @@ export function artifactLocation(file: string, cwd: string): { uri: string; uriB
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function toSarif(reported: readonly Reported[], ctx: SarifContext): object {
+export function toSarif(reported: readonly Reported[], ctx: SarifContext): Log {
   const rules = [...CATALOG.values()];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reported.map((r) => {
+  const results = reported.map((r): Result => {
     const i = index.get(r.finding.ruleId);
+    const suppressed = r.finding.suppressed;
     return {
       ruleId: r.finding.ruleId,
       ...(i === undefined ? {} : { ruleIndex: i }),
@@ -88,10 +82,14 @@ export function toSarif(reported: readonly Reported[], ctx: SarifContext): objec
           },
         },
       ],
-      partialFingerprints: { primaryLocationLineHash: r.fingerprint },
+      partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
+      // --no-inline-suppressions: the comment that silenced it, as an in-source suppression
+      ...(suppressed
+        ? { suppressions: [{ kind: 'inSource', ...(suppressed.reason ? { justification: suppressed.reason } : {}) }] }
+        : {}),
     };
   });
-  const notifications = ctx.ruleErrors.map((e) => ({
+  const notifications = ctx.ruleErrors.map((e): Notification => ({
     level: 'error',
     message: { text: `Rule ${e.ruleId} failed: ${e.message}` },
     associatedRule: { id: e.ruleId, ...(index.has(e.ruleId) ? { index: index.get(e.ruleId) } : {}) },
@@ -107,8 +105,8 @@ export function toSarif(reported: readonly Reported[], ctx: SarifContext): objec
             name: 'themisdb-lint',
             version: ctx.version,
             ...(/^\d+\.\d+\.\d+/.test(ctx.version) ? { semanticVersion: ctx.version } : {}),
-            informationUri: informationUri(),
-            rules: rules.map(ruleDescriptor),
+            informationUri: projectUrls().home ?? FALLBACK_HOME,
+            rules: rules.map((meta) => ruleDescriptor(meta, ctx.version)),
           },
         },
         automationDetails: { id: AUTOMATION_ID },

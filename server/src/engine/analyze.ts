@@ -1,11 +1,20 @@
 // The pipeline: document model -> rules (each finding told with the server's readership of its key) -> suppressions -> one finding per problem
 // -> severity by profile and settings.
+import * as path from 'path';
+import { isElsewhere, serviceEnvironment } from './deploy/environment';
+import { embeddedOffset } from './deploy/kubernetes';
+import { deployFileKind } from './deploy/recognize';
+import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
+import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
+import { Environment, environmentOf } from './envSemantics';
+import { kindFromName, modeline } from './fileKinds';
 import { FindingReadership } from './findingReadership';
+import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
-import { buildFix, defaultSeverity, Report, Rule, RuleContext, RuleMeta, severitiesOf } from './rules/rule';
+import { buildFix, defaultSeverity, FixPart, Report, Rule, RuleContext, RuleMeta, severitiesOf } from './rules/rule';
 import { SourceFile } from './sourceFile';
 import { FileKind, Finding, Fix, Profile, ProfileSetting, RuleSetting, SEVERITY_ORDER, Severity } from './types';
 import { Workspace } from './workspace/workspace';
@@ -18,19 +27,45 @@ export interface AnalyzeOptions {
   root?: string;
   /** The user named this file, so its content may make it a ThemisDB file. */
   explicit?: boolean;
+  /** Report findings that inline suppressions silence too, marked `suppressed` with the suppression's reason (audits). */
+  keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Budgets of this analysis (engine/limits.ts has the defaults). */
+  limits?: Partial<Limits>;
 }
 
 export interface Analysis {
   kind: FileKind | undefined;
   profile: Profile;
   findings: Finding[];
+  /** The file was over a size limit: its only finding says so, and nothing else (fixes included) is computed for it. */
+  notAnalyzed?: boolean;
 }
 
 const loggedFailures = new Set<string>();
 
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  const steps = analysisSteps(file, ws, options, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same analysis in steps: it yields between rules, so the server can answer other requests meanwhile. */
+export function* analysisSteps(
+  file: SourceFile,
+  ws: Workspace,
+  options: AnalyzeOptions = {},
+  rules: readonly Rule[] = RULES,
+): Generator<void, Analysis, void> {
+  const started = Date.now();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tooLarge = overSizeLimit(file, limits, options.explicit);
+  // the `auto` profile would read the file itself when it is a .env
+  if (tooLarge)
+    return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
   const kind = ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
   if (!kind) return { kind, profile, findings: [] };
@@ -49,15 +84,14 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
       if (finding) raw.push(readership.apply(finding, r.asks));
     },
     resolved: (ref) => resolveValue(ref, file, ws),
-    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', parts, opts),
-    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', parts, opts),
+    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
+    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
     toldByFinding: (ref) => readership.toldFor(ref),
   };
-  for (const rule of [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)]) {
-    if (!rule.meta.kinds.includes(kind)) continue;
+  const run = (rule: Rule, c: RuleContext) => {
     current = rule;
     try {
-      rule.check(ctx);
+      rule.check(c);
     } catch (err) {
       if (err instanceof RuleContractError) throw err;
       const key = `${rule.meta.id}:${String(err)}`;
@@ -66,10 +100,43 @@ export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions
         options.onRuleError?.(rule.meta.id, err);
       }
     }
+  };
+  const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
+  const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
+  const ordered = [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)];
+  const applicable = ordered.filter(
+    (r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')),
+  );
+  let stoppedAt = -1;
+  for (const [i, rule] of applicable.entries()) {
+    yield;
+    // the budget is checked between rules: one rule is never interrupted
+    if (Date.now() - started > limits.timeMs) {
+      stoppedAt = i;
+      break;
+    }
+    if (rule.meta.kinds.includes(kind)) {
+      if (!judgesEnvironment(rule.meta)) run(rule, ctx);
+      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+    }
+    // the ThemisDB configs a manifest holds are judged by the config rules too
+    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
+      for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
   }
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
-  const parsed = kind === 'env' || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
-  const findings = finalize(file, parsed, profile, options.rules ?? {});
+  const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  // the limits' own findings come first and count against the cap, so a file never exceeds it
+  const limitNotes: Finding[] = [];
+  if (stoppedAt >= 0)
+    limitNotes.push(
+      timeLimitFinding(
+        limits,
+        applicable.slice(stoppedAt).map((r) => r.meta.id),
+      ),
+    );
+  if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
+  const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };
 }
 
@@ -78,18 +145,120 @@ export function hasSyntaxError(file: SourceFile): boolean {
   return file.yaml.problems.some((p) => p.code !== 'DUPLICATE_KEY');
 }
 
-function finalize(file: SourceFile, raw: Finding[], profile: Profile, settings: Record<string, RuleSetting>): Finding[] {
-  const suppressions = file.suppressions;
+/** Whether the file is YAML (a systemd unit or a .env file is not: the YAML parser's errors on it mean nothing). */
+function isYamlKind(file: SourceFile, kind: FileKind): boolean {
+  return kind !== 'env' && !(kind === 'deploy' && deployFileKind(file)?.startsWith('systemd'));
+}
+
+/** A part that would write through a link is missing, so its whole fix is dropped. */
+function notThroughLinks(parts: readonly FixPart[], own: string, ws: Workspace): FixPart[] {
+  return parts.map((p) => (p && ws.isLink(typeof p === 'object' && 'path' in p ? p.path : own) ? undefined : p));
+}
+
+/** A rule for both .env files and deployment files judges an environment: once per service a file defines or feeds. */
+function judgesEnvironment(meta: RuleMeta): boolean {
+  return meta.kinds.includes('env') && meta.kinds.includes('deploy');
+}
+
+/**
+ * The environments judged in a file: each ThemisDB service a deployment file defines; for
+ * an env file, each service that loads it (its own values only, what it lacks is the
+ * service's), else the file alone (`undefined`), not judged for what it lacks when it only
+ * feeds a compose file's `${VAR}` interpolation.
+ */
+function environmentsOf(file: SourceFile, ws: Workspace, kind: FileKind): (Environment | undefined)[] {
+  const model = workspaceModel(ws, file.path);
+  // a version the workspace does not hold (a fix-all pass): the model's spans are not this text's
+  if (ws.file(file.path)?.text !== file.text)
+    return kind === 'deploy' ? [] : [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
+  if (kind === 'deploy') return servicesIn(model, file.path).map((s) => serviceEnvironment(s, file));
+  const loaders = servicesLoading(model, file.path);
+  if (loaders.length) return loaders.map((s) => serviceEnvironment(s, file));
+  if (feedsInterpolation(model, file.path)) return [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
+  return [undefined];
+}
+
+function feedsInterpolation(model: DeploymentModel, filePath: string): boolean {
+  return model.services.some(
+    (s) => s.themis && [...s.env.values()].some((v) => v.interpolated?.some((i) => i.ref?.file === filePath)),
+  );
+}
+
+/**
+ * The context of an environment rule for one service: findings on values set in another
+ * file are left to that file, and in a deployment file the env-file edits of the ENV
+ * rules do not apply (their findings come without fixes).
+ */
+function environmentContext(ctx: RuleContext, environment: Environment, kind: FileKind): RuleContext {
+  const inDeployFile = kind === 'deploy';
+  return {
+    ...ctx,
+    environment,
+    report: (r) => {
+      if (isElsewhere(r.span)) return;
+      ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
+    },
+  } as RuleContext;
+}
+
+/** The ThemisDB configs held in this manifest (ConfigMap entries, Helm `config: |` values). */
+function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
+  if (ws.file(file.path)?.text !== file.text) return []; // a fix-all pass: offsets belong to the workspace's text
+  return workspaceModel(ws, file.path).configs.filter((c) => c.file === file.path);
+}
+
+/**
+ * The context of a config rule on a config held in a manifest: the rule reads the config
+ * as a config.yaml beside the manifest, its findings land inside the manifest, and come
+ * without fixes (their edits would be in the config's own text, not the manifest's).
+ */
+function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+  const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  const at = (offset: number) => embeddedOffset(cfg, offset);
+  return {
+    ...ctx,
+    file: inner,
+    kind: 'config',
+    resolved: (ref) => resolveValue(ref, inner, ws),
+    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
+  } as RuleContext;
+}
+
+/**
+ * The analysis of a file too large to analyze: one finding that says so, without
+ * parsing it (classifying it by content would parse it already). Only files that
+ * may be ThemisDB's by their name, or that the user named, get the finding.
+ */
+function overSizeLimit(file: SourceFile, limits: Limits, explicit = false): Omit<Analysis, 'profile'> | undefined {
+  const mode = modeline(file.text);
+  const kind = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
+  const finding = sizeLimitFinding(file.text, kind !== 'env', limits);
+  if (!finding) return undefined;
+  return { kind, findings: kind || (explicit && mode !== 'off') ? [finding] : [] };
+}
+
+function finalize(
+  file: SourceFile,
+  raw: Finding[],
+  profile: Profile,
+  settings: Record<string, RuleSetting>,
+  keepSuppressed: boolean,
+): Finding[] {
   const li = file.lines;
-  const fileWide = new Set(suppressions.filter((s) => s.target === 'file').flatMap((s) => s.ids));
-  const byLine = new Map<number, Set<string>>();
-  for (const s of suppressions) {
-    if (s.target === 'file') continue;
-    const set = byLine.get(s.target) ?? new Set<string>();
-    s.ids.forEach((id) => set.add(id));
-    byLine.set(s.target, set);
+  // rule ID -> reason, for the whole file and per line; the first directive that names a rule wins
+  const fileWide = new Map<string, string>();
+  const byLine = new Map<number, Map<string, string>>();
+  for (const s of file.suppressions) {
+    const target = s.target === 'file' ? fileWide : (byLine.get(s.target) ?? byLine.set(s.target, new Map()).get(s.target)!);
+    for (const id of s.ids) if (!target.has(id)) target.set(id, s.reason);
   }
-  let kept = raw.filter((f) => !fileWide.has(f.ruleId) && !byLine.get(li.position(f.span.start).line)?.has(f.ruleId));
+  const reasonOf = (f: Finding) => fileWide.get(f.ruleId) ?? byLine.get(li.position(f.span.start).line)?.get(f.ruleId);
+  let kept: Finding[] = [];
+  for (const f of raw) {
+    const reason = reasonOf(f);
+    if (reason === undefined) kept.push(f);
+    else if (keepSuppressed) kept.push({ ...f, suppressed: { reason } });
+  }
   kept = dropSuperseded(kept);
 
   const out: Finding[] = [];

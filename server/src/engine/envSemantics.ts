@@ -8,12 +8,58 @@
 import { EnvEntry, expandVars, findVarRefs } from './documents/envModel';
 import { ENV_PATTERNS, ENV_VARS, VarInfo, varInfo } from './envCatalog';
 import { SourceFile } from './sourceFile';
+import { Span } from './types';
 import { Workspace } from './workspace/workspace';
 
-/** The .env file being read, and the workspace whose other .env files can define its `${VAR}` references. */
+/**
+ * The variables one ThemisDB process gets: a .env file read alone, or the effective
+ * environment of a service (merged from a deployment file, its env files, Secrets…).
+ */
+export interface Environment {
+  /** The definitions, in the order they apply; `get` gives the one that takes effect. */
+  readonly entries: readonly EnvEntry[];
+  get(name: string): EnvEntry | undefined;
+  /** Where a missing variable is reported. */
+  readonly absentSpan: Span;
+  /** Whether missing variables are judged here (not in an env file that a service loads: the service is judged). */
+  readonly judgesMissing: boolean;
+  /** A ThemisDB service's whole environment: the server's by definition, whatever variables it sets. */
+  readonly ofService?: boolean;
+  /**
+   * The final value of an entry when the environment already resolved it (a service's
+   * merged environment; undefined: the workspace cannot tell). Without it values expand as dotenv does.
+   */
+  resolvedValue?(e: EnvEntry): string | undefined;
+}
+
+/**
+ * The file being analyzed, the workspace whose other .env files can define its `${VAR}`
+ * references, and the environment judged (by default the file's own variables).
+ */
 export interface EnvScope {
   readonly file: SourceFile;
   readonly workspace: Pick<Workspace, 'lookupVar'>;
+  readonly environment?: Environment;
+}
+
+const fileEnvironments = new WeakMap<SourceFile, Environment>();
+
+/** The environment a scope judges: the service's, or the file's own .env variables. */
+export function environmentOf(scope: EnvScope): Environment {
+  if (scope.environment) return scope.environment;
+  let env = fileEnvironments.get(scope.file);
+  if (!env) {
+    const model = scope.file.env;
+    const first = model.entries[0];
+    env = {
+      entries: model.entries,
+      get: (name) => model.get(name),
+      absentSpan: first ? first.keySpan : { start: 0, end: 0 },
+      judgesMissing: true,
+    };
+    fileEnvironments.set(scope.file, env);
+  }
+  return env;
 }
 
 // ---------------------------------------------------------------------------
@@ -94,12 +140,12 @@ export function productionSpelling(value: string): boolean {
 
 /** The definition of `name` that takes effect in this file: the last one, as dotenv reads it. */
 export function entryOf(scope: EnvScope, name: string): EnvEntry | undefined {
-  return scope.file.env.get(name);
+  return environmentOf(scope).get(name);
 }
 
 /** Every definition of `name` in this file, in order. */
 export function entriesOf(scope: EnvScope, name: string): EnvEntry[] {
-  return scope.file.env.entries.filter((e) => e.key === name);
+  return environmentOf(scope).entries.filter((e) => e.key === name);
 }
 
 /**
@@ -108,10 +154,12 @@ export function entriesOf(scope: EnvScope, name: string): EnvEntry[] {
  */
 export function valueOf(scope: EnvScope, e: EnvEntry | undefined): string | undefined {
   if (!e) return undefined;
+  const env = environmentOf(scope);
+  if (env.resolvedValue) return env.resolvedValue(e);
   if (e.quote === "'" || !e.value.includes('$')) return e.value;
   const refs = findVarRefs(e.value);
   const lookup = (name: string): string | undefined => {
-    const local = scope.file.env.get(name);
+    const local = env.get(name);
     if (local && local !== e) return local.value;
     return scope.workspace.lookupVar(name, scope.file.path)?.entry.value;
   };
@@ -132,12 +180,16 @@ export function productionOn(scope: EnvScope): boolean {
 }
 
 /**
- * Whether this file is (part of) the server's environment. A compose-only .env
- * (ports and image settings the server never reads) or a file of unrelated
- * variables is not, and the "missing variable" rules stay quiet there.
+ * Whether this environment is (all of) the server's, so that a missing variable is a
+ * finding. A compose-only .env (ports and image settings the server never reads), a
+ * file of unrelated variables, or an env file that a service loads among other sources
+ * is not, and the "missing variable" rules stay quiet there.
  */
 export function configuresServer(scope: EnvScope): boolean {
-  const entries = scope.file.env.entries;
+  const env = environmentOf(scope);
+  if (!env.judgesMissing) return false;
+  if (env.ofService) return true;
+  const entries = env.entries;
   if (entries.length === 0) return true;
   return entries.some((e) => varInfo(e.key)?.status === 'code' || unknownThemisName(e.key));
 }

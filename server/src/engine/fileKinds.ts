@@ -39,9 +39,9 @@ export function isEnvTemplate(filePath: string): boolean {
   return ENV_TEMPLATE.test(base);
 }
 
-const MODELINE = /^#\s*themisdb:\s*(config|mig|env|off)\b/m;
+const MODELINE = /^#\s*themisdb:\s*(config|mig|env|deploy|off)\b/m;
 
-/** `# themisdb: config|mig|env|off` in the first lines of a file. */
+/** `# themisdb: config|mig|env|deploy|off` in the first lines of a file. */
 export function modeline(text: string): FileKind | 'off' | undefined {
   const head = text.slice(0, 2000);
   const m = MODELINE.exec(head);

@@ -10,6 +10,8 @@ export interface Suppression {
   target: number | 'file';
   span: Span;
   hasReason: boolean;
+  /** The text after `--` ('' when there is none), reported with findings an audit keeps. */
+  reason: string;
   unknown: { name: string; span: Span }[];
 }
 
@@ -46,6 +48,7 @@ export function parseSuppressions(file: SourceFile): Suppression[] {
       target,
       span: { start: lineStart + m[1].length, end: lineStart + text.length },
       hasReason: reason.length > 0,
+      reason,
       unknown,
     });
   }

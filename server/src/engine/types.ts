@@ -2,7 +2,8 @@
 // file text (what JavaScript strings and LSP positions use).
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type FileKind = 'config' | 'mig' | 'env';
+/** `deploy`: a compose file, Kubernetes manifest, Helm values file or systemd unit/drop-in of a ThemisDB service. */
+export type FileKind = 'config' | 'mig' | 'env' | 'deploy';
 export type Profile = 'production' | 'development';
 export type ProfileSetting = Profile | 'auto';
 export type RuleSetting = Severity | 'off';
@@ -43,6 +44,8 @@ export interface Finding {
   span: Span;
   message: string;
   fixes: Fix[];
+  /** Set only when the analysis keeps suppressed findings (AnalyzeOptions.keepSuppressed): why it was silenced. */
+  suppressed?: { reason: string };
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -1,8 +1,10 @@
 // Analyses of open documents, one per document version, shared by diagnostics
-// and code actions so a request never re-runs the rules for the same text.
+// and code actions so a request never re-runs the rules for the same text. An
+// analysis runs in slices, so other requests never wait for all of it.
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis } from '../engine/analyze';
+import { Analysis, analysisSteps } from '../engine/analyze';
+import { IncrementalYaml } from '../engine/documents/incrementalYaml';
 import { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace/workspace';
 import { Settings } from './settings';
@@ -19,29 +21,61 @@ export interface DocAnalysis {
   analysis: Analysis;
 }
 
+/** Rules run for at most this long before the server answers the requests that came in meanwhile. */
+const SLICE_MS = 10;
+
+/** Reuse the parse of unchanged top-level YAML blocks between versions (THEMISDB_INCREMENTAL=0 turns it off). */
+const INCREMENTAL = process.env.THEMISDB_INCREMENTAL !== '0';
+
 export class AnalysisCache {
   private readonly entries = new Map<string, DocAnalysis>();
+  private readonly running = new Map<string, { version: number; done: Promise<DocAnalysis> }>();
+  /** Bumped by clear(): an analysis started before it is not kept. */
+  private generation = 0;
+  /** Per open document; kept across clear(): block parses depend on the text alone. */
+  private readonly parses = new Map<string, IncrementalYaml>();
 
   constructor(
     private readonly ws: Workspace,
     private readonly log: (msg: string) => void,
   ) {}
 
-  get(doc: TextDocument, settings: Settings): DocAnalysis {
+  /** The analysis of this version of the document: cached, already running, or started now. */
+  get(doc: TextDocument, settings: Settings): Promise<DocAnalysis> {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
-    const p = uriToPath(doc.uri);
+    if (hit && hit.version === doc.version) return Promise.resolve(hit);
+    const run = this.running.get(doc.uri);
+    if (run && run.version === doc.version) return run.done;
+    const done = this.run(doc.uri, doc.version, settings);
+    this.running.set(doc.uri, { version: doc.version, done });
+    return done;
+  }
+
+  private async run(uri: string, version: number, settings: Settings): Promise<DocAnalysis> {
+    const generation = this.generation;
+    const p = uriToPath(uri);
     // the server puts every open buffer into the workspace when it opens or changes
     const file = this.ws.file(p)!;
-    const root = rootOf(this.ws, p);
-    const analysis = analyze(file, this.ws, {
+    if (INCREMENTAL) file.buildYamlWith((text) => this.incremental(uri).model(text));
+    const steps = analysisSteps(file, this.ws, {
       profile: settings.profile,
       rules: settings.rules,
-      root,
+      root: rootOf(this.ws, p),
       onRuleError: (id, e) => this.log(`Rule ${id} failed on ${p}: ${e instanceof Error ? e.stack : String(e)}`),
     });
-    const entry = { version: doc.version, file, analysis };
-    this.entries.set(doc.uri, entry);
+    let slice = Date.now();
+    let step = steps.next();
+    while (!step.done) {
+      // hover, completion and cancellations are answered between rules
+      if (Date.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
+      step = steps.next();
+    }
+    const entry = { version, file, analysis: step.value };
+    if (this.running.get(uri)?.version === version) this.running.delete(uri);
+    if (generation === this.generation) this.entries.set(uri, entry);
     return entry;
   }
 
@@ -53,9 +87,19 @@ export class AnalysisCache {
 
   drop(uri: string): void {
     this.entries.delete(uri);
+    this.running.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  private incremental(uri: string): IncrementalYaml {
+    let inc = this.parses.get(uri);
+    if (!inc) this.parses.set(uri, (inc = new IncrementalYaml()));
+    return inc;
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
+    this.running.clear();
   }
 }

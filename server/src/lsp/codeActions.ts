@@ -1,11 +1,14 @@
 // The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
 // (preferred) and suggestions, disable for this line / file, show the rule's
-// documentation, fix all problems of the rule, and source.fixAll.themisdb.
+// documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
+// verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
 import * as path from 'path';
-import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
-import { editsOfPass, fixAll, minimalEdit } from '../engine/fixes/fixAll';
-import { Finding, TextEdit } from '../engine/types';
+import { LIMIT_RULE_ID } from '../engine/limits';
+import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
+import { FindingsOf, verifyFix } from '../engine/fixes/verify';
+import { Finding, Fix, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { COMMANDS, FIX_ALL_KIND, REASON_PLACEHOLDER, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../protocol';
 import { DocAnalysis } from './analysisCache';
@@ -15,7 +18,14 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-/** `log`: the output channel, told what fix-all left alone or changed to no effect when it is asked for explicitly. */
+/** Verdicts of `verifyFix`, per fix of a cached analysis (each costs an analysis of the fixed text). */
+const verdicts = new WeakMap<Fix, boolean>();
+
+/**
+ * The actions of the diagnostics in the range asked for; fix-all (a full fix pass)
+ * only when `source.fixAll` is asked for, never for every lightbulb. `log`: the output
+ * channel, told what fix-all left alone or changed to no effect on the server.
+ */
 export function codeActionsFor(
   params: CodeActionParams,
   entry: DocAnalysis,
@@ -23,54 +33,77 @@ export function codeActionsFor(
   options: Options,
   log: (message: string) => void = () => undefined,
 ): CodeAction[] {
+  if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  const findingsOf: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
+  const verified = (finding: Finding, fix: Fix): boolean => {
+    let ok = verdicts.get(fix);
+    if (ok === undefined) verdicts.set(fix, (ok = verifyFix(entry.file, finding, fix, findingsOf)));
+    return ok;
+  };
   if (wants(only, CodeActionKind.QuickFix)) {
     const seenRules = new Set<string>();
-    for (const diagnostic of params.context.diagnostics) {
+    for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
-      if (!finding) continue;
-      actions.push(...fixActions(finding, diagnostic, ws));
+      if (!finding || finding.ruleId === LIMIT_RULE_ID) continue; // a limit is not a rule: nothing to fix or disable
+      actions.push(...fixActions(finding, diagnostic, ws, verified));
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
-      const fixAllRule = fixAllOfRule(finding.ruleId, entry);
+      const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
       if (fixAllRule) actions.push(fixAllRule);
       actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
     }
   }
-  if (wants(only, FIX_ALL_KIND) && (only?.length || entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix')))) {
-    const all = fixAll(entry.file, (f) => analyze(f, ws, options).findings);
+  if (only?.length && wants(only, FIX_ALL_KIND)) {
+    const all = fixAll(entry.file, findingsOf);
     const name = path.basename(entry.file.path);
-    if (only?.length && all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
-    if (only?.length && all.noEffect.length)
+    if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
+    if (all.noEffect.length)
       log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
-    const edit = minimalEdit(entry.file.text, all.text);
-    if (edit)
+    const edits = minimalEdits(entry.file.text, all.text);
+    if (edits.length)
       actions.push({
         title: 'Fix all auto-fixable ThemisDB problems',
         kind: FIX_ALL_KIND,
-        edit: toWorkspaceEdit([{ path: entry.file.path, edits: [edit] }], ws),
+        edit: toWorkspaceEdit([{ path: entry.file.path, edits }], ws),
       });
-    else if (only?.length)
-      actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
+    else actions.push({ title: 'Fix all auto-fixable ThemisDB problems', kind: FIX_ALL_KIND, edit: { changes: {} } });
   }
   return actions;
 }
 
-function fixActions(finding: Finding, diagnostic: Diagnostic, ws: Workspace): CodeAction[] {
-  return finding.fixes.map((fix, i) => ({
-    title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: fix.kind === 'fix' && i === 0,
-    edit: toWorkspaceEdit(fix.changes, ws),
-  }));
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function fixAllOfRule(ruleId: string, entry: DocAnalysis): CodeAction | undefined {
+function fixActions(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  ws: Workspace,
+  verified: (f: Finding, x: Fix) => boolean,
+): CodeAction[] {
+  return finding.fixes.flatMap((fix, i) =>
+    verified(finding, fix)
+      ? [
+          {
+            title: fix.note ? `${fix.title} (${fix.note})` : fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.kind === 'fix' && i === 0,
+            edit: toWorkspaceEdit(fix.changes, ws),
+          },
+        ]
+      : [],
+  );
+}
+
+function fixAllOfRule(ruleId: string, entry: DocAnalysis, findingsOf: FindingsOf): CodeAction | undefined {
   const ofRule = entry.analysis.findings.filter((f) => f.ruleId === ruleId);
-  const { edits } = editsOfPass(ofRule, entry.file.path);
-  if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2 || edits.length === 0) return undefined;
+  if (ofRule.filter((f) => f.fixes.some((x) => x.kind === 'fix')).length < 2) return undefined;
+  const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf, (f) => f.ruleId === ruleId).text);
+  if (edits.length === 0) return undefined;
   return {
     title: `Fix all ${ruleId} problems in this file`,
     kind: CodeActionKind.QuickFix,

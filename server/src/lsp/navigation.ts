@@ -3,8 +3,7 @@
 import { DocumentSymbol, Location, SymbolKind } from 'vscode-languageserver';
 import { findVarRefs } from '../engine/documents/envModel';
 import { kindFromName } from '../engine/fileKinds';
-import { maskSecret } from '../engine/mask';
-import { isSecretKey } from '../engine/secrets';
+import { detailValue } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
 import { Span } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -62,7 +61,7 @@ export function envSymbols(file: SourceFile): DocumentSymbol[] {
   return file.env.entries.map((e) => ({
     name: e.key,
     kind: SymbolKind.Variable,
-    detail: isSecretKey(e.key) && e.value ? maskSecret(e.value) : e.value.length > 40 ? `${e.value.slice(0, 37)}…` : e.value,
+    detail: detailValue(e.value, [e.key]),
     range: toRange(file.lines, e.lineSpan),
     selectionRange: toRange(file.lines, e.keySpan),
   }));

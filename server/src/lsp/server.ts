@@ -10,34 +10,42 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { deployFileKind, isDeploymentCandidate } from '../engine/deploy/recognize';
 import { kindFromName } from '../engine/fileKinds';
 import { Workspace } from '../engine/workspace/workspace';
-import { MAX_FILE_BYTES, nodeHost } from '../nodeHost';
+import { maskSecretsInLog } from '../engine/secretValue';
+import { SourceFile } from '../engine/sourceFile';
+import { createNodeHost, nodeHost } from '../nodeHost';
+import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
-import { FIX_ALL_KIND, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
+import { BaselineFilter } from './baseline';
+import { FIX_ALL_KIND, POSTURE_REQUEST, PostureResult, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
 import { codeActionsFor } from './codeActions';
-import { toDiagnostic, uriToPath } from './convert';
+import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
-
-const DEBOUNCE_MS = 150;
+import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
+import { workspacePosture } from './posture';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
-let cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
+let cache = new AnalysisCache(ws, logError);
+const baseline = new BaselineFilter((m) => connection.console.warn(maskSecretsInLog(m)));
 const timers = new Map<string, NodeJS.Timeout>();
-const tooLarge = new Set<string>();
+/** Per document, the latest schedule() call: an older one whose settings arrive late does nothing. */
+const scheduled = new Map<string, number>();
 const rootOf = (p: string) => rootIn(ws, p);
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
   if (roots.length === 0 && params.rootUri) roots.push(uriToPath(params.rootUri));
-  ws = new Workspace(nodeHost, roots);
-  cache = new AnalysisCache(ws, (m) => connection.console.error(m));
+  ws = new Workspace(createNodeHost(roots), roots);
+  cache = new AnalysisCache(ws, logError);
   settings.supported = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -59,35 +67,56 @@ connection.onInitialized(() => {
 
 function schedule(doc: TextDocument): void {
   clearTimeout(timers.get(doc.uri));
-  timers.set(
-    doc.uri,
-    setTimeout(() => {
-      timers.delete(doc.uri);
-      void validate(doc.uri, doc.version);
-    }, DEBOUNCE_MS),
-  );
+  const ticket = (scheduled.get(doc.uri) ?? 0) + 1;
+  scheduled.set(doc.uri, ticket);
+  // the delay is a per-resource setting (themisdb.validate.delay)
+  void settings.get(doc.uri).then((s) => {
+    if (scheduled.get(doc.uri) !== ticket) return;
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        void validate(doc.uri, doc.version);
+      }, s.delay),
+    );
+  });
 }
 
 async function validate(uri: string, version: number): Promise<void> {
   const s = await settings.get(uri);
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version is on its way
-  if (doc.getText().length > MAX_FILE_BYTES) {
-    // say so once instead of keeping the editor busy with a file no config is
-    if (!tooLarge.has(uri))
-      void connection.window.showWarningMessage(
-        `ThemisDB Config does not analyze ${path.basename(uriToPath(uri))}: it is larger than 10 MB.`,
-      );
-    tooLarge.add(uri);
-    connection.sendDiagnostics({ uri, version, diagnostics: [] });
-    return;
-  }
-  const entry = cache.get(doc, s);
+  const entry = await cache.get(doc, s);
+  if (documents.get(uri)?.version !== version) return; // edited while the rules ran
   connection.sendDiagnostics({
     uri,
     version,
-    diagnostics: entry.analysis.findings.map((f, i) => toDiagnostic(entry.file.lines, f, i, version)),
+    diagnostics: baseline
+      .kept(entry.file, entry.analysis.findings, rootOf(entry.file.path))
+      .map((i) => toDiagnostic(entry.file.lines, entry.analysis.findings[i], i, version)),
   });
+  publishLinkNotices();
+}
+
+/** Links the workspace did not follow get a notice each, on the link (once per link). */
+const noticedLinks = new Set<string>();
+function publishLinkNotices(): void {
+  for (const [link, refusal] of ws.refusedLinks()) {
+    const uri = pathToUri(link);
+    if (noticedLinks.has(uri) || documents.get(uri)) continue;
+    noticedLinks.add(uri);
+    const notice = linkNotice(link, refusal);
+    // an engine notice, not a rule: it has no rule page to link to
+    const { codeDescription: _none, ...diagnostic } = toDiagnostic(new SourceFile(link, '').lines, notice, 0, 0);
+    connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+  }
+}
+
+/** A .env is read by the files beside it, a deployment file by the env files and manifests its services load. */
+function readByOthers(filePath: string): boolean {
+  if (kindFromName(filePath) === 'env') return true;
+  const file = isDeploymentCandidate(filePath) ? ws.file(filePath) : undefined;
+  return !!file && deployFileKind(file) !== undefined;
 }
 
 /** Files next to a .env (or a config) read it: re-check every other open document. */
@@ -103,14 +132,17 @@ documents.onDidOpen((e) => schedule(e.document));
 documents.onDidChangeContent((e) => {
   ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
   schedule(e.document);
-  if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
+  if (readByOthers(uriToPath(e.document.uri))) revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  scheduled.delete(e.document.uri);
   forgetDocument(e.document.uri);
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // the buffer's unsaved text is gone: files that read this .env see the one on disk again
+  if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -120,7 +152,11 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles((e) => {
-  for (const c of e.changes) ws.invalidate(uriToPath(c.uri));
+  for (const c of e.changes) {
+    ws.invalidate(uriToPath(c.uri));
+    // a link that changed is judged again: its notice goes until the next read says otherwise
+    if (noticedLinks.delete(c.uri)) connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+  }
   cache.clear();
   documents.all().forEach(schedule);
 });
@@ -129,7 +165,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const s = await settings.get(doc.uri);
-  const entry = cache.get(doc, s);
+  const entry = await cache.get(doc, s);
   return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) }, (m) =>
     connection.console.info(m),
   );
@@ -142,11 +178,14 @@ function fileOf(uri: string) {
 
 connection.onDefinition((params) => {
   const file = fileOf(params.textDocument.uri);
-  return file ? (definition(file, file.lines.offset(params.position), ws) ?? null) : null;
+  if (!file) return null;
+  return deployDefinition(file, params.position, ws) ?? definition(file, file.lines.offset(params.position), ws) ?? null;
 });
 
 connection.onReferences((params) => {
   const file = fileOf(params.textDocument.uri);
+  const deploy = file && deployReferences(file, params.position, ws);
+  if (deploy) return deploy;
   return file && kindFromName(file.path) === 'env'
     ? references(file, file.lines.offset(params.position), ws, params.context.includeDeclaration)
     : [];
@@ -162,9 +201,12 @@ connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<Pr
   const doc = documents.get(uri);
   const s = await settings.get(uri);
   if (!doc) return { themis: false, profile: 'production', setting: s.profile };
-  const { analysis } = cache.get(doc, s);
+  const { analysis } = await cache.get(doc, s);
   return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
 });
+
+/** For the "Deployment Posture" document: every ThemisDB service of the workspace, control by control. */
+connection.onRequest(POSTURE_REQUEST, (): PostureResult => workspacePosture(ws));
 
 /** The family of an open document: from its current analysis when there is one (no second parse). */
 function kindOf(uri: string) {
@@ -177,11 +219,15 @@ function kindOf(uri: string) {
 
 connection.onCompletion((params) => {
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployCompletionList(k.file, params.position);
+  if (deploy) return deploy;
   return k ? completionList(k.file, params.position, k.kind, ws, rootOf(k.file.path)) : null;
 });
 
 connection.onHover((params) => {
   const k = kindOf(params.textDocument.uri);
+  const deploy = k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path));
+  if (deploy) return deploy;
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
 
@@ -189,5 +235,5 @@ documents.listen(connection);
 connection.listen();
 
 process.on('uncaughtException', (err) =>
-  connection.console.error(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
+  logError(`Unexpected error: ${err.stack ?? String(err)} (in ${path.basename(__filename)})`),
 );

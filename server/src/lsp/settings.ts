@@ -6,21 +6,31 @@ import { SECTION } from '../protocol';
 export interface Settings {
   profile: ProfileSetting;
   rules: Record<string, RuleSetting>;
+  /** Milliseconds between the last edit and the diagnostics (`themisdb.validate.delay`). */
+  delay: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { profile: 'auto', rules: {} };
+export const DEFAULT_DELAY_MS = 150;
+const MAX_DELAY_MS = 60_000;
+
+export const DEFAULT_SETTINGS: Settings = { profile: 'auto', rules: {}, delay: DEFAULT_DELAY_MS };
 
 const PROFILES = new Set(['auto', 'production', 'development']);
 const RULE_VALUES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 export function sanitize(raw: unknown): Settings {
-  const r = (raw ?? {}) as { profile?: unknown; rules?: unknown };
+  const r = (raw ?? {}) as { profile?: unknown; rules?: unknown; validate?: { delay?: unknown } };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [k, v] of Object.entries(r.rules as Record<string, unknown>))
       if (typeof v === 'string' && RULE_VALUES.has(v)) rules[k.toUpperCase()] = v as RuleSetting;
   }
-  return { profile: typeof r.profile === 'string' && PROFILES.has(r.profile) ? (r.profile as ProfileSetting) : 'auto', rules };
+  const delay = r.validate?.delay;
+  return {
+    profile: typeof r.profile === 'string' && PROFILES.has(r.profile) ? (r.profile as ProfileSetting) : 'auto',
+    rules,
+    delay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, MAX_DELAY_MS) : DEFAULT_DELAY_MS,
+  };
 }
 
 export class SettingsCache {

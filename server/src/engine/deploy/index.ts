@@ -1,6 +1,6 @@
 // The deployment model and posture (DESIGN "Deployments"): no editor, LSP or file system imports.
 export * from './types';
-export { deploymentModel, themisServices, servicesLoading, servicesIn, deployFileOf } from './model';
+export { deploymentModel, workspaceModel, themisServices, servicesLoading, servicesIn, deployFileOf } from './model';
 export {
   deployFileKind,
   isDeploymentCandidate,

@@ -88,3 +88,13 @@ export function servicesIn(model: DeploymentModel, filePath: string): Service[] 
 export function deployFileOf(model: DeploymentModel, filePath: string): DeployFile | undefined {
   return model.files.find((f) => f.path === filePath);
 }
+
+/**
+ * The workspace's deployment model, built once until a file changes. A file outside the
+ * workspace roots (named on a command line) gets a model that includes it.
+ */
+export function workspaceModel(ws: Workspace, filePath?: string): DeploymentModel {
+  const model = ws.memo('deploymentModel', () => deploymentModel(ws));
+  if (!filePath || !isDeploymentCandidate(filePath) || model.files.some((f) => f.path === filePath)) return model;
+  return ws.memo(`deploymentModel:${filePath}`, () => deploymentModel(ws, [filePath]));
+}

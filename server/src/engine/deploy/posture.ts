@@ -4,6 +4,7 @@
 import { asBool, DocView, YamlModel } from '../documents/yamlModel';
 import { varInfo } from '../envCatalog';
 import { maskSecret } from '../mask';
+import { looksSecret } from '../secretValue';
 import { isPlaceholderOrWeakWord, isTooRegular, knownCredential, urlPassword } from '../secrets';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
@@ -64,7 +65,8 @@ export const CONTROL_LABELS: Record<ControlId, string> = {
 /** A value as any output may show it: secrets, Secret objects and credential formats masked. */
 export function displayValue(v: EnvValue): string {
   if (v.value === undefined) return 'unknown';
-  if (v.secret || v.fromSecretObject || knownCredential(v.value)) return maskSecret(v.value);
+  if (v.secret || v.fromSecretObject || knownCredential(v.value) || (!urlPassword(v.value) && looksSecret(v.value)))
+    return maskSecret(v.value);
   const pw = urlPassword(v.value);
   const shown = pw ? v.value.slice(0, pw.index) + '***' + v.value.slice(pw.index + pw.password.length) : v.value;
   // quoted only where the bare text would hide something (empty, outer blanks)

@@ -5,6 +5,7 @@ import { isMapRef } from '../documents/yamlModel';
 import { varInfo } from '../envCatalog';
 import { SourceFile } from '../sourceFile';
 import { DeployFileKind } from './types';
+import { sizeLimitFinding } from '../limits';
 
 const COMPOSE_NAME = /^(?:docker-compose|compose)(?:[.-][\w.-]*)?\.ya?ml$|\.compose\.ya?ml$/i;
 // values.yaml, values-prod.yaml, values.prod.yaml, k8s_production_values.yaml, prod-values.yml
@@ -39,6 +40,8 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
     return /^\s*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
   }
   if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
+  // a file over the analysis limits is never parsed (it gets its own limit finding)
+  if (sizeLimitFinding(file.text, true)) return undefined;
   const docs = file.yaml.documents();
   if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
     return 'kubernetes';

@@ -1,7 +1,17 @@
-// Position-preserving model of a dotenv file. Agrees with the dotenv package on
-// what a line means: optional `export `, `#` comments, single/double/backtick
-// quotes (multi-line allowed), `\n` escapes in double quotes, and unquoted values
-// that end at the first `#` and are trimmed.
+// Position-preserving model of a dotenv file. Agrees with the dotenv package on what a line
+// means: optional `export `, `#` comments, single/double/backtick quotes (multi-line allowed),
+// `\n` escapes in double quotes, unquoted values that end at the first `#` and are trimmed,
+// and a quoted value followed by more text (`A="x"junk`, `A='it''s'`) read as an unquoted one
+// (test/unit/dotenvDifferential.test.mjs compares the two on generated lines).
+// Deliberate differences, where dotenv is not what the ThemisDB server ends up with (its .env
+// files are read by Docker Compose, systemd's EnvironmentFile= or a shell, never by dotenv):
+//   - `\"` inside double quotes is a `"` (all three unescape it; dotenv keeps the backslash);
+//   - a quote that is never closed is a problem (DOT004) and no entry, where dotenv reads the
+//     quote and the rest of the line literally;
+//   - blanks around `=` end at the line break: `A=` is empty even when the next line starts with a
+//     quote, and a line `x` above a line `=1` is no assignment (dotenv lets those blanks run
+//     across lines, so it reads A as the quoted line and x as 1).
+//   - `A: b` is an invalid line, not an assignment (dotenv also reads YAML-style lines).
 import { Span } from '../types';
 
 export type Quote = '"' | "'" | '`' | '';
@@ -133,35 +143,45 @@ export class EnvModel {
       rawAfterEquals: lineText.slice(km[0].length),
     };
     const first = text[valueStart];
-    if (first === '"' || first === "'" || first === '`') {
-      const close = findClosingQuote(text, valueStart + 1, first);
-      if (close < 0) {
-        this.problems.push({
-          kind: 'unterminated-quote',
-          span: { start: valueStart, end: lineStart + lineText.length },
-          line,
-          key,
-          keySpan: base.keySpan,
-        });
-        return undefined;
-      }
-      const inner = text.slice(valueStart + 1, close);
-      const value = first === '"' ? inner.replace(/\\n/g, '\n').replace(/\\r/g, '\r').replace(/\\"/g, '"') : inner;
+    DOTENV_VALUE.lastIndex = valueStart;
+    const dm = DOTENV_VALUE.exec(text);
+    const quoted = dm?.groups?.quoted;
+    if (quoted !== undefined) {
+      const close = valueStart + quoted.length - 1;
+      const q = first as Quote;
       const valueSpan = { start: valueStart, end: close + 1 };
-      // after the closing quote only blanks and a comment may follow
       let endOfLine = close + 1;
       while (endOfLine < text.length && text[endOfLine] !== '\n' && text[endOfLine] !== '\r') endOfLine++;
-      const tail = text.slice(close + 1, endOfLine);
-      this.noteTrailingComment(tail, close + 1, line + countBreaks(text.slice(valueStart, close)));
-      return { ...base, value, valueSpan, quote: first, lineSpan: { start: lineStart, end: endOfLine } };
+      this.noteTrailingComment(
+        text.slice(close + 1, endOfLine),
+        close + 1,
+        line + countBreaks(text.slice(valueStart, close)) - 1,
+      );
+      const value = unescape(quoted.slice(1, -1), q);
+      return { ...base, value, valueSpan, quote: q, lineSpan: { start: lineStart, end: endOfLine } };
     }
     const raw = lineText.slice(km[0].length);
+    if ((first === '"' || first === "'" || first === '`') && !raw.includes(first, 1)) {
+      this.problems.push({
+        kind: 'unterminated-quote',
+        span: { start: valueStart, end: lineStart + lineText.length },
+        line,
+        key,
+        keySpan: base.keySpan,
+      });
+      return undefined;
+    }
     const hash = raw.indexOf('#');
     const body = hash >= 0 ? raw.slice(0, hash) : raw;
-    const value = body.trim();
     const valueSpan = { start: valueStart, end: valueStart + body.trimEnd().length };
     if (hash >= 0) this.noteTrailingComment(raw.slice(hash), valueStart + hash, line);
-    return { ...base, value, valueSpan, quote: '', lineSpan: { start: lineStart, end: lineStart + lineText.length } };
+    // dotenv strips one pair of quotes around the whole of an unquoted value (`'it''s'` -> `it''s`)
+    const trimmed = body.trim();
+    const wrapped = /^(['"`])([\s\S]*)\1$/.exec(trimmed);
+    const quote = (wrapped?.[1] ?? '') as Quote;
+    // ...and, like dotenv, applies the double-quote escapes to any value that starts with `"`
+    const value = wrapped ? unescape(wrapped[2], quote) : trimmed.startsWith('"') ? newlineEscapes(trimmed) : trimmed;
+    return { ...base, value, valueSpan, quote, lineSpan: { start: lineStart, end: lineStart + lineText.length } };
   }
 
   private noteTrailingComment(tail: string, tailStart: number, line: number): void {
@@ -172,15 +192,25 @@ export class EnvModel {
   }
 }
 
-function findClosingQuote(text: string, from: number, quote: string): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\' && quote === '"') {
-      i++;
-      continue;
-    }
-    if (text[i] === quote) return i;
-  }
-  return -1;
+/**
+ * dotenv's own reading of what follows `=` (its LINE expression from the value on): a quoted
+ * value counts only when blanks or a comment follow its closing quote; otherwise the text up to
+ * `#` is the value. A backslash before the quote character does not close the quote.
+ */
+const DOTENV_VALUE =
+  /(?:(?<quoted>'(?:\\'|[^'])*'|"(?:\\"|[^"])*"|`(?:\\`|[^`])*`)|[^#\r\n]+)?[^\S\r\n]*(?:#[^\r\n]*)?(?=\r|\n|$(?![\s\S]))/y;
+
+/**
+ * A quoted value's text: line breaks of a multi-line value as `\n` (dotenv reads CRLF files so),
+ * `\n` and `\r` escapes in double quotes (as dotenv), and `\"` (as Compose and systemd).
+ */
+function unescape(inner: string, quote: Quote): string {
+  const text = inner.replace(/\r\n?/g, '\n');
+  return quote === '"' ? newlineEscapes(text).replace(/\\"/g, '"') : text;
+}
+
+function newlineEscapes(s: string): string {
+  return s.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
 }
 
 function countBreaks(s: string): number {
@@ -195,24 +225,62 @@ export interface VarRef {
   end: number;
 }
 
-export function findVarRefs(s: string): VarRef[] {
-  const out: VarRef[] = [];
-  const re = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[0].startsWith('\\')) continue;
-    out.push({ name: m[1] ?? m[3], fallback: m[2], start: m.index, end: m.index + m[0].length });
+/**
+ * Whether `s` holds a `${…}` that is closed (`nonEmpty`: with something between the
+ * braces). Linear: the regex \$\{[^}]*\} rescans the rest of the text from every `${`.
+ */
+export function hasBracedRef(s: string, nonEmpty = false): boolean {
+  for (let i = s.indexOf('${'); i >= 0; i = s.indexOf('${', i + 1)) {
+    const close = s.indexOf('}', i + 2);
+    if (close < 0) return false;
+    if (!nonEmpty || close > i + 2) return true;
   }
+  return false;
+}
+
+interface RefMatch {
+  whole: string;
+  index: number;
+  braced?: string;
+  fallback?: string;
+  bare?: string;
+}
+
+const REF = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const BARE_REF = /\\?\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Every `${VAR}`, `${VAR:-default}` and `$VAR` (escaped ones included), in order.
+ * After the last `}` only the bare form can match: there REF would rescan the rest
+ * of the text from every `${` (quadratic on `${A:-${A:-…`), so BARE_REF runs instead.
+ */
+function varRefMatches(s: string): RefMatch[] {
+  const out: RefMatch[] = [];
+  const split = s.lastIndexOf('}') + 1;
+  const head = s.slice(0, split);
+  for (const m of head.matchAll(REF)) out.push({ whole: m[0], index: m.index, braced: m[1], fallback: m[2], bare: m[3] });
+  for (const m of s.slice(split).matchAll(BARE_REF)) out.push({ whole: m[0], index: split + m.index, bare: m[1] });
   return out;
+}
+
+export function findVarRefs(s: string): VarRef[] {
+  return varRefMatches(s)
+    .filter((m) => !m.whole.startsWith('\\'))
+    .map((m) => ({ name: (m.braced ?? m.bare)!, fallback: m.fallback, start: m.index, end: m.index + m.whole.length }));
 }
 
 /** Expands `${VAR}` / `${VAR:-default}` / `$VAR` the way dotenv-expand does. */
 export function expandVars(s: string, lookup: (name: string) => string | undefined): string {
-  return s.replace(
-    /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
-    (whole, braced, fallback, bare) => {
-      if (whole.startsWith('\\')) return whole.slice(1);
-      const v = lookup(braced ?? bare);
-      return v !== undefined && v !== '' ? v : (fallback ?? '');
-    },
-  );
+  let out = '';
+  let at = 0;
+  for (const m of varRefMatches(s)) {
+    out += s.slice(at, m.index);
+    at = m.index + m.whole.length;
+    if (m.whole.startsWith('\\')) out += m.whole.slice(1);
+    else {
+      const v = lookup((m.braced ?? m.bare)!);
+      out += v !== undefined && v !== '' ? v : (m.fallback ?? '');
+    }
+  }
+  return out + s.slice(at);
 }

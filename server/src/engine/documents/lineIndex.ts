@@ -59,6 +59,14 @@ export class LineIndex {
 
   /** The line break the file uses, so inserted lines match it. */
   get eol(): string {
-    return /\r\n/.test(this.text) ? '\r\n' : '\n';
+    return lineBreakOf(this.text);
   }
+}
+
+/**
+ * The line break a text uses, as written after its first line: `\n`, `\r\n`, a lone
+ * `\r`, or what a broken tool wrote (`\r\r\n`); `\n` for a text of one line.
+ */
+export function lineBreakOf(text: string): string {
+  return /\r*\n|\r/.exec(text)?.[0] ?? '\n';
 }

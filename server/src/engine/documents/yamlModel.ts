@@ -9,7 +9,20 @@
 // fix edits them. Merge keys `<<` stay literal keys (yaml-cpp does not merge).
 // Expansion is bounded: each alias is resolved once, expanded entries count
 // against a budget, and cycles are cut; past the budget the model is `truncated`.
-import { Alias, Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
+import {
+  Alias,
+  Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Node,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+} from 'yaml';
 import { Span } from '../types';
 
 export interface YamlRef {
@@ -18,7 +31,10 @@ export interface YamlRef {
   /** Present for mapping entries, absent for sequence items. */
   keyNode?: Scalar;
   keySpan?: Span;
-  /** The value's node; for an alias, the anchored node it stands for (null when the anchor is missing). */
+  /**
+   * The value's node; for an alias, the anchored node it stands for (null when the anchor is missing).
+   * Read positions from the spans: in a model assembled from blocks, node ranges count from the block's start.
+   */
   node: Node | null;
   /**
    * Span of the value itself (quotes included; a block scalar without its trailing
@@ -39,10 +55,18 @@ export interface YamlRef {
   alias?: string;
 }
 
+/** One top-level entry parsed on its own (incremental parsing): its document, and where its text starts in the file. */
+export interface YamlBlock {
+  doc: Document.Parsed;
+  offset: number;
+}
+
 export interface YamlProblem {
   span: Span;
   message: string;
   code: string;
+  /** A warning leaves the YAML readable (an unknown tag or directive); an error does not. */
+  severity: 'error' | 'warning';
 }
 
 /** Nesting deeper than this is not modelled (the model is then `truncated`). */
@@ -77,10 +101,27 @@ export class YamlModel {
   private readonly open = new Set<Node>();
   private budget = MIN_BUDGET;
   private expanded = 0;
+  /** Offsets of the nodes under the current top-level entry, in a model assembled from blocks. */
+  private shift = 0;
+  private rootShifts?: Map<unknown, number>;
 
-  constructor(readonly text: string) {
-    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead
-    const parsed = parseAllDocuments(text, { uniqueKeys: false });
+  /**
+   * `blocks`: the one-entry documents of each top-level entry of a single-document
+   * file without errors, anchors or aliases (see incrementalYaml.ts); the model
+   * is then the one `text` alone would give, without parsing it again.
+   */
+  constructor(
+    readonly text: string,
+    blocks?: readonly YamlBlock[],
+  ) {
+    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead;
+    // prettyErrors re-scans the text for every error (quadratic on a long line with many errors);
+    // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
+    // the incremental blocks never hold one (they fall back to a full parse on CR)
+    const parsed = blocks
+      ? [assemble(blocks, text.length)]
+      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
+    if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {
@@ -93,8 +134,9 @@ export class YamlModel {
       for (const e of [...doc.errors, ...doc.warnings]) {
         this.problems.push({
           span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
-          message: e.message.split('\n')[0],
+          message: e.message.split('\n')[0].trim(),
           code: e.code,
+          severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
       this.walk(doc.contents, [], i, 0, false);
@@ -198,14 +240,16 @@ export class YamlModel {
         const seen = via ? undefined : new Set<string>(); // duplicates are reported where they are written
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
+          if (depth === 0 && this.rootShifts) this.shift = this.rootShifts.get(pair) ?? 0;
           const keyNode = isScalar(pair.key) ? pair.key : undefined;
           if (!keyNode || keyNode.value === null || typeof keyNode.value === 'object') continue;
           const name = String(keyNode.value);
           if (seen?.has(name) && keyNode.range) {
             this.problems.push({
-              span: { start: keyNode.range[0], end: keyNode.range[1] },
+              span: { start: keyNode.range[0] + this.shift, end: keyNode.range[1] + this.shift },
               message: 'Map keys must be unique',
               code: 'DUPLICATE_KEY',
+              severity: 'error',
             });
           }
           seen?.add(name);
@@ -240,7 +284,7 @@ export class YamlModel {
     const ref: YamlRef = {
       path,
       keyNode,
-      keySpan: keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : undefined,
+      keySpan: keyNode?.range ? { start: keyNode.range[0] + this.shift, end: keyNode.range[1] + this.shift } : undefined,
       node,
       valueSpan: this.spanOf(written),
       value: isScalar(node) ? node.value : undefined,
@@ -256,13 +300,23 @@ export class YamlModel {
   /** Where a value is written; a block scalar's ends with its content, not with the line breaks after it. */
   private spanOf(node: Node | null): Span | undefined {
     if (!node?.range) return undefined;
-    const start = node.range[0];
-    let end = node.range[1];
+    const start = node.range[0] + this.shift;
+    let end = node.range[1] + this.shift;
     if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
       while (end > start && /\s/.test(this.text[end - 1])) end--;
     }
     return end > start ? { start, end } : undefined;
   }
+}
+
+/** One document whose root mapping holds the entries of all blocks, in order (their nodes keep block-relative ranges). */
+function assemble(blocks: readonly YamlBlock[], length: number): Document.Parsed {
+  const map = new YAMLMap() as YAMLMap.Parsed;
+  map.items = blocks.flatMap((b) => (b.doc.contents as YAMLMap.Parsed).items);
+  map.range = [0, length, length];
+  const doc = new Document() as Document.Parsed;
+  doc.contents = map;
+  return doc;
 }
 
 /**

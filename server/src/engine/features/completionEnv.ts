@@ -3,7 +3,7 @@
 // catalog's names and the values a variable accepts. The .env side reads the
 // EnvModel (envPosition.ts), so a line inside a multi-line quoted value is not a
 // `KEY=value` line.
-import { maskSecret } from '../mask';
+import { detailValue } from '../secretValue';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
@@ -63,7 +63,7 @@ export function variableItems(file: SourceFile, span: Span, closed: boolean, opt
     out.push({
       label: d.name,
       kind: 'variable',
-      detail: `${where} = ${isSecretVar(d.name) ? (d.value ? maskSecret(d.value) : 'empty') : d.value.length > 40 ? `${d.value.slice(0, 37)}…` : d.value}`,
+      detail: `${where} = ${d.value ? detailValue(d.value, [d.name]) : isSecretVar(d.name) ? 'empty' : ''}`,
       documentation: doc,
       insertText: d.name + close,
       span,
@@ -160,14 +160,14 @@ export function envCompletion(
   }));
 }
 
-interface EnvValueCandidate {
+export interface EnvValueCandidate {
   value: string;
   recommended: boolean;
   notes: string[];
   doc?: string;
 }
 
-function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
+export function envValueCandidates(info: EnvVarInfo): EnvValueCandidate[] {
   const out: EnvValueCandidate[] = [];
   const add = (value: string, note?: string) => {
     let c = out.find((x) => x.value === value);

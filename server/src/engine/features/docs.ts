@@ -9,6 +9,7 @@ import { maskSecret } from '../mask';
 import { insteadOf, readership } from '../schema/readership';
 import { JsonSchema, SchemaName, schemasAt, typesOf } from '../schema/schemaIndex';
 import { isSecretKey } from '../secrets';
+import { isSecretValue } from '../secretValue';
 
 export { isSecretVar };
 
@@ -200,7 +201,7 @@ export function displayFile(p: string, root: string | undefined, from: string): 
 /** A variable's value as it may be shown: masked when it is a secret, shortened otherwise. */
 export function shownValue(name: string, value: string): string {
   if (value === '') return 'empty';
-  if (isSecretVar(name)) return `${maskSecret(value)} (secret, masked)`;
+  if (isSecretValue(value, [name])) return `${maskSecret(value)} (secret, masked)`;
   const v = value.length > 80 ? `${value.slice(0, 77)}…` : value;
   return inlineCode(v.replace(/\r?\n/g, '⏎'));
 }

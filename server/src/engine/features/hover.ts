@@ -3,7 +3,7 @@
 // and where a `${VAR}` is defined, its value masked when it is a secret.
 // Like completion, it reads YAML only on the hovered line and the lines above it
 // (documents/yamlLines.ts), and a .env file as dotenv reads it (the EnvModel).
-import { findVarRefs } from '../documents/envModel';
+import { findVarRefs, hasBracedRef } from '../documents/envModel';
 import { asBool } from '../documents/yamlModel';
 import { inComment, YamlLines } from '../documents/yamlLines';
 import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
@@ -11,6 +11,8 @@ import { insteadOf } from '../schema/readership';
 import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { FileKind, Span } from '../types';
+import { isTemplated } from '../secrets';
+import { isSecretValue } from '../secretValue';
 import { Workspace } from '../workspace/workspace';
 import {
   displayFile,
@@ -51,7 +53,7 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
   if (/^[ \t]*#/.test(lineText)) return undefined;
 
   const ref = findVarRefs(lineText).find((r) => r.start <= col && col <= r.end && !inComment(lineText, r.start));
-  if (ref) {
+  if (ref && !hidesReferences(lineText)) {
     return {
       markdown: variableMarkdown(ref.name, ref.fallback, file, options),
       span: { start: lineStart + ref.start, end: lineStart + ref.end },
@@ -108,8 +110,8 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   const all = schemasAt(schema, keys);
   if (!all.length || /^[|>&*!{[]/.test(raw)) return undefined;
   const value = unquoteScalar(raw);
-  const secret = isSecretSchemaKey(schema, keys);
-  const templated = /\$\{[^}]+\}/.test(value);
+  const secret = isSecretSchemaKey(schema, keys) || isSecretValue(value);
+  const templated = hasBracedRef(value, true);
   const shown = secret ? 'The value' : code(raw);
   const out: string[] = [];
   if (secret)
@@ -174,6 +176,21 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   return out.length ? `**${displayKeyPath(keys)}** = ${secret ? '…' : code(raw)}\n\n${out.join('\n\n')}` : undefined;
 }
 
+/**
+ * A secret written with `$` in it (`passphrase: "p4$word…"`): the `$word` is part of
+ * the secret, not a reference, so its name is never shown. A value that is only a
+ * reference (`${THEMIS_PIN}`) is no secret and keeps its hover.
+ */
+function secretText(value: string, key: string | undefined): boolean {
+  return !isTemplated(value) && (isSecretValue(value, key ? [key] : []) || (key !== undefined && isSecretVar(key)));
+}
+
+/** A YAML line `key: value` (or `- value`) whose value is secret text. */
+function hidesReferences(lineText: string): boolean {
+  const m = /^[ \t]*(?:-[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*:[ \t]+)?(.*?)[ \t]*$/.exec(lineText);
+  return !!m && secretText(unquoteScalar(m[2].replace(/[ \t]+#.*$/, '')), m[1]);
+}
+
 // ---------------------------------------------------------------- .env
 
 /**
@@ -187,7 +204,7 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions): Hove
   if (at.commentLine || at.inComment || !e) return undefined;
   const value = file.text.slice(e.valueSpan.start, e.valueSpan.end);
   const ref = findVarRefs(value).find((r) => e.valueSpan.start + r.start <= offset && offset <= e.valueSpan.start + r.end);
-  if (ref) {
+  if (ref && !secretText(e.value, e.key)) {
     const span = { start: e.valueSpan.start + ref.start, end: e.valueSpan.start + ref.end };
     return { markdown: variableMarkdown(ref.name, ref.fallback, file, options), span };
   }
@@ -209,7 +226,7 @@ function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
   const { key: name, value } = e;
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
-  if (isSecretVar(name)) {
+  if (isSecretVar(name) || isSecretValue(value)) {
     out.push(value ? '**Secret**: the value is not shown.' : 'The secret is empty here.');
   } else if (value !== '') {
     const accepted = info.accepted ?? undefined;

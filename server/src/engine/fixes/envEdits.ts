@@ -1,5 +1,6 @@
 // Minimal edits on .env files: change a value, drop an entry, append one.
-import { EnvEntry } from '../documents/envModel';
+import { EnvEntry, hasBracedRef } from '../documents/envModel';
+import { lineBreakOf } from '../documents/lineIndex';
 import { SourceFile } from '../sourceFile';
 import { TextEdit } from '../types';
 
@@ -16,7 +17,7 @@ export function envValueText(value: string): string {
  * the referenced variable is. The same policy as `isEditable` for YAML.
  */
 export function isEnvValueEditable(entry: EnvEntry): boolean {
-  return entry.quote === "'" || !/\$\{[^}]*\}|\$[A-Za-z_]/.test(entry.value);
+  return entry.quote === "'" || !(hasBracedRef(entry.value) || /\$[A-Za-z_]/.test(entry.value));
 }
 
 /** Replaces an entry's value, keeping its quote style when it has one; undefined when `isEnvValueEditable` says no. */
@@ -37,7 +38,7 @@ export function removeEnvEntry(file: SourceFile, entry: EnvEntry): TextEdit {
 
 /** Appends `KEY=value` at the end of a file (text may be '' for a new file). */
 export function appendEnvEntry(text: string, key: string, value: string, comment?: string): TextEdit {
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   const lines = (comment ? `# ${comment}${eol}` : '') + `${key}=${envValueText(value)}${eol}`;
   return { start: text.length, end: text.length, newText: lead + lines };

@@ -1,6 +1,9 @@
-// Applies safe fixes until none is left (at most 10 passes, as ESLint does).
-// The editor's fix-all and the CLI's --fix both use it, so they give the same result.
+// Applies safe fixes until none is left (at most 10 passes, as ESLint does), each pass
+// verified (verify.ts). The editor's fix-all and the CLI's --fix both use it, so they
+// give the same result.
+import { diffArrays } from 'diff';
 import * as path from 'path';
+import { LineIndex } from '../documents/lineIndex';
 import { isScalar } from 'yaml';
 import { kindFromName } from '../fileKinds';
 import { isUnread } from '../schema/readership';
@@ -8,6 +11,7 @@ import { schemaFor } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { Finding, Fix, TextEdit } from '../types';
 import { applyEdits } from './applyEdits';
+import { damage, FindingsOf, ownEdits, stillReported, verifyFix } from './verify';
 
 export const MAX_PASSES = 10;
 
@@ -36,19 +40,19 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   );
 }
 
-/** Edits of one pass: whole fixes, first come first served, none overlapping another. */
-export function editsOfPass(findings: readonly Finding[], file: string): { edits: TextEdit[]; fixes: number } {
+/** Edits of one pass: whole fixes, first come first served, none overlapping another; `picked`: whose fixes they are. */
+export function editsOfPass(findings: readonly Finding[], file: string): { edits: TextEdit[]; fixes: number; picked: Finding[] } {
   const edits: TextEdit[] = [];
-  let fixes = 0;
+  const picked: Finding[] = [];
   for (const f of findings) {
     const fix = safeFix(f, file);
     if (!fix) continue;
     const mine = fix.changes.flatMap((c) => c.edits);
     if (mine.some((e, i) => edits.some((o) => overlaps(o, e)) || mine.some((o, j) => j < i && overlaps(o, e)))) continue;
     edits.push(...mine);
-    fixes++;
+    picked.push(f);
   }
-  return { edits, fixes };
+  return { edits, fixes: picked.length, picked };
 }
 
 export interface FixAllResult {
@@ -92,12 +96,45 @@ export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
   return [...out];
 }
 
-/** Fixes a file in passes; `findingsOf` analyzes a version of it (with the caller's options). */
-export function fixAll(
-  file: SourceFile,
-  findingsOf: (f: SourceFile) => readonly Finding[],
-  only?: (f: Finding) => boolean,
-): FixAllResult {
+interface Pass {
+  file: SourceFile;
+  /** The findings of the new text (the next pass starts from them). */
+  findings: readonly Finding[];
+  fixes: number;
+}
+
+/**
+ * One pass whose result is verified: the non-overlapping fixes together when the text
+ * they make passes `damage` and has none of their findings; else the fixes that fail
+ * alone are dropped and the rest tried again, and when only their combination fails,
+ * the first fix alone. Undefined when no fix is left.
+ */
+function verifiedPass(file: SourceFile, findings: readonly Finding[], findingsOf: FindingsOf): Pass | undefined {
+  const rejected = new Set<Finding>();
+  for (;;) {
+    const { edits, picked } = editsOfPass(
+      findings.filter((f) => !rejected.has(f)),
+      file.path,
+    );
+    if (picked.length === 0) return undefined;
+    const next = new SourceFile(file.path, applyEdits(file.text, edits));
+    const after = findingsOf(next);
+    const spans = picked.map((f) => f.span);
+    if (!damage(file, next, spans) && !picked.some((f) => stillReported(f, edits, after)))
+      return { file: next, findings: after, fixes: picked.length };
+    const failing = picked.filter((f) => !verifyFix(file, f, safeFix(f, file.path)!, findingsOf));
+    if (failing.length === 0) {
+      // each is right alone, not together: one at a time
+      const fix = safeFix(picked[0], file.path)!;
+      const one = new SourceFile(file.path, applyEdits(file.text, ownEdits(fix, file.path)));
+      return { file: one, findings: findingsOf(one), fixes: 1 };
+    }
+    failing.forEach((f) => rejected.add(f));
+  }
+}
+
+/** Fixes a file in passes of verified fixes; `findingsOf` analyzes a version of it (with the caller's options). */
+export function fixAll(file: SourceFile, findingsOf: FindingsOf, only?: (f: Finding) => boolean): FixAllResult {
   const refused = syntaxErrorOf(file);
   // said only for a file the engine reports on (a broken YAML file that is not ThemisDB's stays silent)
   if (refused)
@@ -105,6 +142,7 @@ export function fixAll(
       ? { text: file.text, applied: 0, passLimitReached: false, refused: `it does not parse (${refused})`, noEffect: [] }
       : { text: file.text, applied: 0, passLimitReached: false, noEffect: [] };
   let current = file;
+  let findings = findingsOf(file);
   const seen = new Set([file.text]);
   let applied = 0;
   const done = (passLimitReached: boolean): FixAllResult => ({
@@ -114,15 +152,14 @@ export function fixAll(
     noEffect: unreadChanges(file, current),
   });
   for (let pass = 1; ; pass++) {
-    const findings = findingsOf(current);
-    const { edits, fixes } = editsOfPass(only ? findings.filter(only) : findings, file.path);
-    if (fixes === 0) return done(false);
+    const next = verifiedPass(current, only ? findings.filter(only) : findings, findingsOf);
+    if (!next) return done(false);
     if (pass > MAX_PASSES) return done(true);
-    const next = applyEdits(current.text, edits);
-    if (seen.has(next)) return done(false); // fixes that undo each other
-    seen.add(next);
-    applied += fixes;
-    current = new SourceFile(file.path, next);
+    if (seen.has(next.file.text)) return done(false); // fixes that undo each other
+    seen.add(next.file.text);
+    applied += next.fixes;
+    current = next.file;
+    findings = next.findings;
   }
 }
 
@@ -138,4 +175,44 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
     endA--;
   }
   return { start, end: endB, newText: after.slice(start, endA) };
+}
+
+/** The lines of a text, each with its line break. */
+function linesWithBreaks(text: string): string[] {
+  const li = new LineIndex(text);
+  const out: string[] = [];
+  for (let i = 0; i < li.lineCount; i++)
+    out.push(text.slice(li.lineStart(i), i + 1 < li.lineCount ? li.lineStart(i + 1) : text.length));
+  return out;
+}
+
+/**
+ * The small edits that turn `before` into `after`, as vscode-eslint sends fix-all: the
+ * changed lines found by a line diff, each hunk trimmed to the characters that differ,
+ * so no unchanged text between two changes is sent again.
+ */
+export function minimalEdits(before: string, after: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let offset = 0;
+  let hunk: { start: number; removed: string; added: string } | undefined;
+  const flush = () => {
+    const e = hunk && minimalEdit(hunk.removed, hunk.added);
+    if (e) edits.push({ start: hunk!.start + e.start, end: hunk!.start + e.end, newText: e.newText });
+    hunk = undefined;
+  };
+  for (const part of diffArrays(linesWithBreaks(before), linesWithBreaks(after))) {
+    const text = part.value.join('');
+    if (!part.added && !part.removed) {
+      flush();
+      offset += text.length;
+      continue;
+    }
+    hunk ??= { start: offset, removed: '', added: '' };
+    if (part.removed) {
+      hunk.removed += text;
+      offset += text.length;
+    } else hunk.added += text;
+  }
+  flush();
+  return edits;
 }

@@ -1,6 +1,7 @@
 // Every implemented rule: one module per rule, gathered per family in `<family>/index.ts`.
 import { audRules } from './aud';
 import { cmpRules } from './cmp';
+import { depRules } from './dep';
 import { dotRules } from './dot';
 import { encRules } from './enc';
 import { envRules } from './env';
@@ -27,5 +28,6 @@ export const RULES: readonly Rule[] = [
   ...cmpRules,
   ...envRules,
   ...dotRules,
+  ...depRules,
   ...supRules,
 ];

@@ -2,6 +2,8 @@
 // the ThemisDB config next to a .env or mig.yaml, and every .env of the workspace
 // for `${VAR}` lookups. Reads through a host so the editor can overlay open buffers.
 import * as path from 'path';
+import { deployFileOf, workspaceModel } from '../deploy/model';
+import { deployFileKind, isDeploymentCandidate } from '../deploy/recognize';
 import { EnvEntry, expandVars, findVarRefs } from '../documents/envModel';
 import { envHasThemisVars, kindFromName, looksLikeMig, looksLikeThemisConfig, modeline } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
@@ -10,6 +12,16 @@ import { FileKind } from '../types';
 export interface Host {
   readFile(filePath: string): string | undefined;
   readDir(dir: string): string[] | undefined;
+  /** Why a path is not read: a link (or a path under a linked folder) that leads outside the workspace, or nowhere. */
+  refusedLink?(filePath: string): LinkRefusal | undefined;
+  /** A symbolic link, dangling or not: no fix writes through it. */
+  isLink?(filePath: string): boolean;
+}
+
+/** A link the workspace did not follow, and where it leads. */
+export interface LinkRefusal {
+  target: string;
+  reason: 'outside' | 'dangling';
 }
 
 export interface VarDefinition {
@@ -25,8 +37,9 @@ export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
-  private envIndex?: string[]; // every family file found under the roots, by name
-  private nameIndex?: string[]; // every file under the roots, for findFiles
+  private readonly refused = new Map<string, LinkRefusal>();
+  private nameIndex?: string[]; // every file under the roots (pathsUnderRoots)
+  private readonly memos = new Map<string, unknown>(); // values built from many files, until any file changes
 
   constructor(
     private readonly host: Host,
@@ -36,6 +49,7 @@ export class Workspace {
   /** Text of an open editor buffer takes precedence over the disk. */
   setOverlay(filePath: string, text: string): void {
     this.overlays.set(filePath, text);
+    this.memos.clear();
     if (!this.dirs.get(path.dirname(filePath))?.includes(path.basename(filePath))) this.invalidate(filePath);
   }
 
@@ -43,14 +57,29 @@ export class Workspace {
     this.overlays.delete(filePath);
     this.files.delete(filePath);
     this.fromOverlay.delete(filePath);
+    this.memos.clear();
   }
 
   /** Forget cached disk state of a path (created, changed or deleted on disk). */
   invalidate(filePath: string): void {
     this.files.delete(filePath);
     this.dirs.delete(path.dirname(filePath));
-    this.envIndex = undefined;
     this.nameIndex = undefined;
+    this.memos.clear();
+  }
+
+  /**
+   * A value computed from many files of the workspace (the deployment model), built
+   * once and kept until a file changes, is opened or closed, or changes on disk.
+   */
+  memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
+  }
+
+  /** Drops a file read from disk and its models (the CLI, once the file is reported); the next file() reads it again. */
+  release(filePath: string): void {
+    if (!this.overlays.has(filePath)) this.files.delete(filePath);
   }
 
   /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */
@@ -63,6 +92,7 @@ export class Workspace {
       const text = this.host.readFile(filePath);
       if (text === undefined) {
         this.files.delete(filePath);
+        this.noteRefusal(filePath);
         return undefined;
       }
       const f = new SourceFile(filePath, text);
@@ -76,10 +106,39 @@ export class Workspace {
     return f;
   }
 
+  /** Links not followed so far (path of the link → where it leads), in the order met. */
+  refusedLinks(): ReadonlyMap<string, LinkRefusal> {
+    return this.refused;
+  }
+
+  /** The refusal of a path that is a link out of the workspace (or a dangling one), checked now. */
+  linkRefusal(filePath: string): LinkRefusal | undefined {
+    this.noteRefusal(filePath);
+    return this.refused.get(filePath);
+  }
+
+  /** No fix writes through a link: the edit policy of every file change. */
+  isLink(filePath: string): boolean {
+    return this.host.isLink?.(filePath) ?? false;
+  }
+
+  private noteRefusal(filePath: string): void {
+    const r = this.host.refusedLink?.(filePath);
+    if (r) this.refused.set(filePath, r);
+    else this.refused.delete(filePath);
+  }
+
+  /** A folder's entries; a linked folder that leads out of the workspace reads as empty (and is noted). */
+  private readDir(dir: string): string[] | undefined {
+    const names = this.host.readDir(dir);
+    if (names === undefined) this.noteRefusal(dir);
+    return names;
+  }
+
   listDir(dir: string): string[] {
     let names = this.dirs.get(dir);
     if (!names) {
-      names = this.host.readDir(dir) ?? [];
+      names = this.readDir(dir) ?? [];
       for (const p of this.overlays.keys())
         if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
       this.dirs.set(dir, names);
@@ -113,31 +172,27 @@ export class Workspace {
 
   /** Files of the families a predicate accepts (by name), under the roots and open in the editor. */
   allFiles(accept: (kind: FileKind) => boolean): SourceFile[] {
-    if (!this.envIndex) {
-      const found: string[] = [];
-      let budget = MAX_WALK_FILES;
-      const walk = (dir: string, depth: number): void => {
-        if (depth > 8 || budget <= 0) return;
-        for (const name of this.listDir(dir)) {
-          if (--budget <= 0) return;
-          const full = path.join(dir, name);
-          if (kindFromName(full)) found.push(full);
-          else if (!SKIP_DIRS.has(name) && !name.includes('.') && this.host.readDir(full)) walk(full, depth + 1);
-        }
-      };
-      for (const r of this.roots) walk(r, 0);
-      this.envIndex = found;
-    }
-    const paths = new Set(this.envIndex.filter((p) => accept(kindFromName(p)!)));
+    const paths = new Set(this.pathsUnderRoots().filter((p) => kindFromName(p) && accept(kindFromName(p)!)));
     for (const p of this.overlays.keys()) if (kindFromName(p) && accept(kindFromName(p)!)) paths.add(p);
     return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
   }
 
-  /**
-   * Files under the roots (and open in the editor) whose path `accept` takes, sorted.
-   * A walk of its own, apart from allFiles: it also enters `*.d` folders (systemd drop-ins).
-   */
+  /** Files under the roots (and open in the editor) whose path `accept` takes, sorted. */
   findFiles(accept: (filePath: string) => boolean): SourceFile[] {
+    const paths = new Set(this.pathsUnderRoots().filter(accept));
+    for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
+    return [...paths]
+      .sort()
+      .map((p) => this.file(p))
+      .filter((f): f is SourceFile => !!f);
+  }
+
+  /**
+   * Every file under the roots, in walk order: one bounded walk, kept until a file is
+   * created or deleted. It enters folders without a dot in their name and `*.d` folders
+   * (systemd drop-ins), and skips dependency and build folders.
+   */
+  private pathsUnderRoots(): string[] {
     if (!this.nameIndex) {
       const found: string[] = [];
       let budget = MAX_WALK_FILES;
@@ -147,19 +202,14 @@ export class Workspace {
           if (--budget <= 0) return;
           const full = path.join(dir, name);
           const maybeDir = !SKIP_DIRS.has(name) && (!name.includes('.') || name.endsWith('.d'));
-          if (maybeDir && this.host.readDir(full)) walk(full, depth + 1);
+          if (maybeDir && this.readDir(full)) walk(full, depth + 1);
           else found.push(full);
         }
       };
       for (const r of this.roots) walk(r, 0);
       this.nameIndex = found;
     }
-    const paths = new Set(this.nameIndex.filter(accept));
-    for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
-    return [...paths]
-      .sort()
-      .map((p) => this.file(p))
-      .filter((f): f is SourceFile => !!f);
+    return this.nameIndex;
   }
 
   /** Where a variable is defined: a sibling .env first, then any .env of the workspace. */
@@ -200,6 +250,12 @@ export class Workspace {
     const mode = modeline(file.text);
     if (mode === 'off') return undefined;
     if (mode) return mode;
+    const deployKind = isDeploymentCandidate(file.path) ? deployFileKind(file) : undefined;
+    if (deployKind) {
+      if (deployFileOf(workspaceModel(this, file.path), file.path)?.themis) return 'deploy';
+      // another application's compose file or manifest draws nothing; a values-named file may still be a config
+      if (deployKind !== 'helm') return undefined;
+    }
     const byName = kindFromName(file.path);
     switch (byName) {
       case 'env':

@@ -24,7 +24,10 @@ export default defineRule({
       if (!e.spaceAroundEquals) continue;
       const eq = text.indexOf('=', e.keySpan.end);
       if (eq < 0) continue;
-      const span = { start: e.keySpan.end, end: e.valueSpan.start };
+      // `KEY= # note` is an empty value and a comment: the blank keeps the comment one
+      const commentOnly = e.valueSpan.start === e.valueSpan.end && text[e.valueSpan.start] === '#';
+      const span = { start: e.keySpan.end, end: commentOnly ? eq + 1 : e.valueSpan.start };
+      if (commentOnly && span.end - span.start === 1) continue;
       ctx.report({
         messageId: 'blanksAroundEquals',
         data: { key: e.key },

@@ -47,11 +47,18 @@ export default defineRule({
       if (bare.length) specials.push('dollar');
       if (specials.length === 0) return;
       const span = { start: e.valueSpan.start, end: e.valueSpan.start + text.length };
+      // dotenv reads `KEY=#…` as an empty value and a comment: only the user may say it is the value
+      const readAsComment = e.value === '' && text.startsWith('#');
+      const title = `Quote the value of ${e.key}`;
       ctx.report({
         messageId: 'unquotedSpecial',
         data: { key: e.key, specials },
         span,
-        fixes: [ctx.fix(`Quote the value of ${e.key}`, [quoted(span, text)])],
+        fixes: [
+          readAsComment
+            ? ctx.suggest(`${title} (dotenv reads it as a comment today)`, [quoted(span, text)])
+            : ctx.fix(title, [quoted(span, text)]),
+        ],
       });
     });
   },

@@ -18,7 +18,7 @@ export default defineRule({
   meta: {
     id: 'ENV001',
     name: 'production-mode-off',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'fix',
@@ -40,7 +40,7 @@ export default defineRule({
       ctx.report({
         messageId: ENVIRONMENT_PRODUCTION.has(valueNamed(ctx, 'THEMIS_ENVIRONMENT') ?? '') ? 'environmentAlone' : 'notSet',
         data: { typo: typoData(ctx, NAME) },
-        span: absentSpan(ctx.file),
+        span: absentSpan(ctx),
         fixes: [ctx.fix(p.title, p.edits)],
       });
       return;

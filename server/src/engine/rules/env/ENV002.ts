@@ -1,5 +1,6 @@
 // ENV002 environment-mismatch: production mode on but THEMIS_ENVIRONMENT not production/prod, or the reverse.
 import {
+  configuresServer,
   ENVIRONMENT_PRODUCTION,
   entryOf,
   misspelledOn,
@@ -18,7 +19,7 @@ export default defineRule({
   meta: {
     id: 'ENV002',
     name: 'environment-mismatch',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',
@@ -43,11 +44,12 @@ export default defineRule({
     const envProd = env !== undefined && ENVIRONMENT_PRODUCTION.has(env);
     if (pmOn && !envProd) {
       if (!envEntry) {
+        if (!configuresServer(ctx)) return; // another source of the service may set it
         const p = provide(ctx, ENV, 'production', (v) => ENVIRONMENT_PRODUCTION.has(v));
         ctx.report({
           messageId: 'environmentNotSet',
           data: { typo: typoData(ctx, ENV) },
-          span: absentSpan(ctx.file),
+          span: absentSpan(ctx),
           fixes: [ctx.fix(p.title, p.edits)],
         });
         return;

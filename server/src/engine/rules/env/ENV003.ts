@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV003',
     name: 'hsm-stub-allowed',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: ['error', 'warning'],
     productionOnly: true,
     fix: 'fix',

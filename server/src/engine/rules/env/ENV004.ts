@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'ENV004',
     name: 'admin-token-missing',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'suggestion',
@@ -36,7 +36,7 @@ export default defineRule({
       } else {
         fix = ctx.suggest(`Add ${NAME} with ${FRESH_TOKEN}`, [appendEnvEntry(ctx.file.text, NAME, freshToken())], note);
       }
-      ctx.report({ messageId: 'notSet', data: { typo: typoData(ctx, NAME) }, span: absentSpan(ctx.file), fixes: [fix] });
+      ctx.report({ messageId: 'notSet', data: { typo: typoData(ctx, NAME) }, span: absentSpan(ctx), fixes: [fix] });
       return;
     }
     const v = valueOf(ctx, e);

@@ -22,7 +22,7 @@ export default defineRule({
   meta: {
     id: 'ENV005',
     name: 'admin-token-weak',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'suggestion',

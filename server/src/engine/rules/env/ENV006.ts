@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'ENV006',
     name: 'debug-enabled',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

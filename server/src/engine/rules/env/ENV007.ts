@@ -1,43 +1,22 @@
 // ENV007 pii-strict-off: THEMIS_PII_STRICT missing or not 1, so PII redaction fails open.
-import { flagOn } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { absentSpan, flagNotOn, provide, shown, Typo, typoText, valueSpan } from './shared';
+import { flagMustBeOn } from './shared';
 
-const NAME = 'THEMIS_PII_STRICT';
-const WHAT = 'PII redaction fails open, so personal data can reach logs and query results';
+const { messages, check } = flagMustBeOn(
+  'THEMIS_PII_STRICT',
+  'PII redaction fails open, so personal data can reach logs and query results',
+);
 
 export default defineRule({
   meta: {
     id: 'ENV007',
     name: 'pii-strict-off',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',
     supersedes: [],
-    messages: {
-      notSet: (d: { typo?: Typo }) => `${NAME} is not set${typoText(d.typo)}: ${WHAT}. Set ${NAME}=1.`,
-      off: (d: { value: string }) => `${NAME} is ${shown(d.value)}: ${WHAT}. Set it to 1.`,
-    },
+    messages,
   },
-  check(ctx) {
-    const state = flagNotOn(ctx, NAME);
-    if (state?.kind === 'notSet') {
-      const p = provide(ctx, NAME, '1', (v) => flagOn(NAME, v));
-      ctx.report({
-        messageId: 'notSet',
-        data: { typo: state.typo },
-        span: absentSpan(ctx.file),
-        fixes: [ctx.fix(p.title, p.edits)],
-      });
-    } else if (state?.kind === 'off') {
-      ctx.report({
-        messageId: 'off',
-        data: { value: state.value },
-        span: valueSpan(state.entry),
-        fixes: [ctx.fix(`Set ${NAME} to 1`, [setEnvValue(state.entry, '1')])],
-      });
-    }
-  },
+  check,
 });

@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV009',
     name: 'no-key-management',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'none',
@@ -32,7 +32,7 @@ export default defineRule({
     if (vault && (vaultValue === undefined || !isBlank(vaultValue))) return;
     if (hsm && (hsmValue === undefined || flagOn(HSM, hsmValue) || misspelledOn(HSM, hsmValue))) return;
     if (!vault && !hsm && !configuresServer(ctx)) return;
-    const span = hsm && !isBlank(hsmValue) ? valueSpan(hsm) : vault ? vault.keySpan : hsm ? hsm.keySpan : absentSpan(ctx.file);
+    const span = hsm && !isBlank(hsmValue) ? valueSpan(hsm) : vault ? vault.keySpan : hsm ? hsm.keySpan : absentSpan(ctx);
     ctx.report({
       messageId: 'none',
       data: {

@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV010',
     name: 'vault-plaintext',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV011',
     name: 'static-vault-token',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'info',
     productionOnly: true,
     fix: 'none',

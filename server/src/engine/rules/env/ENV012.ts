@@ -13,6 +13,7 @@ import {
   valueNamed,
   WAL_CLIENT_CERT,
   WAL_MTLS,
+  environmentOf,
 } from '../../envSemantics';
 import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule, RuleContext } from '../rule';
@@ -37,7 +38,7 @@ function multiNodeReason(ctx: EnvScope & Pick<RuleContext, 'resolved' | 'workspa
   if (shards !== undefined && !isBlank(shards) && (countOf(shards) ?? 2) > 1) return 'THEMIS_SHARDS';
   const size = countOf(val('CLUSTER_SIZE'));
   if (size !== undefined && size > 1) return 'CLUSTER_SIZE';
-  for (const e of ctx.file.env.entries) {
+  for (const e of environmentOf(ctx).entries) {
     if (/^THEMIS_WAL_GRPC_/.test(e.key) || /^THEMIS_CLUSTER_DISCOVERY_/.test(e.key)) return e.key;
   }
   for (const k of [
@@ -78,7 +79,7 @@ export default defineRule({
   meta: {
     id: 'ENV012',
     name: 'wal-mtls-off',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'fix',
@@ -102,7 +103,7 @@ export default defineRule({
       ctx.report({
         messageId: 'mtlsNotSet',
         data: { reason, typo: typoData(ctx, WAL_MTLS) },
-        span: absentSpan(ctx.file),
+        span: absentSpan(ctx),
         fixes: [ctx.fix(p.title, p.edits)],
       });
     } else if (mtlsValue !== undefined && !flagOn(WAL_MTLS, mtlsValue) && !misspelledOn(WAL_MTLS, mtlsValue)) {

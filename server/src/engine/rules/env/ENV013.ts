@@ -20,7 +20,7 @@ export default defineRule({
   meta: {
     id: 'ENV013',
     name: 'wal-mtls-paths',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'none',

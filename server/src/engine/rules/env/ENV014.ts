@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV014',
     name: 'pki-paths-missing',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'none',
@@ -33,6 +33,6 @@ export default defineRule({
     }
     if (!absent.length || !configuresServer(ctx)) return;
     const auditPki = ['THEMIS_PKI_CERT', 'THEMIS_PKI_KEY'].some((n) => entryOf(ctx, n));
-    ctx.report({ messageId: 'missing', data: { absent, auditPki }, span: absentSpan(ctx.file) });
+    ctx.report({ messageId: 'missing', data: { absent, auditPki }, span: absentSpan(ctx) });
   },
 });

@@ -1,7 +1,7 @@
 // ENV015 unknown-variable: a THEMIS_* name the catalog does not know (closest name offered), or one the server never reads.
 import { EnvEntry } from '../../documents/envModel';
 import { ENV_PATTERNS, VarStatus, varInfo } from '../../envCatalog';
-import { DOCUMENTED_VARIABLES, entryOf, productionOn, SERVER_VARIABLES } from '../../envSemantics';
+import { DOCUMENTED_VARIABLES, entryOf, productionOn, SERVER_VARIABLES, environmentOf } from '../../envSemantics';
 import { defineRule, RuleContext } from '../rule';
 import { closestNames } from '../shared/distance';
 import { lineOf, renameTarget } from './shared';
@@ -152,7 +152,7 @@ export default defineRule({
   meta: {
     id: 'ENV015',
     name: 'unknown-variable',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: ['warning', 'hint'],
     productionOnly: false,
     fix: 'fix',
@@ -160,7 +160,7 @@ export default defineRule({
     messages,
   },
   check(ctx) {
-    for (const e of ctx.file.env.entries) {
+    for (const e of environmentOf(ctx).entries) {
       const name = e.key;
       if (!/^THEMIS_/i.test(name)) continue;
       const known = varInfo(name);

@@ -1,6 +1,6 @@
 // ENV016 value-not-recognized: a value the server does not take as written (THEMIS_HSM_ENABLED=true: it reads exactly 1).
 import { varInfo } from '../../envCatalog';
-import { isBlank, valueOf, valueProblem, WAL_MTLS } from '../../envSemantics';
+import { isBlank, valueOf, valueProblem, WAL_MTLS, environmentOf } from '../../envSemantics';
 import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
 import { closestNames } from '../shared/distance';
@@ -28,7 +28,7 @@ export default defineRule({
   meta: {
     id: 'ENV016',
     name: 'value-not-recognized',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: false,
     fix: 'fix',
@@ -54,8 +54,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const e of ctx.file.env.entries) {
-      if (ctx.file.env.get(e.key) !== e) continue; // only the definition that takes effect
+    for (const e of environmentOf(ctx).entries) {
+      if (environmentOf(ctx).get(e.key) !== e) continue; // only the definition that takes effect
       const name = e.key;
       const v = varInfo(name);
       if (!v || v.status !== 'code' || v.productionUnset) continue;

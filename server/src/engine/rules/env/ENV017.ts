@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV017',
     name: 'cors-allow-all',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -1,6 +1,6 @@
 // ENV018 tls-verify-off-env: a *_TLS_VERIFY switch set off, or a *_SKIP_TLS_VERIFY switch set on.
 import { varInfo } from '../../envCatalog';
-import { looksOn, valueOf } from '../../envSemantics';
+import { looksOn, valueOf, environmentOf } from '../../envSemantics';
 import { defineRule } from '../rule';
 import { removeAll, valueSpan } from './shared';
 
@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'ENV018',
     name: 'tls-verify-off-env',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'error',
     productionOnly: true,
     fix: 'fix',
@@ -22,8 +22,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const e of ctx.file.env.entries) {
-      if (ctx.file.env.get(e.key) !== e) continue; // only the definition that takes effect
+    for (const e of environmentOf(ctx).entries) {
+      if (environmentOf(ctx).get(e.key) !== e) continue; // only the definition that takes effect
       const v = valueOf(ctx, e);
       if (v === undefined) continue;
       const disabling = varInfo(e.key)?.disabling;

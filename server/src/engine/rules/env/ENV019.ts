@@ -9,7 +9,7 @@ export default defineRule({
   meta: {
     id: 'ENV019',
     name: 'shard-mtls-disabled',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: 'ENV020',
     name: 'health-bind-all',
-    kinds: ['env'],
+    kinds: ['env', 'deploy'],
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -18,6 +18,7 @@ import ENV017 from './ENV017';
 import ENV018 from './ENV018';
 import ENV019 from './ENV019';
 import ENV020 from './ENV020';
+import ENV021 from './ENV021';
 
 export const envRules = [
   ENV001,
@@ -40,4 +41,5 @@ export const envRules = [
   ENV018,
   ENV019,
   ENV020,
+  ENV021,
 ];

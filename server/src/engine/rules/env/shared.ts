@@ -8,6 +8,7 @@ import {
   EnvScope,
   entriesOf,
   entryOf,
+  environmentOf,
   flagOn,
   isBlank,
   misspelledOn,
@@ -19,15 +20,15 @@ import { appendEnvEntry, removeEnvEntry, setEnvValue } from '../../fixes/envEdit
 import { SourceFile } from '../../sourceFile';
 import { Span, TextEdit } from '../../types';
 import { closestNames } from '../shared/distance';
+import { RuleContext } from '../rule';
 
 // ---------------------------------------------------------------------------
 // Where findings go, and how values appear in messages
 // ---------------------------------------------------------------------------
 
-/** Where to report a variable that is missing: the key of the first entry (0..0 in an empty file). */
-export function absentSpan(file: SourceFile): Span {
-  const first = file.env.entries[0];
-  return first ? first.keySpan : { start: 0, end: 0 };
+/** Where to report a variable that is missing: the key of a file's first entry (0..0 in an empty file), a service's definition. */
+export function absentSpan(scope: EnvScope): Span {
+  return environmentOf(scope).absentSpan;
 }
 
 /** The value, or the key when the value is empty. */
@@ -78,7 +79,7 @@ export function renameTarget(key: string): string | undefined {
 
 /** The (last) entry of this file whose name is a misspelling of `name`. */
 export function typoOf(scope: EnvScope, name: string): EnvEntry | undefined {
-  const hits = scope.file.env.entries.filter((e) => renameTarget(e.key) === name);
+  const hits = environmentOf(scope).entries.filter((e) => renameTarget(e.key) === name);
   return hits[hits.length - 1];
 }
 
@@ -159,4 +160,31 @@ export function flagNotOn(scope: EnvScope, name: string): FlagState | undefined 
   const v = valueOf(scope, e);
   if (v === undefined || flagOn(name, v) || misspelledOn(name, v)) return undefined;
   return { kind: 'off', entry: e, value: v };
+}
+
+/**
+ * The messages and check of a rule whose switch must be 1 (ENV007, ENV008): reported
+ * where it is missing (with the fix that adds it, or renames a misspelling) or off (set to 1).
+ * `risk` says what happens while it is not on.
+ */
+export function flagMustBeOn(name: string, risk: string) {
+  const messages = {
+    notSet: (d: { typo?: Typo }) => `${name} is not set${typoText(d.typo)}: ${risk}. Set ${name}=1.`,
+    off: (d: { value: string }) => `${name} is ${shown(d.value)}: ${risk}. Set it to 1.`,
+  };
+  const check = (ctx: RuleContext<typeof messages>): void => {
+    const state = flagNotOn(ctx, name);
+    if (state?.kind === 'notSet') {
+      const p = provide(ctx, name, '1', (v) => flagOn(name, v));
+      ctx.report({ messageId: 'notSet', data: { typo: state.typo }, span: absentSpan(ctx), fixes: [ctx.fix(p.title, p.edits)] });
+    } else if (state?.kind === 'off') {
+      ctx.report({
+        messageId: 'off',
+        data: { value: state.value },
+        span: valueSpan(state.entry),
+        fixes: [ctx.fix(`Set ${name} to 1`, [setEnvValue(state.entry, '1')])],
+      });
+    }
+  };
+  return { messages, check };
 }

@@ -1,4 +1,5 @@
-// SCH001 yaml-syntax: the file does not parse, repeats a key in one mapping, or indents with tabs.
+// SCH001 yaml-syntax: the file does not parse, repeats a key in one mapping, or indents with tabs;
+// what the parser only warns about (an unknown tag or directive) is a warning, not a parse error.
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -6,7 +7,7 @@ export default defineRule({
     id: 'SCH001',
     name: 'yaml-syntax',
     kinds: ['config', 'mig'],
-    severity: 'error',
+    severity: ['error', 'warning'],
     productionOnly: false,
     fix: 'none',
     supersedes: [],
@@ -15,12 +16,21 @@ export default defineRule({
         'This key appears twice in the same mapping; the server keeps only one of the values, so the other is silently lost.',
       tabIndent: () => 'Tabs are not allowed for indentation in YAML; indent with spaces.',
       syntax: (d: { message: string }) => `The YAML does not parse: ${d.message}`,
+      parserWarning: (d: { message: string }) =>
+        `The YAML is valid, but the parser warns: ${d.message}. The server's reader does not act on an unknown tag or directive, so check that the value means what it says.`,
     },
   },
   check(ctx) {
     for (const p of ctx.file.yaml.problems) {
       if (p.code === 'DUPLICATE_KEY') ctx.report({ messageId: 'duplicateKey', span: p.span });
       else if (p.code === 'TAB_AS_INDENT') ctx.report({ messageId: 'tabIndent', span: p.span });
+      else if (p.severity === 'warning')
+        ctx.report({
+          messageId: 'parserWarning',
+          data: { message: p.message.replace(/ at line \d+, column \d+:?$/, '') },
+          span: p.span,
+          severity: 'warning',
+        });
       else ctx.report({ messageId: 'syntax', data: { message: p.message }, span: p.span });
     }
   },

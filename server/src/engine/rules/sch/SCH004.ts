@@ -1,11 +1,15 @@
 // SCH004 invalid-enum: a value that is not one of those the server accepts for its key.
 import { setValue } from '../../fixes/yamlEdits';
+import { maskSecret } from '../../mask';
+import { isSecretValue, referencedNames } from '../../secretValue';
 import { schemaOfError } from '../../schema/validate';
 import { defineRule } from '../rule';
 import { closest } from '../shared/distance';
 import { keyOf, problemsOf, show } from './shared';
 
 const listOf = (allowed: unknown[]) => allowed.map(show).join(', ');
+// the value after `${VAR}` substitution: shown only when it is no secret
+const shown = (d: { value: unknown; secret: boolean }) => (d.secret ? maskSecret(String(d.value)) : show(d.value));
 
 export default defineRule({
   meta: {
@@ -17,10 +21,10 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      notAllowed: (d: { key: string; value: unknown; allowed: unknown[] }) =>
-        `${show(d.value)} is not a valid value for \`${d.key}\`. Allowed: ${listOf(d.allowed)}.`,
-      notAllowedNear: (d: { key: string; value: unknown; allowed: unknown[]; near: string }) =>
-        `${show(d.value)} is not a valid value for \`${d.key}\`. Allowed: ${listOf(d.allowed)}. Did you mean ${show(d.near)}?`,
+      notAllowed: (d: { key: string; value: unknown; allowed: unknown[]; secret: boolean }) =>
+        `${shown(d)} is not a valid value for \`${d.key}\`. Allowed: ${listOf(d.allowed)}.`,
+      notAllowedNear: (d: { key: string; value: unknown; allowed: unknown[]; near: string; secret: boolean }) =>
+        `${shown(d)} is not a valid value for \`${d.key}\`. Allowed: ${listOf(d.allowed)}. Did you mean ${show(d.near)}?`,
     },
   },
   check(ctx) {
@@ -29,15 +33,16 @@ export default defineRule({
       const allowed = (schemaOfError(problem.error).enum ?? [params.allowedValue]).filter((v) => v !== undefined);
       const key = keyOf(problem);
       const value = problem.value;
+      const secret = isSecretValue(String(value ?? ''), [key, ...referencedNames(ref.value)]);
       const near = typeof value === 'string' ? closest(value, allowed.map(String), 2) : undefined;
       if (!near) {
-        ctx.report({ messageId: 'notAllowed', data: { key, value, allowed }, span });
+        ctx.report({ messageId: 'notAllowed', data: { key, value, allowed, secret }, span });
         continue;
       }
       const target = allowed.find((a) => String(a) === near.value) as string | number | boolean;
       ctx.report({
         messageId: 'notAllowedNear',
-        data: { key, value, allowed, near: near.value },
+        data: { key, value, allowed, near: near.value, secret },
         span,
         fixes: [ref.valueSpan ? ctx.fix(`Change to ${show(target)}`, [setValue(ctx.file, ref, target)]) : undefined],
       });

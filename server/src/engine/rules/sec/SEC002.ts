@@ -8,17 +8,20 @@ export default defineRule({
   meta: {
     id: 'SEC002',
     name: 'known-credential',
-    kinds: ['config', 'mig'],
+    kinds: ['config', 'mig', 'deploy'],
     severity: 'error',
     productionOnly: false,
     fix: 'suggestion',
-    supersedes: ['SEC001', 'SEC003'],
+    supersedes: ['SEC001', 'SEC003', 'DEP001'],
     messages: {
       knownCredential: (d: { path: string; format: string; masked: string }) =>
         `${d.path} holds a credential in a recognisable format (${d.format}, ${d.masked}). Such credentials leak with every copy and commit of the config: revoke it, issue a new one and load it from the environment.`,
     },
   },
   check(ctx) {
+    // a systemd unit is not YAML; in a deployment file `${VAR}` is not read everywhere, so the move to .env is not offered
+    if (ctx.kind === 'deploy' && !/\.ya?ml$/i.test(ctx.file.path)) return;
+    const movable = ctx.kind !== 'deploy';
     for (const { ref, value } of scalars(ctx)) {
       if (isReference(value)) continue;
       const format = credentialIn(value);
@@ -28,7 +31,7 @@ export default defineRule({
         messageId: 'knownCredential',
         data: { path: dotted(ref), format, masked: maskSecret(value) },
         span: valueSpanOf(ctx, ref)!,
-        fixes: moveToEnvFixes(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, format),
+        fixes: movable ? moveToEnvFixes(ctx, replaceYamlValue(ctx, ref, `\${${name}}`), name, value, format) : [],
       });
     }
   },

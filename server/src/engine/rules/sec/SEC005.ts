@@ -26,8 +26,10 @@ export default defineRule({
       // scan the source text so the span is exact whatever the quoting
       const raw = ctx.file.text.slice(ref.valueSpan.start, ref.valueSpan.end);
       if (raw.startsWith('*')) continue;
+      // a reference ends at a `}`: past the last one the regex would only rescan the rest from every `${`
+      const head = raw.slice(0, raw.lastIndexOf('}') + 1);
       REF_IN_SOURCE.lastIndex = 0;
-      for (let m = REF_IN_SOURCE.exec(raw); m; m = REF_IN_SOURCE.exec(raw)) {
+      for (let m = REF_IN_SOURCE.exec(head); m; m = REF_IN_SOURCE.exec(head)) {
         if (m[1] === '$') continue; // `$${X}`: an escaped dollar, no reference
         if (m[3] !== undefined && /^:?[-=]/.test(m[3])) continue; // `${X:-default}` / `${X-default}`
         const name = m[2];

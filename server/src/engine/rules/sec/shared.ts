@@ -1,9 +1,11 @@
 // What the SEC rules share: which values are secrets, references or placeholders;
 // the scalars of a YAML file as written; the "move to .env" suggestion of SEC001,
 // SEC002 and SEC004; and the .gitignore matcher that SEC006 and that suggestion use.
+import ignore from 'ignore';
 import * as path from 'path';
 import { isScalar, Scalar } from 'yaml';
 import { EnvModel } from '../../documents/envModel';
+import { lineBreakOf } from '../../documents/lineIndex';
 import { YamlRef } from '../../documents/yamlModel';
 import { isSecretVar, varInfo } from '../../envCatalog';
 import { appendEnvEntry } from '../../fixes/envEdits';
@@ -93,8 +95,9 @@ export function urlCredential(value: string): ReturnType<typeof urlPassword> {
 /** `${VAR}` anywhere, `$VAR`, `{{ x }}`, `%X%`: the real value comes from elsewhere. */
 export function isReference(v: string): boolean {
   const t = v.trim();
+  // a `${…}` ends at a `}`: past the last one the regex would only rescan the rest from every `${`
   return (
-    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t) ||
+    /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?=+][^}]*)?\}/.test(t.slice(0, t.lastIndexOf('}') + 1)) ||
     /^\$[A-Za-z_]\w*$/.test(t) ||
     /^\{\{.*\}\}$/s.test(t) ||
     /^%[A-Za-z_]\w*%$/.test(t)
@@ -235,7 +238,7 @@ function envLineFor(text: string, key: string, value: string): TextEdit | undefi
   const candidates: TextEdit[] = [appendEnvEntry(text, key, value)];
   // envValueText escapes backslashes that dotenv never unescapes: fall back to
   // quotes that need no escaping at all.
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   for (const q of ["'", '`']) {
     if (value.includes(q)) continue;
@@ -292,7 +295,7 @@ export function ignoreChange(ctx: SecContext, filePath: string, status: IgnoreSt
     .join('/')
     .replace(/^([!#])/, '\\$1');
   const existing = status.targetExists ? (ctx.workspace.file(status.target)?.text ?? '') : '';
-  const eol = /\r\n/.test(existing) ? '\r\n' : '\n';
+  const eol = lineBreakOf(existing);
   const lead = existing.length > 0 && !/[\r\n]$/.test(existing) ? eol : '';
   const change: FileEdit = {
     path: status.target,
@@ -315,59 +318,6 @@ function isInside(p: string, dir: string): boolean {
 
 // ---------------------------------------------------------------------------
 // .gitignore
-
-interface IgnoreRule {
-  re: RegExp;
-  negate: boolean;
-  dirOnly: boolean;
-}
-
-function globToRegex(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        out += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        const members = glob.slice(i + 1, close).replace(/^!/, '^');
-        out += '[' + members.replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (c === '\\' && i + 1 < glob.length) out += '\\' + glob[++i];
-    else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return out;
-}
-
-function parseGitignore(text: string): IgnoreRule[] {
-  const rules: IgnoreRule[] = [];
-  for (let line of text.split(/\r?\n/)) {
-    line = line.replace(/(?<!\\)\s+$/, '');
-    if (!line || line.startsWith('#')) continue;
-    let negate = false;
-    if (line.startsWith('!')) {
-      negate = true;
-      line = line.slice(1);
-    } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
-    const dirOnly = line.endsWith('/');
-    if (dirOnly) line = line.replace(/\/+$/, '');
-    if (!line) continue;
-    const anchored = line.includes('/');
-    line = line.replace(/^\//, '');
-    const body = globToRegex(line);
-    const re = new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
-    rules.push({ re, negate, dirOnly });
-  }
-  return rules;
-}
 
 export interface IgnoreStatus {
   ignored: boolean;
@@ -409,18 +359,16 @@ function computeIgnoreStatus(ctx: SecContext, filePath: string): IgnoreStatus {
     const text = ws.listDir(d).includes('.gitignore') ? ws.file(gi)?.text : undefined;
     if (text === undefined) continue;
     nearest = gi;
-    const rules = parseGitignore(text);
+    // the `ignore` package matches as git does, in linear time (no pattern turned into a backtracking regex)
+    const rules = ignore({ ignorecase: false }).add(text);
     const rel = path.relative(d, filePath).split(path.sep).join('/');
     const parts = rel.split('/');
-    // a parent folder that is ignored cannot be re-included
-    for (let i = 1; i < parts.length && !ignored; i++) {
-      const sub = parts.slice(0, i).join('/');
-      let state: boolean | undefined;
-      for (const r of rules) if (r.re.test(sub)) state = !r.negate;
-      if (state) ignored = true;
-    }
+    // a parent folder that is ignored cannot be re-included, not even by a deeper .gitignore
+    for (let i = 1; i < parts.length && !ignored; i++) if (rules.ignores(`${parts.slice(0, i).join('/')}/`)) ignored = true;
     if (ignored) break;
-    for (const r of rules) if (!r.dirOnly && r.re.test(rel)) ignored = !r.negate;
+    const verdict = rules.test(rel);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
   }
   const target = nearest ?? path.join(repo ?? root ?? path.dirname(filePath), '.gitignore');
   return { ignored, target, targetExists: !!nearest };

@@ -1,6 +1,7 @@
 // Reading values the way the ThemisDB server would: after `${VAR}` substitution,
 // yaml-cpp booleans (yes/on/true), numbers written as strings.
 import { isScalar } from 'yaml';
+import { hasBracedRef } from '../../documents/envModel';
 import { asBool, YamlRef } from '../../documents/yamlModel';
 import { RuleContext } from '../rule';
 
@@ -30,7 +31,7 @@ export function textOf(ctx: ValueReader, ref: YamlRef | undefined): string | und
   const v = ctx.resolved(ref);
   if (v === null || v === undefined || typeof v === 'object') return undefined;
   const s = String(v).trim();
-  if (/\$\{[^}]*\}/.test(s)) return undefined;
+  if (hasBracedRef(s)) return undefined;
   return s;
 }
 

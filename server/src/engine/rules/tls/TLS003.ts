@@ -1,8 +1,9 @@
 // TLS003 tls-weak-cipher: a cipher suite without authenticated encryption, or an unknown TLS 1.3 suite name.
 import { isSeq } from 'yaml';
 import { isSeqRef, YamlRef } from '../../documents/yamlModel';
-import { isEditable, setValue } from '../../fixes/yamlEdits';
-import { Fix } from '../../types';
+import { deleteEntryLines, isEditable, setValue } from '../../fixes/yamlEdits';
+import { SourceFile } from '../../sourceFile';
+import { Fix, TextEdit } from '../../types';
 import { entriesNamed, lastKey } from '../query';
 import { defineRule, RuleContext } from '../rule';
 import { resolvedString } from '../shared/values';
@@ -68,26 +69,48 @@ export function weakCipherReason(raw: string): string | undefined {
 const CIPHER_KEYS =
   /^(?:cipher_suites|ciphersuites|tls_cipher_suites|tls_ciphersuites|ciphers|tls_ciphers|cipher_list|tls_cipher_list)$/;
 
-/** Replaces the whole list (sequence or `:`-separated string) by the recommended suites; none when any part may not be edited. */
+/**
+ * Replaces the list (sequence or `:`-separated string) by the recommended suites; none
+ * when any part may not be edited. A block sequence is rewritten item by item (the
+ * first items get the new names, the others are deleted, one is added when it is
+ * short), so comments between items and everything around the list stay as written.
+ */
 function replaceListFix(ctx: Pick<RuleContext, 'file' | 'fix'>, listRef: YamlRef): Fix | undefined {
   const title = `Use only ${RECOMMENDED_TEXT}`;
   const node = listRef.node;
-  if (isSeq(node)) {
-    const items = ctx.file.yaml.children(listRef.path).filter((r) => r.docIndex === listRef.docIndex);
-    // the edits below rewrite the written list: not through an alias, not over a `${VAR}` or nested item
-    if (listRef.viaAlias || !items.every((item) => isEditable(item))) return undefined;
-    if ((node as { flow?: boolean }).flow) {
-      return listRef.valueSpan ? ctx.fix(title, [{ ...listRef.valueSpan, newText: `[${RECOMMENDED.join(', ')}]` }]) : undefined;
-    }
-    const first = listRef.valueSpan?.start;
-    const last = items[items.length - 1]?.valueSpan?.end;
-    if (first === undefined || last === undefined) return undefined;
-    const indent = ' '.repeat(ctx.file.lines.position(first).character);
-    return ctx.fix(title, [
-      { start: first, end: last, newText: RECOMMENDED.map((s, i) => (i ? indent : '') + `- ${s}`).join(ctx.file.lines.eol) },
-    ]);
+  if (!isSeq(node)) return ctx.fix(title, [setValue(ctx.file, listRef, RECOMMENDED.join(':'))]);
+  const span = listRef.valueSpan;
+  // only the items written in this list: a key written twice has two lists at one path
+  const items = ctx.file.yaml
+    .childrenIn(listRef.docIndex, listRef.path)
+    .filter((r) => span && r.valueSpan && r.valueSpan.start >= span.start && r.valueSpan.end <= span.end);
+  // the edits below rewrite the written list: not through an alias, not over a `${VAR}` or nested item
+  if (!span || listRef.viaAlias || items.length === 0 || !items.every((item) => isEditable(item))) return undefined;
+  if ((node as { flow?: boolean }).flow) return ctx.fix(title, [{ ...span, newText: `[${RECOMMENDED.join(', ')}]` }]);
+  const li = ctx.file.lines;
+  const edits = items.map((item, i) =>
+    i < RECOMMENDED.length ? setValue(ctx.file, item, RECOMMENDED[i]) : deleteItem(ctx.file, item),
+  );
+  const missing = RECOMMENDED.slice(items.length);
+  if (missing.length) {
+    const last = items[items.length - 1].valueSpan!;
+    const prefix = /^[ \t]*-[ \t]+/.exec(li.lineText(li.position(last.start).line))?.[0];
+    if (!prefix || li.position(last.start).character !== prefix.length) return undefined;
+    const at = li.lineEnd(li.position(last.end).line);
+    edits.push({ start: at, end: at, newText: missing.map((suite) => li.eol + prefix + suite).join('') });
   }
-  return ctx.fix(title, [setValue(ctx.file, listRef, RECOMMENDED.join(':'))]);
+  return ctx.fix(title, edits);
+}
+
+/** Deletes a sequence item's line; a comment after it stays, as a line of its own. */
+function deleteItem(file: SourceFile, item: YamlRef): TextEdit | undefined {
+  const li = file.lines;
+  const span = item.valueSpan!;
+  const line = li.position(span.end).line;
+  const rest = file.text.slice(span.end, li.lineEnd(line));
+  const dash = file.text.lastIndexOf('-', span.start);
+  if (!/^[ \t]*#/.test(rest) || dash < li.lineStart(li.position(span.start).line)) return deleteEntryLines(file, item);
+  return { start: dash, end: span.end + rest.indexOf('#'), newText: '' };
 }
 
 export default defineRule({

@@ -1,0 +1,103 @@
+// Hover and navigation in deployment files, from the deployment model: the catalog
+// docs of a `THEMIS_*` variable plus which of the places that set it wins for each
+// service, every place that sets it (definition/references), and the file behind a
+// service's `env_file:` / `EnvironmentFile=`. Values are shown masked (displayValue).
+import { deploymentModel, servicesIn, servicesLoading } from '../deploy/model';
+import { displayValue } from '../deploy/posture';
+import { EnvOrigin, EnvValue, Service, SourceRef } from '../deploy/types';
+import { SourceFile } from '../sourceFile';
+import { Span } from '../types';
+import { Workspace } from '../workspace/workspace';
+import { deployEnvAt } from './deployEnvAt';
+import { displayFile, envVarMarkdown, inlineCode } from './docs';
+import { HoverEntry } from './hover';
+
+const ORIGIN: Record<EnvOrigin, string> = {
+  'compose-environment': 'environment:',
+  'compose-env-file': 'env_file',
+  'k8s-env': 'env',
+  'k8s-envFrom': 'envFrom',
+  'k8s-secretKeyRef': 'secretKeyRef',
+  'k8s-configMapKeyRef': 'configMapKeyRef',
+  'helm-env': 'env',
+  'systemd-environment': 'Environment=',
+  'systemd-environment-file': 'EnvironmentFile=',
+};
+
+const contains = (s: Span, offset: number) => s.start <= offset && offset <= s.end;
+
+/** The services whose environment this file defines or feeds. */
+function servicesOf(ws: Workspace, file: SourceFile): Service[] {
+  const model = deploymentModel(ws, [file.path]);
+  const own = servicesIn(model, file.path);
+  return [...own, ...servicesLoading(model, file.path).filter((s) => !own.includes(s))];
+}
+
+/** The variable name under the cursor in a deployment file, with its span. */
+function variableAt(file: SourceFile, offset: number, systemdFile: boolean): { name: string; span: Span } | undefined {
+  const at = deployEnvAt(file, offset, systemdFile);
+  if (!at || !at.name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(at.name)) return undefined;
+  return { name: at.name, span: at.part === 'value' && at.valueSpan ? at.valueSpan : at.nameSpan };
+}
+
+function placeText(ws: Workspace, v: EnvValue, root: string | undefined, from: string): string {
+  const line = (ws.file(v.file)?.lines.position(v.span.start).line ?? 0) + 1;
+  return `${inlineCode(displayValue(v))} from \`${displayFile(v.file, root, from)}:${line}\` (${ORIGIN[v.origin]})`;
+}
+
+/** Every value a service has for a variable: the winner last, as the tool applies them. */
+function chain(v: EnvValue): EnvValue[] {
+  return [...v.overrides, v];
+}
+
+/** Hover on a variable of a deployment file: the catalog docs and, per service, the value that wins. */
+export function deployHover(
+  file: SourceFile,
+  offset: number,
+  ws: Workspace,
+  opts: { systemd: boolean; root?: string },
+): HoverEntry | undefined {
+  const v = variableAt(file, offset, opts.systemd);
+  if (!v) return undefined;
+  const parts: string[] = [];
+  const docs = envVarMarkdown(v.name);
+  if (docs) parts.push(docs);
+  for (const s of servicesOf(ws, file)) {
+    const effective = s.env.get(v.name);
+    if (!effective) continue;
+    const label = `${s.kind} service \`${s.name}\``;
+    if (effective.overrides.length === 0) {
+      parts.push(`**${label}** runs with ${placeText(ws, effective, opts.root, file.path)}.`);
+      continue;
+    }
+    const lines = chain(effective).map(
+      (x, i, all) => `${i + 1}. ${placeText(ws, x, opts.root, file.path)}${i === all.length - 1 ? ' — **wins**' : ''}`,
+    );
+    parts.push(`**${label}**: set in ${lines.length} places, applied in this order:\n\n${lines.join('\n')}`);
+  }
+  return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: v.span } : undefined;
+}
+
+/** Every place that sets the variable under the cursor, for the services of this file (earliest first). */
+export function deployVariablePlaces(file: SourceFile, offset: number, ws: Workspace, systemdFile: boolean): SourceRef[] {
+  const v = variableAt(file, offset, systemdFile);
+  if (!v) return [];
+  const out: SourceRef[] = [];
+  for (const s of servicesOf(ws, file)) {
+    const effective = s.env.get(v.name);
+    if (!effective) continue;
+    for (const x of chain(effective)) {
+      const span = x.keySpan ?? x.span;
+      if (!out.some((o) => o.file === x.file && o.span.start === span.start)) out.push({ file: x.file, span });
+    }
+  }
+  return out;
+}
+
+/** The workspace file behind the `env_file:` / `EnvironmentFile=` / `envFrom` entry under the cursor. */
+export function deployEnvSourceTarget(file: SourceFile, offset: number, ws: Workspace): string | undefined {
+  for (const s of servicesOf(ws, file))
+    for (const src of s.sources)
+      if (src.ref.file === file.path && !src.assumed && contains(src.ref.span, offset) && src.resolved) return src.resolved;
+  return undefined;
+}

@@ -1,0 +1,86 @@
+// The budgets that keep the analysis of any input short (README "Limits"): a file
+// too large to analyze, rules stopped at the time budget, findings capped per file.
+// Each limit hit becomes one finding that names it, under the pseudo rule LIMIT.
+import { Finding, Span } from './types';
+
+export interface Limits {
+  /** Larger files are not analyzed (the YAML parser alone would take seconds and gigabytes). */
+  maxBytes: number;
+  /** Lines (and, in YAML, flow-collection items) beyond which a file is not analyzed. */
+  maxItems: number;
+  /** Rules still to run when this much time has passed since the analysis began are skipped. */
+  timeMs: number;
+  /** Findings kept per file; one more finding says how many were left out. */
+  maxFindings: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 50_000, timeMs: 1500, maxFindings: 1000 };
+
+export const LIMIT_RULE_ID = 'LIMIT';
+
+function limitFinding(message: string, span: Span): Finding {
+  return { ruleId: LIMIT_RULE_ID, ruleName: 'analysis-limit', messageId: 'limit', severity: 'warning', span, message, fixes: [] };
+}
+
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The finding of a file that is not analyzed at all because of its size, or undefined when it is within the limits. */
+export function sizeLimitFinding(
+  text: string,
+  yaml: boolean,
+  limits: Limits = DEFAULT_LIMITS,
+  bytes = text.length,
+): Finding | undefined {
+  if (bytes > limits.maxBytes)
+    return limitFinding(
+      `This file was not analyzed: it is ${mb(bytes)}, over the size limit of ${mb(limits.maxBytes)} for one file.`,
+      { start: 0, end: 0 },
+    );
+  const items = countItems(text, yaml, limits.maxItems);
+  if (items > limits.maxItems)
+    return limitFinding(
+      `This file was not analyzed: it has more than ${limits.maxItems.toLocaleString('en-US')} ${yaml ? 'lines and flow-collection items' : 'lines'}, the limit for one file.`,
+      { start: 0, end: 0 },
+    );
+  return undefined;
+}
+
+/** Newlines, plus the separators of flow collections in YAML (each one a node for the parser); stops past `max`. */
+function countItems(text: string, yaml: boolean, max: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (yaml && (c === 44 || c === 91 || c === 93 || c === 123 || c === 125))) n++; // \n , [ ] { }
+  }
+  return n;
+}
+
+/** The finding of an analysis that stopped at the time budget before every rule ran. */
+export function timeLimitFinding(limits: Limits, skipped: readonly string[]): Finding {
+  return limitFinding(
+    `The analysis of this file stopped at the time limit of ${limits.timeMs / 1000} s: ${skipped.length} rule${skipped.length === 1 ? '' : 's'} did not run (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}), so problems may be missing.`,
+    { start: 0, end: 0 },
+  );
+}
+
+/** The finding of a YAML model that left entries out (alias expansion past its budget, or nesting too deep). */
+export function truncatedModelFinding(): Finding {
+  return limitFinding(
+    'Part of this file was not checked: its aliases expand to more entries than the limit (ten per entry written, at least 10,000, at most 200,000), or it nests deeper than 64 levels.',
+    { start: 0, end: 0 },
+  );
+}
+
+/** The first `maxFindings` findings, and one finding that counts the rest. */
+export function capFindings(findings: Finding[], limits: Limits): Finding[] {
+  if (findings.length <= limits.maxFindings) return findings;
+  const rest = findings.length - limits.maxFindings;
+  const next = findings[limits.maxFindings];
+  return [
+    ...findings.slice(0, limits.maxFindings),
+    limitFinding(
+      `${rest.toLocaleString('en-US')} more finding${rest === 1 ? '' : 's'} in this file ${rest === 1 ? 'is' : 'are'} not shown: at most ${limits.maxFindings.toLocaleString('en-US')} are reported per file.`,
+      next.span,
+    ),
+  ];
+}

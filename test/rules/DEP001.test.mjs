@@ -1,0 +1,163 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+import { ADMIN_TOKEN, CONFIGMAP, DEPLOYMENT, SECRET } from '../helpers/deployFixtures.mjs';
+
+const compose = (env) => `services:
+  themisdb:
+    image: ghcr.io/makr-code/themisdb:1.5.0
+    env_file: ./themisdb.env
+    environment:
+${env}`;
+
+ruleTester('DEP001', {
+  valid: [
+    {
+      name: 'compose: the token comes from the env_file',
+      files: {
+        'docker-compose.yml': compose('      THEMIS_PRODUCTION_MODE: "1"\n'),
+        'themisdb.env': `THEMIS_TOKEN_ADMIN=${ADMIN_TOKEN}\n`,
+      },
+    },
+    {
+      name: "compose: ${VAR} from the project's .env is not a literal here",
+      files: {
+        'docker-compose.yml': compose('      - THEMIS_TOKEN_ADMIN=${THEMIS_TOKEN_ADMIN}\n'),
+        'themisdb.env': '',
+        '.env': `THEMIS_TOKEN_ADMIN=${ADMIN_TOKEN}\n`,
+      },
+    },
+    {
+      name: 'compose: an empty value is no secret',
+      files: { 'docker-compose.yml': compose('      THEMIS_VAULT_TOKEN: ""\n'), 'themisdb.env': '' },
+    },
+    {
+      name: 'kubernetes: secretKeyRef and a Secret',
+      files: { 'k8s/deployment.yaml': DEPLOYMENT, 'k8s/secret.yaml': SECRET, 'k8s/configmap.yaml': CONFIGMAP },
+    },
+    {
+      name: "another application's compose file draws nothing",
+      files: {
+        'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3t-pw\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'compose list form: moved into the env_file in one edit',
+      files: {
+        'docker-compose.yml': compose(`      - THEMIS_PRODUCTION_MODE=1\n      - THEMIS_TOKEN_ADMIN=${ADMIN_TOKEN}\n`),
+        'themisdb.env': 'THEMIS_PII_STRICT=1\n',
+        '.gitignore': '*.env\n',
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 7,
+          column: 28,
+          severity: 'error',
+          message: /THEMIS_TOKEN_ADMIN is a secret.*env_file/,
+          suggestions: [
+            {
+              title: 'Move THEMIS_TOKEN_ADMIN to themisdb.env',
+              output: compose('      - THEMIS_PRODUCTION_MODE=1\n'),
+              outputs: { 'themisdb.env': `THEMIS_PII_STRICT=1\nTHEMIS_TOKEN_ADMIN=${ADMIN_TOKEN}\n` },
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'compose map form',
+      files: {
+        'docker-compose.yml': compose(`      THEMIS_HSM_PIN: "4711-0815"\n`),
+        'themisdb.env': '',
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 6,
+          suggestions: [
+            { title: 'Move THEMIS_HSM_PIN to themisdb.env', outputs: { 'themisdb.env': 'THEMIS_HSM_PIN=4711-0815\n' } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'compose without an env_file: no move offered',
+      files: {
+        'docker-compose.yml': `services:\n  themisdb:\n    image: themisdb:1.5.0\n    environment:\n      THEMIS_VAULT_TOKEN: hvs.CAESIJ7fK2mQ9xL4pW8vT1nR6sY3\n`,
+      },
+      errors: [{ messageId: 'literal', line: 5 }],
+      output: null,
+    },
+    {
+      name: 'kubernetes env[].value',
+      files: {
+        'deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: themisdb
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: themisdb:1.5.0
+          env:
+            - name: THEMIS_TOKEN_ADMIN
+              value: "${ADMIN_TOKEN}"
+`,
+      },
+      errors: [{ messageId: 'literal', line: 13, message: /secretKeyRef/ }],
+      output: null,
+    },
+    {
+      name: 'a ConfigMap that holds a secret',
+      files: {
+        'configmap.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: themisdb-env
+data:
+  THEMIS_PRODUCTION_MODE: "1"
+  THEMIS_WAL_GRPC_TLS_KEY_PASSPHRASE: "correct-horse-battery"
+`,
+      },
+      errors: [{ messageId: 'configMap', line: 7 }],
+      output: null,
+    },
+    {
+      name: 'systemd Environment= line: moved into the EnvironmentFile',
+      files: {
+        'themisdb.service': `[Service]
+ExecStart=/usr/bin/themis_server
+EnvironmentFile=/etc/themisdb/themisdb.env
+Environment=THEMIS_PRODUCTION_MODE=1
+Environment=THEMIS_VAULT_TOKEN=hvs.CAESIJ7fK2mQ9xL4pW8vT1nR6sY3
+`,
+        'themisdb.env': 'THEMIS_PII_STRICT=1\n',
+        '.gitignore': 'themisdb.env\n',
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 5,
+          message: /EnvironmentFile/,
+          suggestions: [
+            {
+              title: 'Move THEMIS_VAULT_TOKEN to themisdb.env',
+              output: `[Service]
+ExecStart=/usr/bin/themis_server
+EnvironmentFile=/etc/themisdb/themisdb.env
+Environment=THEMIS_PRODUCTION_MODE=1
+`,
+              outputs: { 'themisdb.env': 'THEMIS_PII_STRICT=1\nTHEMIS_VAULT_TOKEN=hvs.CAESIJ7fK2mQ9xL4pW8vT1nR6sY3\n' },
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});

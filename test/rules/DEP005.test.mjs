@@ -1,0 +1,70 @@
+import { ruleTester } from '../helpers/ruleTester.mjs';
+import { HARDENED_COMPOSE } from '../helpers/deployFixtures.mjs';
+
+const compose = (extra) => `services:
+  themisdb:
+    image: themisdb:1.5.0
+${extra}    environment:
+      THEMIS_PRODUCTION_MODE: "1"
+`;
+const deployment = (sc) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: themisdb
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: themisdb:1.5.0
+${sc}`;
+const HARDENED_SC = `          securityContext:
+            runAsNonRoot: true
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: [ALL]
+`;
+
+ruleTester('DEP005', {
+  valid: [
+    { name: 'the hardened compose deployment', files: HARDENED_COMPOSE },
+    {
+      name: 'compose with a user and a read-only root',
+      files: { 'docker-compose.yml': compose('    user: "10001:10001"\n    read_only: true\n') },
+    },
+    { name: 'kubernetes hardened', files: { 'deployment.yaml': deployment(HARDENED_SC) } },
+    {
+      name: 'another application',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    privileged: true\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'compose: privileged (safe fix), root and capabilities (no fix)',
+      files: { 'docker-compose.yml': compose('    privileged: true\n    user: root\n    cap_add: [SYS_ADMIN]\n') },
+      errors: [
+        { messageId: 'privileges', line: 4, column: 17, severity: 'warning', message: /runs privileged/ },
+        { messageId: 'privileges', line: 5, message: /runs as root/ },
+        { messageId: 'privileges', line: 6, message: /SYS_ADMIN/ },
+      ],
+      output: compose('    privileged: false\n    user: root\n    cap_add: [SYS_ADMIN]\n'),
+    },
+    {
+      name: 'kubernetes: escalation and runAsNonRoot false are fixed; no read-only root: added',
+      files: {
+        'deployment.yaml': deployment(
+          '          securityContext:\n            allowPrivilegeEscalation: true\n            runAsNonRoot: false\n',
+        ),
+      },
+      errors: [
+        { messageId: 'privileges', line: 9, message: /writable root filesystem/ },
+        { messageId: 'privileges', line: 12, message: /privilege escalation/ },
+        { messageId: 'privileges', line: 13, message: /as root/ },
+      ],
+      output: deployment(
+        '          securityContext:\n            allowPrivilegeEscalation: false\n            runAsNonRoot: true\n            readOnlyRootFilesystem: true\n',
+      ),
+    },
+  ],
+});

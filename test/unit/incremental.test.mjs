@@ -1,0 +1,151 @@
+// Incremental YAML parsing (documents/incrementalYaml.ts): after any sequence of
+// edits, the model built from reused block parses and the analysis run on it equal
+// a fresh parse and analysis of the same text, findings and ranges alike.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { engine, repoRoot, writeWorkspace } from '../helpers/engine.mjs';
+import { LspClient } from '../helpers/lspClient.mjs';
+
+const REAL = path.join(repoRoot, 'test/fixtures/real');
+const corpus = fs
+  .readdirSync(REAL, { recursive: true })
+  .filter((p) => /\.ya?ml$/.test(p))
+  .sort()
+  .map((rel) => ({ rel, file: path.join(REAL, rel), text: fs.readFileSync(path.join(REAL, rel), 'utf8') }));
+const ws = new engine.Workspace(engine.nodeHost, [REAL]);
+
+/** What a rule or feature can read of the model. */
+function modelView(m) {
+  return {
+    refs: m.refs.map((r) => [r.path, r.keySpan, r.valueSpan, r.value, r.docIndex, r.viaAlias, r.alias, r.node?.constructor.name]),
+    problems: m.problems,
+    docs: m.docs.map((d) => [d.errors.length, d.contents?.constructor.name, !!d.contents?.flow]),
+    truncated: m.truncated,
+    views: m.documents().map((v) => [v.index, v.roots.map((r) => r.path.join('.'))]),
+  };
+}
+
+const analysisOf = (file, text, inc) => {
+  const src = new engine.SourceFile(file, text);
+  if (inc) src.buildYamlWith((t) => inc.model(t));
+  const a = engine.analyze(src, ws, { profile: 'production', root: REAL });
+  return { model: modelView(src.yaml), findings: JSON.parse(JSON.stringify(a.findings)) };
+};
+
+// ordinary typing, mostly; now and then a piece that makes or breaks the block structure
+const typing = fc.constantFrom('a', 'x', ' ', '0', '8080', 'true', ': ', '#', '${VAR}', '\n  k: v');
+const structure = fc.constantFrom(
+  '\n',
+  '\nnew_block:\n  k: v\n',
+  'x: 1',
+  '  ',
+  ':',
+  '- ',
+  '# c\n',
+  '&a ',
+  '*a',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '|\n',
+  '>-\n',
+  '\t',
+  '\r\n',
+  '---\n',
+  '%YAML 1.2\n',
+  'tls:\n  enabled: false\n',
+  '<<: *a',
+);
+const piece = fc.oneof({ arbitrary: typing, weight: 6 }, { arbitrary: structure, weight: 1 });
+
+/** An edit: replace `del` characters at a position anywhere (uniform), or at the start of its line. */
+const edit = fc.record({
+  at: fc.noBias(fc.integer({ min: 0, max: 2 ** 30 })),
+  lineStart: fc.noBias(fc.integer({ min: 0, max: 5 })).map((n) => n === 0),
+  del: fc.oneof(fc.constant(0), fc.constant(1), fc.nat({ max: 12 })),
+  insert: fc.array(piece, { minLength: 0, maxLength: 2 }).map((xs) => xs.join('')),
+});
+
+function apply(text, e) {
+  let at = e.at % (text.length + 1);
+  if (e.lineStart) at = text.lastIndexOf('\n', at - 1) + 1;
+  return text.slice(0, at) + e.insert + text.slice(at + e.del);
+}
+
+test('incremental parsing equals a full parse after random edit sequences on the real files (model and findings)', () => {
+  let reusedSteps = 0;
+  let steps = 0;
+  fc.assert(
+    fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => {
+      const { file, text: original } = corpus[which];
+      const inc = new engine.IncrementalYaml();
+      let text = original;
+      for (const e of [null, ...edits]) {
+        if (e) text = apply(text, e);
+        const got = analysisOf(file, text, inc);
+        const want = analysisOf(file, text);
+        assert.deepEqual(got.model, want.model);
+        assert.deepEqual(got.findings, want.findings);
+        if (!e) continue;
+        steps++;
+        if (inc.lastReuse.reused > 0) reusedSteps++;
+      }
+    }),
+    { seed: 1212, numRuns: 150 },
+  );
+  // the property is only worth something if many edits took the incremental path
+  assert.ok(reusedSteps > steps / 3, `only ${reusedSteps} of ${steps} edits reused blocks`);
+});
+
+test('a keystroke in one block re-parses that block only; ambiguous structure parses the whole text', () => {
+  const real = corpus.find((c) => c.rel.endsWith('3955e2b8/config/core/config.yaml'));
+  const inc = new engine.IncrementalYaml();
+  inc.model(real.text);
+  const blocks = inc.lastReuse.parsed;
+  assert.ok(blocks > 5);
+  const edited = real.text.replace('port: 8765', 'port: 8766');
+  inc.model(edited);
+  assert.deepEqual(inc.lastReuse, { reused: blocks - 1, parsed: 1, full: false });
+  for (const breaking of ['---\n', 'a: &x 1\n', 'a: *x\n', '\ta: 1\n', '- item\n', 'a: [1,\n']) {
+    inc.model(breaking + edited);
+    assert.equal(inc.lastReuse.full, true, JSON.stringify(breaking));
+  }
+  inc.model(edited.replace(/\n/g, '\r\n'));
+  assert.equal(inc.lastReuse.full, true, 'CR line breaks');
+});
+
+test('over LSP, the server that reuses block parses publishes what a server parsing every version in full does', async () => {
+  const real = corpus.find((c) => c.rel.endsWith('3955e2b8/config/core/config.yaml'));
+  const dir = writeWorkspace({ 'config/core/config.yaml': real.text });
+  const file = path.join(dir, 'config/core/config.yaml');
+  const incremental = new LspClient({ rootDir: dir, settings: { profile: 'production', rules: {} } });
+  const saved = process.env.THEMISDB_INCREMENTAL;
+  process.env.THEMISDB_INCREMENTAL = '0';
+  const full = new LspClient({ rootDir: dir, settings: { profile: 'production', rules: {} } });
+  if (saved === undefined) delete process.env.THEMISDB_INCREMENTAL;
+  else process.env.THEMISDB_INCREMENTAL = saved;
+  try {
+    await Promise.all([incremental.initialize(), full.initialize()]);
+    const uris = [incremental.open(file, real.text), full.open(file, real.text)];
+    let text = real.text;
+    for (const e of fc.sample(edit, { seed: 12, numRuns: 12 })) {
+      text = apply(text, e);
+      const published = await Promise.all(
+        [incremental, full].map((c, i) => {
+          const version = c.change(uris[i], text);
+          return c.waitForDiagnostics(uris[i], (p) => p.version === version);
+        }),
+      );
+      assert.deepEqual(published[0].diagnostics, published[1].diagnostics);
+    }
+  } finally {
+    await Promise.all([incremental.shutdown(), full.shutdown()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

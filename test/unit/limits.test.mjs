@@ -1,0 +1,171 @@
+// Pathological inputs (issue 12) through the real engine and the real CLI: each ends
+// well within its budget and, where a limit is hit, one finding names the limit. The
+// budget is 2 s; the assertions allow 5 s for a loaded machine.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeFile, engine, repoRoot, writeWorkspace } from '../helpers/engine.mjs';
+
+const SLOW_MS = 5000;
+const CONFIG = 'server:\n  host: 0.0.0.0\n  port: 8080\nstorage:\n  rocksdb_path: /data\n';
+const cli = path.join(repoRoot, 'server', 'out', 'cli.js');
+
+function timed(run) {
+  const t0 = performance.now();
+  const result = run();
+  const ms = performance.now() - t0;
+  assert.ok(ms < SLOW_MS, `took ${Math.round(ms)} ms`);
+  return result;
+}
+
+const limitFindings = (analysis) => analysis.findings.filter((f) => f.ruleId === 'LIMIT');
+
+describe('limits: large files', () => {
+  it('a 10 MB flow sequence is not parsed; one finding names the size limit', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}x: [${'1, '.repeat(3_400_000)}1]\n` });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    assert.equal(analysis.findings.length, 1);
+    assert.match(analysis.findings[0].message, /not analyzed: it is \d+\.\d MB, over the size limit of 1\.0 MB/);
+  });
+
+  it('a config under the size limit with too many flow items is not parsed either', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}x: [${'1,'.repeat(60_000)}1]\n` });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    assert.equal(analysis.findings.length, 1);
+    assert.match(analysis.findings[0].message, /more than 50,000 lines and flow-collection items/);
+  });
+
+  it('a file that is not ThemisDB by its name gets no finding, however large', () => {
+    const dir = writeWorkspace({ 'notes.yaml': 'x'.repeat(2 * 1024 * 1024) });
+    const { analysis } = timed(() => analyzeFile(dir, 'notes.yaml'));
+    assert.deepEqual(analysis.findings, []);
+  });
+
+  it('the CLI reports a file over 10 MB and goes on with the others', () => {
+    const dir = writeWorkspace({
+      'a/config.yaml': `${CONFIG}x: ${'a'.repeat(11 * 1024 * 1024)}\n`,
+      'b/config.yaml': CONFIG,
+    });
+    const r = timed(() =>
+      spawnSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'none', dir], { encoding: 'utf8', maxBuffer: 1e8 }),
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const findings = JSON.parse(r.stdout);
+    const big = findings.filter((f) => f.file.endsWith(path.join('a', 'config.yaml')));
+    assert.equal(big.length, 1);
+    assert.equal(big[0].ruleId, 'LIMIT');
+    assert.match(big[0].message, /it is 11\.0 MB, over the size limit/);
+    assert.ok(findings.some((f) => f.file.endsWith(path.join('b', 'config.yaml')) && f.ruleId !== 'LIMIT'));
+  });
+});
+
+describe('limits: budgets', () => {
+  it('rules stop at the time budget and one finding says how many did not run', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n` });
+    const { analysis } = analyzeFile(dir, 'config.yaml', { limits: { timeMs: -1 } });
+    assert.equal(analysis.findings.length, 1);
+    assert.match(analysis.findings[0].message, /stopped at the time limit of -?[\d.]+ s: \d+ rules did not run/);
+  });
+
+  it('aliases expanded past their budget: one finding says part of the file was not checked', () => {
+    const keys = Array.from({ length: 50 }, (_, i) => `k${i}: ${i}`).join(', ');
+    let text = `${CONFIG}p: &p {${keys}}\nlist:\n`;
+    for (let i = 0; i < 2000; i++) text += '  - *p\n';
+    const dir = writeWorkspace({ 'config.yaml': text });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    // (on a loaded machine the time limit may be hit too: that is a finding of its own)
+    const truncated = limitFindings(analysis).filter((f) =>
+      /^Part of this file was not checked: its aliases expand/.test(f.message),
+    );
+    assert.equal(truncated.length, 1);
+  });
+
+  it('findings are capped per file, with one finding that counts the rest', () => {
+    let text = 'THEMIS_PRODUCTION_MODE=true\n';
+    for (let i = 0; i < 1500; i++) text += `THEMIS_CAPPED_NAME_${i}=1\n`;
+    const dir = writeWorkspace({ '.env': text });
+    const { analysis } = timed(() => analyzeFile(dir, '.env'));
+    assert.equal(analysis.findings.length, 1001);
+    const [last] = limitFindings(analysis);
+    assert.equal(analysis.findings.at(-1), last);
+    assert.match(last.message, /^\d+ more findings in this file are not shown: at most 1,000 are reported per file\.$/);
+  });
+});
+
+describe('limits: inputs that used to take seconds', () => {
+  it('2,000 unknown .env names (first lookup of each)', () => {
+    let text = 'THEMIS_PRODUCTION_MODE=true\n';
+    for (let i = 0; i < 2000; i++) text += `THEMIS_FRESH_UNKNOWN_${i.toString(36).toUpperCase()}Q=1\n`;
+    const dir = writeWorkspace({ '.env': text });
+    const { analysis } = timed(() => analyzeFile(dir, '.env', { limits: { maxFindings: 5000 } }));
+    assert.ok(analysis.findings.filter((f) => f.ruleId === 'ENV015').length >= 2000);
+  });
+
+  it('6,000 aliases and a chain of merge keys', () => {
+    let aliases = `${CONFIG}p: &p {a: 1}\nlist:\n`;
+    for (let i = 0; i < 6000; i++) aliases += '  - *p\n';
+    let chain = `${CONFIG}a0: &a0 {k0: 0}\n`;
+    for (let i = 1; i < 100; i++) chain += `a${i}: &a${i} {<<: [*a${i - 1}, *a${i - 1}], k${i}: ${i}}\n`;
+    const dir = writeWorkspace({ 'one/config.yaml': aliases, 'two/config.yaml': chain });
+    timed(() => analyzeFile(dir, 'one/config.yaml'));
+    timed(() => analyzeFile(dir, 'two/config.yaml'));
+  });
+
+  it('one 120 KB line full of YAML errors', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}x: ${']'.repeat(40_000)}\n` });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    assert.ok(analysis.findings.length > 0);
+    assert.ok(analysis.findings.length <= 1001);
+  });
+
+  it('a 30 KB unknown THEMIS_ name, and hover in a 120 KB ${${… value', () => {
+    const dir = writeWorkspace({
+      '.env': `THEMIS_PRODUCTION_MODE=true\nTHEMIS_${'Q'.repeat(30_000)}=1\nTHEMIS_TOKEN_ADMIN=${'${'.repeat(60_000)}\n`,
+    });
+    const { ws, file } = timed(() => analyzeFile(dir, '.env'));
+    const offset = file.text.indexOf('${') + 50_000;
+    timed(() => engine.hover(file, offset, { kind: 'env', workspace: ws, root: dir }));
+  });
+
+  it('a value of 24,000 unclosed ${A:- references, in a .env and in a config', () => {
+    const value = '${A:-'.repeat(24_000);
+    const dir = writeWorkspace({
+      '.env': `THEMIS_PRODUCTION_MODE=true\nTHEMIS_TOKEN_ADMIN=${value}\n`,
+      'config.yaml': `${CONFIG}security:\n  token: "${value}"\n`,
+    });
+    for (const [name, kind] of [
+      ['.env', 'env'],
+      ['config.yaml', 'config'],
+    ]) {
+      const { ws, file } = timed(() => analyzeFile(dir, name));
+      timed(() => engine.hover(file, file.text.length - 1000, { kind, workspace: ws, root: dir }));
+    }
+  });
+
+  it('a .gitignore line of 120,000 spaces and a backtracking-shaped pattern', () => {
+    const name = `${'a'.repeat(200)}.env`;
+    const dir = writeWorkspace({
+      '.gitignore': `*a*a*a*a*a*a*a*a*a*ab\n${' '.repeat(120_000)}\n`,
+      [name]: 'THEMIS_PRODUCTION_MODE=true\nTHEMIS_TOKEN_ADMIN=Zx8kq3Jd9LmP2vQw7RtY5uI1oA4sD6fG8hJ0kL2zX4c=\n',
+    });
+    const { analysis } = timed(() => analyzeFile(dir, name));
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'SEC006'));
+  });
+});
+
+describe('limits: the CLI on many files', () => {
+  it('analyzes 300 folders and keeps no model of a reported file', () => {
+    const files = {};
+    for (let i = 0; i < 300; i++) files[`d${i}/config.yaml`] = `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n`;
+    const dir = writeWorkspace(files);
+    const r = spawnSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'none', dir], {
+      encoding: 'utf8',
+      maxBuffer: 1e8,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(new Set(JSON.parse(r.stdout).map((f) => f.file)).size, 300);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
