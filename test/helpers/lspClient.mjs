@@ -11,9 +11,12 @@ const rpc = require('vscode-jsonrpc/node');
 export const fileUri = (p) => pathToFileURL(p).href;
 
 export class LspClient {
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} } } = {}) {
+  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
+    this.initializationOptions = initializationOptions;
+    /** window/showMessage notifications, in order. */
+    this.messages = [];
     this.diagnostics = new Map();
     this.waiters = [];
     this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
@@ -32,6 +35,7 @@ export class LspClient {
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onNotification('window/logMessage', () => {});
+    this.conn.onNotification('window/showMessage', (p) => this.messages.push(p));
     // replies to requests that race the server's exit are not errors of the test
     this.conn.onError(() => {});
     this.conn.listen();
@@ -43,6 +47,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: this.rootDir ? fileUri(this.rootDir) : null,
       workspaceFolders: this.rootDir ? [{ uri: fileUri(this.rootDir), name: 'ws' }] : null,
+      initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
