@@ -118,7 +118,10 @@ describe('LSP: the settings file in an untrusted workspace', () => {
     assert.equal(severityOf(p), WARNING, 'TLS002: off is ignored, and the production profile applies');
     assert.equal(severityOf(p, 'AUD001'), ERROR, 'what makes the linter stricter applies');
     const l = await client.waitForDiagnostics(legacy, (x) => x.diagnostics.length > 0);
-    assert.ok(l.diagnostics.some((d) => d.code === 'TLS002'), 'exclude is ignored');
+    assert.ok(
+      l.diagnostics.some((d) => d.code === 'TLS002'),
+      'exclude is ignored',
+    );
     // re-checks do not repeat the notice
     client.change(uri, CONFIG + '\n');
     await client.waitForDiagnostics(uri, (x) => x.version === 2);
