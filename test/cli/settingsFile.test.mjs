@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, json, tlsConfig, workspace } from './helpers.mjs';
+import { cli, json, repoRoot, tlsConfig, workspace } from './helpers.mjs';
 
 /** A folder that is a repository root, so discovery stops there. */
 function repo(files) {
@@ -156,5 +156,29 @@ describe('CLI: the settings file', () => {
     const dir = repo({ 'deploy/.themisdb-lint.yaml': 'rules:\n  TLS002: error\n' });
     const r = cli(['-f', 'json', '--stdin', '--stdin-filename', 'deploy/config.yaml'], { cwd: dir, input: tlsConfig('1.2') });
     assert.equal(tls(json(r)).severity, 'error');
+  });
+});
+
+describe('README: the settings file example', () => {
+  it('is a settings file without problems that does what its comments say', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Settings file (.themisdb-lint.yaml)'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)[1];
+    const dir = repo({
+      '.themisdb-lint.yaml': example,
+      'deploy/eu/themis-core.yml': tlsConfig('1.2'),
+      'deploy/eu/prod.vars': 'THEMIS_PRODUCTION_MODE=0\n',
+      'examples/config.yaml': tlsConfig('1.0'),
+    });
+    // an empty baseline, as its comment says (examples/ is excluded)
+    assert.equal(cli(['--write-baseline', 'ci/themisdb-baseline.json', 'examples'], { cwd: dir }).code, 0);
+    const r = json(cli(['-f', 'json', '.'], { cwd: dir }));
+    assert.equal(tls(r, 'deploy/eu/themis-core.yml')?.severity, 'error');
+    assert.ok(r.some((f) => f.file === 'deploy/eu/prod.vars'));
+    assert.ok(!r.some((f) => f.file.startsWith('examples/')));
+    const p = JSON.parse(cli(['--print-config', 'deploy/eu/themis-core.yml', '-f', 'json'], { cwd: dir }).stdout);
+    assert.equal(p.rules.SCH006.setting, 'off');
+    assert.equal(p.rules.ENV014.from, '.themisdb-lint.yaml: rules.ENV01*');
+    assert.deepEqual(p.kind, { value: 'config', from: '.themisdb-lint.yaml: files.config' });
   });
 });

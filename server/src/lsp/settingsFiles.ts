@@ -39,7 +39,8 @@ export class EditorSettingsFiles {
   /** What applies to a document: the engine's resolution of its settings file and the editor settings. */
   forDocument(filePath: string, settings: Settings, root: string | undefined): FileSettings {
     const override = settings.configFile ? path.resolve(root ?? path.dirname(filePath), settings.configFile) : undefined;
-    let config = this.finder.forFile(filePath, override);
+    // an untitled buffer has no folder to start from
+    let config = path.isAbsolute(filePath) || override ? this.finder.forFile(filePath, override) : undefined;
     if (config && override && !fs.existsSync(override)) {
       this.noticeOnce(
         `missing:${override}`,
