@@ -137,3 +137,25 @@ describe('LSP: the settings file in an untrusted workspace', () => {
     await client.waitForDiagnostics(legacy, (x) => x.diagnostics.length === 0);
   });
 });
+
+describe('LSP: watching the settings files', () => {
+  it('asks a client that can watch files for the settings files, unless the client watches them itself', async () => {
+    const watchers = async (initializationOptions) => {
+      const client = new LspClient({
+        rootDir: repo({}),
+        initializationOptions,
+        workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      });
+      try {
+        await client.initialize();
+        await client.request('shutdown'); // answered after the registrations were sent
+        return client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+      } finally {
+        await client.shutdown();
+      }
+    };
+    const asked = await watchers(undefined);
+    assert.deepEqual(asked[0]?.registerOptions, { watchers: [{ globPattern: '**/.themisdb-lint.{yaml,yml,json}' }] });
+    assert.deepEqual(await watchers({ watchesSettingsFiles: true }), []);
+  });
+});

@@ -18,7 +18,8 @@ import { maskSecretsInLog } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
 import { createNodeHost, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
-import { AnalysisCache, rootOf as rootIn } from './analysisCache';
+import { AnalysisCache, DocSettings, rootOf as rootIn } from './analysisCache';
+import { FileSettings } from '../engine/lintSettings';
 import { BaselineFilter } from './baseline';
 import {
   FIX_ALL_KIND,
@@ -59,10 +60,13 @@ const settingsFiles = new EditorSettingsFiles(connection, (uri) => !!documents.g
 let registerSettingsWatcher = false;
 
 /** A document's settings: the editor's, with its settings file resolved by the engine (as in the CLI). */
-function settingsOf(uri: string, s: Settings) {
+function settingsOf(uri: string, s: Settings): FileSettings {
   const p = uriToPath(uri);
   return settingsFiles.forDocument(p, s, rootOf(p));
 }
+
+/** What the analysis of a document takes from them. */
+const analysisSettings = (f: FileSettings): DocSettings => ({ profile: f.profile.value, rules: f.rules, kind: f.kind });
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -116,7 +120,7 @@ async function validate(uri: string, version: number): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version is on its way
   const filePath = uriToPath(uri);
-  if (isSettingsFile(filePath)) {
+  if (settingsFiles.isSettingsDocument(filePath, s, rootOf(filePath))) {
     connection.sendDiagnostics({ uri, version, diagnostics: settingsFiles.bufferDiagnostics(filePath, doc.getText()) });
     return;
   }
@@ -125,7 +129,7 @@ async function validate(uri: string, version: number): Promise<void> {
     connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  const entry = await cache.get(doc, { profile: fileSettings.profile.value, rules: fileSettings.rules, kind: fileSettings.kind });
+  const entry = await cache.get(doc, analysisSettings(fileSettings));
   if (documents.get(uri)?.version !== version) return; // edited while the rules ran
   const baselinePath = settingsFiles.baselineFor(filePath, fileSettings, rootOf(filePath));
   connection.sendDiagnostics({
@@ -216,9 +220,9 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const f = settingsOf(doc.uri, await settings.get(doc.uri));
-  const options = { profile: f.profile.value, rules: f.rules, kind: f.kind };
-  const entry = await cache.get(doc, options);
-  return codeActionsFor(params, entry, ws, { ...options, root: rootOf(uriToPath(doc.uri)) });
+  if (f.excluded) return [];
+  const entry = await cache.get(doc, analysisSettings(f));
+  return codeActionsFor(params, entry, ws, { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) });
 });
 
 /** The engine's view of an open document (its buffer is already in the workspace). */
@@ -251,7 +255,7 @@ connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<Pr
   const doc = documents.get(uri);
   const f = settingsOf(uri, await settings.get(uri));
   if (!doc) return { themis: false, profile: 'production', setting: f.profile.value };
-  const { analysis } = await cache.get(doc, { profile: f.profile.value, rules: f.rules, kind: f.kind });
+  const { analysis } = await cache.get(doc, analysisSettings(f));
   return { themis: !!analysis.kind, profile: analysis.profile, setting: f.profile.value };
 });
 

@@ -36,9 +36,14 @@ export class EditorSettingsFiles {
     private readonly isOpen: (uri: string) => boolean,
   ) {}
 
+  /** Whether a document is a settings file: by its name, or the one `themisdb.configFile` names. */
+  isSettingsDocument(filePath: string, settings: Settings, root: string | undefined): boolean {
+    return isSettingsFile(filePath) || filePath === overrideOf(filePath, settings, root);
+  }
+
   /** What applies to a document: the engine's resolution of its settings file and the editor settings. */
   forDocument(filePath: string, settings: Settings, root: string | undefined): FileSettings {
-    const override = settings.configFile ? path.resolve(root ?? path.dirname(filePath), settings.configFile) : undefined;
+    const override = overrideOf(filePath, settings, root);
     // an untitled buffer has no folder to start from
     let config = path.isAbsolute(filePath) || override ? this.finder.forFile(filePath, override) : undefined;
     if (config && override && !fs.existsSync(override)) {
@@ -128,6 +133,11 @@ export class EditorSettingsFiles {
     this.noticed.add(key);
     void this.connection.sendNotification('window/showMessage', { type, message });
   }
+}
+
+/** The file `themisdb.configFile` names, relative to the workspace folder. */
+function overrideOf(filePath: string, settings: Settings, root: string | undefined): string | undefined {
+  return settings.configFile ? path.resolve(root ?? path.dirname(filePath), settings.configFile) : undefined;
 }
 
 function diagnosticsOf(config: LintConfig): Diagnostic[] {
