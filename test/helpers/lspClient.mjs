@@ -40,7 +40,9 @@ export class LspClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    this.conn.onNotification('window/logMessage', () => {});
+    /** The server's output-channel lines (window/logMessage). */
+    this.logs = [];
+    this.conn.onNotification('window/logMessage', (p) => this.logs.push(p.message));
     this.conn.onNotification('window/showMessage', (p) => this.messages.push(p));
     // replies to requests that race the server's exit are not errors of the test
     this.conn.onError(() => {});

@@ -222,7 +222,9 @@ connection.onCodeAction(async (params) => {
   const f = settingsOf(doc.uri, await settings.get(doc.uri));
   if (f.excluded) return [];
   const entry = await cache.get(doc, analysisSettings(f));
-  return codeActionsFor(params, entry, ws, { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) });
+  return codeActionsFor(params, entry, ws, { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) }, (m) =>
+    connection.console.info(m),
+  );
 });
 
 /** The engine's view of an open document (its buffer is already in the workspace). */
