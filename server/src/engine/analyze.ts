@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** The user named this file, so its content may make it a ThemisDB file. */
   explicit?: boolean;
+  /** What the settings file's `files` globs say the file is; the file's own `# themisdb:` modeline wins. */
+  kind?: FileKind;
   /** Report findings that inline suppressions silence too, marked `suppressed` with the suppression's reason (audits). */
   keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
@@ -66,7 +68,7 @@ export function* analysisSteps(
   // the `auto` profile would read the file itself when it is a .env
   if (tooLarge)
     return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
-  const kind = ws.classify(file, options.explicit);
+  const kind = options.kind && !modeline(file.text) ? options.kind : ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
   if (!kind) return { kind, profile, findings: [] };
 
