@@ -1,8 +1,7 @@
 // ENV020 health-bind-all: THEMIS_HEALTH_BIND_ADDRESS on every interface (0.0.0.0, ::, *).
 import { entryOf, valueOf } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { valueSpan } from './shared';
+import { editsOf, valueSpan } from './shared';
 
 const NAME = 'THEMIS_HEALTH_BIND_ADDRESS';
 const ALL_INTERFACES = /^\s*(?:0\.0\.0\.0|::|\[::\]|\*)\s*$/;
@@ -29,7 +28,7 @@ export default defineRule({
       messageId: 'bindAll',
       data: { address: v.trim() },
       span: valueSpan(e),
-      fixes: [ctx.fix('Bind the health service to 127.0.0.1', [setEnvValue(e, '127.0.0.1')])],
+      fixes: [ctx.fix('Bind the health service to 127.0.0.1', [editsOf(ctx).set(e, '127.0.0.1')])],
     });
   },
 });
