@@ -16,7 +16,7 @@ import { unitOf } from './systemd';
 import { EnvValue, Service } from './types';
 
 /** How a variable of this file is written. */
-type Place =
+export type Place =
   | { syntax: 'dotenv' }
   | { syntax: 'yamlEntry'; entry: YamlRef } // KEY: value (compose map, Helm map, ConfigMap data)
   | { syntax: 'composeItem'; item: YamlRef } // - KEY=value
@@ -67,7 +67,7 @@ export function serviceEnvEdits(service: Service, file: SourceFile, valueOf: (e:
 const sameSpan = (a: Span | undefined, b: Span | undefined) => !!a && !!b && a.start === b.start && a.end === b.end;
 
 /** Where a value of this file is written, by the spans the deployment model kept. */
-function locate(file: SourceFile, v: EnvValue): Place | undefined {
+export function locate(file: SourceFile, v: EnvValue): Place | undefined {
   switch (v.origin) {
     case 'compose-env-file':
     case 'systemd-environment-file':

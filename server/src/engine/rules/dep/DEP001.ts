@@ -10,6 +10,7 @@ import { SourceFile } from '../../sourceFile';
 import { FileEdit, Span, TextEdit } from '../../types';
 import { defineRule } from '../rule';
 import { gitignoreStatus, relativeTo } from '../sec/shared';
+import { moveToSecretFix } from './moveToSecret';
 import { DepContext, servicesHere } from './shared';
 
 const WHERE: Partial<Record<EnvValue['origin'], string>> = {
@@ -72,11 +73,13 @@ function literalSecret(v: EnvValue): boolean {
 }
 
 /**
- * "Move it": one workspace edit that removes the line here and writes the value into the
- * env file the service already loads (compose env_file, systemd EnvironmentFile; not a
- * template, which is committed). Only for a line that holds nothing but this variable.
+ * "Move it", one workspace edit. Kubernetes and Helm: into a Secret (moveToSecret.ts).
+ * Compose and systemd: the line goes, and the value into the env file the service already
+ * loads (env_file, EnvironmentFile; not a template, which is committed); only for a line
+ * that holds nothing but this variable.
  */
 function moveFix(ctx: DepContext, service: Service, v: EnvValue) {
+  if (service.kind === 'kubernetes' || service.kind === 'helm') return moveToSecretFix(ctx, service, v);
   const kind = service.kind === 'compose' ? 'env_file' : service.kind === 'systemd' ? 'EnvironmentFile' : undefined;
   if (!kind || v.value === undefined) return undefined;
   const target = loadedEnvFile(ctx, service.sources, kind);
