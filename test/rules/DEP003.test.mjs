@@ -46,7 +46,34 @@ ruleTester('DEP003', {
         'themisdb.service':
           '[Service]\nExecStart=/usr/bin/themis_server\nEnvironmentFile=/etc/themisdb/secrets.env\nEnvironment=THEMIS_PRODUCTION_MODE=1\n',
       },
-      errors: [{ messageId: 'missing', line: 3 }],
+      errors: [{ messageId: 'missing', line: 3, message: /themisdb\.env\.example will do/ }],
+      output: null,
+    },
+    {
+      name: 'helm values: a Secret named by two secretKeyRefs is one finding, on the first, asking for its manifest',
+      files: {
+        'values.yaml': `image:
+  repository: ghcr.io/makr-code/themisdb
+env:
+  - name: THEMIS_TOKEN_ADMIN
+    valueFrom:
+      secretKeyRef:
+        name: themisdb-secrets
+        key: admin-token
+  - name: THEMIS_VAULT_TOKEN
+    valueFrom:
+      secretKeyRef:
+        name: themisdb-secrets
+        key: vault-token
+`,
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          message: /secretKeyRef Secret\/themisdb-secrets .* \(named 2 times, first here\).*Add its manifest to the workspace/,
+        },
+      ],
       output: null,
     },
   ],
