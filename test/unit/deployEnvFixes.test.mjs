@@ -154,7 +154,45 @@ ruleTester('ENV006', {
   ],
 });
 
+ruleTester('ENV020', {
+  invalid: [
+    {
+      name: 'compose: bound to loopback by the safe fix (the healthcheck runs inside the container)',
+      files: { 'docker-compose.yml': compose('      THEMIS_HEALTH_BIND_ADDRESS: 0.0.0.0\n') },
+      errors: [{ messageId: 'bindAll', line: 5 }],
+      output: compose('      THEMIS_HEALTH_BIND_ADDRESS: 127.0.0.1\n'),
+    },
+    {
+      name: 'kubernetes: only a suggestion, whose note says why (the kubelet probes the pod IP)',
+      files: {
+        'deployment.yaml': deployment('            - name: THEMIS_HEALTH_BIND_ADDRESS\n              value: "0.0.0.0"\n'),
+      },
+      errors: [
+        {
+          messageId: 'bindAll',
+          line: 13,
+          suggestions: [
+            {
+              title: 'Bind the health service to 127.0.0.1',
+              output: deployment('            - name: THEMIS_HEALTH_BIND_ADDRESS\n              value: "127.0.0.1"\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
 describe('ENV fixes in deployment files', () => {
+  it('the ENV020 suggestion in a manifest carries the note about probes', () => {
+    const dir = writeWorkspace({
+      'deployment.yaml': deployment('            - name: THEMIS_HEALTH_BIND_ADDRESS\n              value: "0.0.0.0"\n'),
+    });
+    const f = analyzeFile(dir, 'deployment.yaml').analysis.findings.find((x) => x.ruleId === 'ENV020');
+    assert.match(f.fixes[0].note, /probes reach the pod IP/);
+  });
+
   it('write no secret into a manifest: the admin token suggestions are not offered there', () => {
     const dir = writeWorkspace({
       'docker-compose.yml': compose('      THEMIS_PRODUCTION_MODE: "1"\n      THEMIS_TOKEN_ADMIN: changeme\n'),

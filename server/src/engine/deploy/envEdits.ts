@@ -36,6 +36,7 @@ export function serviceEnvEdits(service: Service, file: SourceFile, valueOf: (e:
     return place && { v, place };
   };
   return {
+    tool: service.kind,
     set(e, value) {
       const at = placeOf(e);
       if (!at || at.v.interpolated?.length) return undefined; // `${VAR}`: its value is set in the .env

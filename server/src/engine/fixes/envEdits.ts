@@ -51,6 +51,8 @@ export function appendEnvEntry(text: string, key: string, value: string, comment
  * another file, through `${VAR}`, or the value would be a secret written into a manifest).
  */
 export interface EnvEdits {
+  /** The tool that starts the service these variables belong to; undefined for a .env read alone. */
+  readonly tool?: 'compose' | 'kubernetes' | 'helm' | 'systemd';
   set(entry: EnvEntry, value: string): TextEdit | FileEdit | undefined;
   remove(entry: EnvEntry): TextEdit | FileEdit | undefined;
   rename(entry: EnvEntry, name: string): TextEdit | FileEdit | undefined;
