@@ -76,7 +76,7 @@ ruleTester('DEP001', {
           line: 7,
           column: 28,
           severity: 'error',
-          message: /THEMIS_TOKEN_ADMIN is a secret.*env_file/,
+          message: /^THEMIS_TOKEN_ADMIN holds a secret in plain text in the compose environment\..*env_file/,
           suggestions: [
             {
               title: 'Move THEMIS_TOKEN_ADMIN to themisdb.env',

@@ -55,7 +55,7 @@ ruleTester('DEP005', {
     {
       name: 'compose: no read_only is a writable root filesystem, reported on the service; the fix adds read_only: true',
       files: { 'docker-compose.yml': compose('    user: "10001:10001"\n') },
-      errors: [{ messageId: 'privileges', line: 2, column: 3, message: /writable root filesystem.*read_only is not set/ }],
+      errors: [{ messageId: 'privileges', line: 2, column: 3, message: /writable root filesystem \(read_only unset\)/ }],
       output: `services:
   themisdb:
     image: themisdb:1.5.0

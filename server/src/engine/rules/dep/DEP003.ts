@@ -22,7 +22,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       missing: (d: { what: string; name: string; service: string; object: boolean; times: number }) =>
-        `The ${d.what} ${d.name} of ${d.service} is not in the workspace${d.times > 1 ? ` (named ${d.times} times, first here)` : ''}, so the variables it provides cannot be checked: findings about what this service lacks are held back. ${
+        `The ${d.what} ${d.name} is not in the workspace.${d.times > 1 ? ` ${d.service} names it ${d.times} times; this is the first.` : ''} The variables it provides cannot be checked, so findings about what ${d.service} lacks are held back. ${
           d.object
             ? 'Add its manifest to the workspace (placeholders for the secret values will do) to have it judged.'
             : 'Add it to the workspace (a template such as themisdb.env.example will do) to have it judged.'

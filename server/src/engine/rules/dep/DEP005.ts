@@ -9,18 +9,25 @@ import { yamlServices } from './shared';
 
 type Setting = 'privileged' | 'root' | 'escalation' | 'capabilities' | 'writableRoot';
 
+const WHAT: Record<Setting, string> = {
+  privileged: 'runs privileged',
+  root: 'runs as root',
+  escalation: 'allows privilege escalation',
+  capabilities: 'adds Linux capabilities',
+  writableRoot: 'has a writable root filesystem',
+};
+
 const WHY: Record<Setting, string> = {
-  privileged:
-    'runs privileged: it has every capability and the host devices, so a compromise of the server is a compromise of the host',
-  root: 'runs as root: a flaw in the server gives an attacker root inside the container, one step from the host',
-  escalation: 'allows privilege escalation: a setuid binary in the image can give a process more rights than it started with',
-  capabilities: 'adds Linux capabilities the server does not need',
-  writableRoot: 'has a writable root filesystem: an attacker can change binaries and libraries of the running container',
+  privileged: 'It has every capability and the host devices, so a compromise of the server is a compromise of the host.',
+  root: 'A flaw in the server gives an attacker root inside the container, one step from the host.',
+  escalation: 'A setuid binary in the image can give a process more rights than it started with.',
+  capabilities: 'Each one widens what a compromised server process can do to the host.',
+  writableRoot: 'An attacker can change binaries and libraries of the running container.',
 };
 
 const MESSAGES = {
   privileges: (d: { service: string; setting: Setting; detail?: string }) =>
-    `${d.service} ${WHY[d.setting]}${d.detail ? ` (${d.detail})` : ''}. ${
+    `${d.service} ${WHAT[d.setting]}${d.detail ? ` (${d.detail})` : ''}. ${WHY[d.setting]} ${
       d.setting === 'writableRoot'
         ? 'Make it read-only, with volumes (or a tmpfs) for the paths the server writes.'
         : 'ThemisDB needs none of this: drop it.'
@@ -59,7 +66,7 @@ export default defineRule({
         );
       else if (!readOnly) {
         const fix = insertUnder(ctx.file, path, ['read_only: true'], service.docIndex);
-        report(ctx, name, service.span, 'writableRoot', 'read_only is not set', fix, true);
+        report(ctx, name, service.span, 'writableRoot', 'read_only unset', fix, true);
       }
     }
     for (const { service, doc, path } of yamlServices(ctx, 'kubernetes')) {
@@ -88,7 +95,7 @@ export default defineRule({
         name,
         at,
         'writableRoot',
-        readOnly ? 'readOnlyRootFilesystem: false' : 'readOnlyRootFilesystem is not set',
+        readOnly ? 'readOnlyRootFilesystem: false' : 'readOnlyRootFilesystem unset',
         fix,
         true,
       );
