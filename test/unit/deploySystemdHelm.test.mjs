@@ -199,10 +199,7 @@ describe('systemd precedence (systemd.exec(5))', () => {
     assert.equal(path.relative(dir, dl.file), 'b.env');
     const posture = engine.servicePosture(new engine.Workspace(engine.nodeHost, [dir]), s);
     const row = (id) => posture.controls.find((c) => c.id === id);
-    assert.deepEqual(
-      [row('auto-download').source.line, path.relative(dir, row('auto-download').source.file)],
-      [1, 'b.env'],
-    );
+    assert.deepEqual([row('auto-download').source.line, path.relative(dir, row('auto-download').source.file)], [1, 'b.env']);
     assert.deepEqual(
       [row('pii-strict').source.line, path.relative(dir, row('pii-strict').source.file), row('pii-strict').verdict],
       [1, 'a.env', 'risk'],

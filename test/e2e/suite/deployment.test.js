@@ -77,7 +77,10 @@ describe('Compose deployment (examples/compose)', () => {
       },
       { describe: () => `the link to open docker-compose.yml at line 11; active: ${describeActive()}` },
     );
-    assert.ok(landed.visibleRanges.some((r) => r.contains(new vscode.Position(10, 0))), 'line 11 is on screen');
+    assert.ok(
+      landed.visibleRanges.some((r) => r.contains(new vscode.Position(10, 0))),
+      'line 11 is on screen',
+    );
     await vscode.commands.executeCommand('themisdb.showDeploymentPosture');
   });
 
