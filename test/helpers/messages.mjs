@@ -8,7 +8,6 @@ export const FIRST_SENTENCE_MAX = 100;
 export const LONG_MESSAGES_PENDING = new Set([
   'AUD',
   'CMP',
-  'DEP',
   'DOT',
   'ENC',
   'ENV',

@@ -123,7 +123,7 @@ export function* analysisSteps(
     }
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
-      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment) : ctx);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
@@ -191,17 +191,14 @@ function feedsInterpolation(model: DeploymentModel, filePath: string): boolean {
 
 /**
  * The context of an environment rule for one service: findings on values set in another
- * file are left to that file, and in a deployment file the env-file edits of the ENV
- * rules do not apply (their findings come without fixes).
+ * file are left to that file (the environment's edits write each file's own syntax).
  */
-function environmentContext(ctx: RuleContext, environment: Environment, kind: FileKind): RuleContext {
-  const inDeployFile = kind === 'deploy';
+function environmentContext(ctx: RuleContext, environment: Environment): RuleContext {
   return {
     ...ctx,
     environment,
     report: (r) => {
-      if (isElsewhere(r.span)) return;
-      ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
+      if (!isElsewhere(r.span)) ctx.report(r);
     },
   } as RuleContext;
 }

@@ -282,7 +282,8 @@ connection.onCompletion((params) => {
 
 connection.onHover((params) => {
   const k = kindOf(params.textDocument.uri);
-  const deploy = k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path));
+  const deploy =
+    k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path), k.analysis?.findings);
   if (deploy) return deploy;
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });
