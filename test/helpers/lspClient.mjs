@@ -10,10 +10,19 @@ const rpc = require('vscode-jsonrpc/node');
 
 export const fileUri = (p) => pathToFileURL(p).href;
 
+/** The initializationOptions of the VS Code extension (client/src/extension.ts): the commands it runs itself. */
+export const VSCODE_INIT_OPTIONS = { clientCommands: ['themisdb.showRuleDocs', 'themisdb.selectSuppressionReason'] };
+
 export class LspClient {
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} } } = {}) {
+  /**
+   * `initializationOptions`: what the VS Code client sends (VSCODE_INIT_OPTIONS) or nothing, as other
+   * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`).
+   */
+  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions, window } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
+    this.initializationOptions = initializationOptions;
+    this.window = window;
     this.diagnostics = new Map();
     this.waiters = [];
     this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
@@ -43,7 +52,9 @@ export class LspClient {
       processId: process.pid,
       rootUri: this.rootDir ? fileUri(this.rootDir) : null,
       workspaceFolders: this.rootDir ? [{ uri: fileUri(this.rootDir), name: 'ws' }] : null,
+      initializationOptions: this.initializationOptions,
       capabilities: {
+        ...(this.window ? { window: this.window } : {}),
         workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: {
           publishDiagnostics: { versionSupport: true },

@@ -19,9 +19,25 @@ import { createNodeHost, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { AnalysisCache, rootOf as rootIn } from './analysisCache';
 import { BaselineFilter } from './baseline';
-import { FIX_ALL_KIND, POSTURE_REQUEST, PostureResult, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
-import { codeActionsFor } from './codeActions';
-import { pathToUri, toDiagnostic, uriToPath } from './convert';
+import {
+  CLIENT_COMMANDS,
+  COMMANDS,
+  FIX_ALL_KIND,
+  InitializationOptions,
+  isRuleId,
+  LINT_WORKSPACE_REQUEST,
+  LintWorkspaceResult,
+  POSTURE_REQUEST,
+  PostureResult,
+  PROFILE_REQUEST,
+  ProfileInfo,
+  ProfileParams,
+  SECTION,
+  SERVER_COMMANDS,
+} from '../protocol';
+import { codeActionsFor, CommandSupport } from './codeActions';
+import { pathToUri, ruleDocsUri, toDiagnostic, uriToPath } from './convert';
+import { WorkspaceLint } from './workspaceLint';
 import { definition, envSymbols, references } from './navigation';
 import { SettingsCache } from './settings';
 import { completionList, documentKind, forgetDocument } from './completion';
@@ -40,6 +56,15 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** Per document, the latest schedule() call: an older one whose settings arrive late does nothing. */
 const scheduled = new Map<string, number>();
 const rootOf = (p: string) => rootIn(ws, p);
+let commands: CommandSupport = { client: new Set(), showDocument: false };
+const workspaceLint = new WorkspaceLint({
+  workspace: () => ws,
+  settings,
+  baseline,
+  isOpen: (uri) => !!documents.get(uri),
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  logError,
+});
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -47,6 +72,15 @@ connection.onInitialize((params): InitializeResult => {
   ws = new Workspace(createNodeHost(roots), roots);
   cache = new AnalysisCache(ws, logError);
   settings.supported = !!params.capabilities.workspace?.configuration;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const named = Array.isArray(options.clientCommands) ? options.clientCommands : [];
+  commands = {
+    client: new Set(CLIENT_COMMANDS.filter((c) => named.includes(c))),
+    showDocument: !!params.capabilities.window?.showDocument?.support,
+  };
+  // only what the server runs itself: the VS Code client registers its own commands
+  const serverCommands =
+    !commands.client.has(COMMANDS.showRuleDocs) && commands.showDocument ? [SERVER_COMMANDS.openRuleDocs] : [];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -56,6 +90,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '{', '='], resolveProvider: false },
       hoverProvider: true,
+      ...(serverCommands.length ? { executeCommandProvider: { commands: serverCommands } } : {}),
     },
     serverInfo: { name: 'themisdb-language-server' },
   };
@@ -141,6 +176,7 @@ documents.onDidClose((e) => {
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  void workspaceLint.refresh(e.document.uri); // a file "Lint Workspace" reported shows its disk findings again
   // the buffer's unsaved text is gone: files that read this .env see the one on disk again
   if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });
@@ -149,6 +185,7 @@ connection.onDidChangeConfiguration(() => {
   settings.clear();
   cache.clear();
   documents.all().forEach(schedule);
+  void workspaceLint.refreshAll();
 });
 
 connection.onDidChangeWatchedFiles((e) => {
@@ -159,6 +196,8 @@ connection.onDidChangeWatchedFiles((e) => {
   }
   cache.clear();
   documents.all().forEach(schedule);
+  // any file on disk may be read by the files "Lint Workspace" reported (a .env, a baseline)
+  void workspaceLint.refreshAll();
 });
 
 connection.onCodeAction(async (params) => {
@@ -166,8 +205,19 @@ connection.onCodeAction(async (params) => {
   if (!doc) return [];
   const s = await settings.get(doc.uri);
   const entry = await cache.get(doc, s);
-  return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
+  const options = { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) };
+  return codeActionsFor(params, entry, ws, options, commands);
 });
+
+/** Commands the server runs for clients without the VS Code extension's (advertised in executeCommandProvider). */
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  const ruleId = args?.[0];
+  if (command !== SERVER_COMMANDS.openRuleDocs || typeof ruleId !== 'string' || !isRuleId(ruleId)) return;
+  await connection.window.showDocument({ uri: ruleDocsUri(ruleId), takeFocus: true });
+});
+
+/** "Lint Workspace": every ThemisDB file of the workspace folders, unopened ones too. */
+connection.onRequest(LINT_WORKSPACE_REQUEST, (): Promise<LintWorkspaceResult> => workspaceLint.run());
 
 /** The engine's view of an open document (its buffer is already in the workspace). */
 function fileOf(uri: string) {

@@ -1,0 +1,101 @@
+// "Lint Workspace": every ThemisDB file under the workspace folders, open or not, analyzed
+// the way an open document is (settings, profile, baseline). Open documents have their
+// diagnostics already; the others get theirs published here and keep them, following the
+// disk, until the file is opened (the live diagnostics take over), closed again (back to
+// the disk's), changed or deleted on disk, or the settings change.
+import { Diagnostic } from 'vscode-languageserver';
+import { analyze } from '../engine/analyze';
+import { isDeploymentCandidate } from '../engine/deploy/recognize';
+import { kindFromName } from '../engine/fileKinds';
+import { Workspace } from '../engine/workspace/workspace';
+import { LintWorkspaceResult } from '../protocol';
+import { rootOf } from './analysisCache';
+import { BaselineFilter } from './baseline';
+import { pathToUri, toDiagnostic, uriToPath } from './convert';
+import { SettingsCache } from './settings';
+
+export interface WorkspaceLintHost {
+  workspace(): Workspace;
+  settings: SettingsCache;
+  baseline: BaselineFilter;
+  isOpen(uri: string): boolean;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  logError(message: string): void;
+}
+
+/** The files a workspace lint looks at: what the CLI's folder walk takes (by name, then content). */
+const isCandidate = (filePath: string) => !!kindFromName(filePath) || isDeploymentCandidate(filePath);
+
+export class WorkspaceLint {
+  /** Unopened ThemisDB files whose diagnostics this module published (possibly none). */
+  private readonly tracked = new Set<string>();
+  /** One run or refresh at a time, in the order asked. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: WorkspaceLintHost) {}
+
+  run(): Promise<LintWorkspaceResult> {
+    return this.serially(async () => {
+      const ws = this.host.workspace();
+      let files = 0;
+      let problems = 0;
+      for (const file of ws.findFiles(isCandidate)) {
+        const uri = pathToUri(file.path);
+        const diagnostics = await this.diagnosticsOf(file.path);
+        if (!diagnostics) continue; // not ThemisDB's
+        files++;
+        problems += diagnostics.length;
+        if (this.host.isOpen(uri)) continue; // its live diagnostics are already shown
+        this.tracked.add(uri);
+        this.host.publish(uri, diagnostics);
+      }
+      return { files, problems };
+    });
+  }
+
+  /** A tracked file that is not open again follows its current text (from the disk, or gone). */
+  refresh(uri: string): Promise<void> {
+    if (!this.tracked.has(uri)) return Promise.resolve();
+    return this.serially(() => this.republish(uri));
+  }
+
+  /** After a change that can alter any file's findings (settings, a .env, a baseline). */
+  refreshAll(): Promise<void> {
+    return this.serially(async () => {
+      for (const uri of [...this.tracked]) await this.republish(uri);
+    });
+  }
+
+  private async republish(uri: string): Promise<void> {
+    if (this.host.isOpen(uri)) return;
+    const diagnostics = await this.diagnosticsOf(uriToPath(uri));
+    if (!diagnostics) this.tracked.delete(uri); // deleted, or no longer ThemisDB's
+    this.host.publish(uri, diagnostics ?? []);
+  }
+
+  /** Undefined when the file is gone or is not a ThemisDB file. */
+  private async diagnosticsOf(filePath: string): Promise<Diagnostic[] | undefined> {
+    await new Promise((resolve) => setImmediate(resolve)); // other requests are answered between files
+    const ws = this.host.workspace();
+    const file = ws.file(filePath);
+    if (!file) return undefined;
+    const s = await this.host.settings.get(pathToUri(filePath));
+    const root = rootOf(ws, filePath);
+    const analysis = analyze(file, ws, {
+      profile: s.profile,
+      rules: s.rules,
+      root,
+      onRuleError: (id, e) => this.host.logError(`Rule ${id} failed on ${filePath}: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    if (!analysis.kind) return undefined;
+    return this.host.baseline
+      .kept(file, analysis.findings, root)
+      .map((i) => toDiagnostic(file.lines, analysis.findings[i], i, 0));
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
