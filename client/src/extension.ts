@@ -13,17 +13,22 @@ import {
 } from 'vscode-languageclient/node';
 
 import {
+  CLIENT_COMMANDS,
   COMMANDS,
+  InitializationOptions,
   isRuleId,
   REASON_PLACEHOLDER,
   ruleDocsPath,
   SECTION,
   SelectSuppressionReasonArgs,
   ShowRuleDocsArgs,
+  TASK_TYPE,
 } from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
+import { lintWorkspace } from './lintWorkspace';
 import { DEPLOYMENT_FILES_GLOB, PostureView } from './postureView';
 import { ProfileStatus, selectProfile } from './profileStatus';
+import { LintTaskProvider } from './taskProvider';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -43,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand(COMMANDS.selectProfile, selectProfile),
     vscode.commands.registerCommand(COMMANDS.generateProductionConfig, generateProductionConfigCommand),
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(client)),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider()),
   );
   const status = new ProfileStatus(() => client);
   const posture = new PostureView(() => client);
@@ -88,6 +95,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
         vscode.workspace.createFileSystemWatcher('**/{.gitignore,.themisdb-baseline.json}'),
       ],
     },
+    // the commands code actions may name that this extension runs (other editors get none of them)
+    initializationOptions: { clientCommands: [...CLIENT_COMMANDS] } satisfies InitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: {
