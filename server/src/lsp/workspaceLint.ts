@@ -31,6 +31,8 @@ export class WorkspaceLint {
   private readonly tracked = new Set<string>();
   /** One run or refresh at a time, in the order asked. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** A refreshAll pass that has not started yet. */
+  private pendingAll?: Promise<void>;
 
   constructor(private readonly host: WorkspaceLintHost) {}
 
@@ -59,11 +61,16 @@ export class WorkspaceLint {
     return this.serially(() => this.republish(uri));
   }
 
-  /** After a change that can alter any file's findings (settings, a .env, a baseline). */
+  /** After a change that can alter any file's findings (settings, a .env, a baseline); one waiting pass serves a burst. */
   refreshAll(): Promise<void> {
-    return this.serially(async () => {
+    if (this.tracked.size === 0) return Promise.resolve();
+    if (this.pendingAll) return this.pendingAll;
+    const pass = this.serially(async () => {
+      this.pendingAll = undefined; // changes from now on need another pass
       for (const uri of [...this.tracked]) await this.republish(uri);
     });
+    this.pendingAll = pass;
+    return pass;
   }
 
   private async republish(uri: string): Promise<void> {
