@@ -56,6 +56,13 @@ describe('LSP: Lint Workspace', () => {
     assert.equal(back.version, undefined, 'published from the disk, not a document version');
   });
 
+  it('keeps reporting a file that was open during the run once it is closed', async () => {
+    const uri = uriOf('open/.env');
+    client.close(uri);
+    const p = await client.waitForDiagnostics(uri, (x) => x.version === undefined && x.diagnostics.length > 0);
+    assert.ok(p.diagnostics.some((d) => d.code === 'ENV005'));
+  });
+
   it('follows the disk: a fixed file is cleared, a deleted one too', async () => {
     const env = path.join(dir, 'deploy/prod/.env');
     fs.writeFileSync(env, 'THEMIS_PRODUCTION_MODE=1\n');

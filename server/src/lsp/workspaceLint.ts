@@ -27,7 +27,7 @@ export interface WorkspaceLintHost {
 const isCandidate = (filePath: string) => !!kindFromName(filePath) || isDeploymentCandidate(filePath);
 
 export class WorkspaceLint {
-  /** Unopened ThemisDB files whose diagnostics this module published (possibly none). */
+  /** The ThemisDB files of the last run; the unopened ones show the diagnostics published here (possibly none). */
   private readonly tracked = new Set<string>();
   /** One run or refresh at a time, in the order asked. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -47,9 +47,8 @@ export class WorkspaceLint {
         if (!diagnostics) continue; // not ThemisDB's
         files++;
         problems += diagnostics.length;
-        if (this.host.isOpen(uri)) continue; // its live diagnostics are already shown
-        this.tracked.add(uri);
-        this.host.publish(uri, diagnostics);
+        this.tracked.add(uri); // open ones too: closed later, they show their disk findings
+        if (!this.host.isOpen(uri)) this.host.publish(uri, diagnostics); // open ones show their live diagnostics
       }
       return { files, problems };
     });
