@@ -1,13 +1,15 @@
-// The pipeline: document model -> rules -> suppressions -> one finding per problem
+// The pipeline: document model -> rules (each finding told with the server's readership of its key) -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
+import { deployFileKind } from './deploy/recognize';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
+import { FindingReadership } from './findingReadership';
 import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
@@ -69,6 +71,7 @@ export function* analysisSteps(
   if (!kind) return { kind, profile, findings: [] };
 
   const raw: Finding[] = [];
+  const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
   const ctx: RuleContext = {
     file,
@@ -78,11 +81,12 @@ export function* analysisSteps(
     report(r: Report) {
       const meta = current!.meta;
       const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(finding);
+      if (finding) raw.push(readership.apply(finding, r.asks));
     },
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+    toldByFinding: (ref) => readership.toldFor(ref),
   };
   const run = (rule: Rule, c: RuleContext) => {
     current = rule;
@@ -99,7 +103,10 @@ export function* analysisSteps(
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
   const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
-  const applicable = rules.filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  const ordered = [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)];
+  const applicable = ordered.filter(
+    (r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')),
+  );
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
@@ -116,16 +123,31 @@ export function* analysisSteps(
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
       for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
   }
-  const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false), limits);
-  if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
+  // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
+  const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  // the limits' own findings come first and count against the cap, so a file never exceeds it
+  const limitNotes: Finding[] = [];
   if (stoppedAt >= 0)
-    findings.unshift(
+    limitNotes.push(
       timeLimitFinding(
         limits,
         applicable.slice(stoppedAt).map((r) => r.meta.id),
       ),
     );
+  if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
+  const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };
+}
+
+/** A YAML file with an error other than a repeated key (the parser then keeps one of the values). */
+export function hasSyntaxError(file: SourceFile): boolean {
+  return file.yaml.problems.some((p) => p.code !== 'DUPLICATE_KEY');
+}
+
+/** Whether the file is YAML (a systemd unit or a .env file is not: the YAML parser's errors on it mean nothing). */
+function isYamlKind(file: SourceFile, kind: FileKind): boolean {
+  return kind !== 'env' && !(kind === 'deploy' && deployFileKind(file)?.startsWith('systemd'));
 }
 
 /** A part that would write through a link is missing, so its whole fix is dropped. */

@@ -3,6 +3,7 @@
 // documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
 // Commands only the VS Code client has go only to a client that says it runs them.
+import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
 import { LIMIT_RULE_ID } from '../engine/limits';
@@ -39,7 +40,8 @@ const verdicts = new WeakMap<Fix, boolean>();
 
 /**
  * The actions of the diagnostics in the range asked for; fix-all (a full fix pass)
- * only when `source.fixAll` is asked for, never for every lightbulb.
+ * only when `source.fixAll` is asked for, never for every lightbulb. `log`: the output
+ * channel, told what fix-all left alone or changed to no effect on the server.
  */
 export function codeActionsFor(
   params: CodeActionParams,
@@ -47,6 +49,7 @@ export function codeActionsFor(
   ws: Workspace,
   options: Options,
   commands: CommandSupport,
+  log: (message: string) => void = () => undefined,
 ): CodeAction[] {
   if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
@@ -73,7 +76,12 @@ export function codeActionsFor(
     }
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
-    const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf).text);
+    const all = fixAll(entry.file, findingsOf);
+    const name = path.basename(entry.file.path);
+    if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
+    if (all.noEffect.length)
+      log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
+    const edits = minimalEdits(entry.file.text, all.text);
     if (edits.length)
       actions.push({
         title: 'Fix all auto-fixable ThemisDB problems',

@@ -206,7 +206,7 @@ connection.onCodeAction(async (params) => {
   const s = await settings.get(doc.uri);
   const entry = await cache.get(doc, s);
   const options = { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) };
-  return codeActionsFor(params, entry, ws, options, commands);
+  return codeActionsFor(params, entry, ws, options, commands, (m) => connection.console.info(m));
 });
 
 /** Commands the server runs for clients without the VS Code extension's (advertised in executeCommandProvider). */
