@@ -59,6 +59,11 @@ const rootOf = (p: string) => rootIn(ws, p);
 let commands: CommandSupport = { client: new Set(), showDocument: false };
 const workspaceLint = new WorkspaceLint({
   workspace: () => ws,
+  freshWorkspace: () => {
+    const fresh = new Workspace(createNodeHost(ws.roots), ws.roots);
+    for (const d of documents.all()) fresh.setOverlay(uriToPath(d.uri), d.getText());
+    return fresh;
+  },
   settings,
   baseline,
   isOpen: (uri) => !!documents.get(uri),

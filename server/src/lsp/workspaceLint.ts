@@ -16,6 +16,8 @@ import { SettingsCache } from './settings';
 
 export interface WorkspaceLintHost {
   workspace(): Workspace;
+  /** A workspace that reads the disk afresh (with the open buffers): a run sees files the watcher has not reported yet. */
+  freshWorkspace(): Workspace;
   settings: SettingsCache;
   baseline: BaselineFilter;
   isOpen(uri: string): boolean;
@@ -38,12 +40,12 @@ export class WorkspaceLint {
 
   run(): Promise<LintWorkspaceResult> {
     return this.serially(async () => {
-      const ws = this.host.workspace();
+      const ws = this.host.freshWorkspace();
       let files = 0;
       let problems = 0;
       for (const file of ws.findFiles(isCandidate)) {
         const uri = pathToUri(file.path);
-        const diagnostics = await this.diagnosticsOf(file.path);
+        const diagnostics = await this.diagnosticsOf(file.path, ws);
         if (!diagnostics) continue; // not ThemisDB's
         files++;
         problems += diagnostics.length;
@@ -80,9 +82,8 @@ export class WorkspaceLint {
   }
 
   /** Undefined when the file is gone or is not a ThemisDB file. */
-  private async diagnosticsOf(filePath: string): Promise<Diagnostic[] | undefined> {
+  private async diagnosticsOf(filePath: string, ws = this.host.workspace()): Promise<Diagnostic[] | undefined> {
     await new Promise((resolve) => setImmediate(resolve)); // other requests are answered between files
-    const ws = this.host.workspace();
     const file = ws.file(filePath);
     if (!file) return undefined;
     const s = await this.host.settings.get(pathToUri(filePath));

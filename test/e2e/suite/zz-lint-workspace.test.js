@@ -37,7 +37,7 @@ describe('Lint Workspace', () => {
     assert.deepStrictEqual(vscode.languages.getDiagnostics(envUri), [], 'nothing is reported before the command');
     const result = await vscode.commands.executeCommand('themisdb.lintWorkspace');
     assert.ok(result && result.files >= 2, `linted ${JSON.stringify(result)}`);
-    const d = await h.waitForDiagnostic(envUri, 'ENV005');
+    const d = await h.waitForDiagnostic(envUri, 'ENV005', { timeoutMs: 40000 });
     assert.strictEqual(d.source, 'themisdb');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(!isOpen(envUri), 'still not open: the diagnostics came from the disk');
@@ -71,7 +71,7 @@ describe('Lint Workspace', () => {
     assert.strictEqual(exitCode, 1, 'themisdb-lint exits 1: errors were found');
     const fromTask = await h.waitFor(
       () => vscode.languages.getDiagnostics(envUri).find((x) => x.source === 'themisdb-lint' && h.codeOf(x) === 'ENV005'),
-      { describe: () => `an ENV005 problem from the task on unopened/.env; now: ${h.fmtDiagnostics(envUri)}` },
+      { timeoutMs: 40000, describe: () => `an ENV005 problem from the task on unopened/.env; now: ${h.fmtDiagnostics(envUri)}` },
     );
     assert.strictEqual(fromTask.severity, vscode.DiagnosticSeverity.Error);
     await h.screenshot('lint-task-problems');
