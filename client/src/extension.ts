@@ -13,7 +13,9 @@ import {
 } from 'vscode-languageclient/node';
 
 import {
+  CLIENT_COMMANDS,
   COMMANDS,
+  InitializationOptions,
   isRuleId,
   REASON_PLACEHOLDER,
   ruleDocsPath,
@@ -21,11 +23,14 @@ import {
   SelectSuppressionReasonArgs,
   SETTINGS_FILES_GLOB,
   ShowRuleDocsArgs,
+  TASK_TYPE,
   WORKSPACE_TRUST_NOTIFICATION,
 } from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
+import { lintWorkspace } from './lintWorkspace';
 import { DEPLOYMENT_FILES_GLOB, PostureView } from './postureView';
 import { ProfileStatus, selectProfile } from './profileStatus';
+import { LintTaskProvider } from './taskProvider';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -45,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand(COMMANDS.selectProfile, selectProfile),
     vscode.commands.registerCommand(COMMANDS.generateProductionConfig, generateProductionConfigCommand),
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(client)),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider()),
   );
   const status = new ProfileStatus(() => client);
   const posture = new PostureView(() => client);
@@ -99,7 +106,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
         vscode.workspace.createFileSystemWatcher(SETTINGS_FILES_GLOB),
       ],
     },
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, watchesSettingsFiles: true }),
+    // trust, settings-file watching, and the commands code actions may name that this extension runs (other editors get none of them)
+    initializationOptions: () =>
+      ({
+        workspaceTrusted: vscode.workspace.isTrusted,
+        watchesSettingsFiles: true,
+        clientCommands: [...CLIENT_COMMANDS],
+      }) satisfies InitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: {

@@ -40,17 +40,35 @@ export interface PostureResult {
 export const POSTURE_SCHEME = 'themisdb-posture';
 export const POSTURE_DOCUMENT_PATH = 'Deployment Posture.md';
 
+/**
+ * `themisdb/lintWorkspace`: analyze every ThemisDB file under the workspace folders, open or
+ * not, and publish diagnostics for the files that are not open (open ones have theirs already).
+ */
+export const LINT_WORKSPACE_REQUEST = 'themisdb/lintWorkspace';
+
+export interface LintWorkspaceResult {
+  /** ThemisDB files analyzed (open and unopened). */
+  files: number;
+  /** Their diagnostics, open files' included. */
+  problems: number;
+}
+
 // ---------------------------------------------------------------- settings files and trust
 
 /** The shared settings files (.themisdb-lint.yaml, .yml, .json) the server re-reads when they change. */
 export const SETTINGS_FILES_GLOB = '**/.themisdb-lint.{yaml,yml,json}';
 
-/** What the client tells the server when it starts it. */
+/**
+ * `initializationOptions` of the `initialize` request. Other editors send none: they get
+ * code actions without the commands only the VS Code extension implements.
+ */
 export interface InitializationOptions {
   /** false in an untrusted workspace (VS Code Restricted Mode): settings files cannot relax the linter. Default true. */
   workspaceTrusted?: boolean;
   /** The client watches SETTINGS_FILES_GLOB itself, so the server registers no watcher. */
   watchesSettingsFiles?: boolean;
+  /** The commands of COMMANDS that this client runs itself when a code action names them. */
+  clientCommands?: string[];
 }
 
 /** `themisdb/workspaceTrust`: the user trusted the workspace after the server started. */
@@ -73,7 +91,22 @@ export const COMMANDS = {
   showRuleDocs: 'themisdb.showRuleDocs',
   /** Sent by the server's "Disable <ID> …" code actions; arguments: the document URI and the directive's line. */
   selectSuppressionReason: 'themisdb.selectSuppressionReason',
+  lintWorkspace: 'themisdb.lintWorkspace',
 } as const;
+
+/** The commands code actions may name that the VS Code client runs (it lists them in InitializationOptions). */
+export const CLIENT_COMMANDS: readonly string[] = [COMMANDS.showRuleDocs, COMMANDS.selectSuppressionReason];
+
+/**
+ * Commands the server runs itself (workspace/executeCommand), for clients without the
+ * VS Code ones. Argument of openRuleDocs: the rule ID; the server asks the client to open
+ * the page (window/showDocument).
+ */
+export const SERVER_COMMANDS = { openRuleDocs: 'themisdb.server.openRuleDocs' } as const;
+
+/** The task type of package.json's taskDefinitions, and the problem matcher its tasks use. */
+export const TASK_TYPE = 'themisdb';
+export const PROBLEM_MATCHER = '$themisdb';
 
 export type ShowRuleDocsArgs = [ruleId: string];
 export type SelectSuppressionReasonArgs = [uri: string, line: number];

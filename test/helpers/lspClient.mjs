@@ -10,12 +10,20 @@ const rpc = require('vscode-jsonrpc/node');
 
 export const fileUri = (p) => pathToFileURL(p).href;
 
+/** The initializationOptions of the VS Code extension (client/src/extension.ts): the commands it runs itself. */
+export const VSCODE_INIT_OPTIONS = { clientCommands: ['themisdb.showRuleDocs', 'themisdb.selectSuppressionReason'] };
+
 export class LspClient {
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions, workspaceCapabilities } = {}) {
+  /**
+   * `initializationOptions`: what the VS Code client sends (VSCODE_INIT_OPTIONS) or nothing, as other
+   * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`).
+   */
+  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions, workspaceCapabilities, window } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
     this.initializationOptions = initializationOptions;
     this.workspaceCapabilities = workspaceCapabilities;
+    this.window = window;
     /** client/registerCapability registrations, in order. */
     this.registrations = [];
     /** window/showMessage notifications, in order. */
@@ -57,6 +65,7 @@ export class LspClient {
       workspaceFolders: this.rootDir ? [{ uri: fileUri(this.rootDir), name: 'ws' }] : null,
       initializationOptions: this.initializationOptions,
       capabilities: {
+        ...(this.window ? { window: this.window } : {}),
         workspace: {
           configuration: true,
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { writeWorkspace } from '../helpers/engine.mjs';
-import { applyLspEdits, LspClient } from '../helpers/lspClient.mjs';
+import { applyLspEdits, LspClient, VSCODE_INIT_OPTIONS } from '../helpers/lspClient.mjs';
 
 const CONFIG = [
   '# keep this comment',
@@ -33,7 +33,7 @@ describe('LSP: code actions', () => {
   let diagnostics;
   before(async () => {
     dir = writeWorkspace({ 'config.yaml': CONFIG, '.env': 'THEMIS_PRODUCTION_MODE=1\n' });
-    client = new LspClient({ rootDir: dir });
+    client = new LspClient({ rootDir: dir, initializationOptions: VSCODE_INIT_OPTIONS });
     await client.initialize();
     uri = client.open(path.join(dir, 'config.yaml'), CONFIG);
     ({ diagnostics } = await client.waitForDiagnostics(

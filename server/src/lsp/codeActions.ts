@@ -2,6 +2,7 @@
 // (preferred) and suggestions, disable for this line / file, show the rule's
 // documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
+// Commands only the VS Code client has go only to a client that says it runs them.
 import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
@@ -10,12 +11,28 @@ import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
 import { FindingsOf, verifyFix } from '../engine/fixes/verify';
 import { Finding, Fix, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { COMMANDS, FIX_ALL_KIND, REASON_PLACEHOLDER, SECTION, SelectSuppressionReasonArgs, ShowRuleDocsArgs } from '../protocol';
+import {
+  COMMANDS,
+  FIX_ALL_KIND,
+  REASON_PLACEHOLDER,
+  SECTION,
+  SelectSuppressionReasonArgs,
+  SERVER_COMMANDS,
+  ShowRuleDocsArgs,
+} from '../protocol';
 import { DocAnalysis } from './analysisCache';
 import { pathToUri, toWorkspaceEdit } from './convert';
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/** Which commands a code action may carry for this client. */
+export interface CommandSupport {
+  /** The commands of CLIENT_COMMANDS the client said it runs (InitializationOptions.clientCommands). */
+  client: ReadonlySet<string>;
+  /** The client opens a document when the server asks (window/showDocument): SERVER_COMMANDS.openRuleDocs works. */
+  showDocument: boolean;
 }
 
 /** Verdicts of `verifyFix`, per fix of a cached analysis (each costs an analysis of the fixed text). */
@@ -31,6 +48,7 @@ export function codeActionsFor(
   entry: DocAnalysis,
   ws: Workspace,
   options: Options,
+  commands: CommandSupport,
   log: (message: string) => void = () => undefined,
 ): CodeAction[] {
   if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
@@ -52,7 +70,9 @@ export function codeActionsFor(
       seenRules.add(finding.ruleId);
       const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
       if (fixAllRule) actions.push(fixAllRule);
-      actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
+      actions.push(disableLine(finding, diagnostic, entry, commands), disableFile(finding, entry, commands));
+      const docs = showDocs(finding, commands);
+      if (docs) actions.push(docs);
     }
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
@@ -111,40 +131,52 @@ function fixAllOfRule(ruleId: string, entry: DocAnalysis, findingsOf: FindingsOf
   };
 }
 
-function disableLine(finding: Finding, diagnostic: Diagnostic, entry: DocAnalysis): CodeAction {
+function disableLine(finding: Finding, diagnostic: Diagnostic, entry: DocAnalysis, commands: CommandSupport): CodeAction {
   const li = entry.file.lines;
   const line = li.position(finding.span.start).line;
   const indent = /^\s*/.exec(li.lineText(line))![0];
   const at = li.lineStart(line);
   const text = `${indent}# themisdb-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${li.eol}`;
-  return suppression(`Disable ${finding.ruleId} for this line`, entry, { start: at, end: at, newText: text }, line, [diagnostic]);
+  const edit = { start: at, end: at, newText: text };
+  return suppression(`Disable ${finding.ruleId} for this line`, entry, edit, line, commands, [diagnostic]);
 }
 
-function disableFile(finding: Finding, entry: DocAnalysis): CodeAction {
+function disableFile(finding: Finding, entry: DocAnalysis, commands: CommandSupport): CodeAction {
   const text = `# themisdb-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
-  return suppression(`Disable ${finding.ruleId} for this file`, entry, { start: 0, end: 0, newText: text }, 0);
+  return suppression(`Disable ${finding.ruleId} for this file`, entry, { start: 0, end: 0, newText: text }, 0, commands);
 }
 
-/** Inserts the directive, then lets the client select the reason placeholder for typing. */
-function suppression(title: string, entry: DocAnalysis, edit: TextEdit, line: number, diagnostics?: Diagnostic[]): CodeAction {
+/** Inserts the directive; a client that can, then selects the reason placeholder for typing. */
+function suppression(
+  title: string,
+  entry: DocAnalysis,
+  edit: TextEdit,
+  line: number,
+  commands: CommandSupport,
+  diagnostics?: Diagnostic[],
+): CodeAction {
   const uri = pathToUri(entry.file.path);
   const args: SelectSuppressionReasonArgs = [uri, line];
+  const select = commands.client.has(COMMANDS.selectSuppressionReason);
   return {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics,
     edit: { changes: { [uri]: [lspEdit(entry, edit)] } },
-    command: Command.create('Type the reason', COMMANDS.selectSuppressionReason, ...args),
+    ...(select ? { command: Command.create('Type the reason', COMMANDS.selectSuppressionReason, ...args) } : {}),
   };
 }
 
-function showDocs(finding: Finding): CodeAction {
+/** The VS Code client previews the page itself; another client is asked by the server to open it, if it can. */
+function showDocs(finding: Finding, commands: CommandSupport): CodeAction | undefined {
+  const title = `Show documentation for ${finding.ruleId}`;
   const args: ShowRuleDocsArgs = [finding.ruleId];
-  return {
-    title: `Show documentation for ${finding.ruleId}`,
-    kind: CodeActionKind.QuickFix,
-    command: Command.create(`Show documentation for ${finding.ruleId}`, COMMANDS.showRuleDocs, ...args),
-  };
+  const id = commands.client.has(COMMANDS.showRuleDocs)
+    ? COMMANDS.showRuleDocs
+    : commands.showDocument
+      ? SERVER_COMMANDS.openRuleDocs
+      : undefined;
+  return id ? { title, kind: CodeActionKind.QuickFix, command: Command.create(title, id, ...args) } : undefined;
 }
 
 function lspEdit(entry: DocAnalysis, e: TextEdit) {

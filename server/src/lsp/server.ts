@@ -22,20 +22,27 @@ import { AnalysisCache, DocSettings, rootOf as rootIn } from './analysisCache';
 import { FileSettings } from '../engine/lintSettings';
 import { BaselineFilter } from './baseline';
 import {
+  CLIENT_COMMANDS,
+  COMMANDS,
   FIX_ALL_KIND,
   InitializationOptions,
+  isRuleId,
+  LINT_WORKSPACE_REQUEST,
+  LintWorkspaceResult,
   POSTURE_REQUEST,
   PostureResult,
   PROFILE_REQUEST,
   ProfileInfo,
   ProfileParams,
   SECTION,
+  SERVER_COMMANDS,
   SETTINGS_FILES_GLOB,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrustParams,
 } from '../protocol';
-import { codeActionsFor } from './codeActions';
-import { pathToUri, toDiagnostic, uriToPath } from './convert';
+import { codeActionsFor, CommandSupport } from './codeActions';
+import { pathToUri, ruleDocsUri, toDiagnostic, uriToPath } from './convert';
+import { WorkspaceLint } from './workspaceLint';
 import { definition, envSymbols, references } from './navigation';
 import { Settings, SettingsCache } from './settings';
 import { EditorSettingsFiles, isSettingsFile } from './settingsFiles';
@@ -67,6 +74,27 @@ function settingsOf(uri: string, s: Settings): FileSettings {
 
 /** What the analysis of a document takes from them. */
 const analysisSettings = (f: FileSettings): DocSettings => ({ profile: f.profile.value, rules: f.rules, kind: f.kind });
+let commands: CommandSupport = { client: new Set(), showDocument: false };
+const workspaceLint = new WorkspaceLint({
+  workspace: () => ws,
+  freshWorkspace: () => {
+    const fresh = new Workspace(createNodeHost(ws.roots), ws.roots);
+    for (const d of documents.all()) fresh.setOverlay(uriToPath(d.uri), d.getText());
+    return fresh;
+  },
+  settingsOf: async (filePath) => {
+    const f = settingsOf(pathToUri(filePath), await settings.get(pathToUri(filePath)));
+    return {
+      analysis: analysisSettings(f),
+      excluded: f.excluded,
+      baselinePath: settingsFiles.baselineFor(filePath, f, rootOf(filePath)),
+    };
+  },
+  baseline,
+  isOpen: (uri) => !!documents.get(uri),
+  publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+  logError,
+});
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -78,6 +106,14 @@ connection.onInitialize((params): InitializeResult => {
   settingsFiles.trusted = init.workspaceTrusted !== false;
   registerSettingsWatcher =
     !init.watchesSettingsFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const named = Array.isArray(init.clientCommands) ? init.clientCommands : [];
+  commands = {
+    client: new Set(CLIENT_COMMANDS.filter((c) => named.includes(c))),
+    showDocument: !!params.capabilities.window?.showDocument?.support,
+  };
+  // only what the server runs itself: the VS Code client registers its own commands
+  const serverCommands =
+    !commands.client.has(COMMANDS.showRuleDocs) && commands.showDocument ? [SERVER_COMMANDS.openRuleDocs] : [];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -87,6 +123,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '{', '='], resolveProvider: false },
       hoverProvider: true,
+      ...(serverCommands.length ? { executeCommandProvider: { commands: serverCommands } } : {}),
     },
     serverInfo: { name: 'themisdb-language-server' },
   };
@@ -186,6 +223,7 @@ documents.onDidClose((e) => {
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   if (isSettingsFile(uriToPath(e.document.uri))) settingsFiles.closed(uriToPath(e.document.uri));
+  void workspaceLint.refresh(e.document.uri); // a file "Lint Workspace" reported shows its disk findings again
   // the buffer's unsaved text is gone: files that read this .env see the one on disk again
   if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });
@@ -203,6 +241,7 @@ connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams
   settingsFiles.reset();
   cache.clear();
   documents.all().forEach(schedule);
+  void workspaceLint.refreshAll();
 });
 
 connection.onDidChangeWatchedFiles((e) => {
@@ -214,6 +253,8 @@ connection.onDidChangeWatchedFiles((e) => {
   }
   cache.clear();
   documents.all().forEach(schedule);
+  // any file on disk may be read by the files "Lint Workspace" reported (a .env, a baseline)
+  void workspaceLint.refreshAll();
 });
 
 connection.onCodeAction(async (params) => {
@@ -222,10 +263,19 @@ connection.onCodeAction(async (params) => {
   const f = settingsOf(doc.uri, await settings.get(doc.uri));
   if (f.excluded) return [];
   const entry = await cache.get(doc, analysisSettings(f));
-  return codeActionsFor(params, entry, ws, { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) }, (m) =>
-    connection.console.info(m),
-  );
+  const options = { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) };
+  return codeActionsFor(params, entry, ws, options, commands, (m) => connection.console.info(m));
 });
+
+/** Commands the server runs for clients without the VS Code extension's (advertised in executeCommandProvider). */
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  const ruleId = args?.[0];
+  if (command !== SERVER_COMMANDS.openRuleDocs || typeof ruleId !== 'string' || !isRuleId(ruleId)) return;
+  await connection.window.showDocument({ uri: ruleDocsUri(ruleId), takeFocus: true });
+});
+
+/** "Lint Workspace": every ThemisDB file of the workspace folders, unopened ones too. */
+connection.onRequest(LINT_WORKSPACE_REQUEST, (): Promise<LintWorkspaceResult> => workspaceLint.run());
 
 /** The engine's view of an open document (its buffer is already in the workspace). */
 function fileOf(uri: string) {
