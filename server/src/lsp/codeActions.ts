@@ -1,6 +1,6 @@
 // The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
-// (preferred) and suggestions, disable for this line / file, show the rule's
-// documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
+// (preferred) and suggestions, fix all problems of the rule, disable for this line /
+// file, show the rule's documentation, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
 import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
@@ -43,17 +43,25 @@ export function codeActionsFor(
     return ok;
   };
   if (wants(only, CodeActionKind.QuickFix)) {
-    const seenRules = new Set<string>();
+    // one entry per rule, not per finding, and no fix twice: the menu of a busy line stays short
+    const firstOfRule = new Map<string, { finding: Finding; diagnostic: Diagnostic }>();
+    const offered = new Set<string>();
+    const fixAllRules: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
       if (!finding || finding.ruleId === LIMIT_RULE_ID) continue; // a limit is not a rule: nothing to fix or disable
-      actions.push(...fixActions(finding, diagnostic, ws, verified));
-      if (seenRules.has(finding.ruleId)) continue;
-      seenRules.add(finding.ruleId);
+      for (const a of fixActions(finding, diagnostic, ws, verified)) {
+        const key = `${a.title}\n${JSON.stringify(a.edit)}`;
+        if (offered.has(key)) continue;
+        offered.add(key);
+        actions.push(a);
+      }
+      if (firstOfRule.has(finding.ruleId)) continue;
+      firstOfRule.set(finding.ruleId, { finding, diagnostic });
       const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
-      if (fixAllRule) actions.push(fixAllRule);
-      actions.push(disableLine(finding, diagnostic, entry), disableFile(finding, entry), showDocs(finding));
+      if (fixAllRule) fixAllRules.push(fixAllRule);
     }
+    actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry));
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
     const all = fixAll(entry.file, findingsOf);
@@ -111,18 +119,53 @@ function fixAllOfRule(ruleId: string, entry: DocAnalysis, findingsOf: FindingsOf
   };
 }
 
-function disableLine(finding: Finding, diagnostic: Diagnostic, entry: DocAnalysis): CodeAction {
+/**
+ * Disable for this line / this file and the rule's documentation. Several rules share one
+ * directive per line and one for the file (a directive lists rules); their documentation is
+ * the link on each diagnostic's code.
+ */
+function suppressionsOf(rules: { finding: Finding; diagnostic: Diagnostic }[], entry: DocAnalysis): CodeAction[] {
+  if (rules.length === 0) return [];
+  if (rules.length === 1) {
+    const [{ finding, diagnostic }] = rules;
+    return [disableLine([finding.ruleId], finding, [diagnostic], entry), disableFile([finding.ruleId], entry), showDocs(finding)];
+  }
+  const byLine = new Map<number, { finding: Finding; diagnostic: Diagnostic }[]>();
+  for (const r of rules) {
+    const line = entry.file.lines.position(r.finding.span.start).line;
+    byLine.set(line, [...(byLine.get(line) ?? []), r]);
+  }
+  const lines = [...byLine.values()].map((group) =>
+    disableLine(
+      group.map((r) => r.finding.ruleId),
+      group[0].finding,
+      group.map((r) => r.diagnostic),
+      entry,
+    ),
+  );
+  return [
+    ...lines,
+    disableFile(
+      rules.map((r) => r.finding.ruleId),
+      entry,
+    ),
+  ];
+}
+
+function disableLine(ruleIds: string[], finding: Finding, diagnostics: Diagnostic[], entry: DocAnalysis): CodeAction {
   const li = entry.file.lines;
   const line = li.position(finding.span.start).line;
   const indent = /^\s*/.exec(li.lineText(line))![0];
   const at = li.lineStart(line);
-  const text = `${indent}# themisdb-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${li.eol}`;
-  return suppression(`Disable ${finding.ruleId} for this line`, entry, { start: at, end: at, newText: text }, line, [diagnostic]);
+  const ids = ruleIds.join(', ');
+  const text = `${indent}# themisdb-disable-next-line ${ids} -- ${REASON_PLACEHOLDER}${li.eol}`;
+  return suppression(`Disable ${ids} for this line`, entry, { start: at, end: at, newText: text }, line, diagnostics);
 }
 
-function disableFile(finding: Finding, entry: DocAnalysis): CodeAction {
-  const text = `# themisdb-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
-  return suppression(`Disable ${finding.ruleId} for this file`, entry, { start: 0, end: 0, newText: text }, 0);
+function disableFile(ruleIds: string[], entry: DocAnalysis): CodeAction {
+  const ids = ruleIds.join(', ');
+  const text = `# themisdb-disable ${ids} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
+  return suppression(`Disable ${ids} for this file`, entry, { start: 0, end: 0, newText: text }, 0);
 }
 
 /** Inserts the directive, then lets the client select the reason placeholder for typing. */
