@@ -13,10 +13,10 @@ import { gitignoreStatus, relativeTo } from '../sec/shared';
 import { DepContext, servicesHere } from './shared';
 
 const WHERE: Partial<Record<EnvValue['origin'], string>> = {
-  'compose-environment': "the compose service's environment",
+  'compose-environment': 'the compose environment',
   'k8s-env': "the container's env",
   'helm-env': 'the Helm values',
-  'systemd-environment': 'an Environment= line of the unit',
+  'systemd-environment': 'an Environment= line',
 };
 
 const HOW: Record<Service['kind'], string> = {
@@ -37,9 +37,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       literal: (d: { name: string; where: string; how: string }) =>
-        `${d.name} is a secret, yet its value is written into ${d.where}: it is shared with everyone who can read this file or its history. ${d.how}`,
+        `${d.name} is a secret written in clear into ${d.where}. Everyone who can read this file or its history can use it. ${d.how}`,
       configMap: (d: { name: string; configMap: string }) =>
-        `${d.name} is a secret, yet ConfigMap ${d.configMap} holds its value: ConfigMaps are not secret (anyone who can read the namespace's configuration sees them). Keep it in a Secret and load it with secretRef or secretKeyRef.`,
+        `${d.name} is a secret held in ConfigMap ${d.configMap}. ConfigMaps are not secret: anyone who can read the namespace's configuration sees them. Keep it in a Secret and load it with secretRef or secretKeyRef.`,
     },
   },
   check(ctx) {

@@ -22,7 +22,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       missing: (d: { what: string; name: string; service: string }) =>
-        `The ${d.what} ${d.name} of ${d.service} is not in the workspace, so the variables it provides cannot be checked: findings about what this service lacks are held back. Add it to the workspace (a template such as .env.example will do) to have it judged.`,
+        `${d.what} ${d.name} of ${d.service} is not in the workspace. The variables it provides cannot be checked, so findings about what this service lacks are held back. Add it to the workspace (a template such as .env.example will do) to have it judged.`,
     },
   },
   check(ctx) {

@@ -8,18 +8,21 @@ import { yamlServices } from './shared';
 
 type Setting = 'privileged' | 'root' | 'escalation' | 'capabilities' | 'writableRoot';
 
-const WHY: Record<Setting, string> = {
-  privileged:
-    'runs privileged: it has every capability and the host devices, so a compromise of the server is a compromise of the host',
-  root: 'runs as root: a flaw in the server gives an attacker root inside the container, one step from the host',
-  escalation: 'allows privilege escalation: a setuid binary in the image can give a process more rights than it started with',
-  capabilities: 'adds Linux capabilities the server does not need',
-  writableRoot: 'has a writable root filesystem: an attacker can change binaries and libraries of the running container',
+/** What the container does, and why that is a risk. */
+const WHY: Record<Setting, [what: string, why: string]> = {
+  privileged: [
+    'runs privileged',
+    'It has every capability and the host devices, so a compromise of the server is a compromise of the host',
+  ],
+  root: ['runs as root', 'A flaw in the server gives an attacker root inside the container, one step from the host'],
+  escalation: ['allows privilege escalation', 'A setuid binary in the image can give a process more rights than it started with'],
+  capabilities: ['adds Linux capabilities the server does not need', 'Each one widens what a compromised process can do'],
+  writableRoot: ['has a writable root filesystem', 'An attacker can change binaries and libraries of the running container'],
 };
 
 const MESSAGES = {
   privileges: (d: { service: string; setting: Setting; detail?: string }) =>
-    `${d.service} ${WHY[d.setting]}${d.detail ? ` (${d.detail})` : ''}. ThemisDB needs none of this: drop it.`,
+    `${d.service} ${WHY[d.setting][0]}${d.detail ? ` (${d.detail})` : ''}. ${WHY[d.setting][1]}. ThemisDB needs none of this: drop it.`,
 };
 type Ctx = RuleContext<typeof MESSAGES>;
 
