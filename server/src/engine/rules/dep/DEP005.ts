@@ -8,21 +8,38 @@ import { yamlServices } from './shared';
 
 type Setting = 'privileged' | 'root' | 'escalation' | 'capabilities' | 'writableRoot';
 
-/** What the container does, and why that is a risk. */
-const WHY: Record<Setting, [what: string, why: string]> = {
+/** What the container does, why that is a risk, and what to do instead. */
+const WHY: Record<Setting, [what: string, why: string, remedy: string]> = {
   privileged: [
     'runs privileged',
     'It has every capability and the host devices, so a compromise of the server is a compromise of the host',
+    'ThemisDB needs none of this: drop it',
   ],
-  root: ['runs as root', 'A flaw in the server gives an attacker root inside the container, one step from the host'],
-  escalation: ['allows privilege escalation', 'A setuid binary in the image can give a process more rights than it started with'],
-  capabilities: ['adds Linux capabilities the server does not need', 'Each one widens what a compromised process can do'],
-  writableRoot: ['has a writable root filesystem', 'An attacker can change binaries and libraries of the running container'],
+  root: [
+    'runs as root',
+    'A flaw in the server gives an attacker root inside the container, one step from the host',
+    'Run it as an unprivileged user',
+  ],
+  escalation: [
+    'allows privilege escalation',
+    'A setuid binary in the image can give a process more rights than it started with',
+    'ThemisDB needs none of this: turn it off',
+  ],
+  capabilities: [
+    'adds Linux capabilities the server does not need',
+    'Each one widens what a compromised process can do',
+    'Drop them',
+  ],
+  writableRoot: [
+    'has a writable root filesystem',
+    'An attacker can change binaries and libraries of the running container',
+    'Make the root filesystem read-only and mount writable volumes for the data',
+  ],
 };
 
 const MESSAGES = {
   privileges: (d: { service: string; setting: Setting; detail?: string }) =>
-    `${d.service} ${WHY[d.setting][0]}${d.detail ? ` (${d.detail})` : ''}. ${WHY[d.setting][1]}. ThemisDB needs none of this: drop it.`,
+    `${d.service} ${WHY[d.setting][0]}${d.detail ? ` (${d.detail})` : ''}. ${WHY[d.setting][1]}. ${WHY[d.setting][2]}.`,
 };
 type Ctx = RuleContext<typeof MESSAGES>;
 

@@ -86,9 +86,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       mtlsNotSet: (d: { reason: string; typo?: Typo }) =>
-        `${WAL_MTLS} is not set in a multi-node deployment${typoText(d.typo)}. This is multi-node because of ${d.reason}: WAL replication between nodes then runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.`,
+        `${WAL_MTLS} is not set in a multi-node deployment${typoText(d.typo)}. ${d.reason} marks it as multi-node, and without mTLS WAL replication between nodes runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.`,
       mtlsOff: (d: { reason: string; value: string }) =>
-        `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. This is multi-node because of ${d.reason}: WAL replication between nodes runs over plaintext gRPC. Set it to 1.`,
+        `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. ${d.reason} marks it as multi-node, and WAL replication between nodes runs over plaintext gRPC. Set it to 1.`,
       clientCertsOff: (d: { value: string }) =>
         `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.`,
     },
