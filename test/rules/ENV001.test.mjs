@@ -18,6 +18,15 @@ ruleTester('ENV001', {
       files: { '.env.example': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n' },
     },
     {
+      name: 'a template is not judged for what it lacks (the real file is written at install time)',
+      files: { 'themisdb.env.example': '# copy to /etc/themisdb/themisdb.env\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_HSM_PIN=\n' },
+    },
+    { name: '.env.dist is a template too', files: { '.env.dist': 'THEMIS_PII_STRICT=1\n' } },
+    {
+      name: 'an env file of secrets only, kept apart for the service that sets the rest',
+      files: { 'themisdb.env': `THEMIS_TOKEN_ADMIN=${TOKEN}\nTHEMIS_HSM_PIN=84736251\n` },
+    },
+    {
       name: 'compose-only .env: the server never sees these variables',
       files: { '.env': 'COMPOSE_PROJECT_NAME=themisdb\nTHEMIS_HTTP_PORT=8529\nTHEMIS_LOG_LEVEL=info\n' },
     },
@@ -81,11 +90,11 @@ ruleTester('ENV001', {
       files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
       errors: [
         {
-          messageId: 'notSet',
+          messageId: 'misspelled',
           line: 1,
           column: 1,
           endColumn: 22,
-          message: /THEMIS_PRODUCTON_MODE on line 1 looks like a misspelling/,
+          message: /^THEMIS_PRODUCTON_MODE is a misspelling of THEMIS_PRODUCTION_MODE, .* development mode/,
         },
       ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
@@ -93,13 +102,20 @@ ruleTester('ENV001', {
     {
       name: 'misspelled name with an off value: renamed and set',
       files: { '.env': 'THEMIS_PII_STRICT=1\nTHEMIS_PRODUCTIN_MODE=0\n' },
-      errors: [{ messageId: 'notSet', line: 1 }],
+      errors: [{ messageId: 'misspelled', line: 2, column: 1, endColumn: 22 }],
       output: 'THEMIS_PII_STRICT=1\nTHEMIS_PRODUCTION_MODE=1\n',
     },
     {
       name: 'THEMIS_ENVIRONMENT=production alone does not satisfy the checks that read only THEMIS_PRODUCTION_MODE',
       files: { '.env': 'THEMIS_ENVIRONMENT=production\n' },
-      errors: [{ messageId: 'environmentAlone', line: 1, column: 1, message: /THEMIS_ENVIRONMENT alone is not enough/ }],
+      errors: [
+        {
+          messageId: 'environmentAlone',
+          line: 1,
+          column: 1,
+          message: /^THEMIS_PRODUCTION_MODE is not set: production mode rests on THEMIS_ENVIRONMENT=production alone\./,
+        },
+      ],
       output: 'THEMIS_ENVIRONMENT=production\nTHEMIS_PRODUCTION_MODE=1\n',
     },
     {
@@ -115,10 +131,24 @@ ruleTester('ENV001', {
       output: 'THEMIS_PII_STRICT=1\r\nTHEMIS_DISABLE_AUTO_DOWNLOAD=1\r\nTHEMIS_PRODUCTION_MODE=1\r\n',
     },
     {
-      name: 'posture rules apply to templates too',
-      files: { 'themisdb.env.example': '# copy to /etc/themisdb/themisdb.env\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_HSM_PIN=\n' },
-      errors: [{ messageId: 'notSet', line: 2, column: 1, severity: 'error' }],
-      output: '# copy to /etc/themisdb/themisdb.env\nTHEMIS_TOKEN_ADMIN=\nTHEMIS_HSM_PIN=\nTHEMIS_PRODUCTION_MODE=1\n',
+      name: 'the typo next to THEMIS_ENVIRONMENT=production: one finding, on the typo, that tells the same story as ENV003',
+      files: { '.env': 'THEMIS_ENVIRONMENT=production\nTHEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
+      errors: [
+        {
+          messageId: 'misspelled',
+          line: 2,
+          column: 1,
+          endColumn: 22,
+          message: /Production mode rests on THEMIS_ENVIRONMENT=production alone\./,
+        },
+      ],
+      output: 'THEMIS_ENVIRONMENT=production\nTHEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
+    },
+    {
+      name: 'off while THEMIS_ENVIRONMENT=prod turns production mode on: says so',
+      files: { '.env': 'THEMIS_ENVIRONMENT=prod\nTHEMIS_PRODUCTION_MODE=0\n' },
+      errors: [{ messageId: 'offEnvironmentAlone', line: 2, message: /rests on THEMIS_ENVIRONMENT=prod alone/ }],
+      output: 'THEMIS_ENVIRONMENT=prod\nTHEMIS_PRODUCTION_MODE=1\n',
     },
     {
       name: 'THEMIS_ENVIRONMENT=development makes the file a development profile: hint',

@@ -17,7 +17,15 @@ ruleTester('ENV003', {
     {
       name: 'production through THEMIS_ENVIRONMENT (E)',
       files: { '.env': 'THEMIS_ENVIRONMENT=prod\nexport THEMIS_ALLOW_HSM_STUB="1"\n' },
-      errors: [{ messageId: 'refusedInProduction', line: 2, column: 30, severity: 'error' }],
+      errors: [
+        {
+          messageId: 'environmentOnly',
+          line: 2,
+          column: 30,
+          severity: 'error',
+          message: /^THEMIS_ALLOW_HSM_STUB is set while production mode is on through THEMIS_ENVIRONMENT=prod\./,
+        },
+      ],
       output: 'THEMIS_ENVIRONMENT=prod\n',
     },
     {

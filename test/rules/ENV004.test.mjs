@@ -53,9 +53,11 @@ ruleTester('ENV004', {
       files: { '.env': `THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMN=${TOKEN}\n` },
       errors: [
         {
-          messageId: 'notSet',
-          line: 1,
-          message: /THEMIS_TOKEN_ADMN on line 2 looks like a misspelling/,
+          messageId: 'misspelled',
+          line: 2,
+          column: 1,
+          endColumn: 18,
+          message: /^THEMIS_TOKEN_ADMN is a misspelling of THEMIS_TOKEN_ADMIN, so the admin API asks for no token\./,
           suggestions: [
             {
               title: 'Rename THEMIS_TOKEN_ADMN to THEMIS_TOKEN_ADMIN',

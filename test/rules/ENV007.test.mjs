@@ -34,7 +34,15 @@ ruleTester('ENV007', {
     {
       name: 'misspelled name: renamed',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRIKT=1\n' },
-      errors: [{ messageId: 'notSet', line: 1, message: /THEMIS_PII_STRIKT on line 2/ }],
+      errors: [
+        {
+          messageId: 'misspelled',
+          line: 2,
+          column: 1,
+          endColumn: 18,
+          message: /^THEMIS_PII_STRIKT is a misspelling of THEMIS_PII_STRICT/,
+        },
+      ],
       output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
     },
     {

@@ -39,7 +39,7 @@ ruleTester('ENV012', {
           column: 1,
           endColumn: 12,
           severity: 'error',
-          message: /multi-node deployment \(THEMIS_SHARDS\)/,
+          message: /^THEMIS_WAL_GRPC_ENABLE_MTLS is not set in a multi-node deployment\. THEMIS_SHARDS marks it as multi-node,/,
         },
       ],
       output: 'THEMIS_ROLE=shard\nTHEMIS_SHARD_ID=2\nTHEMIS_SHARDS=4\nTHEMIS_WAL_GRPC_ENABLE_MTLS=1\n',

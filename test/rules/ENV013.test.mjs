@@ -34,7 +34,8 @@ ruleTester('ENV013', {
           column: 1,
           endColumn: 28,
           severity: 'error',
-          message: /THEMIS_WAL_GRPC_CERT_PATH, THEMIS_WAL_GRPC_KEY_PATH and THEMIS_WAL_GRPC_CA_CERT_PATH are not set/,
+          message:
+            /^WAL mTLS is on, but 3 of its paths are not set\. Without THEMIS_WAL_GRPC_CERT_PATH, THEMIS_WAL_GRPC_KEY_PATH and THEMIS_WAL_GRPC_CA_CERT_PATH,/,
         },
       ],
     },

@@ -17,38 +17,43 @@ ruleTester('ENV015', {
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nGRAFANA_ADMIN_USER=ops\nMY_APP_PORTT=3000\n' },
     },
     {
+      name: "a misspelling of THEMIS_PRODUCTION_MODE is ENV001's one finding (its rule is the more specific)",
+      files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
+    },
+    {
+      name: 'the same with THEMIS_ENVIRONMENT=production, and misspellings of the other switches ENV004/007/008 tell',
+      files: {
+        '.env': 'THEMIS_ENVIRONMENT=production\nexport THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_SRTICT=1\nTHEMIS_TOKEN_ADMN=x\n',
+      },
+    },
+    {
       name: 'a comment that mentions a misspelled name',
       files: { '.env': '# THEMIS_PRODUCTON_MODE was renamed\nTHEMIS_PRODUCTION_MODE=1\n' },
     },
   ],
   invalid: [
     {
-      name: 'THEMIS_PRODUCTON_MODE: the closest name is offered and the fix renames it',
-      files: { '.env': 'THEMIS_PRODUCTON_MODE=1\nTHEMIS_PII_STRICT=1\n' },
+      name: 'THEMIS_ENVIRONMNET: the closest name is offered and the fix renames it',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMNET=production\n' },
       errors: [
         {
           messageId: 'misspelled',
-          line: 1,
+          line: 2,
           column: 1,
-          endLine: 1,
-          endColumn: 22,
+          endLine: 2,
+          endColumn: 19,
           severity: 'warning',
-          message: /Did you mean THEMIS_PRODUCTION_MODE\? As written, production mode stays off/,
+          message:
+            /^THEMIS_ENVIRONMNET is not a ThemisDB variable, so the server ignores it\. Did you mean THEMIS_ENVIRONMENT\? As written, the environment stays development/,
         },
       ],
-      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_PII_STRICT=1\n',
-    },
-    {
-      name: 'the typo next to THEMIS_ENVIRONMENT=production: only the THEMIS_PRODUCTION_MODE-only checks stay off',
-      files: { '.env': 'THEMIS_ENVIRONMENT=production\nexport THEMIS_PRODUCTON_MODE=1\n' },
-      errors: [{ messageId: 'misspelled', line: 2, column: 8, endColumn: 29, message: /read only THEMIS_PRODUCTION_MODE/ }],
-      output: 'THEMIS_ENVIRONMENT=production\nexport THEMIS_PRODUCTION_MODE=1\n',
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\n',
     },
     {
       name: 'transposed letters',
-      files: { '.env': 'THEMIS_PII_SRTICT=1\n' },
-      errors: [{ messageId: 'misspelled', line: 1, message: /THEMIS_PII_STRICT/ }],
-      output: 'THEMIS_PII_STRICT=1\n',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_SESISON_POOL=8\n' },
+      errors: [{ messageId: 'misspelled', line: 2, message: /THEMIS_HSM_SESSION_POOL/ }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_HSM_SESSION_POOL=8\n',
     },
     {
       name: 'mTLS without the M',
@@ -70,7 +75,7 @@ ruleTester('ENV015', {
     {
       name: 'unknown name with nothing close: warning without fix',
       files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_QUANTUM_FLUX=3\n' },
-      errors: [{ messageId: 'nothingClose', line: 2, severity: 'warning', message: /No known ThemisDB variable is close/ }],
+      errors: [{ messageId: 'nothingClose', line: 2, severity: 'warning', message: /No known variable is close/ }],
     },
     {
       name: 'documented but never read: hint, with where the setting lives',
@@ -128,9 +133,9 @@ ruleTester('ENV015', {
     {
       name: 'not production-only: stays a warning in development',
       profile: 'auto',
-      files: { '.env': 'THEMIS_ENVIRONMENT=development\nTHEMIS_PRODUCTON_MODE=1\n' },
-      errors: [{ messageId: 'misspelled', line: 2, severity: 'warning' }],
-      output: 'THEMIS_ENVIRONMENT=development\nTHEMIS_PRODUCTION_MODE=1\n',
+      files: { '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=development\nTHEMIS_HSM_SESISON_POOL=8\n' },
+      errors: [{ messageId: 'misspelled', line: 3, severity: 'warning' }],
+      output: 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=development\nTHEMIS_HSM_SESSION_POOL=8\n',
     },
   ],
 });
@@ -138,7 +143,7 @@ ruleTester('ENV015', {
 describe('ENV015 looks each unknown name up once', () => {
   it('a second analysis of a file with more than a thousand unknown names is quick', () => {
     const lines = Array.from({ length: 1100 }, (_, i) => `THEMIS_UNKNOWN_SETTING_${i.toString(36).toUpperCase()}=${i}`);
-    const dir = writeWorkspace({ '.env': `THEMIS_PRODUCTON_MODE=1\n${lines.join('\n')}\n` });
+    const dir = writeWorkspace({ '.env': `THEMIS_ENVIRONMNET=production\n${lines.join('\n')}\n` });
     const all = { limits: { maxFindings: 5000 } }; // past the per-file cap of 1,000
     const first = analyzeFile(dir, '.env', all).analysis.findings.filter((f) => f.ruleId === 'ENV015');
     assert.equal(first.length, 1101);

@@ -25,7 +25,16 @@ ruleTester('MIG001', {
     {
       name: 'disabled while instances are listed',
       files: { 'mig.yaml': mig('false', ...two) },
-      errors: [{ messageId: 'disabled', line: 3, column: 12, endColumn: 17, severity: 'warning', message: /disabled/ }],
+      errors: [
+        {
+          messageId: 'disabled',
+          line: 3,
+          column: 12,
+          endColumn: 17,
+          severity: 'warning',
+          message: /^mig.enabled is false, yet instances are assigned below\./,
+        },
+      ],
       output: mig('true', ...two),
     },
     {

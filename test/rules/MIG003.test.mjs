@@ -18,7 +18,14 @@ ruleTester('MIG003', {
       name: 'two users share a slice',
       files: { 'mig.yaml': mig('true', instance({ name: 'train-a', users: '[ml_user1, ml_user2]' })) },
       errors: [
-        { messageId: 'shared', line: 9, column: 14, endColumn: 34, severity: 'warning', message: /train-a.*ml_user1, ml_user2/ },
+        {
+          messageId: 'shared',
+          line: 9,
+          column: 14,
+          endColumn: 34,
+          severity: 'warning',
+          message: /^MIG instance "train-a" is shared by 2 users\..*ml_user1 and ml_user2/,
+        },
       ],
     },
     {

@@ -113,7 +113,8 @@ ruleTester('ENV001', {
   ],
 });
 
-ruleTester('ENV015', {
+// a misspelled switch is its own rule's finding (one finding per problem), renamed in the deployment file's syntax
+ruleTester('ENV001', {
   invalid: [
     {
       name: 'compose list form: a misspelled name is renamed, the value kept',
@@ -121,6 +122,24 @@ ruleTester('ENV015', {
       errors: [{ messageId: 'misspelled', line: 5, column: 9 }],
       output: compose('      - THEMIS_PRODUCTION_MODE=1\n      - THEMIS_PII_STRICT=1\n'),
     },
+  ],
+});
+
+ruleTester('ENV015', {
+  invalid: [
+    {
+      name: 'compose list form: a misspelled name no other rule owns is renamed, the value kept',
+      files: {
+        'docker-compose.yml': compose('      - THEMIS_PII_STRICT=1\n      - THEMIS_VAULT_ADRR=https://vault.internal:8200\n'),
+      },
+      errors: [{ messageId: 'misspelled', line: 6, column: 9 }],
+      output: compose('      - THEMIS_PII_STRICT=1\n      - THEMIS_VAULT_ADDR=https://vault.internal:8200\n'),
+    },
+  ],
+});
+
+ruleTester('ENV007', {
+  invalid: [
     {
       name: 'kubernetes: a quoted name is renamed inside its quotes',
       files: { 'deployment.yaml': deployment('            - name: "THEMIS_PII_STRIKT"\n              value: "1"\n') },

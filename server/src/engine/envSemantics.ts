@@ -6,7 +6,8 @@
 // 1/true/True/TRUE/yes/Yes/on/On; THEMIS_PII_STRICT and THEMIS_HSM_ENABLED only "1").
 // Nothing here knows about rules, so the ENV rules, hover and completion can share it.
 import { EnvEntry, expandVars, findVarRefs } from './documents/envModel';
-import { ENV_PATTERNS, ENV_VARS, VarInfo, varInfo } from './envCatalog';
+import { ENV_PATTERNS, ENV_VARS, isSecretVar, VarInfo, varInfo } from './envCatalog';
+import { isEnvTemplate } from './fileKinds';
 import type { EnvEdits } from './fixes/envEdits';
 import { SourceFile } from './sourceFile';
 import { Span } from './types';
@@ -175,25 +176,47 @@ export function valueNamed(scope: EnvScope, name: string): string | undefined {
   return valueOf(scope, entryOf(scope, name));
 }
 
-/** Whether production mode is on, as ProductionMode::isEnabled decides. */
-export function productionOn(scope: EnvScope): boolean {
+/**
+ * Production mode as every ENV rule tells it, so that their messages agree. ProductionMode::isEnabled
+ * takes either switch; older checks (the HSM provider among them) read only THEMIS_PRODUCTION_MODE.
+ */
+export interface ProductionMode {
+  /** On for ProductionMode::isEnabled. */
+  on: boolean;
+  /** On only through THEMIS_ENVIRONMENT (its value): the checks that read THEMIS_PRODUCTION_MODE alone stay in development. */
+  byEnvironmentOnly?: string;
+}
+
+export function productionMode(scope: EnvScope): ProductionMode {
   const pm = valueNamed(scope, 'THEMIS_PRODUCTION_MODE');
   const env = valueNamed(scope, 'THEMIS_ENVIRONMENT');
-  return (pm !== undefined && PRODUCTION_MODE_ON.has(pm)) || (env !== undefined && ENVIRONMENT_PRODUCTION.has(env));
+  const pmOn = pm !== undefined && PRODUCTION_MODE_ON.has(pm);
+  const envOn = env !== undefined && ENVIRONMENT_PRODUCTION.has(env);
+  if (pmOn) return { on: true };
+  return envOn ? { on: true, byEnvironmentOnly: env } : { on: false };
+}
+
+/** Whether production mode is on, as ProductionMode::isEnabled decides. */
+export function productionOn(scope: EnvScope): boolean {
+  return productionMode(scope).on;
 }
 
 /**
  * Whether this environment is (all of) the server's, so that a missing variable is a
  * finding. A compose-only .env (ports and image settings the server never reads), a
- * file of unrelated variables, or an env file that a service loads among other sources
- * is not, and the "missing variable" rules stay quiet there.
+ * file of unrelated variables, a template, a file of secrets only, or an env file that a
+ * service loads among other sources is not, and the "missing variable" rules stay quiet there.
  */
 export function configuresServer(scope: EnvScope): boolean {
   const env = environmentOf(scope);
   if (!env.judgesMissing) return false;
   if (env.ofService) return true;
+  // a template lists what to fill in, not a whole environment
+  if (isEnvTemplate(scope.file.path)) return false;
   const entries = env.entries;
   if (entries.length === 0) return true;
+  // secrets kept apart for a service that sets the rest (a systemd EnvironmentFile, a compose env_file)
+  if (entries.every((e) => isSecretVar(e.key))) return false;
   return entries.some((e) => varInfo(e.key)?.status === 'code' || unknownThemisName(e.key));
 }
 

@@ -1,6 +1,6 @@
 // The code-action menu of a finding, modelled on vscode-eslint: the rule's fix
-// (preferred) and suggestions, disable for this line / file, show the rule's
-// documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
+// (preferred) and suggestions, fix all problems of the rule, disable for this line /
+// file, show the rule's documentation, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
 // Commands only the VS Code client has go only to a client that says it runs them.
 import * as path from 'path';
@@ -61,19 +61,25 @@ export function codeActionsFor(
     return ok;
   };
   if (wants(only, CodeActionKind.QuickFix)) {
-    const seenRules = new Set<string>();
+    // one entry per rule, not per finding, and no fix twice: the menu of a busy line stays short
+    const firstOfRule = new Map<string, { finding: Finding; diagnostic: Diagnostic }>();
+    const offered = new Set<string>();
+    const fixAllRules: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
       if (!finding || finding.ruleId === LIMIT_RULE_ID) continue; // a limit is not a rule: nothing to fix or disable
-      actions.push(...fixActions(finding, diagnostic, ws, verified));
-      if (seenRules.has(finding.ruleId)) continue;
-      seenRules.add(finding.ruleId);
+      for (const a of fixActions(finding, diagnostic, ws, verified)) {
+        const key = `${a.title}\n${JSON.stringify(a.edit)}`;
+        if (offered.has(key)) continue;
+        offered.add(key);
+        actions.push(a);
+      }
+      if (firstOfRule.has(finding.ruleId)) continue;
+      firstOfRule.set(finding.ruleId, { finding, diagnostic });
       const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
-      if (fixAllRule) actions.push(fixAllRule);
-      actions.push(disableLine(finding, diagnostic, entry, commands), disableFile(finding, entry, commands));
-      const docs = showDocs(finding, commands);
-      if (docs) actions.push(docs);
+      if (fixAllRule) fixAllRules.push(fixAllRule);
     }
+    actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry, commands));
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
     const all = fixAll(entry.file, findingsOf);
@@ -131,19 +137,70 @@ function fixAllOfRule(ruleId: string, entry: DocAnalysis, findingsOf: FindingsOf
   };
 }
 
-function disableLine(finding: Finding, diagnostic: Diagnostic, entry: DocAnalysis, commands: CommandSupport): CodeAction {
+/**
+ * Disable for this line / this file and the rule's documentation. Several rules share one
+ * directive per line and one for the file (a directive lists rules); their documentation is
+ * the link on each diagnostic's code.
+ */
+function suppressionsOf(
+  rules: { finding: Finding; diagnostic: Diagnostic }[],
+  entry: DocAnalysis,
+  commands: CommandSupport,
+): CodeAction[] {
+  if (rules.length === 0) return [];
+  if (rules.length === 1) {
+    const [{ finding, diagnostic }] = rules;
+    const docs = showDocs(finding, commands);
+    return [
+      disableLine([finding.ruleId], finding, [diagnostic], entry, commands),
+      disableFile([finding.ruleId], entry, commands),
+      ...(docs ? [docs] : []),
+    ];
+  }
+  const byLine = new Map<number, { finding: Finding; diagnostic: Diagnostic }[]>();
+  for (const r of rules) {
+    const line = entry.file.lines.position(r.finding.span.start).line;
+    byLine.set(line, [...(byLine.get(line) ?? []), r]);
+  }
+  const lines = [...byLine.values()].map((group) =>
+    disableLine(
+      group.map((r) => r.finding.ruleId),
+      group[0].finding,
+      group.map((r) => r.diagnostic),
+      entry,
+      commands,
+    ),
+  );
+  return [
+    ...lines,
+    disableFile(
+      rules.map((r) => r.finding.ruleId),
+      entry,
+      commands,
+    ),
+  ];
+}
+
+function disableLine(
+  ruleIds: string[],
+  finding: Finding,
+  diagnostics: Diagnostic[],
+  entry: DocAnalysis,
+  commands: CommandSupport,
+): CodeAction {
   const li = entry.file.lines;
   const line = li.position(finding.span.start).line;
   const indent = /^\s*/.exec(li.lineText(line))![0];
   const at = li.lineStart(line);
-  const text = `${indent}# themisdb-disable-next-line ${finding.ruleId} -- ${REASON_PLACEHOLDER}${li.eol}`;
-  const edit = { start: at, end: at, newText: text };
-  return suppression(`Disable ${finding.ruleId} for this line`, entry, edit, line, commands, [diagnostic]);
+  const ids = ruleIds.join(', ');
+  const text = `${indent}# themisdb-disable-next-line ${ids} -- ${REASON_PLACEHOLDER}${li.eol}`;
+  return suppression(`Disable ${ids} for this line`, entry, { start: at, end: at, newText: text }, line, commands, diagnostics);
 }
 
-function disableFile(finding: Finding, entry: DocAnalysis, commands: CommandSupport): CodeAction {
-  const text = `# themisdb-disable ${finding.ruleId} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
-  return suppression(`Disable ${finding.ruleId} for this file`, entry, { start: 0, end: 0, newText: text }, 0, commands);
+function disableFile(ruleIds: string[], entry: DocAnalysis, commands: CommandSupport): CodeAction {
+  const ids = ruleIds.join(', ');
+  const text = `# themisdb-disable ${ids} -- ${REASON_PLACEHOLDER}${entry.file.lines.eol}`;
+  return suppression(`Disable ${ids} for this file`, entry, { start: 0, end: 0, newText: text }, 0, commands);
 }
 
 /** Inserts the directive; a client that can, then selects the reason placeholder for typing. */

@@ -14,7 +14,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       duplicate: (d: { key: string; line: number }) =>
-        `${d.key} is set again on line ${d.line}, and the last definition wins: this one is silently ignored. Keep a single definition.`,
+        `${d.key} is set again on line ${d.line}, so this definition is ignored. The last one wins, silently. Keep a single definition.`,
     },
   },
   check(ctx) {

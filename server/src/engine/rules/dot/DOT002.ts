@@ -13,7 +13,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       invalidLine: () =>
-        'This line is not KEY=value, export KEY=value, a comment or blank; dotenv skips it and a shell that sources the file fails on it. Fix or comment it out.',
+        'This line is not KEY=value, export KEY=value, a comment or blank. Dotenv skips it, and a shell that sources the file fails on it. Fix or comment it out.',
     },
   },
   check(ctx) {

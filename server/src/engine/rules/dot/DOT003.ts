@@ -13,9 +13,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       blanksAroundEquals: (d: { key: string }) =>
-        `Blanks around "=" after ${d.key}: dotenv tolerates them, but a shell sourcing this file and \`docker run --env-file\` do not. Write ${d.key}=value without blanks.`,
+        `Blanks around "=" after ${d.key}. Dotenv tolerates them, but a shell sourcing this file and \`docker run --env-file\` do not. Write ${d.key}=value without blanks.`,
       blanksInKey: (d: { key: string; fixedKey: string }) =>
-        `The key "${d.key}" contains blanks, so dotenv cannot read this line and the variable is never set. Use ${d.fixedKey}.`,
+        `The key "${d.key}" contains blanks, so the variable is never set. Dotenv cannot read this line. Use ${d.fixedKey}.`,
     },
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       unterminated: (d: { quote: string }) =>
-        `The ${QUOTE_NAMES[d.quote] ?? 'back'} quote opened here is never closed, so dotenv reads the quote and the rest of the line literally (or drops the variable). Add the closing ${d.quote}.`,
+        `The ${QUOTE_NAMES[d.quote] ?? 'back'} quote opened here is never closed. Dotenv then reads the quote and the rest of the line literally, or drops the variable. Add the closing ${d.quote}.`,
     },
   },
   check(ctx) {

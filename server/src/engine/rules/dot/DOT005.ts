@@ -7,10 +7,12 @@ import { defineRule } from '../rule';
 /** What in an unquoted value may make it read differently from how it is written. */
 type Special = 'blanks' | 'hash' | 'dollar';
 
-const SPECIAL_TEXT: Record<Special, string> = {
-  blanks: 'blanks (shells split the value there)',
-  hash: 'a "#" (dotenv cuts the value there)',
-  dollar: 'a "$" (variable expansion would replace part of it)',
+const SPECIAL_TEXT: Record<Special, string> = { blanks: 'blanks', hash: 'a "#"', dollar: 'a "$"' };
+/** What each character does to an unquoted value. */
+const SPECIAL_EFFECT: Record<Special, string> = {
+  blanks: 'shells split the value at a blank',
+  hash: 'dotenv cuts the value at the "#"',
+  dollar: 'variable expansion replaces the part after the "$"',
 };
 
 export default defineRule({
@@ -24,7 +26,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       unquotedSpecial: (d: { key: string; specials: Special[] }) =>
-        `The unquoted value of ${d.key} contains ${d.specials.map((s) => SPECIAL_TEXT[s]).join(' and ')}, so it may not be read as written. Quote it.`,
+        `The unquoted value of ${d.key} contains ${d.specials.map((s) => SPECIAL_TEXT[s]).join(' and ')}. It may not be read as written: ${d.specials
+          .map((s) => SPECIAL_EFFECT[s])
+          .join(', and ')}. Quote it.`,
     },
   },
   check(ctx) {

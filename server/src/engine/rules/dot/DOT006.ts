@@ -15,7 +15,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       lowercaseKey: (d: { key: string; upper: string }) =>
-        `${d.key} is not UPPER_SNAKE_CASE. Environment names are case-sensitive and ThemisDB reads only upper-case THEMIS_* names: did you mean ${d.upper}?`,
+        `${d.key} is not UPPER_SNAKE_CASE. Environment names are case-sensitive, and ThemisDB reads only upper-case THEMIS_* names: did you mean ${d.upper}?`,
     },
   },
   check(ctx) {

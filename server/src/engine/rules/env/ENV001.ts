@@ -1,17 +1,12 @@
 // ENV001 production-mode-off: THEMIS_PRODUCTION_MODE absent, or a value ProductionMode::isEnabled does not take as on.
-import {
-  configuresServer,
-  ENVIRONMENT_PRODUCTION,
-  entryOf,
-  misspelledOn,
-  PRODUCTION_MODE_ON,
-  valueNamed,
-  valueOf,
-} from '../../envSemantics';
+// A misspelled definition of it is this rule's finding, on that line, with the rename (ENV015 leaves it here).
+import { configuresServer, entryOf, misspelledOn, PRODUCTION_MODE_ON, productionMode, valueOf } from '../../envSemantics';
 import { defineRule } from '../rule';
-import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
+import { absentSpan, editsOf, provide, shown, typoOf, valueSpan } from './shared';
 
 const NAME = 'THEMIS_PRODUCTION_MODE';
+const DEV = 'Development mode tolerates the stub HSM, mock keys and an admin API without a token.';
+const OLDER = 'Older checks, the HSM provider among them, read only THEMIS_PRODUCTION_MODE and stay in development mode.';
 
 export default defineRule({
   meta: {
@@ -23,35 +18,40 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      notSet: (d: { typo?: Typo }) =>
-        `THEMIS_PRODUCTION_MODE is not set${typoText(d.typo)}. Without it the server starts in development mode and tolerates the stub HSM, mock keys and an unauthenticated admin API. Set it to 1.`,
-      environmentAlone: (d: { typo?: Typo }) =>
-        `THEMIS_PRODUCTION_MODE is not set${typoText(d.typo)}. THEMIS_ENVIRONMENT alone is not enough: older checks (the HSM provider among them) look only at THEMIS_PRODUCTION_MODE. Set it to 1.`,
+      notSet: () => `THEMIS_PRODUCTION_MODE is not set, so the server runs in development mode. ${DEV} Set it to 1.`,
+      environmentAlone: (d: { environment: string }) =>
+        `THEMIS_PRODUCTION_MODE is not set: production mode rests on THEMIS_ENVIRONMENT=${d.environment} alone. ${OLDER} Set it to 1.`,
+      misspelled: (d: { key: string; environment?: string }) =>
+        `${d.key} is a misspelling of THEMIS_PRODUCTION_MODE, so the server never reads it. ${
+          d.environment
+            ? `Production mode rests on THEMIS_ENVIRONMENT=${d.environment} alone. ${OLDER}`
+            : `The server runs in development mode. ${DEV}`
+        } Rename it.`,
       off: (d: { value: string }) =>
-        `THEMIS_PRODUCTION_MODE is ${shown(d.value)}, so the server runs in development mode and its fail-closed production checks are off. Set it to 1.`,
+        `THEMIS_PRODUCTION_MODE is ${shown(d.value)}, so the server runs in development mode. Its fail-closed production checks are off. Set it to 1.`,
+      offEnvironmentAlone: (d: { value: string; environment: string }) =>
+        `THEMIS_PRODUCTION_MODE is ${shown(d.value)}: production mode rests on THEMIS_ENVIRONMENT=${d.environment} alone. ${OLDER} Set it to 1.`,
     },
   },
   check(ctx) {
     const e = entryOf(ctx, NAME);
+    const environment = productionMode(ctx).byEnvironmentOnly;
     if (!e) {
       if (!configuresServer(ctx)) return;
       const p = provide(ctx, NAME, '1', (v) => PRODUCTION_MODE_ON.has(v));
-      ctx.report({
-        messageId: ENVIRONMENT_PRODUCTION.has(valueNamed(ctx, 'THEMIS_ENVIRONMENT') ?? '') ? 'environmentAlone' : 'notSet',
-        data: { typo: typoData(ctx, NAME) },
-        span: absentSpan(ctx),
-        fixes: [ctx.fix(p.title, p.edits)],
-      });
+      const fixes = [ctx.fix(p.title, p.edits)];
+      const typo = typoOf(ctx, NAME);
+      if (typo) ctx.report({ messageId: 'misspelled', data: { key: typo.key, environment }, span: typo.keySpan, fixes });
+      else if (environment) ctx.report({ messageId: 'environmentAlone', data: { environment }, span: absentSpan(ctx), fixes });
+      else ctx.report({ messageId: 'notSet', span: absentSpan(ctx), fixes });
       return;
     }
     const v = valueOf(ctx, e);
     if (v === undefined || PRODUCTION_MODE_ON.has(v)) return;
     if (misspelledOn(NAME, v)) return; // ENV016 explains the spelling
-    ctx.report({
-      messageId: 'off',
-      data: { value: v },
-      span: valueSpan(e),
-      fixes: [ctx.fix(`Set ${NAME} to 1`, [editsOf(ctx).set(e, '1')])],
-    });
+    const fixes = [ctx.fix(`Set ${NAME} to 1`, [editsOf(ctx).set(e, '1')])];
+    const span = valueSpan(e);
+    if (environment) ctx.report({ messageId: 'offEnvironmentAlone', data: { value: v, environment }, span, fixes });
+    else ctx.report({ messageId: 'off', data: { value: v }, span, fixes });
   },
 });

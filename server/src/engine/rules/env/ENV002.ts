@@ -9,7 +9,7 @@ import {
   valueOf,
 } from '../../envSemantics';
 import { defineRule } from '../rule';
-import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
+import { absentSpan, editsOf, provide, shown, typoOf, valueSpan } from './shared';
 
 const PM = 'THEMIS_PRODUCTION_MODE';
 const ENV = 'THEMIS_ENVIRONMENT';
@@ -24,14 +24,14 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      environmentNotSet: (d: { typo?: Typo }) =>
-        `THEMIS_PRODUCTION_MODE is on but THEMIS_ENVIRONMENT is not set${typoText(d.typo)}, so modules that look at the environment name still see development. Set THEMIS_ENVIRONMENT=production as well.`,
+      environmentNotSet: () =>
+        'THEMIS_PRODUCTION_MODE is on but THEMIS_ENVIRONMENT is not set. Modules that read the environment name still see development. Set THEMIS_ENVIRONMENT=production as well.',
       environmentNotProduction: (d: { value: string }) =>
-        `THEMIS_PRODUCTION_MODE is on but THEMIS_ENVIRONMENT is ${shown(d.value)}: the two switches disagree, and modules that read the environment name behave as in development. Set it to production.`,
+        `THEMIS_PRODUCTION_MODE is on but THEMIS_ENVIRONMENT is ${shown(d.value)}. The two switches disagree: modules that read the environment name behave as in development. Set it to production.`,
       productionModeOff: (d: { environment: string; value: string }) =>
-        `THEMIS_ENVIRONMENT says ${d.environment} but THEMIS_PRODUCTION_MODE is ${shown(d.value)}: checks that read only THEMIS_PRODUCTION_MODE still run in development mode. Set THEMIS_PRODUCTION_MODE=1 too.`,
-      productionModeNotSet: (d: { environment: string; typo?: Typo }) =>
-        `THEMIS_ENVIRONMENT says ${d.environment} but THEMIS_PRODUCTION_MODE is not set${typoText(d.typo)}: checks that read only THEMIS_PRODUCTION_MODE still run in development mode. Set THEMIS_PRODUCTION_MODE=1 too.`,
+        `THEMIS_ENVIRONMENT says ${d.environment} but THEMIS_PRODUCTION_MODE is ${shown(d.value)}. Checks that read only THEMIS_PRODUCTION_MODE still run in development mode. Set THEMIS_PRODUCTION_MODE=1 too.`,
+      productionModeNotSet: (d: { environment: string }) =>
+        `THEMIS_ENVIRONMENT says ${d.environment} but THEMIS_PRODUCTION_MODE is not set. Checks that read only THEMIS_PRODUCTION_MODE still run in development mode. Set THEMIS_PRODUCTION_MODE=1 too.`,
     },
   },
   check(ctx) {
@@ -44,13 +44,9 @@ export default defineRule({
     if (pmOn && !envProd) {
       if (!envEntry) {
         if (!configuresServer(ctx)) return; // another source of the service may set it
+        if (typoOf(ctx, ENV)) return; // ENV015 reports the misspelled name, with its rename
         const p = provide(ctx, ENV, 'production', (v) => ENVIRONMENT_PRODUCTION.has(v));
-        ctx.report({
-          messageId: 'environmentNotSet',
-          data: { typo: typoData(ctx, ENV) },
-          span: absentSpan(ctx),
-          fixes: [ctx.fix(p.title, p.edits)],
-        });
+        ctx.report({ messageId: 'environmentNotSet', span: absentSpan(ctx), fixes: [ctx.fix(p.title, p.edits)] });
         return;
       }
       if (env === undefined || productionSpelling(env)) return; // unknown, or ENV016's "Production"
@@ -65,11 +61,12 @@ export default defineRule({
     if (envProd && !pmOn && envEntry) {
       if (pm === undefined && pmEntry) return; // value not known here
       if (pmEntry && misspelledOn(PM, pm)) return; // ENV016
+      if (!pmEntry && typoOf(ctx, PM)) return; // ENV001 reports the misspelled name, with its rename
       const p = provide(ctx, PM, '1', (v) => PRODUCTION_MODE_ON.has(v));
       const fixes = [ctx.fix(p.title, p.edits)];
       const span = valueSpan(envEntry);
       if (pmEntry) ctx.report({ messageId: 'productionModeOff', data: { environment: env!, value: pm! }, span, fixes });
-      else ctx.report({ messageId: 'productionModeNotSet', data: { environment: env!, typo: typoData(ctx, PM) }, span, fixes });
+      else ctx.report({ messageId: 'productionModeNotSet', data: { environment: env! }, span, fixes });
     }
   },
 });

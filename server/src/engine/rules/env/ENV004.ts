@@ -2,9 +2,10 @@
 import { isEnvTemplate } from '../../fileKinds';
 import { configuresServer, entryOf, isBlank, valueOf } from '../../envSemantics';
 import { defineRule } from '../rule';
-import { absentSpan, editsOf, FRESH_TOKEN, freshToken, provide, TOKEN_NOTE, Typo, typoData, typoOf, typoText } from './shared';
+import { absentSpan, editsOf, FRESH_TOKEN, freshToken, provide, TOKEN_NOTE, typoOf } from './shared';
 
 const NAME = 'THEMIS_TOKEN_ADMIN';
+const ADMIN_API = 'Anyone who reaches it can write the config, reveal PII and read the audit trail.';
 
 export default defineRule({
   meta: {
@@ -16,10 +17,12 @@ export default defineRule({
     fix: 'suggestion',
     supersedes: ['SEC003'],
     messages: {
-      notSet: (d: { typo?: Typo }) =>
-        `THEMIS_TOKEN_ADMIN is not set${typoText(d.typo)}, so the admin API (config writes, PII reveal, audit reads) does not ask for a token. Set a random token of at least 32 bytes.`,
+      notSet: () =>
+        `THEMIS_TOKEN_ADMIN is not set, so the admin API asks for no token. ${ADMIN_API} Set a random token of at least 32 bytes.`,
+      misspelled: (d: { key: string }) =>
+        `${d.key} is a misspelling of THEMIS_TOKEN_ADMIN, so the admin API asks for no token. ${ADMIN_API} Rename it.`,
       empty: () =>
-        'THEMIS_TOKEN_ADMIN is empty, so the admin API (config writes, PII reveal, audit reads) does not ask for a token. Set a random token of at least 32 bytes.',
+        `THEMIS_TOKEN_ADMIN is empty, so the admin API asks for no token. ${ADMIN_API} Set a random token of at least 32 bytes.`,
     },
   },
   check(ctx) {
@@ -28,14 +31,15 @@ export default defineRule({
     const note = { note: TOKEN_NOTE };
     if (!e) {
       if (!configuresServer(ctx)) return;
-      let fix;
-      if (typoOf(ctx, NAME)) {
+      const typo = typoOf(ctx, NAME);
+      if (typo) {
         const p = provide(ctx, NAME, freshToken(), (v) => !isBlank(v), FRESH_TOKEN);
-        fix = ctx.suggest(p.title, p.edits, note);
-      } else {
-        fix = ctx.suggest(`Add ${NAME} with ${FRESH_TOKEN}`, [editsOf(ctx).add(NAME, freshToken())], note);
+        const fixes = [ctx.suggest(p.title, p.edits, note)];
+        ctx.report({ messageId: 'misspelled', data: { key: typo.key }, span: typo.keySpan, fixes });
+        return;
       }
-      ctx.report({ messageId: 'notSet', data: { typo: typoData(ctx, NAME) }, span: absentSpan(ctx), fixes: [fix] });
+      const fix = ctx.suggest(`Add ${NAME} with ${FRESH_TOKEN}`, [editsOf(ctx).add(NAME, freshToken())], note);
+      ctx.report({ messageId: 'notSet', span: absentSpan(ctx), fixes: [fix] });
       return;
     }
     const v = valueOf(ctx, e);

@@ -7,7 +7,7 @@ import { defineRule } from '../rule';
 import { editsOf, FRESH_TOKEN, freshToken, TOKEN_NOTE, valueSpan } from './shared';
 
 const NAME = 'THEMIS_TOKEN_ADMIN';
-const ADVICE = 'anyone who guesses it gets full admin rights. Use 32 random bytes, base64-encoded (44 characters).';
+const ADVICE = 'Anyone who guesses it gets full admin rights. Use 32 random bytes, base64-encoded (44 characters).';
 
 /** Bits of strength of a token, from its length and the alphabet it is written in. */
 function tokenBits(v: string): number {
@@ -27,12 +27,11 @@ export default defineRule({
     fix: 'suggestion',
     supersedes: ['SEC003'],
     messages: {
-      placeholder: (d: { token: string }) =>
-        `The admin token ${maskSecret(d.token)} is a placeholder or a common word; ${ADVICE}`,
+      placeholder: (d: { token: string }) => `Admin token ${maskSecret(d.token)} is a placeholder or a common word. ${ADVICE}`,
       short: (d: { token: string; bytes: number }) =>
-        `The admin token ${maskSecret(d.token)} holds only about ${d.bytes} bytes of randomness; ${ADVICE}`,
+        `Admin token ${maskSecret(d.token)} holds only about ${d.bytes} bytes of randomness (32 needed). ${ADVICE}`,
       regular: (d: { token: string }) =>
-        `The admin token ${maskSecret(d.token)} repeats too few distinct characters to be random; ${ADVICE}`,
+        `Admin token ${maskSecret(d.token)} has too few distinct characters to be random. ${ADVICE}`,
     },
   },
   check(ctx) {

@@ -5,7 +5,7 @@ import { removeAll, valueSpan } from './shared';
 
 /** The debugging aids, and what each one does. */
 const DEBUG_VARS = {
-  THEMIS_DEBUG_ENC_DIR: 'makes field encryption write JSON dumps, including key fingerprints, into that folder',
+  THEMIS_DEBUG_ENC_DIR: 'makes field encryption write debug dumps, with the first 8 bytes of each key, into that folder',
   THEMIS_DEBUG_PKI: 'prints the bodies of PKI REST responses to stderr, where logs collect them',
   THEMIS_PII_FORCE_INIT_FAIL: 'is a test hook that makes PII redaction fail to initialise',
 } as const;
@@ -23,7 +23,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       debugSet: (d: { name: DebugVar }) =>
-        `${d.name} ${DEBUG_VARS[d.name]}. It is a debugging aid that must not be set outside development: remove the line.`,
+        `${d.name} is set: a debugging aid that must not be set outside development. It ${DEBUG_VARS[d.name]}. Remove the line.`,
     },
   },
   check(ctx) {

@@ -4,7 +4,8 @@ import { flagMustBeOn } from './shared';
 
 const { messages, check } = flagMustBeOn(
   'THEMIS_PII_STRICT',
-  'PII redaction fails open, so personal data can reach logs and query results',
+  'PII redaction fails open',
+  'Personal data can then reach logs and query results',
 );
 
 export default defineRule({

@@ -4,7 +4,8 @@ import { flagMustBeOn } from './shared';
 
 const { messages, check } = flagMustBeOn(
   'THEMIS_DISABLE_AUTO_DOWNLOAD',
-  'the server may fetch LLM models from the network at runtime, a supply-chain and SSRF risk',
+  'the server may download LLM models at runtime',
+  'Fetching models from the network is a supply-chain and SSRF risk',
 );
 
 export default defineRule({

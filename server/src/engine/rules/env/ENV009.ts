@@ -20,7 +20,7 @@ export default defineRule({
         const partial = d.partial.length
           ? ` ${d.partial.join(' and ')} alone ${d.partial.length === 1 ? 'does' : 'do'} not turn key management on.`
           : '';
-        return `No key management is configured: neither THEMIS_VAULT_ADDR nor THEMIS_HSM_ENABLED=1 is set, so keys come from a mock or local provider stored next to the data and signing falls back to a mock.${demo}${partial} Point THEMIS_VAULT_ADDR at Vault or enable a real HSM.`;
+        return `No key management: neither THEMIS_VAULT_ADDR nor THEMIS_HSM_ENABLED=1 is set. Keys then come from a mock or local provider stored next to the data, and signing falls back to a mock.${demo}${partial} Point THEMIS_VAULT_ADDR at Vault or enable a real HSM.`;
       },
     },
   },

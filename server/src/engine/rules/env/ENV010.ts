@@ -15,7 +15,7 @@ export default defineRule({
     supersedes: ['NET002'],
     messages: {
       plaintext: (d: { name: string; host: string }) =>
-        `${d.name} reaches Vault at ${d.host.includes(':') ? `[${d.host}]` : d.host} over plain http, so the Vault token and every key it hands out cross the network unencrypted. Use https.`,
+        `${d.name} reaches Vault at ${d.host.includes(':') ? `[${d.host}]` : d.host} over plain http. The Vault token and every key it hands out cross the network unencrypted. Use https.`,
     },
   },
   check(ctx) {

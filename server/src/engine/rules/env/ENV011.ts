@@ -16,7 +16,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       staticToken: (d: { token: string }) =>
-        `THEMIS_VAULT_TOKEN holds a static Vault token (${maskSecret(d.token)}) that lives as long as this file. Prefer a Vault agent, AppRole or Kubernetes auth, which hand out short-lived tokens.`,
+        `THEMIS_VAULT_TOKEN holds a static Vault token (${maskSecret(d.token)}). It lives as long as this file does. Prefer a Vault agent, AppRole or Kubernetes auth, which hand out short-lived tokens.`,
     },
   },
   check(ctx) {

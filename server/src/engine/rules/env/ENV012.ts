@@ -85,11 +85,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       mtlsNotSet: (d: { reason: string; typo?: Typo }) =>
-        `This is a multi-node deployment (${d.reason}), but ${WAL_MTLS} is not set${typoText(d.typo)}, so WAL replication between nodes runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.`,
+        `${WAL_MTLS} is not set in a multi-node deployment${typoText(d.typo)}. ${d.reason} marks it as multi-node, and without mTLS WAL replication between nodes runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.`,
       mtlsOff: (d: { reason: string; value: string }) =>
-        `This is a multi-node deployment (${d.reason}), but ${WAL_MTLS} is ${shown(d.value)}, so WAL replication runs over plaintext gRPC. Set it to 1.`,
+        `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. ${d.reason} marks it as multi-node, and WAL replication between nodes runs over plaintext gRPC. Set it to 1.`,
       clientCertsOff: (d: { value: string }) =>
-        `${WAL_CLIENT_CERT} is "${d.value}": WAL peers no longer have to prove who they are, so any host that reaches the port can join replication. Require client certificates.`,
+        `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.`,
     },
   },
   check(ctx) {

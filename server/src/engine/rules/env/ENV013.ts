@@ -27,9 +27,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       pathEmpty: (d: { name: PathVar }) =>
-        `WAL mTLS is on but ${d.name} (the ${WHAT[d.name]}) is empty, so the WAL gRPC service cannot start. Give the path of the file.`,
+        `${d.name} is empty while WAL mTLS is on. Without the ${WHAT[d.name]} the WAL gRPC service cannot start. Give the path of the file.`,
       pathsMissing: (d: { missing: string[]; ca: boolean }) =>
-        `WAL mTLS is on but ${andList(d.missing)} ${d.missing.length === 1 ? 'is' : 'are'} not set, so the WAL gRPC service cannot start with TLS. Add the certificate, key${d.ca ? ' and CA' : ''} paths.`,
+        `WAL mTLS is on, but ${d.missing.length === 1 ? `${d.missing[0]} is` : `${d.missing.length} of its paths are`} not set. ${d.missing.length === 1 ? 'Without it' : `Without ${andList(d.missing)}`}, the WAL gRPC service cannot start with TLS. Add the certificate, key${d.ca ? ' and CA' : ''} paths.`,
     },
   },
   check(ctx) {

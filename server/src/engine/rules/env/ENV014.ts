@@ -16,9 +16,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       pathEmpty: (d: { name: string }) =>
-        `${d.name} is empty: the server has no ${d.name.endsWith('KEY') ? 'private key' : 'certificate'} for its PKI and audit signing. Give the path of the file.`,
+        `${d.name} is empty, so the server has no PKI ${d.name.endsWith('KEY') ? 'private key' : 'certificate'}. It needs it for PKI and audit signing. Give the path of the file.`,
       missing: (d: { absent: string[]; auditPki: boolean }) =>
-        `${d.absent.join(' and ')} ${d.absent.length === 1 ? 'is' : 'are'} not set, so the server runs without its PKI certificate and key.${
+        `${d.absent.join(' and ')} ${d.absent.length === 1 ? 'is' : 'are'} not set. The server then runs without its PKI certificate and key.${
           d.auditPki
             ? ' THEMIS_PKI_CERT and THEMIS_PKI_KEY configure a different client (the HTTP audit PKI) and do not replace them.'
             : ''

@@ -4,21 +4,22 @@ import { ENV_PATTERNS, VarStatus, varInfo } from '../../envCatalog';
 import { DOCUMENTED_VARIABLES, entryOf, productionOn, SERVER_VARIABLES, environmentOf } from '../../envSemantics';
 import { defineRule, RuleContext } from '../rule';
 import { closestNames } from '../shared/distance';
-import { editsOf, lineOf, renameTarget } from './shared';
+import { editsOf, lineOf, renameTarget, typoToldByOwner } from './shared';
 
+/** Why a documented name does nothing, as a sentence (no final stop). */
 function noEffectReason(name: string, status: VarStatus, detail = ''): string {
   if (/entrypoint/.test(detail))
-    return 'only the Docker entrypoint reads it (to rewrite the config file); the themis_server process ignores it';
-  if (/client/.test(detail)) return 'only client adapters read it; the server ignores it';
+    return 'Only the Docker entrypoint reads it, to rewrite the config file; themis_server ignores it';
+  if (/client/.test(detail)) return 'Only client adapters read it';
   switch (status) {
     case 'build-time':
-      return 'it is a build-time (CMake/preprocessor) setting, not something the running server reads';
+      return 'It is a build-time (CMake/preprocessor) option, not a setting of the running server';
     case 'test':
-      return 'only the unit tests read it';
+      return 'Only the unit tests read it';
     case 'compose-only':
-      return 'only compose files use it; the server itself never reads it';
+      return 'Only compose files use it';
     default:
-      return `ThemisDB documents it, but the server never reads ${name}`;
+      return `ThemisDB documents it, but no server code reads ${name}`;
   }
 }
 
@@ -68,7 +69,7 @@ function consequenceOf(target: string, production: boolean): string {
 }
 
 const didYouMean = (names: readonly string[]) => ` Did you mean ${names.join(' or ')}?`;
-const unknown = (name: string) => `${name} is not a variable ThemisDB knows, so the server ignores this line.`;
+const unknown = (name: string) => `${name} is not a ThemisDB variable, so the server ignores it.`;
 
 /**
  * The names closest to an unknown (upper-case) name: among those the server reads
@@ -107,13 +108,13 @@ const CACHE_LIMIT = 100_000;
 
 const messages = {
   noEffect: (d: { name: string; status: VarStatus; statusDetail?: string; instead?: string }) =>
-    `${d.name} has no effect on the server: ${noEffectReason(d.name, d.status, d.statusDetail)}.${d.instead ? ` Instead, ${d.instead}.` : ''}`,
+    `${d.name} has no effect: the server never reads it. ${noEffectReason(d.name, d.status, d.statusDetail)}.${d.instead ? ` Instead, ${d.instead}.` : ''}`,
   wrongCase: (d: { name: string; upper: string; setOnLine?: number }) =>
-    `Environment variable names are case-sensitive: the server reads ${d.upper}, not ${d.name}, so this line has no effect.${
+    `Wrong case: the server reads ${d.upper}, not ${d.name}. Environment names are case-sensitive, so this line has no effect.${
       d.setOnLine ? ` ${d.upper} is already set on line ${d.setOnLine}; remove this line.` : ''
     }`,
   nothingClose: (d: { name: string }) =>
-    `${unknown(d.name)} No known ThemisDB variable is close to this name; check the spelling against the ThemisDB documentation.`,
+    `${unknown(d.name)} No known variable is close to this name; check the spelling against the ThemisDB documentation.`,
   didYouMean: (d: { name: string; names: string[] }) => `${unknown(d.name)}${didYouMean(d.names)}`,
   alreadySet: (d: { name: string; names: string[]; target: string; line: number }) =>
     `${unknown(d.name)}${didYouMean(d.names)} ${d.target} is already set on line ${d.line}, so this line can go.`,
@@ -131,6 +132,7 @@ function reportUnknown(ctx: RuleContext<typeof messages>, e: EnvEntry): void {
     const names = near.effective;
     const target = renameTarget(name);
     const existing = target && entryOf(ctx, target);
+    if (target && !existing && typoToldByOwner(ctx, e, target)) return; // one finding per typo: the target's rule tells it
     if (target && existing)
       ctx.report({ messageId: 'alreadySet', data: { name, names, target, line: lineOf(ctx.file, existing) }, span });
     else if (target) {

@@ -34,22 +34,22 @@ export default defineRule({
     supersedes: [],
     messages: {
       environmentCase: (d: { value: string }) =>
-        `THEMIS_ENVIRONMENT is "${d.value}", but the server compares it case-sensitively with "production" and "prod", so this counts as development. Write production in lower case.`,
+        `THEMIS_ENVIRONMENT="${d.value}" counts as development: the server compares it case-sensitively. Only "production" and "prod" mean production. Write production in lower case.`,
       doesNotDisable: (d: { name: string; value: string; disabling: string[]; meant: string }) =>
-        `${d.name}="${d.value}" does not switch it off: the server only recognises ${quoteList(d.disabling)}, so it stays on. Write ${d.meant} to say what actually happens.`,
+        `${d.name}="${d.value}" does not switch it off: it stays on. The server only recognises ${quoteList(d.disabling)} for off. Write ${d.meant} to say what actually happens.`,
       onNotRecognized: (d: { name: string; value: string; accepted: string[]; on: string }) =>
-        `${d.name}="${d.value}" is not a value the server recognises: it only accepts ${quoteList(d.accepted.filter((a) => a !== '0'))} for on, so this leaves the setting off. Write ${d.on}.`,
+        `${d.name}="${d.value}" leaves the setting off: the server does not recognise the value. It only accepts ${quoteList(d.accepted.filter((a) => a !== '0'))} for on. Write ${d.on}.`,
       offNotRecognized: (d: { name: string; value: string }) =>
         `${d.name}="${d.value}" is not a value the server recognises; write 0 to switch it off.`,
       notRecognized: (d: { name: string; value: string; accepted: string[] }) =>
-        `${d.name}="${d.value}" is not a value the server recognises (it accepts ${quoteList(d.accepted)}), so the setting stays at its default.`,
+        `${d.name}="${d.value}" is not a recognised value, so the default applies. The server accepts ${quoteList(d.accepted)}.`,
       notInEnum: (d: { name: string; value: string; accepted: string[]; suggestion?: string }) =>
-        `${d.name}="${d.value}" is not one of the values the server accepts (${quoteList(d.accepted)}), so it falls back to its default.${d.suggestion ? ` Did you mean ${d.suggestion}?` : ''}`,
+        `${d.name}="${d.value}" is not an accepted value, so the default applies. The server accepts ${quoteList(d.accepted)}.${d.suggestion ? ` Did you mean ${d.suggestion}?` : ''}`,
       notInteger: (d: { name: string; value: string }) =>
-        `${d.name} must be a whole number, but it is "${d.value}": the server cannot parse it and either fails at startup or ignores it.`,
+        `${d.name}="${d.value}" is not a whole number. The server cannot parse it and either fails at startup or ignores it.`,
       notPort: (d: { name: string; value: string }) => `${d.name}=${d.value} is not a TCP port: use a number from 1 to 65535.`,
       notUrl: (d: { name: string; value: string }) =>
-        `${d.name} must be a URL with its scheme (https://host:port), but it is "${d.value}".`,
+        `${d.name}="${d.value}" is not a URL: it lacks the scheme. Write it as https://host:port.`,
     },
   },
   check(ctx) {

@@ -16,8 +16,8 @@ export default defineRule({
     supersedes: [],
     messages: {
       allowAll: (d: { credentials: boolean }) =>
-        `THEMIS_CORS_ALLOW_ALL answers every origin with "Access-Control-Allow-Origin: *", so any web page can call the API from a visitor's browser${
-          d.credentials ? ', and with THEMIS_CORS_ALLOW_CREDENTIALS on it can do so with their credentials' : ''
+        `THEMIS_CORS_ALLOW_ALL lets any web page call the API from a visitor's browser. The server answers every origin with "Access-Control-Allow-Origin: *"${
+          d.credentials ? ", and with THEMIS_CORS_ALLOW_CREDENTIALS on, pages can do so with the visitor's credentials" : ''
         }. Remove it and list the allowed origins in THEMIS_CORS_ALLOWED_ORIGINS.`,
     },
   },

@@ -18,7 +18,7 @@ export default defineRule({
     supersedes: ['TLS010'],
     messages: {
       verifyOff: (d: { name: string; value: string }) =>
-        `${d.name}=${d.value} turns off TLS certificate verification, so anyone who can intercept the connection can impersonate the server on the other end. Remove it and trust the right CA instead.`,
+        `${d.name}=${d.value} turns off TLS certificate verification. Anyone who can intercept the connection can then impersonate the server on the other end. Remove it and trust the right CA instead.`,
     },
   },
   check(ctx) {

@@ -16,7 +16,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       disabled: () =>
-        'THEMIS_SHARD_MTLS_DISABLED turns off mutual TLS between shards, so shard RPC can be read and spoofed on the network. Production mode ignores it, but every other environment honours it: remove the line.',
+        'THEMIS_SHARD_MTLS_DISABLED turns off mutual TLS between shards. Shard RPC can then be read and spoofed on the network. Production mode ignores it, but every other environment honours it: remove the line.',
     },
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
     supersedes: ['NET001'],
     messages: {
       bindAll: (d: { address: string }) =>
-        `THEMIS_HEALTH_BIND_ADDRESS=${d.address} exposes the health and error service on every network interface, leaking internal state to anyone who can reach the host. Bind it to 127.0.0.1 for local probes.`,
+        `THEMIS_HEALTH_BIND_ADDRESS=${d.address} exposes the health service on every network interface. It leaks internal state and errors to anyone who can reach the host. Bind it to 127.0.0.1 for local probes.`,
     },
   },
   check(ctx) {

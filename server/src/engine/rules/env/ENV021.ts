@@ -20,9 +20,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       missing: (d: { names: string[]; template: string }) =>
-        `${d.template} declares ${d.names.join(', ')}, but this file does not set ${d.names.length === 1 ? 'it' : 'them'}: the template and the file have drifted apart, and the server runs without ${d.names.length === 1 ? 'that setting' : 'those settings'}.`,
+        `${d.names.length === 1 ? `${d.names[0]} is` : `${d.names.length} variables of ${d.template} are`} missing here, though ${d.template} declares ${d.names.length === 1 ? 'it' : 'them'}. The template and this file have drifted apart${d.names.length === 1 ? '' : ` (${d.names.join(', ')})`}, and the server runs without ${d.names.length === 1 ? 'that setting' : 'those settings'}.`,
       notInTemplate: (d: { name: string; template: string }) =>
-        `${d.name} is set here but missing from ${d.template}: whoever installs from the template will not know about it. Add it to the template (with an empty value if it is a secret).`,
+        `${d.name} is set here but missing from ${d.template}. Whoever installs from the template will not know about it. Add it to the template (with an empty value if it is a secret).`,
     },
   },
   check(ctx) {

@@ -94,6 +94,14 @@ export function typoData(scope: EnvScope, name: string): Typo | undefined {
   return t ? { key: t.key, line: lineOf(scope.file, t) } : undefined;
 }
 
+/** Variables whose own rule reports a misspelled definition on its line, with the rename (ENV001, ENV004, ENV007, ENV008). */
+const TYPO_OWNED = new Set(['THEMIS_PRODUCTION_MODE', 'THEMIS_TOKEN_ADMIN', 'THEMIS_PII_STRICT', 'THEMIS_DISABLE_AUTO_DOWNLOAD']);
+
+/** Whether the rule of `target` reports `e` as its misspelling (one finding per typo: ENV015 then stays quiet). */
+export function typoToldByOwner(scope: EnvScope, e: EnvEntry, target: string): boolean {
+  return TYPO_OWNED.has(target) && !entryOf(scope, target) && typoOf(scope, target) === e && configuresServer(scope);
+}
+
 /** The message fragment for a misspelled definition: ` (X on line N looks like a misspelling of it)`. */
 export function typoText(t: Typo | undefined): string {
   return t ? ` (${t.key} on line ${t.line} looks like a misspelling of it)` : '';
@@ -154,7 +162,7 @@ export const FRESH_TOKEN = 'a freshly generated 32-byte token';
 // ---------------------------------------------------------------------------
 
 /** Why a flag that must be on is not: missing (perhaps misspelled), or set to something else. */
-export type FlagState = { kind: 'notSet'; typo?: Typo } | { kind: 'off'; entry: EnvEntry; value: string };
+export type FlagState = { kind: 'notSet' } | { kind: 'off'; entry: EnvEntry; value: string };
 
 /**
  * Why the flag `name` is not on, as the server reads it; undefined when it is on,
@@ -163,7 +171,7 @@ export type FlagState = { kind: 'notSet'; typo?: Typo } | { kind: 'off'; entry: 
  */
 export function flagNotOn(scope: EnvScope, name: string): FlagState | undefined {
   const e = entryOf(scope, name);
-  if (!e) return configuresServer(scope) ? { kind: 'notSet', typo: typoData(scope, name) } : undefined;
+  if (!e) return configuresServer(scope) ? { kind: 'notSet' } : undefined;
   const v = valueOf(scope, e);
   if (v === undefined || flagOn(name, v) || misspelledOn(name, v)) return undefined;
   return { kind: 'off', entry: e, value: v };
@@ -172,18 +180,22 @@ export function flagNotOn(scope: EnvScope, name: string): FlagState | undefined 
 /**
  * The messages and check of a rule whose switch must be 1 (ENV007, ENV008): reported
  * where it is missing (with the fix that adds it, or renames a misspelling) or off (set to 1).
- * `risk` says what happens while it is not on.
+ * `risk` says what happens while it is not on (the end of the first sentence), `detail` why that matters.
  */
-export function flagMustBeOn(name: string, risk: string) {
+export function flagMustBeOn(name: string, risk: string, detail: string) {
   const messages = {
-    notSet: (d: { typo?: Typo }) => `${name} is not set${typoText(d.typo)}: ${risk}. Set ${name}=1.`,
-    off: (d: { value: string }) => `${name} is ${shown(d.value)}: ${risk}. Set it to 1.`,
+    notSet: () => `${name} is not set, so ${risk}. ${detail}. Set ${name}=1.`,
+    misspelled: (d: { key: string }) => `${d.key} is a misspelling of ${name}, so ${risk}. ${detail}. Rename it.`,
+    off: (d: { value: string }) => `${name} is ${shown(d.value)}, so ${risk}. ${detail}. Set it to 1.`,
   };
   const check = (ctx: RuleContext<typeof messages>): void => {
     const state = flagNotOn(ctx, name);
     if (state?.kind === 'notSet') {
       const p = provide(ctx, name, '1', (v) => flagOn(name, v));
-      ctx.report({ messageId: 'notSet', data: { typo: state.typo }, span: absentSpan(ctx), fixes: [ctx.fix(p.title, p.edits)] });
+      const fixes = [ctx.fix(p.title, p.edits)];
+      const typo = typoOf(ctx, name);
+      if (typo) ctx.report({ messageId: 'misspelled', data: { key: typo.key }, span: typo.keySpan, fixes });
+      else ctx.report({ messageId: 'notSet', span: absentSpan(ctx), fixes });
     } else if (state?.kind === 'off') {
       ctx.report({
         messageId: 'off',

@@ -17,9 +17,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       disabled: () =>
-        'MIG is disabled although instances are assigned below, so the GPU runs unpartitioned and every user shares its memory and compute. Set mig.enabled to true.',
+        'mig.enabled is false, yet instances are assigned below. The GPU then runs unpartitioned and every user shares its memory and compute. Set mig.enabled to true.',
       notSet: () =>
-        'Instances are listed but mig.enabled is not set, so the partitioning below is not switched on and users would share whole GPUs. Add enabled: true.',
+        'mig.enabled is not set, yet instances are listed below. The partitioning is then not switched on and users share whole GPUs. Add enabled: true.',
     },
   },
   check(ctx) {

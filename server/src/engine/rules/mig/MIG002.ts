@@ -16,7 +16,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       duplicate: (d: { uuid: string; line: number }) =>
-        `MIG instance ${d.uuid} is already listed on line ${d.line}: two entries would hand the same GPU slice to different users. Give each instance its own UUID (see nvidia-smi -L).`,
+        `MIG instance ${d.uuid} is listed twice (first on line ${d.line}). Two entries would hand the same GPU slice to different users. Give each instance its own UUID (see nvidia-smi -L).`,
     },
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       shared: (d: { instance: string; users: string[] }) =>
-        `MIG instance ${d.instance} is shared by ${d.users.length} users (${d.users.join(', ')}); inside one slice there is no memory isolation between them. Give each user a slice of their own.`,
+        `MIG instance ${d.instance} is shared by ${d.users.length} users. Inside one slice there is no memory isolation between ${d.users.slice(0, -1).join(', ')} and ${d.users[d.users.length - 1]}. Give each user a slice of their own.`,
     },
   },
   check(ctx) {

@@ -23,9 +23,9 @@ export default defineRule({
       empty: () =>
         'This MIG instance has an empty uuid, so it cannot be bound to a GPU slice. Use the MIG-… UUID that nvidia-smi -L prints.',
       incomplete: (d: { uuid: string }) =>
-        `"${d.uuid}" is not a complete MIG UUID (MIG-<uuid>, or MIG-GPU-<gpu uuid>/<gi>/<ci> on older drivers); CUDA_VISIBLE_DEVICES would match no device. Copy the UUID from nvidia-smi -L.`,
+        `"${d.uuid}" is not a complete MIG UUID, so CUDA_VISIBLE_DEVICES would match no device. The form is MIG-<uuid>, or MIG-GPU-<gpu uuid>/<gi>/<ci> on older drivers. Copy the UUID from nvidia-smi -L.`,
       notMig: (d: { uuid: string }) =>
-        `"${d.uuid}" does not name a MIG slice: MIG UUIDs start with MIG-, whereas a GPU UUID or index hands out the whole GPU. Use the MIG-… UUID from nvidia-smi -L.`,
+        `"${d.uuid}" is not a MIG slice: MIG UUIDs start with MIG-. A GPU UUID or index hands out the whole GPU. Use the MIG-… UUID from nvidia-smi -L.`,
     },
   },
   check(ctx) {

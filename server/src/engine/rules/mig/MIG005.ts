@@ -31,9 +31,9 @@ export default defineRule({
     messages: {
       /** `value` is the limit as written, undefined when the entry is empty. */
       form: (d: { value: string | undefined }) =>
-        `vram_limit ${d.value !== undefined ? `"${d.value}"` : '(empty)'} is not a whole number followed by gb or mb (for example 5gb or 5120mb), so the limit cannot be applied. Write it in that form.`,
+        `vram_limit ${d.value !== undefined ? `"${d.value}"` : '(empty)'} is not a size in gb or mb, so the limit cannot be applied. Write a whole number followed by gb or mb, for example 5gb or 5120mb.`,
       aboveProfile: (d: { value: string; gb: number; profile: string }) =>
-        `vram_limit ${d.value} is more than the ${d.gb} GB that profile ${d.profile} provides, so the limit promises memory the slice does not have. Lower it to ${d.gb}gb or less, or pick a larger profile.`,
+        `vram_limit ${d.value} is more than the ${d.gb} GB that profile ${d.profile} provides. The limit promises memory the slice does not have. Lower it to ${d.gb}gb or less, or pick a larger profile.`,
     },
   },
   check(ctx) {

@@ -15,7 +15,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       unassigned: (d: { instance: string }) =>
-        `MIG instance ${d.instance} is assigned to nobody: an idle slice tends to be picked up by whoever finds it, outside the access policy. Assign it to a user or remove it.`,
+        `MIG instance ${d.instance} is assigned to nobody. An idle slice tends to be picked up by whoever finds it, outside the access policy. Assign it to a user or remove it.`,
     },
   },
   check(ctx) {

@@ -22,7 +22,7 @@ export default defineRule({
     messages: {
       /** `files`: the sibling configs that hold a mapping, comma-separated. */
       unmapped: (d: { user: string; files: string }) =>
-        `MIG user "${d.user}" has no entry in security.gpu.access_control.user_gpu_mapping of ${d.files}, so the two files disagree on who may use this GPU. Add the user to the mapping or correct the name here.`,
+        `MIG user "${d.user}" is missing from the user_gpu_mapping of ${d.files}. The two files disagree on who may use this GPU (security.gpu.access_control.user_gpu_mapping). Add the user to the mapping or correct the name here.`,
     },
   },
   check(ctx) {
