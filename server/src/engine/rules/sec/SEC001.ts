@@ -21,7 +21,7 @@ type Data = { path: string; masked: string; name: string };
 
 const inClear = (d: Data) =>
   `Secret in clear text: ${d.path}. ` +
-  `Whoever can read this file or its history can use the value (${d.masked}). ` +
+  `Whoever can read this file or its history can use the value, ${d.masked}. ` +
   `Reference an environment variable (\${${d.name}}) and keep the value in a git-ignored .env.`;
 
 export default defineRule({

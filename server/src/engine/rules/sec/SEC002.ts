@@ -16,7 +16,7 @@ export default defineRule({
     messages: {
       knownCredential: (d: { path: string; format: string; masked: string }) =>
         `${d.path} holds a credential in a recognisable format (${d.format}). ` +
-        `Such credentials (this one: ${d.masked}) leak with every copy and commit of the config: ` +
+        `Such a credential, here ${d.masked}, leaks with every copy and commit of the config: ` +
         'revoke it, issue a new one and load it from the environment.',
     },
   },

@@ -52,13 +52,13 @@ export default defineRule({
     messages: {
       weakSecret: (d: Weak) =>
         `Weak secret in ${d.name}: ${what(d)}. ` +
-        `The value (${d.masked}) can be guessed${detail(d)}. Replace it with a long random value, e.g. \`openssl rand -base64 32\`.`,
+        `The value, ${d.masked}, can be guessed${detail(d)}. Replace it with a long random value, e.g. \`openssl rand -base64 32\`.`,
       weakVariable: (d: Weak & { path: string; file: string }) =>
         `Weak secret for ${d.path}: ${d.name} in ${d.file} is ${what(d)}. ` +
-        `The value (${d.masked}) can be guessed${detail(d)}. Replace it with a long random value.`,
+        `The value, ${d.masked}, can be guessed${detail(d)}. Replace it with a long random value.`,
       weakUrlPassword: (d: { path: string; masked: string }) =>
         `Guessable password in the URL of ${d.path}. ` +
-        `It (${d.masked}) is a well-known default or dictionary word. Use a long random password.`,
+        `The password, ${d.masked}, is a well-known default or dictionary word. Use a long random password.`,
     },
   },
   check(ctx) {

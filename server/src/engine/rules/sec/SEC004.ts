@@ -27,7 +27,7 @@ export default defineRule({
     messages: {
       urlPassword: (d: { path: string; user: string; masked: string; name: string }) =>
         `The URL in ${d.path} embeds the password of "${d.user}". ` +
-        `URLs end up in logs, process lists and commits, and the password (${d.masked}) with them. ` +
+        `URLs end up in logs, process lists and commits, and the password, ${d.masked}, with them. ` +
         `Move the password into an environment variable (\${${d.name}}).`,
     },
   },

@@ -19,7 +19,7 @@ export default defineRule({
     messages: {
       secretInTemplate: (d: { key: string; masked: string }) =>
         `This committed template ships a value for the secret ${d.key}. ` +
-        `Every copy of it starts with the same known secret (${d.masked}). ` +
+        `Every copy of it starts with the same known secret, ${d.masked}. ` +
         'Leave it empty here and set it only in the real, git-ignored env file.',
     },
   },
