@@ -99,7 +99,7 @@ ruleTester('ENC004', {
           messageId: 'localProvider',
           line: 6,
           severity: 'warning',
-          message: /^key_provider env \(from \$\{KEY_PROVIDER\}\) keeps the encryption key on the same machine as the data\./,
+          message: /^key_provider env \(from \$\{KEY_PROVIDER\}\) keeps the key on the same machine as the data it encrypts\./,
         },
       ],
       output: null,

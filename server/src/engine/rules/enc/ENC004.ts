@@ -17,7 +17,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       localProvider: (d: { provider: string }) =>
-        `key_provider ${d.provider} keeps the encryption key on the same machine as the data. ` +
+        `key_provider ${d.provider} keeps the key on the same machine as the data it encrypts. ` +
         'One host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.',
     },
   },

@@ -46,7 +46,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       blocked: (d: { op: string }) =>
-        `GPU operation ${d.op} is not one of training, inference or embedding. ` +
+        `GPU operation ${d.op} is not training, inference or embedding. ` +
         'Allowing it opens the GPUs to workloads such as crypto mining that abuse shared hardware. Remove it.',
     },
   },

@@ -14,14 +14,14 @@ export default defineRule({
     supersedes: [],
     messages: {
       guideStub: (d: { shown: string }) =>
-        `The HSM provider is ${d.shown}, a software stand-in rather than hardware. ` +
+        `HSM provider ${d.shown} is a software stand-in rather than hardware. ` +
         'Master keys would sit in process memory, where a memory dump reveals them. Use a real HSM through pkcs11 for production.',
       stub: (d: { shown: string }) =>
-        `The HSM provider is ${d.shown}, a software stand-in with no hardware protection. ` +
+        `HSM provider ${d.shown} is a software stand-in with no hardware protection. ` +
         'Master keys sit in ordinary process memory, and a production-mode server refuses to start with it. ' +
         'Configure a real HSM through pkcs11.',
       stubUnknownToServer: (d: { shown: string }) =>
-        `The HSM provider is ${d.shown}, a software stand-in that the server also rejects. ` +
+        `HSM provider ${d.shown} is a software stand-in that the server also rejects. ` +
         'It gives the master keys no hardware protection, and the server knows only pkcs11 and stub, so it stops at startup. ' +
         'Configure a real HSM through pkcs11.',
     },

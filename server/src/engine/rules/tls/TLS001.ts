@@ -20,7 +20,7 @@ export default defineRule({
         `TLS is off: ${d.path} is false. Bearer tokens, queries and results reach ThemisDB in clear text. ` +
         'Turn TLS on and give it a certificate and key.',
       neverOn: (d: { listener: string; key: string }) =>
-        `Listener ${d.listener} is set up but TLS is never turned on (${d.key} is missing). ` +
+        `TLS is never turned on for listener ${d.listener}: ${d.key} is missing. ` +
         'The listener serves plaintext. Enable TLS with a certificate and key.',
     },
   },
