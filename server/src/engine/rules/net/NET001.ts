@@ -59,7 +59,7 @@ const messages = {
   listenerOnAll: (d: { path: string; shown: string; listener: 'gRPC' | 'ThemisDB' }) =>
     `${d.listener} listens on every interface without TLS: ${d.path} is ${d.shown}. ` +
     'Tokens and data cross any network that reaches the port in clear. ' +
-    'Bind it to a private or loopback address, or turn TLS on.',
+    'Bind it to a private or loopback address, or put TLS in front of it.',
   walOnAll: (d: { value: string }) =>
     `WAL replication listens on every interface without mTLS: THEMIS_WAL_GRPC_HOST=${d.value}. ` +
     'Any host that reaches it can read or inject replicated writes. ' +
