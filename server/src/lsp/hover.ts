@@ -53,17 +53,25 @@ export function hoverAt(
   if (!kind) return null;
   const h = hover(file, file.lines.offset(position), { kind, workspace: ws, root: ctx.root });
   if (!h) return null;
-  let value = h.markdown;
-  const line = position.line;
+  const value = withFindingHeadlines(h.markdown, file, position.line, ctx.findings);
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(file.lines, h.span) };
+}
+
+/** A hover's markdown under the rule headlines of the findings on `line` (at most three rules). */
+export function withFindingHeadlines(
+  markdown: string,
+  file: SourceFile,
+  line: number,
+  findings: readonly Finding[] = [],
+): string {
   const lineSpan = { start: file.lines.lineStart(line), end: file.lines.lineEnd(line) };
   const seen = new Set<string>();
   const rules: string[] = [];
-  for (const f of ctx.findings ?? []) {
+  for (const f of findings) {
     if (f.span.start > lineSpan.end || f.span.end < lineSpan.start || seen.has(f.ruleId) || seen.size >= 3) continue;
     seen.add(f.ruleId);
     const headline = ruleHeadline(f.ruleId);
     rules.push(`**[${f.ruleId}](${ruleDocsUri(f.ruleId)})** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
   }
-  if (rules.length) value = `${rules.join('\n\n')}\n\n---\n\n${value}`;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(file.lines, h.span) };
+  return rules.length ? `${rules.join('\n\n')}\n\n---\n\n${markdown}` : markdown;
 }

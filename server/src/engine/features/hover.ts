@@ -223,7 +223,13 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions): Hove
 
 /** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default. */
 function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
-  const { key: name, value } = e;
+  const out = envValueNotes(e.key, e.value, info);
+  const doc = envVarMarkdown(e.key, info)!;
+  return out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc;
+}
+
+/** The notes of envValueMarkdown without the catalog docs (deployment hovers show them once per variable). */
+export function envValueNotes(name: string, value: string, info: EnvVarInfo): string[] {
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
   if (isSecretVar(name) || isSecretValue(value)) {
@@ -246,8 +252,7 @@ function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
       out.push(`Recommended: ${code(info.recommended)}.`);
   }
   if (info.status !== 'code') out.push(envStatusText(info));
-  const doc = envVarMarkdown(name, info)!;
-  return out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc;
+  return out;
 }
 
 // ---------------------------------------------------------------- ${VAR}
