@@ -16,7 +16,7 @@ describe('CLI text output', () => {
     const r = cli([...only('TLS002'), '--profile', 'production', '.'], { cwd: dir });
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'a/config.yaml');
-    assert.match(lines[1], /^ {2}a\/config\.yaml:3:18 {2}warning {2}The minimum TLS version is 1\.2\..* {2}TLS002$/);
+    assert.match(lines[1], /^ {2}a\/config\.yaml:3:18 {2}warning {2}Minimum TLS version 1\.2 is below TLS 1\.3\..* {2}TLS002$/);
     assert.equal(lines[2], '');
     assert.equal(lines[3], 'b/config.yaml');
     assert.match(lines[4], /^ {2}b\/config\.yaml:3:18 {2}error {2}Minimum TLS version 1\.0 .* {2}TLS002$/);

@@ -96,7 +96,7 @@ describe('CLI --format sarif', () => {
     assert.equal(res.ruleId, 'TLS002');
     assert.equal(run.tool.driver.rules[res.ruleIndex].id, 'TLS002');
     assert.equal(res.level, 'warning');
-    assert.match(res.message.text, /minimum TLS version is 1\.2/);
+    assert.match(res.message.text, /^Minimum TLS version 1\.2 is below TLS 1\.3\./);
     const loc = res.locations[0].physicalLocation;
     assert.deepEqual(loc.artifactLocation, { uri: 'sub%20dir/config.yaml', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(loc.region, { startLine: 3, startColumn: 18, endLine: 3, endColumn: 23 });

@@ -4,9 +4,6 @@
 
 export const FIRST_SENTENCE_MAX = 100;
 
-/** Rule families whose messages are still being rewritten to the limit (issue 11); emptied as each lands. */
-export const LONG_MESSAGES_PENDING = new Set(['AUD', 'CMP', 'ENC', 'GPU', 'KMS', 'NET', 'SCH', 'SEC', 'SUP', 'TLS']);
-
 export function firstSentence(message) {
   const end = /[.!?](?=\s|$)/.exec(message);
   return end ? message.slice(0, end.index + 1) : message;
@@ -14,7 +11,6 @@ export function firstSentence(message) {
 
 /** The problem with a finding's first sentence, or undefined when it is short enough. */
 export function firstSentenceProblem(finding) {
-  if (LONG_MESSAGES_PENDING.has(finding.ruleId.replace(/\d+$/, ''))) return undefined;
   const first = firstSentence(finding.message);
   return first.length > FIRST_SENTENCE_MAX
     ? `${finding.ruleId}: first sentence has ${first.length} characters (at most ${FIRST_SENTENCE_MAX}): ${first}`

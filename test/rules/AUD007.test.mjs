@@ -47,7 +47,7 @@ ruleTester('AUD007', {
           column: 16,
           endColumn: 18,
           severity: 'warning',
-          message: /90 days/,
+          message: /^Audit records are kept for only 30 days \(max_age\)\. .*at least 90 days/,
           suggestions: [{ title: 'Set max_age to 90', output: rot('90') }],
         },
       ],
@@ -86,6 +86,7 @@ ruleTester('AUD007', {
           line: 9,
           column: 20,
           severity: 'warning',
+          message: /^Audit records are kept for only 30 days \(max_age: 30d\)\./,
           suggestions: [
             {
               title: 'Set max_age to 90d',

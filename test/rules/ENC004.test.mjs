@@ -94,7 +94,14 @@ ruleTester('ENC004', {
     {
       name: 'resolved from .env',
       files: { 'config.yaml': storage('${KEY_PROVIDER}'), '.env': 'THEMIS_PRODUCTION_MODE=1\nKEY_PROVIDER=env\n' },
-      errors: [{ messageId: 'localProvider', line: 6, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'localProvider',
+          line: 6,
+          severity: 'warning',
+          message: /^key_provider env \(from \$\{KEY_PROVIDER\}\) keeps the key on the same machine as the data it encrypts\./,
+        },
+      ],
       output: null,
     },
     {

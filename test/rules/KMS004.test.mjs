@@ -116,6 +116,7 @@ ruleTester('KMS004', {
           line: 5,
           column: 17,
           endColumn: 23,
+          message: /^The API key rotates every 180 days \(180d\), above the 90-day maximum\./,
           suggestions: [
             {
               title: 'Set intervals.api_keys to 90d',

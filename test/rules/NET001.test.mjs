@@ -63,7 +63,7 @@ ruleTester('NET001', {
           line: 9,
           column: 38,
           endColumn: 47,
-          message: /internal \(health/,
+          message: /^Internal endpoint on every interface: .* is (0\.0\.0\.0|::)\. This health, metrics or admin endpoint/,
           suggestions: [
             { title: 'Bind health_error_service_bind_address to 127.0.0.1', output: core('"10.0.3.15"', 'true', '"127.0.0.1"') },
           ],
@@ -151,7 +151,7 @@ ruleTester('NET001', {
           line: 5,
           column: 17,
           endColumn: 21,
-          message: /internal \(health/,
+          message: /^Internal endpoint on every interface: .* is (0\.0\.0\.0|::)\. This health, metrics or admin endpoint/,
           suggestions: [
             {
               title: 'Bind bind_address to 127.0.0.1',

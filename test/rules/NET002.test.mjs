@@ -54,7 +54,7 @@ ruleTester('NET002', {
           endLine: 4,
           endColumn: 46,
           severity: 'warning',
-          message: /traces/,
+          message: /^tracing\.otlp_endpoint sends to otel-collector over plain http:\/\/\. Traces/,
           suggestions: [
             {
               title: 'Use https://',
@@ -116,6 +116,7 @@ ruleTester('NET002', {
           messageId: 'yamlPlainHttp',
           line: 6,
           column: 17,
+          message: /^metrics\.exporters\[0\]\.endpoint sends to otel-collector over plain http:\/\/\. Metrics travel/,
           suggestions: [
             {
               title: 'Use https://',

@@ -19,7 +19,16 @@ ruleTester('SCH001', {
     {
       name: 'duplicate key: the second one is marked',
       files: { 'config.yaml': base('server:\n  port: 8765\n  port: 9000\n') },
-      errors: [{ messageId: 'duplicateKey', line: 5, column: 3, endColumn: 7, severity: 'error', message: /twice/ }],
+      errors: [
+        {
+          messageId: 'duplicateKey',
+          line: 5,
+          column: 3,
+          endColumn: 7,
+          severity: 'error',
+          message: /^Key `\w+` appears twice in the same mapping\./,
+        },
+      ],
       output: null,
     },
     {
@@ -49,7 +58,15 @@ ruleTester('SCH001', {
     {
       name: 'an unresolved tag is legal YAML: a warning in its own words, not a parse error',
       files: { 'config.yaml': base('server:\n  port: !custom 8080\n') },
-      errors: [{ messageId: 'parserWarning', line: 4, column: 9, severity: 'warning', message: /^The YAML is valid.*!custom/ }],
+      errors: [
+        {
+          messageId: 'parserWarning',
+          line: 4,
+          column: 9,
+          severity: 'warning',
+          message: /^The YAML parser warns: Unresolved tag: !custom\. The YAML is valid/,
+        },
+      ],
       output: null,
     },
     {

@@ -66,7 +66,15 @@ ruleTester('SEC003', {
     {
       name: 'too short to be random',
       files: { 'security.yaml': hsm('"k9Q#z"') },
-      errors: [{ messageId: 'weakSecret', line: 5, column: 10, endColumn: 17, message: /is only 5 characters long/ }],
+      errors: [
+        {
+          messageId: 'weakSecret',
+          line: 5,
+          column: 10,
+          endColumn: 17,
+          message: /^Weak secret in hsm\.pkcs11\.pin: only 5 characters long\./,
+        },
+      ],
     },
     {
       name: 'low entropy for its length in an edition file',

@@ -92,7 +92,8 @@ ruleTester('SEC006', {
         {
           messageId: 'notIgnored',
           line: 2,
-          message: /\(BACKUP_KEY_ID, THEMIS_HSM_PIN, THEMIS_VAULT_TOKEN and 1 more\)/,
+          message:
+            /^themisdb\.env holds 4 secrets but no \.gitignore excludes it\. One `git add \.` publishes BACKUP_KEY_ID, THEMIS_HSM_PIN, THEMIS_VAULT_TOKEN and 1 more\./,
           suggestions: [{ title: 'Add themisdb.env to .gitignore', outputs: { '.gitignore': '.env\nthemisdb.env\n' } }],
         },
       ],

@@ -40,8 +40,25 @@ ruleTester('TLS002', {
           line: 5,
           column: 18,
           severity: 'error',
-          message: /older than TLS 1\.2/,
+          message: /^Minimum TLS version 1\.0 is below TLS 1\.2\./,
           suggestions: [{ title: 'Set min_version to "1.3"', output: seed("'1.3'") }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a version reached through an alias is told resolved, with its anchor',
+      files: {
+        'config.yaml':
+          'x-defaults:\n  tls_floor: &tls_floor "TLSv1.0"\nserver:\n  enable_tls: true\n  tls_min_version: *tls_floor\n',
+      },
+      errors: [
+        {
+          messageId: 'belowTls12',
+          line: 5,
+          column: 20,
+          severity: 'error',
+          message: /^Minimum TLS version TLSv1\.0 \(from \*tls_floor\) is below TLS 1\.2\./,
         },
       ],
       output: null,
@@ -123,7 +140,7 @@ ruleTester('TLS002', {
           messageId: 'maxBelowMin',
           line: 5,
           severity: 'error',
-          message: /maximum/,
+          message: /^Maximum TLS version 1\.2 is below the minimum 1\.3\./,
           suggestions: [
             {
               title: 'Set max_version to "1.3"',

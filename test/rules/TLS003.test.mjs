@@ -70,7 +70,7 @@ ruleTester('TLS003', {
           line: 5,
           column: 9,
           severity: 'error',
-          message: /TLS 1\.3 cipher suites/,
+          message: /is not a TLS 1\.3 cipher suite name\./,
           suggestions: [
             {
               title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',

@@ -99,7 +99,7 @@ ruleTester('TLS005', {
           line: 3,
           column: 18,
           endColumn: 28,
-          message: /"optional"/,
+          message: /^Client certificates are not required: client_auth is optional\./,
           suggestions: [
             {
               title: 'Set client_auth to required',
@@ -118,7 +118,7 @@ ruleTester('TLS005', {
           messageId: 'clientAuthOptional',
           line: 4,
           column: 18,
-          message: /replication is enabled/,
+          message: /^Client certificates are not required: client_auth is none\. Replication is enabled, yet/,
           suggestions: [
             {
               title: 'Set client_auth to required',

@@ -50,7 +50,8 @@ ruleTester('TLS006', {
           column: 1,
           endColumn: 9,
           severity: 'error',
-          message: /certificate path \(tls_cert\) and private key path \(tls_key\) are missing/,
+          message:
+            /but tls_cert and tls_key are missing\. No TLS handshake can complete without the certificate path \(tls_cert\) and private key path \(tls_key\)/,
           suggestions: [
             {
               title: 'Add placeholder tls_cert and tls_key',

@@ -46,7 +46,7 @@ ruleTester('TLS008', {
           column: 18,
           endColumn: 26,
           severity: 'warning',
-          message: /"optional"/,
+          message: /^gRPC client_auth is optional, not required\./,
           suggestions: [
             { title: 'Set client_auth to required', output: seed('true', '    client_auth: required   # phase-in\n') },
           ],
@@ -77,7 +77,7 @@ ruleTester('TLS008', {
       },
       errors: [
         { messageId: 'grpcTlsOff', line: 7, column: 16 },
-        { messageId: 'clientAuthNotRequired', line: 8, column: 20, message: /"none"/ },
+        { messageId: 'clientAuthNotRequired', line: 8, column: 20, message: /^gRPC client_auth is none, not required\./ },
       ],
       output:
         'storage:\n  rocksdb_path: /data\nnetwork:\n  grpc:\n    port: 50051\n    tls:\n      enabled: true\n      client_auth: required\n',

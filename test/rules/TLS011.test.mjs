@@ -37,7 +37,7 @@ ruleTester('TLS011', {
           endLine: 5,
           endColumn: 26,
           severity: 'warning',
-          message: /2048 bits/,
+          message: /^RSA-2048 is a 2048-bit RSA key/,
           suggestions: [
             {
               title: 'Use RSA-4096',

@@ -1,10 +1,11 @@
 // AUD001 audit-disabled: audit logging switched off, or a config that never switches it on.
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
-import { keySpanOf, lastKey } from '../query';
+import { dotted, keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { auditApplies, auditBlocks, auditSwitches, siblingAudits } from '../shared/audit';
 import { NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
+import { capitalized } from '../shared/wording';
 
 export default defineRule({
   meta: {
@@ -17,12 +18,16 @@ export default defineRule({
     supersedes: [],
     messages: {
       switchedOff: (d: { label: string; where: string }) =>
-        `${d.label.charAt(0).toUpperCase() + d.label.slice(1)} is off (${d.where}): logins, data reads and configuration changes leave no trail for incident response or compliance. Turn it on.`,
+        `${capitalized(d.label)} is off: ${d.where} is false. ` +
+        'Logins, data reads and configuration changes leave no trail for incident response or compliance. Turn it on.',
       blockWithoutSwitch: (d: { block: string }) =>
-        `${d.block} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.` +
+        `${d.block} has no \`enabled: true\`, so audit logging is off. ` +
+        'Logins, data access and configuration changes leave no trail. Add the switch.' +
         NO_SIBLING,
       notSwitchedOn: () =>
-        'Audit logging is not switched on in this config, so there is no record of who logged in, read or exported data, or changed keys and settings. Enable it (logging.audit.enabled: true) and send it to an external sink.' +
+        'Audit logging is never switched on in this config. ' +
+        'Nothing records who logged in, read or exported data, or changed keys and settings. ' +
+        'Enable it (logging.audit.enabled: true) and send it to an external sink.' +
         NO_SIBLING,
     },
   },
@@ -35,7 +40,7 @@ export default defineRule({
         off = true;
         ctx.report({
           messageId: 'switchedOff',
-          data: { label: s.label, where: s.ref.path.join('.') },
+          data: { label: s.label, where: dotted(s.ref) },
           span: s.ref.valueSpan,
           fixes: [ctx.fix(`Set ${lastKey(s.ref)} to true`, [setValue(ctx.file, s.ref, true)])],
         });

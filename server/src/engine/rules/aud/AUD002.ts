@@ -26,7 +26,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       localOnly: () =>
-        'Every audit output is a file on the database host, so an intruder with root there can edit or delete the trail. Also ship the events to an external, tamper-resistant sink (syslog/SIEM over TLS, WORM object storage).',
+        'Every audit output is a file on the database host. ' +
+        'An intruder with root there can edit or delete the trail. ' +
+        'Also ship the events to an external, tamper-resistant sink (syslog/SIEM over TLS, WORM object storage).',
     },
   },
   check(ctx) {

@@ -44,11 +44,14 @@ export default defineRule({
     supersedes: ['NET002'],
     messages: {
       udpProtocol: () =>
-        'Audit events go out over UDP, which drops them silently under load and accepts forged datagrams. Use TCP (with TLS where the collector supports it).',
+        'Audit events go out over UDP. ' +
+        'UDP drops them silently under load and accepts forged datagrams. Use TCP (with TLS where the collector supports it).',
       udpUrl: () =>
-        'This audit sink is reached over UDP, which loses events without notice and cannot tell forged ones apart. Send to a TCP (preferably TLS) endpoint.',
+        'This audit sink is reached over UDP. ' +
+        'UDP loses events without notice and cannot tell forged ones apart. Send to a TCP (preferably TLS) endpoint.',
       plainHttp: (d: { host: string }) =>
-        `Audit events are sent in clear over http:// to ${d.host}: anyone on the path can read user names and queries, steal the sink's token, or drop and alter events. Use https://.`,
+        `Audit events are sent in clear over http:// to ${d.host}. ` +
+        "Anyone on the path can read user names and queries, steal the sink's token, or drop and alter events. Use https://.",
     },
   },
   check(ctx) {

@@ -5,6 +5,7 @@ import { keySpanOf } from '../query';
 import { defineRule } from '../rule';
 import { switchRef } from '../shared/documents';
 import { boolOf, textOf } from '../shared/values';
+import { listed } from '../shared/wording';
 import { activeAuditBlocks, appendToSeqEdit } from './shared';
 
 const REQUIRED_REDACTION: { name: string; test: RegExp }[] = [
@@ -24,9 +25,12 @@ export default defineRule({
     supersedes: [],
     messages: {
       redactionOff: () =>
-        'Redaction of audit events is off, so passwords, API keys and personal data in requests end up in the audit trail and everywhere it is copied. Turn redaction on.',
+        'Redaction of audit events is off. ' +
+        'Passwords, API keys and personal data in requests end up in the audit trail and everywhere it is copied. ' +
+        'Turn redaction on.',
       fieldsMissing: (d: { missing: string[] }) =>
-        `The redaction list does not cover ${d.missing.join(', ')}, so such values would be written to the audit trail in clear. Add ${d.missing.length > 1 ? 'them' : 'it'} to redaction.fields.`,
+        `The redaction list does not cover ${listed(d.missing)}. ` +
+        `Such values would be written to the audit trail in clear. Add ${d.missing.join(', ')} to redaction.fields.`,
     },
   },
   check(ctx) {

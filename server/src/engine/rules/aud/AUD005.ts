@@ -16,9 +16,12 @@ export default defineRule({
     supersedes: [],
     messages: {
       unsigned: () =>
-        'Audit records are not signed, so someone with write access to the log can change or remove entries without it showing. Enable signing (an ECDSA-signed chain) with a key held in the HSM.',
+        'Audit records are not signed. ' +
+        'Someone with write access to the log can change or remove entries without it showing. ' +
+        'Enable signing (an ECDSA-signed chain) with a key held in the HSM.',
       mutable: () =>
-        'The audit trail is not kept immutable, so past entries can be rewritten after the fact. Turn on immutable (append-only or WORM) storage.',
+        'The audit trail is not kept immutable. ' +
+        'Past entries can be rewritten after the fact. Turn on immutable (append-only or WORM) storage.',
     },
   },
   check(ctx) {

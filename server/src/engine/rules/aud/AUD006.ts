@@ -52,7 +52,8 @@ export default defineRule({
     supersedes: [],
     messages: {
       categoryMissing: (d: { category: string }) =>
-        `The audit events leave out the ${d.category} category, so those actions are not recorded although compliance reviews expect them. Add ${d.category} to the events.`,
+        `The audit events leave out the ${d.category} category. ` +
+        `Those actions are not recorded, although compliance reviews expect them. Add ${d.category} to the events.`,
     },
   },
   check(ctx) {

@@ -1,9 +1,10 @@
 // AUD007 audit-retention: audit records kept (rotation max_age, retention_days, …) for less than 90 days.
 import { isScalar } from 'yaml';
 import { setValue } from '../../fixes/yamlEdits';
-import { lastKey, writtenValue } from '../query';
+import { lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { descendants } from '../shared/documents';
+import { counted } from '../shared/wording';
 import { activeAuditBlocks } from './shared';
 
 const MIN_DAYS = 90;
@@ -43,8 +44,10 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      tooShort: (d: { value: string; key: string }) =>
-        `Audit records are kept for only ${d.value} (${d.key}); breaches are often found months later and compliance reviews ask for at least 90 days. Keep them for 90 days or more.`,
+      tooShort: (d: { days: number; value: string; key: string }) =>
+        `Audit records are kept for only ${counted(d.days, 'day')} ` +
+        `(${d.key}${d.value === String(d.days) ? '' : `: ${d.value}`}). ` +
+        'Breaches are often found months later, and compliance reviews ask for at least 90 days. Keep them for 90 days or more.',
     },
   },
   check(ctx) {
@@ -64,7 +67,7 @@ export default defineRule({
           const value = ninetyDaysLike(raw);
           ctx.report({
             messageId: 'tooShort',
-            data: { value: writtenValue(ctx.file, ref), key },
+            data: { days, value: shownValue(ctx, ref), key },
             span: ref.valueSpan,
             fixes: [ctx.fix(`Set ${key} to ${value}`, [setValue(ctx.file, ref, value)])],
           });

@@ -1,6 +1,6 @@
 // CMP001 hipaa-encryption: HIPAA claimed while encryption of PHI is not required or encryption at rest is off.
 import { YamlRef } from '../../documents/yamlModel';
-import { keySpanOf, writtenValue } from '../query';
+import { keySpanOf, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { atRestState } from '../shared/atRest';
 import { boolOf, textOf, ValueReader } from '../shared/values';
@@ -29,11 +29,15 @@ export default defineRule({
     supersedes: [],
     messages: {
       encryptionNotRequired: (d: { value: string }) =>
-        `HIPAA is enabled but encryption of PHI is not required (encryption_required: ${d.value}); the Security Rule expects protected health information to be encrypted. Set encryption_required: true.`,
+        `HIPAA is enabled but PHI encryption is not required (encryption_required: ${d.value}). ` +
+        'The Security Rule expects protected health information to be encrypted. Set encryption_required: true.',
       encryptionRequirementMissing: () =>
-        'HIPAA is enabled but phi_protection does not require encryption, so PHI may be stored in clear. Add encryption_required: true under compliance.hipaa.phi_protection.',
+        'HIPAA is enabled but phi_protection does not require encryption. ' +
+        'PHI may then be stored in clear. Add encryption_required: true under compliance.hipaa.phi_protection.',
       atRestOff: () =>
-        'HIPAA is enabled while encryption at rest is off in this config, so protected health information would sit unencrypted on disk and in backups. Enable storage (or field) encryption before claiming HIPAA.',
+        'HIPAA is enabled while encryption at rest is off in this config. ' +
+        'Protected health information would sit unencrypted on disk and in backups. ' +
+        'Enable storage (or field) encryption before claiming HIPAA.',
     },
   },
   check(ctx) {
@@ -45,7 +49,7 @@ export default defineRule({
         if (reqRef?.valueSpan) {
           ctx.report({
             messageId: 'encryptionNotRequired',
-            data: { value: writtenValue(ctx.file, reqRef) },
+            data: { value: shownValue(ctx, reqRef) },
             span: reqRef.valueSpan,
           });
         } else {

@@ -17,11 +17,15 @@ export default defineRule({
     supersedes: [],
     messages: {
       noPeriod: () =>
-        'GDPR is enabled but no retention period is set, so personal data is kept indefinitely, against the storage-limitation principle. Set compliance.gdpr.retention.default_period (days).',
+        'GDPR is enabled but no retention period is set. ' +
+        'Personal data is then kept indefinitely, against the storage-limitation principle. ' +
+        'Set compliance.gdpr.retention.default_period (days).',
       emptyPeriod: () =>
-        'GDPR is enabled but the retention period is empty or zero, which leaves personal data without a deletion deadline. Set a positive number of days.',
+        'GDPR is enabled but the retention period is empty or zero. ' +
+        'Personal data has no deletion deadline. Set a positive number of days.',
       autoDeleteOff: () =>
-        'GDPR retention is set but auto_delete is false, so expired personal data stays until someone removes it by hand. Turn auto_delete on.',
+        'GDPR retention is set but auto_delete is false. ' +
+        'Expired personal data stays until someone removes it by hand. Turn auto_delete on.',
     },
   },
   check(ctx) {

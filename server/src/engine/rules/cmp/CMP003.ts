@@ -16,9 +16,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       auditOff: () =>
-        'SOC 2 is enabled while audit logging is off in this config; the monitoring controls (CC7.2) cannot be evidenced without an audit trail. Turn audit logging on.',
+        'SOC 2 is enabled while audit logging is off in this config. ' +
+        'The monitoring controls (CC7.2) cannot be evidenced without an audit trail. Turn audit logging on.',
       atRestOff: () =>
-        'SOC 2 is enabled while encryption at rest is off in this config, which breaks the data-protection control (CC6.1/CC6.7) the report relies on. Turn on storage or field encryption.',
+        'SOC 2 is enabled while encryption at rest is off in this config. ' +
+        'That breaks the data-protection control (CC6.1/CC6.7) the report relies on. Turn on storage or field encryption.',
     },
   },
   check(ctx) {

@@ -1,13 +1,12 @@
 // ENC001 encryption-disabled: encryption at rest switched off, or storage configured without it.
 import { isMapRef } from '../../documents/yamlModel';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
-import { keySpanOf, lastKey } from '../query';
+import { dotted, keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { atRestSwitches, siblingEncryptsAtRest, storageConfigured } from '../shared/atRest';
 import { isEditionDoc, isFlow, NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
-
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+import { capitalized } from '../shared/wording';
 
 export default defineRule({
   meta: {
@@ -20,13 +19,19 @@ export default defineRule({
     supersedes: [],
     messages: {
       switchedOff: (d: { label: string; where: string }) =>
-        `${cap(d.label)} is switched off (${d.where}): the data files, snapshots and backups can be read by anyone who gets hold of the disk. Turn it on and keep its key in Vault or an HSM.`,
+        `${capitalized(d.label)} is off: ${d.where} is false. ` +
+        'The data files, snapshots and backups can be read by anyone who gets hold of the disk. ' +
+        'Turn it on and keep its key in Vault or an HSM.',
       blockWithoutSwitch: () =>
-        'storage.encryption has no `enabled: true`, so the block does not switch encryption at rest on. Add the switch so the RocksDB files are written encrypted.',
+        'storage.encryption has no `enabled: true`, so encryption at rest stays off. ' +
+        'Add the switch so the RocksDB files are written encrypted.',
       editionWithoutSwitch: () =>
-        'This edition config never turns on encryption at rest (security.enable_field_encryption is missing), so stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
+        'Encryption at rest is never turned on: security.enable_field_encryption is missing. ' +
+        'Stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
       storageUnencrypted: () =>
-        'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.' +
+        'Storage is configured without encryption at rest (storage.encryption is missing). ' +
+        'Anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. ' +
+        'Add storage.encryption with enabled: true and a Vault or HSM key provider.' +
         NO_SIBLING,
     },
   },
@@ -39,7 +44,7 @@ export default defineRule({
         explicitOff = true;
         ctx.report({
           messageId: 'switchedOff',
-          data: { label: s.label, where: s.ref.path.join('.') },
+          data: { label: s.label, where: dotted(s.ref) },
           span: s.ref.valueSpan,
           fixes: [ctx.fix(`Set ${lastKey(s.ref)} to true`, [setValue(ctx.file, s.ref, true)])],
         });

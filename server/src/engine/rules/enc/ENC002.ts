@@ -1,7 +1,7 @@
 // ENC002 weak-cipher-at-rest: an at-rest data cipher that is not an authenticated 256-bit one.
 import { DocView, YamlRef } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { lastKey, writtenValue } from '../query';
+import { lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { textOf } from '../shared/values';
 
@@ -42,9 +42,13 @@ export default defineRule({
     supersedes: [],
     messages: {
       shortKey: (d: { shown: string }) =>
-        `${d.shown} is authenticated but uses a shorter key than the 256 bits ThemisDB's hardening guidance asks for data at rest. Switch to AES-256-GCM (existing data needs re-encryption).`,
+        `${d.shown} uses a key shorter than 256 bits. ` +
+        "It is authenticated, but ThemisDB's hardening guidance asks for 256-bit keys for data at rest. " +
+        'Switch to AES-256-GCM (existing data needs re-encryption).',
       weakCipher: (d: { shown: string }) =>
-        `${d.shown} is not an authenticated 256-bit cipher: modes like ECB, CBC or CTR and ciphers like DES, 3DES or RC4 let stored data be read or silently altered. Use AES-256-GCM or ChaCha20-Poly1305.`,
+        `${d.shown} is not an authenticated 256-bit cipher. ` +
+        'Modes like ECB, CBC or CTR and ciphers like DES, 3DES or RC4 let stored data be read or silently altered. ' +
+        'Use AES-256-GCM or ChaCha20-Poly1305.',
     },
   },
   check(ctx) {
@@ -57,7 +61,7 @@ export default defineRule({
         const short = verdict === 'short';
         ctx.report({
           messageId: short ? 'shortKey' : 'weakCipher',
-          data: { shown: writtenValue(ctx.file, ref) },
+          data: { shown: shownValue(ctx, ref) },
           span: ref.valueSpan,
           severity: short ? 'warning' : 'error',
           fixes: [ctx.fix('Use AES-256-GCM', [setValue(ctx.file, ref, 'AES-256-GCM')])],

@@ -1,7 +1,7 @@
 // ENC003 weak-kdf: a key derivation that is not argon2id/scrypt, or argon2 parameters below the minimums.
 import { DocView, isMapRef, YamlRef } from '../../documents/yamlModel';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
-import { lastKey, writtenValue } from '../query';
+import { lastKey, shownValue } from '../query';
 import { defineRule, FixPart } from '../rule';
 import { isFlow } from '../shared/documents';
 import { numberAt, textOf } from '../shared/values';
@@ -17,7 +17,7 @@ interface Argon2Minimum {
 const ARGON2_MIN: Argon2Minimum[] = [
   { names: /^(?:memory_cost|m_cost|memory_kib|memory)$/, key: 'memory_cost', min: 65536, set: 65536, unit: 'KiB' },
   { names: /^(?:time_cost|t_cost|passes)$/, key: 'time_cost', min: 3, set: 3, unit: 'passes' },
-  { names: /^(?:parallelism|p_cost|lanes|threads)$/, key: 'parallelism', min: 1, set: 4, unit: 'lanes' },
+  { names: /^(?:parallelism|p_cost|lanes|threads)$/, key: 'parallelism', min: 1, set: 4, unit: 'lane' },
 ];
 
 function kdfParamsOf(doc: DocView, base: string[]): YamlRef | undefined {
@@ -39,9 +39,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       weakKdf: (d: { kdf: string }) =>
-        `Keys are derived with ${d.kdf}, which is cheap to brute-force on GPUs if a key file or backup leaks. Use the memory-hard argon2id (or scrypt).`,
+        `Keys are derived with ${d.kdf}, which is cheap to brute-force. ` +
+        'If a key file or backup leaks, GPUs guess the passphrase quickly. Use the memory-hard argon2id (or scrypt).',
       lowParameter: (d: { key: string; value: string; min: number; unit: string; set: number }) =>
-        `argon2 ${d.key} ${d.value} is below the minimum of ${d.min} ${d.unit}, which makes offline guessing of the passphrase cheaper. Raise it to at least ${d.set}.`,
+        `argon2 ${d.key} is ${d.value}, below the minimum of ${d.min} ${d.unit}. ` +
+        `That makes offline guessing of the passphrase cheaper. Raise it to at least ${d.set}.`,
     },
   },
   check(ctx) {
@@ -81,7 +83,7 @@ export default defineRule({
           }
           ctx.report({
             messageId: 'weakKdf',
-            data: { kdf: writtenValue(ctx.file, kdfRef) },
+            data: { kdf: shownValue(ctx, kdfRef) },
             span: kdfRef.valueSpan,
             fixes: [ctx.fix('Use argon2id with at least 64 MiB, 3 passes', edits)],
           });
@@ -92,7 +94,7 @@ export default defineRule({
           if (!ref.valueSpan) continue;
           ctx.report({
             messageId: 'lowParameter',
-            data: { key: lastKey(ref), value: writtenValue(ctx.file, ref), min: spec.min, unit: spec.unit, set: spec.set },
+            data: { key: lastKey(ref), value: shownValue(ctx, ref), min: spec.min, unit: spec.unit, set: spec.set },
             span: ref.valueSpan,
             fixes: [ctx.fix(`Set ${lastKey(ref)} to ${spec.set}`, [setValue(ctx.file, ref, spec.set)])],
           });

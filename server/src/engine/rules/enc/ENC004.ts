@@ -1,6 +1,6 @@
 // ENC004 local-key-provider: the encryption key is kept on the same machine as the data (file, env, …).
 import { setValue } from '../../fixes/yamlEdits';
-import { writtenValue } from '../query';
+import { shownValue } from '../query';
 import { defineRule } from '../rule';
 import { textOf } from '../shared/values';
 
@@ -17,7 +17,8 @@ export default defineRule({
     supersedes: [],
     messages: {
       localProvider: (d: { provider: string }) =>
-        `key_provider "${d.provider}" keeps the encryption key on the same machine as the data, so one host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.`,
+        `key_provider ${d.provider} keeps the key on the same machine as the data it encrypts. ` +
+        'One host compromise or disk copy exposes both. Use Vault (or an HSM) to keep keys apart from the data.',
     },
   },
   check(ctx) {
@@ -27,7 +28,7 @@ export default defineRule({
         if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
         ctx.report({
           messageId: 'localProvider',
-          data: { provider: writtenValue(ctx.file, ref) },
+          data: { provider: shownValue(ctx, ref) },
           span: ref.valueSpan,
           fixes: [ctx.suggest('Use the vault key provider', [setValue(ctx.file, ref, 'vault')])],
         });

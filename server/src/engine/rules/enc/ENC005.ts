@@ -24,9 +24,10 @@ export default defineRule({
     supersedes: [],
     messages: {
       leftInClear: (d: { key: string; what: string }) =>
-        `Encryption at rest is on but ${d.key} is false, so ${d.what} stay in clear on disk. Set it to true.`,
+        `Encryption at rest is on but ${d.key} is false. Nothing encrypts ${d.what} on disk. Set it to true.`,
       leftOut: (d: { what: string }) =>
-        `Encryption at rest leaves out ${d.what}; a disk copy still reveals them. Keep it only if you measured the cost and accept that leak.`,
+        `Encryption at rest leaves out ${d.what}. ` +
+        'A disk copy still reveals them. Keep it only if you measured the cost and accept that leak.',
     },
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 // ENC006 unencrypted-artifacts: training checkpoints, LLM model files or backups written unencrypted, or checkpoints unsigned.
 import { isMapRef } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { lastKey } from '../query';
+import { dotted, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { descendants, switchRef } from '../shared/documents';
 import { boolOf } from '../shared/values';
@@ -26,15 +26,20 @@ export default defineRule({
     supersedes: [],
     messages: {
       checkpointEncryption: () =>
-        'Training checkpoints are written unencrypted: they hold the model weights and can memorise training data. Encrypt them with a Vault or HSM key.',
+        'Training checkpoints are written unencrypted. ' +
+        'They hold the model weights and can memorise training data. Encrypt them with a Vault or HSM key.',
       checkpointSigning: () =>
-        'Checkpoints are not signed, so a swapped or poisoned checkpoint would be loaded without complaint. Turn signing on with a non-extractable key.',
+        'Training checkpoints are not signed. ' +
+        'A swapped or poisoned checkpoint would be loaded without complaint. Turn signing on with a non-extractable key.',
       llmEncryption: () =>
-        'LLM model files are stored unencrypted: anyone with read access to the model directory can copy fine-tuned weights. Turn llm.encryption on.',
+        'LLM model files are stored unencrypted. ' +
+        'Anyone with read access to the model directory can copy fine-tuned weights. Turn llm.encryption on.',
       backupEncryption: () =>
-        'Backups are written unencrypted: a backup is a full copy of the database, readable by whoever reaches the backup store. Turn backup encryption on.',
+        'Backups are written unencrypted. ' +
+        'A backup is a full copy of the database, readable by whoever reaches the backup store. Turn backup encryption on.',
       destinationUnencrypted: () =>
-        'This backup destination stores copies of the database unencrypted. Turn encryption on for it, with a key that is not kept next to the backups.',
+        'This backup destination stores copies of the database unencrypted. ' +
+        'Turn encryption on for it, with a key that is not kept next to the backups.',
     },
   },
   check(ctx) {
@@ -45,7 +50,7 @@ export default defineRule({
         ctx.report({
           messageId: a.messageId,
           span: ref.valueSpan,
-          fixes: [ctx.fix(`Set ${ref.path.join('.')} to true`, [setValue(ctx.file, ref, true)])],
+          fixes: [ctx.fix(`Set ${dotted(ref)} to true`, [setValue(ctx.file, ref, true)])],
         });
       }
       // backup destinations: `encryption: false` per destination

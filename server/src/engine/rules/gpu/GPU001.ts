@@ -1,6 +1,6 @@
 // GPU001 gpu-access-control: GPU access control switched off, or a mode other than strict.
 import { setValue } from '../../fixes/yamlEdits';
-import { writtenValue } from '../query';
+import { shownValue } from '../query';
 import { defineRule } from '../rule';
 import { switchRef } from '../shared/documents';
 import { boolOf, textOf } from '../shared/values';
@@ -17,9 +17,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       off: () =>
-        'GPU access control is off: any process on the host can open every GPU and read what other tenants left in VRAM. Turn it on in strict mode.',
+        'GPU access control is off. ' +
+        'Any process on the host can open every GPU and read what other tenants left in VRAM. Turn it on in strict mode.',
       notStrict: (d: { mode: string }) =>
-        `GPU access control mode "${d.mode}" only logs or loosely enforces the per-user GPU mapping, so users can still reach GPUs that are not theirs. Use strict.`,
+        `GPU access control mode is ${d.mode}, not strict. ` +
+        'It only logs or loosely enforces the per-user GPU mapping, so users can still reach GPUs that are not theirs. Use strict.',
     },
   },
   check(ctx) {
@@ -39,7 +41,7 @@ export default defineRule({
         if (!mode || !mode.valueSpan || value === undefined || value.toLowerCase() === 'strict') continue;
         ctx.report({
           messageId: 'notStrict',
-          data: { mode: writtenValue(ctx.file, mode) },
+          data: { mode: shownValue(ctx, mode) },
           span: mode.valueSpan,
           fixes: [ctx.fix('Set mode to strict', [setValue(ctx.file, mode, 'strict')])],
         });

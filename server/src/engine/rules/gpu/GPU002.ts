@@ -16,7 +16,8 @@ export default defineRule({
     supersedes: [],
     messages: {
       shared: () =>
-        'compute_mode "default" lets several processes share one GPU context at once, so one job can observe or disturb another. Use exclusive_process.',
+        'compute_mode "default" lets several processes share one GPU context at once. ' +
+        'One job can then observe or disturb another. Use exclusive_process.',
     },
   },
   check(ctx) {

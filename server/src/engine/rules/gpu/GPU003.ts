@@ -1,6 +1,6 @@
 // GPU003 gpu-no-limits: GPU access control without a per-process limit, or with a utilization limit of 100 %.
 import { isMapRef } from '../../documents/yamlModel';
-import { keySpanOf, writtenValue } from '../query';
+import { keySpanOf, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { boolOf, numberAt } from '../shared/values';
 import { ACCESS_CONTROL_PATHS } from './shared';
@@ -18,11 +18,14 @@ export default defineRule({
     supersedes: [],
     messages: {
       noLimit: () =>
-        'GPU access control sets no per_process_limit, so a single process may take all VRAM and compute of a GPU and starve the others. Add limits such as max_vram_mb and max_gpu_utilization_percent.',
+        'GPU access control sets no per_process_limit. ' +
+        'A single process may take all VRAM and compute of a GPU and starve the others. ' +
+        'Add limits such as max_vram_mb and max_gpu_utilization_percent.',
       emptyLimit: () =>
         'per_process_limit is empty, so processes are not limited at all. Set max_vram_mb and max_gpu_utilization_percent.',
       fullUtilization: (d: { value: string }) =>
-        `A per-process GPU utilization limit of ${d.value} % is no limit: one process can still monopolise the GPU. Choose a share below 100.`,
+        `A per-process GPU utilization limit of ${d.value} % is no limit. ` +
+        'One process can still monopolise the GPU. Choose a share below 100.',
     },
   },
   check(ctx) {
@@ -44,7 +47,7 @@ export default defineRule({
           const ref = doc.get([...limit.path, key]);
           const n = numberAt(ctx, ref);
           if (!ref?.valueSpan || n === undefined || n < 100) continue;
-          ctx.report({ messageId: 'fullUtilization', data: { value: writtenValue(ctx.file, ref) }, span: ref.valueSpan });
+          ctx.report({ messageId: 'fullUtilization', data: { value: shownValue(ctx, ref) }, span: ref.valueSpan });
         }
       }
     }

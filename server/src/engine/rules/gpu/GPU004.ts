@@ -4,7 +4,7 @@ import { DocView, isSeqRef, YamlRef } from '../../documents/yamlModel';
 import { deleteEntryLines, isEditable } from '../../fixes/yamlEdits';
 import { SourceFile } from '../../sourceFile';
 import { TextEdit } from '../../types';
-import { lastKey, writtenValue } from '../query';
+import { lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { descendants, isFlow } from '../shared/documents';
 import { textOf } from '../shared/values';
@@ -46,7 +46,8 @@ export default defineRule({
     supersedes: [],
     messages: {
       blocked: (d: { op: string }) =>
-        `GPU operation "${d.op}" is not one of training, inference or embedding; allowing it opens the GPUs to workloads such as crypto mining that abuse shared hardware. Remove it.`,
+        `GPU operation ${d.op} is not training, inference or embedding. ` +
+        'Allowing it opens the GPUs to workloads such as crypto mining that abuse shared hardware. Remove it.',
     },
   },
   check(ctx) {
@@ -60,7 +61,7 @@ export default defineRule({
           if (op === undefined || ALLOWED_OPERATIONS.has(op.toLowerCase())) continue;
           ctx.report({
             messageId: 'blocked',
-            data: { op: writtenValue(ctx.file, item) },
+            data: { op: shownValue(ctx, item) },
             span: item.valueSpan,
             fixes: [ctx.fix(`Remove "${op}" from allowed_operations`, [removeSeqItemEdit(ctx.file, doc, seq, item)])],
           });

@@ -1,7 +1,7 @@
 // GPU005 vram-secure-clear: VRAM not cleared or scrubbed after use, or VRAM isolation off or not strict.
 import { isMapRef } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { writtenValue } from '../query';
+import { shownValue } from '../query';
 import { defineRule } from '../rule';
 import { switchRef } from '../shared/documents';
 import { boolOf, textOf } from '../shared/values';
@@ -22,13 +22,16 @@ export default defineRule({
     supersedes: [],
     messages: {
       notCleared: () =>
-        'VRAM is not cleared after use, so the next job on the GPU can read model weights, embeddings or data the previous one left behind. Turn secure_clear on.',
+        'VRAM is not cleared after use. ' +
+        'The next job on the GPU can read model weights, embeddings or data the previous one left behind. Turn secure_clear on.',
       notScrubbed: () =>
-        'VRAM is not scrubbed when a job ends, leaving its data readable to whatever runs next on that GPU. Set scrub_on_exit to true.',
+        'VRAM is not scrubbed when a job ends. ' +
+        'Its data stays readable to whatever runs next on that GPU. Set scrub_on_exit to true.',
       isolationOff: () =>
-        'VRAM isolation between jobs is off, so one job can read memory that belongs to another. Turn isolation on in strict mode.',
+        'VRAM isolation between jobs is off. One job can read memory that belongs to another. Turn isolation on in strict mode.',
       isolationMode: (d: { mode: string }) =>
-        `VRAM isolation mode "${d.mode}" does not fully separate jobs' GPU memory, so data can leak between them. Use strict.`,
+        `VRAM isolation mode is ${d.mode}, not strict. ` +
+        "It does not fully separate jobs' GPU memory, so data can leak between them. Use strict.",
     },
   },
   check(ctx) {
@@ -65,7 +68,7 @@ export default defineRule({
         if (mode?.valueSpan && m !== undefined && m.toLowerCase() !== 'strict') {
           ctx.report({
             messageId: 'isolationMode',
-            data: { mode: writtenValue(ctx.file, mode) },
+            data: { mode: shownValue(ctx, mode) },
             span: mode.valueSpan,
             fixes: [ctx.fix('Set isolation.mode to strict', [setValue(ctx.file, mode, 'strict')])],
           });

@@ -1,7 +1,7 @@
 // KMS002 hsm-extractable-key: an HSM key marked extractable, so its raw material can leave the HSM.
 import { asBool } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { lastKey } from '../query';
+import { lastKey, pathText } from '../query';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -15,8 +15,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       extractable: (d: { owner: string }) =>
-        `${d.owner} is marked extractable, so its raw key material can be exported from the HSM and a leaked HSM credential becomes a ` +
-        'permanent key leak. Set extractable to false and re-create the key if the HSM already has it as extractable.',
+        `${d.owner} is marked extractable. ` +
+        'Its raw key material can be exported from the HSM, so a leaked HSM credential becomes a permanent key leak. ' +
+        'Set extractable to false and re-create the key if the HSM already has it as extractable.',
     },
   },
   check(ctx) {
@@ -25,7 +26,7 @@ export default defineRule({
       if (asBool(ctx.resolved(ref)) !== true) continue;
       ctx.report({
         messageId: 'extractable',
-        data: { owner: ref.path.slice(0, -1).join('.') || 'this key' },
+        data: { owner: pathText(ref.path.slice(0, -1)) || 'this key' },
         span: ref.valueSpan,
         fixes: [ctx.fix(`Set ${lastKey(ref)} to false`, [setValue(ctx.file, ref, false)])],
       });

@@ -1,5 +1,5 @@
 // KMS003 hsm-provider-unsupported: an HSM provider the server rejects at startup, or pkcs11 without its library.
-import { keySpanOf, writtenValue } from '../query';
+import { keySpanOf, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { isEmptyValue } from '../shared/values';
 import { providers, STUB_LIKE } from './shared';
@@ -21,24 +21,26 @@ export default defineRule({
     supersedes: [],
     messages: {
       unsupported: (d: { shown: string }) =>
-        `The ThemisDB server accepts only the pkcs11 and stub HSM providers, so hsm.provider "${d.shown}" stops startup with an ` +
-        'unsupported-provider error. Reach this HSM or KMS through its PKCS#11 library (provider pkcs11), or through Vault.',
+        `Unsupported HSM provider ${d.shown}: the server accepts only pkcs11 and stub. ` +
+        'Startup stops with an unsupported-provider error. ' +
+        'Reach this HSM or KMS through its PKCS#11 library (provider pkcs11), or through Vault.',
       unsupportedInGuide: (d: { shown: string }) =>
-        `HSM provider "${d.shown}" is not one the ThemisDB server supports (only pkcs11 and stub); moved into hsm.provider, it would stop ` +
-        'startup. Reach this HSM or KMS through its PKCS#11 library, or through Vault.',
+        `HSM provider ${d.shown} is not supported by the ThemisDB server (only pkcs11 and stub). ` +
+        'Moved into hsm.provider, it would stop startup. Reach this HSM or KMS through its PKCS#11 library, or through Vault.',
       noLibrary: (d: { empty: boolean }) =>
-        `hsm.provider is pkcs11 but hsm.pkcs11.library_path is ${d.empty ? 'empty' : 'missing'}, and the server refuses to start without ` +
-        "the PKCS#11 library. Set it to the vendor's .so (for example /opt/cloudhsm/lib/libcloudhsm_pkcs11.so).",
+        `hsm.provider is pkcs11 but hsm.pkcs11.library_path is ${d.empty ? 'empty' : 'missing'}. ` +
+        'The server refuses to start without the PKCS#11 library. ' +
+        "Set it to the vendor's .so (for example /opt/cloudhsm/lib/libcloudhsm_pkcs11.so).",
       noLibraryInGuide: (d: { empty: boolean }) =>
-        `The pkcs11 HSM provider has no library (security.hsm.pkcs11_library ${d.empty ? 'is empty' : 'is missing'}); the server needs ` +
-        "the vendor's PKCS#11 library to start. Set the path to it.",
+        `The pkcs11 HSM provider has no library: security.hsm.pkcs11_library is ${d.empty ? 'empty' : 'missing'}. ` +
+        "The server needs the vendor's PKCS#11 library to start. Set the path to it.",
     },
   },
   check(ctx) {
     for (const p of providers(ctx)) {
       if (STUB_LIKE.has(p.value)) continue; // KMS001, the more specific finding
       if (!SERVER_PROVIDERS.has(p.value)) {
-        const data = { shown: writtenValue(ctx.file, p.ref) };
+        const data = { shown: shownValue(ctx, p.ref) };
         ctx.report({
           messageId: p.serverRead ? 'unsupported' : 'unsupportedInGuide',
           data,

@@ -2,8 +2,9 @@
 import { isScalar } from 'yaml';
 import { asBool, DocView, isMapRef, YamlRef } from '../../documents/yamlModel';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
-import { dotted, keySpanOf, lastKey, writtenValue } from '../query';
+import { dotted, keySpanOf, lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
+import { counted } from '../shared/wording';
 
 /** Sections of the guide's `security` tree (edition files use flat `enable_*` keys instead). */
 const GUIDE_SECURITY = new Set([
@@ -79,7 +80,7 @@ function limitValue(ref: YamlRef, unit: string, days: number): string | number {
 }
 
 const WITHOUT_ROTATION =
-  ': without scheduled rotation a leaked master key, certificate or API key stays useful until someone notices. ' +
+  ' Without scheduled rotation a leaked master key, certificate or API key stays useful until someone notices. ' +
   'Enable key rotation (master key and API keys every 90 days, certificates every 397 days at most).';
 
 export default defineRule({
@@ -93,14 +94,15 @@ export default defineRule({
     supersedes: [],
     messages: {
       rotationOff: () =>
-        'Key rotation is switched off, so a leaked master key, certificate or API key stays useful indefinitely and exposes everything ' +
-        'it ever protected. Enable rotation (90 days for the master key).',
-      enabledMissing: () => `security.key_rotation does not enable rotation (enabled is missing)${WITHOUT_ROTATION}`,
+        'Key rotation is switched off. ' +
+        'A leaked master key, certificate or API key stays useful indefinitely and exposes everything it ever protected. ' +
+        'Enable rotation (90 days for the master key).',
+      enabledMissing: () => `security.key_rotation does not enable rotation (enabled is missing).${WITHOUT_ROTATION}`,
       rotationMissing: (d: { configures: 'security' | 'encryption at rest' }) =>
-        `This file configures ${d.configures} but has no security.key_rotation${WITHOUT_ROTATION}`,
-      intervalTooLong: (d: { what: string; written: string; days: boolean; limit: number }) =>
-        `The ${d.what} rotates every ${d.written}${d.days ? ' days' : ''}, longer than the ${d.limit}-day maximum: a stolen ${d.what} ` +
-        `stays valid that much longer. Rotate at least every ${d.limit} days.`,
+        `This file configures ${d.configures} but has no security.key_rotation.${WITHOUT_ROTATION}`,
+      intervalTooLong: (d: { what: string; days: number; written: string; limit: number }) =>
+        `The ${d.what} rotates every ${counted(d.days, 'day')}${d.written === String(d.days) ? '' : ` (${d.written})`}, ` +
+        `above the ${d.limit}-day maximum. A stolen ${d.what} stays valid that much longer. Rotate at least every ${d.limit} days.`,
     },
   },
   check(ctx) {
@@ -158,7 +160,7 @@ export default defineRule({
         const to = limitValue(ref, parsed.unit, limit.days);
         ctx.report({
           messageId: 'intervalTooLong',
-          data: { what: limit.what, written: writtenValue(ctx.file, ref), days: !parsed.unit, limit: limit.days },
+          data: { what: limit.what, days: parsed.days, written: shownValue(ctx, ref), limit: limit.days },
           span: ref.valueSpan,
           fixes: [ctx.fix(`Set ${dotted(ref).split('.').slice(-2).join('.')} to ${to}`, [setValue(ctx.file, ref, to)])],
         });

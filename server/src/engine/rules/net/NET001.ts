@@ -3,7 +3,7 @@ import { isScalar } from 'yaml';
 import { YamlRef } from '../../documents/yamlModel';
 import { appendEnvEntry, setEnvValue } from '../../fixes/envEdits';
 import { setValue } from '../../fixes/yamlEdits';
-import { dotted, lastKey, writtenValue } from '../query';
+import { dotted, lastKey, shownValue } from '../query';
 import { defineRule, RuleContext } from '../rule';
 import { isUnspecifiedHost } from '../shared/hosts';
 import { grpcTlsOff, mainTlsOff } from '../shared/tlsState';
@@ -53,14 +53,17 @@ function loopbackFor(value: string): string {
 
 const messages = {
   internalOnAll: (d: { path: string; shown: string }) =>
-    `${d.path} is ${d.shown}, so this internal (health, metrics or admin) endpoint answers on every interface and tells anyone who ` +
-    'reaches it about versions, internal state and errors. Bind it to 127.0.0.1 and probe or scrape it locally.',
+    `Internal endpoint on every interface: ${d.path} is ${d.shown}. ` +
+    'This health, metrics or admin endpoint tells anyone who reaches it about versions, internal state and errors. ' +
+    'Bind it to 127.0.0.1 and probe or scrape it locally.',
   listenerOnAll: (d: { path: string; shown: string; listener: 'gRPC' | 'ThemisDB' }) =>
-    `${d.path} is ${d.shown}: the ${d.listener} listener accepts connections on every interface and TLS is off for it, so tokens ` +
-    'and data cross any network that reaches the port in clear. Bind it to a private or loopback address, or turn TLS on.',
+    `${d.listener} listens on every interface without TLS: ${d.path} is ${d.shown}. ` +
+    'Tokens and data cross any network that reaches the port in clear. ' +
+    'Bind it to a private or loopback address, or put TLS in front of it.',
   walOnAll: (d: { value: string }) =>
-    `THEMIS_WAL_GRPC_HOST=${d.value} opens the WAL replication listener on every interface while WAL mTLS is off, so any host that ` +
-    'reaches it can read or inject replicated writes. Bind it to a private address and set THEMIS_WAL_GRPC_ENABLE_MTLS=1.',
+    `WAL replication listens on every interface without mTLS: THEMIS_WAL_GRPC_HOST=${d.value}. ` +
+    'Any host that reaches it can read or inject replicated writes. ' +
+    'Bind it to a private address and set THEMIS_WAL_GRPC_ENABLE_MTLS=1.',
 };
 
 type Ctx = RuleContext<typeof messages>;
@@ -75,7 +78,7 @@ function checkYaml(ctx: Ctx): void {
       if (!listener) continue;
       const value = resolvedString(ctx, ref);
       if (value === undefined || !isAllInterfaces(value)) continue;
-      const data = { path: dotted(ref), shown: writtenValue(ctx.file, ref) };
+      const data = { path: dotted(ref), shown: shownValue(ctx, ref) };
       if (listener.kind === 'health') {
         ctx.report({
           messageId: 'internalOnAll',

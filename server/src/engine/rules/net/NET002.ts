@@ -6,6 +6,7 @@ import { dotted } from '../query';
 import { defineRule, RuleContext } from '../rule';
 import { isLoopbackHost, isUnspecifiedHost } from '../shared/hosts';
 import { resolvedString } from '../shared/values';
+import { capitalized } from '../shared/wording';
 
 /** Host of an `http://` URL, or undefined when the value is not one. */
 export function plainHttpHost(value: string): string | undefined {
@@ -49,10 +50,12 @@ function httpsEdit(text: string, span: Span): TextEdit | undefined {
 
 const messages = {
   yamlPlainHttp: (d: { path: string; host: string; purpose: string }) =>
-    `${d.path} sends to ${d.host} over plain http://, so ${d.purpose} unencrypted and can be read or altered on the way. ` +
+    `${d.path} sends to ${d.host} over plain http://. ` +
+    `${capitalized(d.purpose)} unencrypted and can be read or altered on the way. ` +
     'Use https:// with a certificate the server trusts.',
   envPlainHttp: (d: { key: string; host: string; purpose: string }) =>
-    `${d.key} points to ${d.host} over plain http://, so ${d.purpose} unencrypted and can be read or altered on the way. ` +
+    `${d.key} points to ${d.host} over plain http://. ` +
+    `${capitalized(d.purpose)} unencrypted and can be read or altered on the way. ` +
     'Use https:// with a certificate the server trusts.',
 };
 

@@ -1,6 +1,7 @@
 // SCH001 yaml-syntax: the file does not parse, repeats a key in one mapping, or indents with tabs;
 // what the parser only warns about (an unknown tag or directive) is a warning, not a parse error.
 import { defineRule } from '../rule';
+import { capitalized } from '../shared/wording';
 
 export default defineRule({
   meta: {
@@ -12,26 +13,33 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     messages: {
-      duplicateKey: () =>
-        'This key appears twice in the same mapping; the server keeps only one of the values, so the other is silently lost.',
-      tabIndent: () => 'Tabs are not allowed for indentation in YAML; indent with spaces.',
-      syntax: (d: { message: string }) => `The YAML does not parse: ${d.message}`,
+      duplicateKey: (d: { key: string }) =>
+        `Key \`${d.key}\` appears twice in the same mapping. ` +
+        'The server keeps only one of the values, so the other is silently lost.',
+      tabIndent: () => 'Tabs are not allowed for indentation in YAML. Indent with spaces.',
+      syntax: (d: { message: string }) => {
+        const inline = `The YAML does not parse: ${d.message}.`;
+        return inline.length <= 100 ? inline : `The YAML does not parse. ${capitalized(d.message)}.`;
+      },
       parserWarning: (d: { message: string }) =>
-        `The YAML is valid, but the parser warns: ${d.message}. The server's reader does not act on an unknown tag or directive, so check that the value means what it says.`,
+        `The YAML parser warns: ${d.message}. ` +
+        "The YAML is valid, but the server's reader does not act on an unknown tag or directive, so check that the value means what it says.",
     },
   },
   check(ctx) {
     for (const p of ctx.file.yaml.problems) {
-      if (p.code === 'DUPLICATE_KEY') ctx.report({ messageId: 'duplicateKey', span: p.span });
+      const message = p.message.replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+      if (p.code === 'DUPLICATE_KEY')
+        ctx.report({ messageId: 'duplicateKey', data: { key: ctx.file.text.slice(p.span.start, p.span.end) }, span: p.span });
       else if (p.code === 'TAB_AS_INDENT') ctx.report({ messageId: 'tabIndent', span: p.span });
       else if (p.severity === 'warning')
         ctx.report({
           messageId: 'parserWarning',
-          data: { message: p.message.replace(/ at line \d+, column \d+:?$/, '') },
+          data: { message },
           span: p.span,
           severity: 'warning',
         });
-      else ctx.report({ messageId: 'syntax', data: { message: p.message }, span: p.span });
+      else ctx.report({ messageId: 'syntax', data: { message }, span: p.span });
     }
   },
 });

@@ -1,12 +1,13 @@
 // SCH002 unknown-key: a key that no ThemisDB dialect defines (usually a typo), which the server ignores.
 import { isScalar } from 'yaml';
 import { propertiesAt } from '../../schema/schemaIndex';
+import { pathText } from '../query';
 import { defineRule } from '../rule';
 import { closest } from '../shared/distance';
 import { keyOf, problemsOf } from './shared';
 
 /** ` under \`a.b\`` or ` at the top level`. */
-const where = (parent: string[]) => (parent.length ? ` under \`${parent.join('.')}\`` : ' at the top level');
+const where = (parent: string[]) => (parent.length ? ` under \`${pathText(parent)}\`` : ' at the top level');
 
 export default defineRule({
   meta: {
@@ -19,9 +20,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       unknown: (d: { key: string; parent: string[] }) =>
-        `ThemisDB does not know the key \`${d.key}\`${where(d.parent)}, so its value is ignored.`,
+        `Unknown key \`${d.key}\`${where(d.parent)}. ThemisDB ignores its value.`,
       unknownNear: (d: { key: string; parent: string[]; near: string }) =>
-        `ThemisDB does not know the key \`${d.key}\`${where(d.parent)}, so its value is ignored. Did you mean \`${d.near}\`?`,
+        `Unknown key \`${d.key}\`${where(d.parent)}. ThemisDB ignores its value. Did you mean \`${d.near}\`?`,
     },
   },
   check(ctx) {

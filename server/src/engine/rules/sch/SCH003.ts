@@ -39,9 +39,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       mismatch: (d: { key: string; expected: string; value: unknown; secret: boolean }) =>
-        `\`${d.key}\` expects ${article(d.expected)}, not ${describe(d.value, d.secret)}. The server reads typed values strictly and stops at startup on a mismatch.`,
+        `\`${d.key}\` expects ${article(d.expected)}, not ${describe(d.value, d.secret)}. ` +
+        'The server reads typed values strictly and stops at startup on a mismatch.',
       quoted: (d: { key: string; expected: string; value: string; secret: boolean }) =>
-        `\`${d.key}\` expects ${article(d.expected)}, but the value is quoted text ${d.secret ? maskSecret(d.value) : show(d.value)}. The server converts it, but a quoted value hides type mistakes: write it without quotes.`,
+        `\`${d.key}\` expects ${article(d.expected)}, but the value is quoted text ${d.secret ? maskSecret(d.value) : show(d.value)}. ` +
+        'The server converts it, but a quoted value hides type mistakes: write it without quotes.',
     },
   },
   check(ctx) {

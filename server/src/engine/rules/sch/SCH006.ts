@@ -2,7 +2,7 @@
 import { YamlRef } from '../../documents/yamlModel';
 import { insteadOf, unreadEntries } from '../../schema/readership';
 import { schemaFor } from '../../schema/schemaIndex';
-import { dotted } from '../query';
+import { dotted, pathText } from '../query';
 import { defineRule } from '../rule';
 
 /** The unread entries of one section: what one finding lists. */
@@ -33,14 +33,15 @@ export default defineRule({
     runsLast: true,
     messages: {
       unreadKey: (d: { path: string; instead: string }) =>
-        `The ThemisDB server does not read \`${d.path}\`: this setting has no effect on the running server.${d.instead}`,
+        `The ThemisDB server does not read \`${d.path}\`. This setting has no effect on the running server.${d.instead}`,
       unreadKeys: (d: { section: string; count: number; keys: string[]; instead: string }) =>
-        `The ThemisDB server does not read ${d.count} of the keys set under \`${d.section}\`, so they have no effect. ` +
-        `Unread: ${list(d.keys)}.${d.instead}`,
+        `The ThemisDB server does not read ${d.count} keys under \`${d.section}\`. ` +
+        `They have no effect: ${list(d.keys)}.${d.instead}`,
       unreadSection: (d: { path: string; instead: string }) =>
-        `The ThemisDB server does not read \`${d.path}\` or anything under it: these settings have no effect on the running server.${d.instead}`,
+        `The ThemisDB server does not read \`${d.path}\` or anything under it. ` +
+        `These settings have no effect on the running server.${d.instead}`,
       unreadSections: (d: { count: number; keys: string[]; instead: string }) =>
-        `The ThemisDB server reads none of these ${d.count} top-level entries, so they have no effect: ${list(d.keys)}.${d.instead}`,
+        `The ThemisDB server reads none of these ${d.count} top-level entries. They have no effect: ${list(d.keys)}.${d.instead}`,
     },
   },
   check(ctx) {
@@ -71,7 +72,7 @@ export default defineRule({
       }
     }
     for (const { section, refs } of groups.values()) {
-      const names = refs.map((r) => r.path.slice(section ? section.split('.').length : 0).join('.'));
+      const names = refs.map((r) => pathText(r.path.slice(section ? section.split('.').length : 0)));
       const instead = insteadText(refs.map((r, i) => ({ key: names[i], instead: insteadOf(name, r.path) })));
       const span = refs[0].keySpan!;
       const isSection = (r: YamlRef) => model.childrenIn(r.docIndex, r.path).length > 0;
@@ -81,7 +82,8 @@ export default defineRule({
       } else if (!section) {
         ctx.report({ messageId: 'unreadSections', data: { count: refs.length, keys: names, instead }, span });
       } else {
-        ctx.report({ messageId: 'unreadKeys', data: { section, count: refs.length, keys: names, instead }, span });
+        const shown = pathText(refs[0].path.slice(0, -1));
+        ctx.report({ messageId: 'unreadKeys', data: { section: shown, count: refs.length, keys: names, instead }, span });
       }
     }
   },

@@ -65,7 +65,11 @@ export function keyOf(problem: SchemaProblem): string {
   return problem.path[problem.path.length - 1];
 }
 
-/** A value as the messages show it: strings quoted, the rest as written. */
+/** Longest text shown whole in a message; a longer one is cut, so the first sentence stays short. */
+const SHOWN_MAX = 40;
+
+/** A value as the messages show it: strings quoted (cut after 40 characters), the rest as written. */
 export function show(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  if (typeof v !== 'string') return String(v);
+  return JSON.stringify(v.length > SHOWN_MAX ? `${v.slice(0, SHOWN_MAX - 1)}…` : v);
 }

@@ -20,7 +20,9 @@ import {
 type Data = { path: string; masked: string; name: string };
 
 const inClear = (d: Data) =>
-  `${d.path} holds a secret in clear text (${d.masked}); whoever can read this file or its history can use it. Reference an environment variable (\${${d.name}}) and keep the value in a git-ignored .env.`;
+  `Secret in clear text: ${d.path}. ` +
+  `Whoever can read this file or its history can use the value, ${d.masked}. ` +
+  `Reference an environment variable (\${${d.name}}) and keep the value in a git-ignored .env.`;
 
 export default defineRule({
   meta: {

@@ -15,7 +15,9 @@ export default defineRule({
     supersedes: ['SEC001', 'SEC003', 'DEP001'],
     messages: {
       knownCredential: (d: { path: string; format: string; masked: string }) =>
-        `${d.path} holds a credential in a recognisable format (${d.format}, ${d.masked}). Such credentials leak with every copy and commit of the config: revoke it, issue a new one and load it from the environment.`,
+        `${d.path} holds a credential of a known format (${d.format}). ` +
+        `Such a credential, here ${d.masked}, leaks with every copy and commit of the config: ` +
+        'revoke it, issue a new one and load it from the environment.',
     },
   },
   check(ctx) {

@@ -20,19 +20,23 @@ import {
   weakness,
 } from './shared';
 
-/** How the message says why a value is weak (`length` for a short one). */
-function why(d: { weakness: Weakness; length: number }): string {
+/** What is weak about a value, short enough for a first sentence (`length` for a short one). */
+function what(d: { weakness: Weakness; length: number }): string {
   switch (d.weakness) {
     case 'placeholder':
-      return 'is a placeholder that was never replaced';
+      return 'a placeholder that was never replaced';
     case 'dictionary':
-      return 'is a well-known default or dictionary word';
+      return 'a well-known default or dictionary word';
     case 'short':
-      return `is only ${d.length} characters long`;
+      return `only ${d.length} characters long`;
     case 'regular':
-      return 'is too regular (repeated or sequential characters) to be random';
+      return 'too regular to be random';
   }
 }
+
+/** What the follow-on sentence adds for a regular value. */
+const detail = (d: { weakness: Weakness }): string =>
+  d.weakness === 'regular' ? ': it repeats characters or runs in sequence' : '';
 
 type Weak = { name: string; masked: string; weakness: Weakness; length: number };
 
@@ -47,11 +51,14 @@ export default defineRule({
     supersedes: [],
     messages: {
       weakSecret: (d: Weak) =>
-        `The secret in ${d.name} (${d.masked}) ${why(d)}, so it can be guessed. Replace it with a long random value, e.g. \`openssl rand -base64 32\`.`,
+        `Weak secret in ${d.name}: ${what(d)}. ` +
+        `The value, ${d.masked}, can be guessed${detail(d)}. Replace it with a long random value, e.g. \`openssl rand -base64 32\`.`,
       weakVariable: (d: Weak & { path: string; file: string }) =>
-        `${d.path} takes its secret from ${d.name} in ${d.file}, and that value (${d.masked}) ${why(d)}. Replace it with a long random value.`,
+        `Weak secret for ${d.path}: ${d.name} in ${d.file} is ${what(d)}. ` +
+        `The value, ${d.masked}, can be guessed${detail(d)}. Replace it with a long random value.`,
       weakUrlPassword: (d: { path: string; masked: string }) =>
-        `The password in the URL of ${d.path} (${d.masked}) is a well-known default or dictionary word; anyone can guess it. Use a long random password.`,
+        `Guessable password in the URL of ${d.path}. ` +
+        `The password, ${d.masked}, is a well-known default or dictionary word. Use a long random password.`,
     },
   },
   check(ctx) {

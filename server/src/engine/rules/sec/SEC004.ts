@@ -26,7 +26,9 @@ export default defineRule({
     supersedes: ['NET002'],
     messages: {
       urlPassword: (d: { path: string; user: string; masked: string; name: string }) =>
-        `The URL in ${d.path} embeds the password of "${d.user}" (${d.masked}); URLs end up in logs, process lists and commits. Move the password into an environment variable (\${${d.name}}).`,
+        `The URL in ${d.path} embeds the password of "${d.user}". ` +
+        `URLs end up in logs, process lists and commits, and the password, ${d.masked}, with them. ` +
+        `Move the password into an environment variable (\${${d.name}}).`,
     },
   },
   check(ctx) {

@@ -16,7 +16,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       undefinedVariable: (d: { name: string; path: string }) =>
-        `\${${d.name}} is not defined in any .env file of the workspace, so ${d.path} ends up empty unless the deployment environment provides it. Define ${d.name} in the .env next to this file, or give a default with \${${d.name}:-value}.`,
+        `${d.path} uses \${${d.name}}, which no .env file defines. ` +
+        'No .env file of the workspace sets it, so the value is empty unless the deployment environment provides it. ' +
+        `Define ${d.name} in the .env next to this file, or give a default with \${${d.name}:-value}.`,
     },
   },
   check(ctx) {

@@ -6,6 +6,7 @@ import { isEnvTemplate } from '../../fileKinds';
 import { isTemplated } from '../../secrets';
 import { SourceFile } from '../../sourceFile';
 import { defineRule } from '../rule';
+import { counted, listed } from '../shared/wording';
 import { credentialFormat, gitignoreStatus, ignoreChange, isIndirect, isReference, relativeTo, urlCredential } from './shared';
 
 export default defineRule({
@@ -18,11 +19,9 @@ export default defineRule({
     fix: 'suggestion',
     supersedes: [],
     messages: {
-      notIgnored: (d: { file: string; names: string[] }) => {
-        const n = d.names;
-        const shown = n.length > 3 ? `${n.slice(0, 3).join(', ')} and ${n.length - 3} more` : n.join(', ');
-        return `${d.file} holds secrets (${shown}) but no .gitignore excludes it, so one \`git add .\` publishes them. Add it to .gitignore (and rotate anything already committed).`;
-      },
+      notIgnored: (d: { file: string; names: string[] }) =>
+        `${d.file} holds ${counted(d.names.length, 'secret')} but no .gitignore excludes it. ` +
+        `One \`git add .\` publishes ${listed(d.names)}. Add it to .gitignore (and rotate anything already committed).`,
     },
   },
   check(ctx) {

@@ -18,7 +18,9 @@ export default defineRule({
     supersedes: ['SEC003'],
     messages: {
       secretInTemplate: (d: { key: string; masked: string }) =>
-        `This template is committed, yet it ships a value for the secret ${d.key} (${d.masked}); every copy of it starts with the same known secret. Leave it empty here and set it only in the real, git-ignored env file.`,
+        `This committed template ships a value for the secret ${d.key}. ` +
+        `Every copy of it starts with the same known secret, ${d.masked}. ` +
+        'Leave it empty here and set it only in the real, git-ignored env file.',
     },
   },
   check(ctx) {

@@ -11,8 +11,7 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     messages: {
-      unknownRule: (d: { word: string }) =>
-        `"${d.word}" is not a ThemisDB rule ID or name, so this suppression silences nothing.`,
+      unknownRule: (d: { word: string }) => `"${d.word}" is not a ThemisDB rule ID or name. This suppression silences nothing.`,
     },
   },
   check(ctx) {

@@ -17,11 +17,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       switchedOff: (d: { path: string }) =>
-        `TLS is switched off (${d.path} is false), so bearer tokens, queries and results reach ThemisDB in clear text. ` +
+        `TLS is off: ${d.path} is false. Bearer tokens, queries and results reach ThemisDB in clear text. ` +
         'Turn TLS on and give it a certificate and key.',
       neverOn: (d: { listener: string; key: string }) =>
-        `This file configures a listener (${d.listener}) but never turns TLS on (${d.key} is missing), so it serves plaintext. ` +
-        'Enable TLS with a certificate and key.',
+        `TLS is never turned on for listener ${d.listener}: ${d.key} is missing. ` +
+        'The listener serves plaintext. Enable TLS with a certificate and key.',
     },
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 // TLS002 tls-min-version: a minimum TLS version below 1.3 (below 1.2: error), or a maximum below the minimum.
 import { YamlRef } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { entriesNamed, lastKey, parentKey, writtenValue } from '../query';
+import { entriesNamed, lastKey, parentKey, shownValue } from '../query';
 import { defineRule, RuleContext } from '../rule';
 
 /** Minor TLS version (0 = 1.0, 3 = 1.3) of a value like "1.2", 1.2, "TLSv1.2", "SSLv3"; undefined if unreadable. */
@@ -40,11 +40,13 @@ export default defineRule({
     supersedes: [],
     messages: {
       belowTls12: (d: { shown: string }) =>
-        `Minimum TLS version ${d.shown} lets clients connect with protocol versions older than TLS 1.2, which have known breaks. Require TLS 1.3.`,
+        `Minimum TLS version ${d.shown} is below TLS 1.2. ` +
+        'Clients may then connect with protocol versions that have known breaks. Require TLS 1.3.',
       tls12: (d: { shown: string }) =>
-        `The minimum TLS version is ${d.shown}. TLS 1.2 is still acceptable, but 1.3 removes the legacy handshakes and weak suites: require 1.3.`,
+        `Minimum TLS version ${d.shown} is below TLS 1.3. ` +
+        'TLS 1.2 is still acceptable, but 1.3 removes the legacy handshakes and weak suites: require 1.3.',
       maxBelowMin: (d: { max: string; min: string }) =>
-        `The maximum TLS version ${d.max} is below the minimum ${d.min}: no client can complete a handshake.`,
+        `Maximum TLS version ${d.max} is below the minimum ${d.min}. No client can complete a handshake.`,
     },
   },
   check(ctx) {
@@ -56,7 +58,7 @@ export default defineRule({
     for (const ref of minVersionEntries(ctx)) {
       const minor = tlsMinor(ctx.resolved(ref));
       if (minor === undefined || !ref.valueSpan) continue;
-      const shown = writtenValue(ctx.file, ref);
+      const shown = shownValue(ctx, ref);
       if (minor < 2) {
         ctx.report({ messageId: 'belowTls12', data: { shown }, span: ref.valueSpan, severity: 'error', fixes: [setTo13(ref)] });
       } else if (minor === 2) {
@@ -69,7 +71,7 @@ export default defineRule({
       if (maxRef?.valueSpan && maxMinor !== undefined && maxMinor < minor) {
         ctx.report({
           messageId: 'maxBelowMin',
-          data: { max: writtenValue(ctx.file, maxRef), min: shown },
+          data: { max: shownValue(ctx, maxRef), min: shown },
           span: maxRef.valueSpan,
           severity: 'error',
           fixes: [setTo13(maxRef)],

@@ -7,6 +7,7 @@ import { Fix, TextEdit } from '../../types';
 import { entriesNamed, lastKey } from '../query';
 import { defineRule, RuleContext } from '../rule';
 import { resolvedString } from '../shared/values';
+import { listed } from '../shared/wording';
 
 const TLS13_SUITES = new Set([
   'TLS_AES_128_GCM_SHA256',
@@ -124,13 +125,15 @@ export default defineRule({
     supersedes: [],
     messages: {
       unknownSuite: (d: { name: string }) =>
-        `"${d.name}" is not one of the five TLS 1.3 cipher suites, so the TLS library ignores or rejects it and the suites in use differ ` +
-        `from the ones reviewed. List ${RECOMMENDED_TEXT}.`,
+        `"${d.name}" is not a TLS 1.3 cipher suite name. ` +
+        'The TLS library ignores or rejects it, so the suites in use differ from the ones reviewed. ' +
+        `List ${RECOMMENDED_TEXT}.`,
       weakSuite: (d: { name: string; reason: string }) =>
-        `Cipher suite "${d.name}" is not authenticated encryption (${d.reason}); such suites are open to padding-oracle, keystream or ` +
-        `downgrade attacks. Allow only ${RECOMMENDED_TEXT}.`,
-      weakList: (d: { names: string }) =>
-        `The cipher list allows suites without authenticated encryption or unknown TLS 1.3 names (${d.names}). Allow only ${RECOMMENDED_TEXT}.`,
+        `Cipher suite "${d.name}" is not authenticated encryption (${d.reason}). ` +
+        `Such suites are open to padding-oracle, keystream or downgrade attacks. Allow only ${RECOMMENDED_TEXT}.`,
+      weakList: (d: { names: string; count: number }) =>
+        `The cipher list allows ${d.count === 1 ? 'a weak or unknown suite' : `${d.count} weak or unknown suites`}: ${d.names}. ` +
+        `They lack authenticated encryption or are not TLS 1.3 names. Allow only ${RECOMMENDED_TEXT}.`,
     },
   },
   check(ctx) {
@@ -162,7 +165,7 @@ export default defineRule({
       else
         ctx.report({
           messageId: 'weakList',
-          data: { names: bad.map(([n]) => n).join(', ') },
+          data: { names: listed(bad.map(([n]) => n)), count: bad.length },
           span: ref.valueSpan,
           fixes: [replaceListFix(ctx, ref)],
         });

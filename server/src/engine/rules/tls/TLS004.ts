@@ -15,8 +15,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       ticketsOn: () =>
-        'TLS session tickets are on: anyone who obtains the ticket key can decrypt the recorded sessions it protected, ' +
-        'which defeats forward secrecy. Set session_tickets to false.',
+        'TLS session tickets are on (session_tickets is true). ' +
+        'Anyone who obtains the ticket key can decrypt the recorded sessions it protected, which defeats forward secrecy. ' +
+        'Set session_tickets to false.',
     },
   },
   check(ctx) {

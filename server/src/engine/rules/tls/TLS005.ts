@@ -1,9 +1,10 @@
 // TLS005 tls-client-auth: client certificates optional or not verified in a file that sets up mTLS or a cluster.
 import { asBool, DocView, isMapRef, isSeqRef } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { dotted, lastKey, parentKey, writtenValue } from '../query';
+import { dotted, lastKey, parentKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { isEmptyValue, resolvedString, ValueReader } from '../shared/values';
+import { capitalized } from '../shared/wording';
 
 const CLIENT_CA =
   /^(?:client_ca|client_ca_file|client_ca_path|client_ca_cert|tls_ca|tls_ca_cert|tls_ca_file|tls_ca_path|tls_ca_cert_path|tls_client_ca)$/;
@@ -44,9 +45,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       clientAuthOptional: (d: { written: string; why: string }) =>
-        `client_auth is "${d.written}" although ${d.why}: a peer that presents no client certificate is still served. Require client certificates.`,
+        `Client certificates are not required: client_auth is ${d.written}. ` +
+        `${capitalized(d.why)}, yet a peer that presents no client certificate is still served. Require client certificates.`,
       clientCertNotVerified: (d: { path: string; why: string }) =>
-        `${d.path} is false although ${d.why}: ThemisDB never asks peers for a certificate, so any host that reaches the port is served. ` +
+        `Client certificates are not checked: ${d.path} is false. ` +
+        `${capitalized(d.why)}, yet ThemisDB never asks peers for a certificate, so any host that reaches the port is served. ` +
         'Set it to true.',
     },
   },
@@ -65,7 +68,7 @@ export default defineRule({
           if (!c) continue;
           ctx.report({
             messageId: 'clientAuthOptional',
-            data: { written: writtenValue(ctx.file, ref), why: c },
+            data: { written: shownValue(ctx, ref), why: c },
             span: ref.valueSpan,
             fixes: [ctx.fix(`Set ${k} to required`, [setValue(ctx.file, ref, 'required')])],
           });

@@ -16,10 +16,11 @@ export default defineRule({
     supersedes: [],
     messages: {
       pathsMissing: (d: { switchPath: string; what: string; count: number; keys: string }) =>
-        `TLS is on (${d.switchPath}) but the ${d.what} ${d.count > 1 ? 'are' : 'is'} missing: no TLS handshake can complete without ` +
-        `a certificate and its private key. Point ${d.keys} at the PEM files.`,
+        `TLS is on (${d.switchPath}) but ${d.keys} ${d.count > 1 ? 'are' : 'is'} missing. ` +
+        `No TLS handshake can complete without the ${d.what}. Point ${d.count > 1 ? 'them' : 'it'} at the PEM files.`,
       pathEmpty: (d: { switchPath: string; name: string; path: string }) =>
-        `TLS is on (${d.switchPath}) but the ${d.name} path ${d.path} is empty: no TLS handshake can complete without it. Point it at the PEM file.`,
+        `TLS is on (${d.switchPath}) but the ${d.name} path ${d.path} is empty. ` +
+        'No TLS handshake can complete without it. Point it at the PEM file.',
     },
   },
   check(ctx) {

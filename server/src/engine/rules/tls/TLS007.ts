@@ -15,9 +15,10 @@ export default defineRule({
     supersedes: [],
     messages: {
       ocspOff: () =>
-        'OCSP stapling is off, so clients cannot learn promptly that the server certificate was revoked. Turn stapling on.',
+        'OCSP stapling is off. Clients cannot learn promptly that the server certificate was revoked. Turn stapling on.',
       crlOff: () =>
-        'Certificate revocation (CRL) checking is off: a stolen and revoked client certificate keeps working until it expires. Turn the CRL check on.',
+        'Certificate revocation (CRL) checking is off. ' +
+        'A stolen and revoked client certificate keeps working until it expires. Turn the CRL check on.',
     },
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 // TLS008 grpc-tls: a gRPC tls block with TLS off, or whose client_auth is missing or not `required`.
 import { asBool } from '../../documents/yamlModel';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
-import { dotted, keySpanOf, writtenValue } from '../query';
+import { dotted, keySpanOf, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { resolvedString } from '../shared/values';
 import { grpcTlsBlocks } from './shared';
@@ -17,14 +17,14 @@ export default defineRule({
     supersedes: [],
     messages: {
       grpcTlsOff: (d: { path: string }) =>
-        `gRPC runs without TLS (${d.path} is false): replication, shard and API calls between nodes can be read and altered on the wire. ` +
-        'Enable TLS for gRPC.',
+        `gRPC runs without TLS: ${d.path} is false. ` +
+        'Replication, shard and API calls between nodes can be read and altered on the wire. Enable TLS for gRPC.',
       clientAuthMissing: (d: { block: string }) =>
-        `${d.block} does not require client certificates (client_auth is missing), so any host that reaches the gRPC port can call it. ` +
-        'Set client_auth to required.',
+        `${d.block} does not require client certificates (client_auth is missing). ` +
+        'Any host that reaches the gRPC port can call it. Set client_auth to required.',
       clientAuthNotRequired: (d: { written: string }) =>
-        `gRPC client_auth is "${d.written}", so callers without a client certificate are accepted on a channel meant for machines. ` +
-        'Set it to required.',
+        `gRPC client_auth is ${d.written}, not required. ` +
+        'Callers without a client certificate are accepted on a channel meant for machines. Set it to required.',
     },
   },
   check(ctx) {
@@ -52,7 +52,7 @@ export default defineRule({
         } else if (auth.valueSpan && resolvedString(ctx, auth)?.toLowerCase() !== 'required') {
           ctx.report({
             messageId: 'clientAuthNotRequired',
-            data: { written: writtenValue(ctx.file, auth) },
+            data: { written: shownValue(ctx, auth) },
             span: auth.valueSpan,
             fixes: [ctx.fix('Set client_auth to required', [setValue(ctx.file, auth, 'required')])],
           });

@@ -15,8 +15,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       wildcard: (d: { key: string; what: string }) =>
-        `A bare "*" in ${d.key} accepts a client certificate with any ${d.what} from the CA, so the filter lets everything through ` +
-        'while looking restrictive. List the patterns your clients really use.',
+        `A bare "*" in ${d.key} accepts any ${d.what}. ` +
+        'Any client certificate from the CA passes, so the filter lets everything through while looking restrictive. ' +
+        'List the patterns your clients really use.',
     },
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 // TLS010 tls-verify-off: certificate verification of a remote TLS peer switched off.
 import { asBool } from '../../documents/yamlModel';
 import { setValue } from '../../fixes/yamlEdits';
-import { dotted, lastKey, writtenValue } from '../query';
+import { dotted, lastKey, pathText, shownValue } from '../query';
 import { defineRule } from '../rule';
 
 /** Keys that must be true (false turns verification off). */
@@ -26,8 +26,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       verifyOff: (d: { path: string; written: string; target: string }) =>
-        `${d.path} is ${d.written}: certificates are not verified, so anyone who can intercept ${d.target} can pose as the remote side ` +
-        'and read or alter the traffic. Verify certificates (trust a private CA if needed).',
+        `Certificates are not verified: ${d.path} is ${d.written}. ` +
+        `Anyone who can intercept ${d.target} can pose as the remote side and read or alter the traffic. ` +
+        'Verify certificates (trust a private CA if needed).',
     },
   },
   check(ctx) {
@@ -50,8 +51,8 @@ export default defineRule({
           messageId: 'verifyOff',
           data: {
             path: dotted(ref),
-            written: writtenValue(ctx.file, ref),
-            target: ref.path.slice(0, -1).join('.') || 'this connection',
+            written: shownValue(ctx, ref),
+            target: pathText(ref.path.slice(0, -1)) || 'this connection',
           },
           span: ref.valueSpan,
           fixes: [ctx.fix(`Set ${k} to ${want}`, [setValue(ctx.file, ref, want)])],

@@ -1,7 +1,7 @@
 // TLS011 weak-key-size: an RSA key below 3072 bits, or a signature algorithm with SHA-1 or MD5.
 import { isScalar } from 'yaml';
 import { setValue } from '../../fixes/yamlEdits';
-import { lastKey, writtenValue } from '../query';
+import { lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { resolvedString } from '../shared/values';
 
@@ -31,13 +31,14 @@ export default defineRule({
     supersedes: [],
     messages: {
       smallRsaKey: (d: { shown: string; bits: number }) =>
-        `${d.shown} is an RSA key of ${d.bits} bits, below the 3072 bits ThemisDB's posture guide asks for; keys that sign or protect data ` +
-        'for years need more margin. Use RSA-4096 or ECDSA-P256.',
+        `${d.shown} is a ${d.bits}-bit RSA key, below the 3072 bits ThemisDB's posture guide asks for. ` +
+        'Keys that sign or protect data for years need more margin. Use RSA-4096 or ECDSA-P256.',
       weakHash: (d: { shown: string; hash: string }) =>
-        `${d.shown} signs with ${d.hash}, whose collisions are practical, so signatures made with it can be forged. ` +
-        'Use RSA-4096 or ECDSA-P256 with SHA-256 or stronger.',
+        `${d.shown} signs with ${d.hash}, whose collisions are practical. ` +
+        'Signatures made with it can be forged. Use RSA-4096 or ECDSA-P256 with SHA-256 or stronger.',
       smallRsaSize: (d: { bits: number }) =>
-        `An RSA key size of ${d.bits} bits is below the 3072 bits ThemisDB's posture guide asks for. Use 4096-bit RSA or switch to ECDSA P-256.`,
+        `RSA key size ${d.bits} bits is below the 3072 bits ThemisDB's posture guide asks for. ` +
+        'Use 4096-bit RSA or switch to ECDSA P-256.',
     },
   },
   check(ctx) {
@@ -48,12 +49,12 @@ export default defineRule({
         if (typeof value === 'string') {
           const weak = weakKeyReason(value);
           if (!weak) continue;
-          const shown = writtenValue(ctx.file, ref);
+          const shown = shownValue(ctx, ref);
           const use = (v: string) => ctx.suggest(`Use ${v}`, [setValue(ctx.file, ref, v)]);
           const fixes = [use('RSA-4096'), use('ECDSA-P256')];
           if (weak.kind === 'hash') {
-            const alt = shown.replace(/SHA[-_]?1|MD5/i, (s) => (/_/.test(s) ? 'SHA_256' : /-/.test(s) ? 'SHA-256' : 'SHA256'));
-            if (alt !== shown) fixes.push(use(alt));
+            const alt = value.replace(/SHA[-_]?1|MD5/i, (s) => (/_/.test(s) ? 'SHA_256' : /-/.test(s) ? 'SHA-256' : 'SHA256'));
+            if (alt !== value) fixes.push(use(alt));
             ctx.report({ messageId: 'weakHash', data: { shown, hash: weak.hash }, span: ref.valueSpan, fixes });
           } else {
             ctx.report({ messageId: 'smallRsaKey', data: { shown, bits: weak.bits }, span: ref.valueSpan, fixes });
