@@ -42,6 +42,10 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
   if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
   // a file over the analysis limits is never parsed (it gets its own limit finding)
   if (sizeLimitFinding(file.text, true)) return undefined;
+  // a YAML file without the keys of a manifest or a compose file is none: the walk over every
+  // YAML file of a workspace then parses (and keeps the model of) none of them
+  const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
+  if (!manifest && !keyWritten(file.text, 'services') && !isHelmValuesName(file.path)) return undefined;
   const docs = file.yaml.documents();
   if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
     return 'kubernetes';
@@ -58,6 +62,11 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
     return 'compose';
   }
   return undefined;
+}
+
+/** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
+function keyWritten(text: string, key: string): boolean {
+  return new RegExp(`(?:^|[\\s{,?])["']?${key}["']?[ \\t]*:`).test(text);
 }
 
 /** Text that names ThemisDB (an image, a command, a unit or container name). */
