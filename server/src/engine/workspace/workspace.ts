@@ -38,6 +38,9 @@ export class Workspace {
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private readonly refused = new Map<string, LinkRefusal>();
+  // paths read and found missing, and whether a path is a link: asked per analysis and per fix, until the disk changes there
+  private readonly missing = new Set<string>();
+  private readonly links = new Map<string, boolean>();
   private nameIndex?: string[]; // every file under the roots (pathsUnderRoots)
   private readonly memos = new Map<string, unknown>(); // values built from many files, until any file changes
 
@@ -57,12 +60,15 @@ export class Workspace {
     this.overlays.delete(filePath);
     this.files.delete(filePath);
     this.fromOverlay.delete(filePath);
+    this.missing.delete(filePath); // the buffer may have been saved
     this.memos.clear();
   }
 
   /** Forget cached disk state of a path (created, changed or deleted on disk). */
   invalidate(filePath: string): void {
     this.files.delete(filePath);
+    this.missing.delete(filePath);
+    this.links.delete(filePath);
     this.dirs.delete(path.dirname(filePath));
     this.nameIndex = undefined;
     this.memos.clear();
@@ -88,10 +94,12 @@ export class Workspace {
     const cached = this.files.get(filePath);
     if (overlay === undefined) {
       if (cached && !this.fromOverlay.has(filePath)) return cached;
+      if (this.missing.has(filePath)) return undefined;
       this.fromOverlay.delete(filePath);
       const text = this.host.readFile(filePath);
       if (text === undefined) {
         this.files.delete(filePath);
+        this.missing.add(filePath);
         this.noteRefusal(filePath);
         return undefined;
       }
@@ -119,7 +127,9 @@ export class Workspace {
 
   /** No fix writes through a link: the edit policy of every file change. */
   isLink(filePath: string): boolean {
-    return this.host.isLink?.(filePath) ?? false;
+    let link = this.links.get(filePath);
+    if (link === undefined) this.links.set(filePath, (link = this.host.isLink?.(filePath) ?? false));
+    return link;
   }
 
   private noteRefusal(filePath: string): void {
