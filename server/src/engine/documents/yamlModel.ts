@@ -73,7 +73,7 @@ export interface YamlProblem {
 const MAX_DEPTH = 64;
 /** Expanded entries allowed per file: ten per written entry, within these bounds. */
 const MIN_BUDGET = 10_000;
-const MAX_BUDGET = 200_000;
+const MAX_BUDGET = 50_000;
 /** Joins path parts in map keys: it cannot occur in a key, so `"a.b"` and `a: {b}` stay apart. */
 const SEP = '\u0000';
 
@@ -90,10 +90,11 @@ export class YamlModel {
   truncated = false;
   private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
-  private readonly byDocPath = new Map<string, YamlRef>();
+  /** Per document (by its index): path key -> entry, and path key -> children. */
+  private readonly byDocPath: Map<string, YamlRef>[] = [];
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
-  private readonly childrenByDocPath = new Map<string, YamlRef[]>();
+  private readonly childrenByDocPath: Map<string, YamlRef[]>[] = [];
   private views?: DocView[];
   /** Per document: each alias node and the anchored node it stands for. */
   private targets: Map<Alias, Node>[] = [];
@@ -139,7 +140,9 @@ export class YamlModel {
           severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
-      this.walk(doc.contents, [], i, 0, false);
+      this.byDocPath.push(new Map());
+      this.childrenByDocPath.push(new Map());
+      this.walk(doc.contents, [], '', i, 0, false);
     });
     this.targets = [];
   }
@@ -156,7 +159,7 @@ export class YamlModel {
 
   /** The entry at a path within one document (for multi-document files). */
   getIn(docIndex: number, path: readonly string[]): YamlRef | undefined {
-    return this.byDocPath.get(`${docIndex}${keyOf(path)}`);
+    return this.byDocPath[docIndex]?.get(keyOf(path));
   }
 
   /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
@@ -173,7 +176,7 @@ export class YamlModel {
 
   /** Direct children of a path within one document. */
   childrenIn(docIndex: number, path: readonly string[]): YamlRef[] {
-    return this.childrenByDocPath.get(`${docIndex}${keyOf(path)}`) ?? [];
+    return this.childrenByDocPath[docIndex]?.get(keyOf(path)) ?? [];
   }
 
   /** Whether every entry of the document is in the model (no budget or depth limit was hit there). */
@@ -203,17 +206,16 @@ export class YamlModel {
     return this.children('').map((r) => r.path[0]);
   }
 
-  private add(ref: YamlRef): void {
-    const key = keyOf(ref.path);
+  /** `key`: the entry's path key (keyOf(ref.path)), `parent`: its parent's, built along the walk. */
+  private add(ref: YamlRef, key: string, parent: string): void {
     if (!this.byPath.has(key)) this.byPath.set(key, ref);
-    this.byDocPath.set(`${ref.docIndex}${key}`, ref);
-    const parent = keyOf(ref.path.slice(0, -1));
+    this.byDocPath[ref.docIndex].set(key, ref);
     let list = this.childrenByPath.get(parent);
     if (!list) this.childrenByPath.set(parent, (list = []));
     list.push(ref);
-    const docParent = `${ref.docIndex}${parent}`;
-    let docList = this.childrenByDocPath.get(docParent);
-    if (!docList) this.childrenByDocPath.set(docParent, (docList = []));
+    const docChildren = this.childrenByDocPath[ref.docIndex];
+    let docList = docChildren.get(parent);
+    if (!docList) docChildren.set(parent, (docList = []));
     docList.push(ref);
     this.refs.push(ref);
     if (ref.keySpan) {
@@ -229,8 +231,8 @@ export class YamlModel {
     this.incomplete.add(docIndex);
   }
 
-  /** Adds the entries of a collection; `via`: it is reached through an alias. */
-  private walk(node: unknown, path: string[], docIndex: number, depth: number, via: boolean): void {
+  /** Adds the entries of a collection; `key`: keyOf(path); `via`: it is reached through an alias. */
+  private walk(node: unknown, path: string[], key: string, docIndex: number, depth: number, via: boolean): void {
     if (!isMap(node) && !isSeq(node)) return;
     if (depth > MAX_DEPTH) return this.stop(docIndex); // pathological nesting: the rest is still parsed
     if (this.open.has(node)) return; // an alias to its own ancestor: expanding it would never end
@@ -253,11 +255,11 @@ export class YamlModel {
             });
           }
           seen?.add(name);
-          if (!this.entry([...path, name], keyNode, pair.value, docIndex, depth, via)) return;
+          if (!this.entry([...path, name], key, keyNode, pair.value, docIndex, depth, via)) return;
         }
       } else {
         for (let i = 0; i < node.items.length; i++) {
-          if (!this.entry([...path, String(i)], undefined, node.items[i], docIndex, depth, via)) return;
+          if (!this.entry([...path, String(i)], key, undefined, node.items[i], docIndex, depth, via)) return;
         }
       }
     } finally {
@@ -268,6 +270,7 @@ export class YamlModel {
   /** Adds one entry and what is under it; false when the expansion budget is spent. */
   private entry(
     path: string[],
+    parentKey: string,
     keyNode: Scalar | undefined,
     value: unknown,
     docIndex: number,
@@ -292,8 +295,9 @@ export class YamlModel {
     };
     if (via || alias) ref.viaAlias = true;
     if (alias && !via) ref.alias = alias.source;
-    this.add(ref);
-    if (isCollection(node)) this.walk(node, path, docIndex, depth + 1, via || !!alias);
+    const key = parentKey + SEP + path[path.length - 1];
+    this.add(ref, key, parentKey);
+    if (isCollection(node)) this.walk(node, path, key, docIndex, depth + 1, via || !!alias);
     return !(via && this.expanded > this.budget);
   }
 
