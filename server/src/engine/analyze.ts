@@ -1,13 +1,15 @@
-// The pipeline: document model -> rules -> suppressions -> one finding per problem
+// The pipeline: document model -> rules (each finding told with the server's readership of its key) -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
+import { deployFileKind } from './deploy/recognize';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
+import { FindingReadership } from './findingReadership';
 import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
@@ -69,20 +71,26 @@ export function* analysisSteps(
   if (!kind) return { kind, profile, findings: [] };
 
   const raw: Finding[] = [];
+  const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
+  /** Reports told with a file's readership, then placed (a config held in a manifest lands inside the manifest). */
+  const reporter =
+    (told: FindingReadership, place = (f: Finding) => f) =>
+    (r: Report) => {
+      const meta = current!.meta;
+      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
+      if (finding) raw.push(place(told.apply(finding, r.asks)));
+    };
   const ctx: RuleContext = {
     file,
     kind,
     workspace: ws,
     profile,
-    report(r: Report) {
-      const meta = current!.meta;
-      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(finding);
-    },
+    report: reporter(readership),
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+    toldByFinding: (ref) => readership.toldFor(ref),
   };
   const run = (rule: Rule, c: RuleContext) => {
     current = rule;
@@ -98,8 +106,11 @@ export function* analysisSteps(
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
-  const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
-  const applicable = rules.filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) => embeddedContext(ctx, cfg, ws, reporter));
+  const ordered = [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)];
+  const applicable = ordered.filter(
+    (r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')),
+  );
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
@@ -113,19 +124,33 @@ export function* analysisSteps(
       else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
-    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
-      for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
+    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
   }
-  const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false), limits);
-  if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
+  // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
+  const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  // the limits' own findings come first and count against the cap, so a file never exceeds it
+  const limitNotes: Finding[] = [];
   if (stoppedAt >= 0)
-    findings.unshift(
+    limitNotes.push(
       timeLimitFinding(
         limits,
         applicable.slice(stoppedAt).map((r) => r.meta.id),
       ),
     );
+  if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
+  const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };
+}
+
+/** A YAML file with an error other than a repeated key (the parser then keeps one of the values). */
+export function hasSyntaxError(file: SourceFile): boolean {
+  return file.yaml.problems.some((p) => p.code !== 'DUPLICATE_KEY');
+}
+
+/** Whether the file is YAML (a systemd unit or a .env file is not: the YAML parser's errors on it mean nothing). */
+function isYamlKind(file: SourceFile, kind: FileKind): boolean {
+  return kind !== 'env' && !(kind === 'deploy' && deployFileKind(file)?.startsWith('systemd'));
 }
 
 /** A part that would write through a link is missing, so its whole fix is dropped. */
@@ -190,15 +215,23 @@ function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
  * as a config.yaml beside the manifest, its findings land inside the manifest, and come
  * without fixes (their edits would be in the config's own text, not the manifest's).
  */
-function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+function embeddedContext(
+  ctx: RuleContext,
+  cfg: EmbeddedConfig,
+  ws: Workspace,
+  reporter: (told: FindingReadership, place: (f: Finding) => Finding) => (r: Report) => void,
+): RuleContext {
   const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  // the config's own keys decide what the server reads, as in a config.yaml (one story per key there too)
+  const readership = new FindingReadership(inner, 'config');
   const at = (offset: number) => embeddedOffset(cfg, offset);
   return {
     ...ctx,
     file: inner,
     kind: 'config',
     resolved: (ref) => resolveValue(ref, inner, ws),
-    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
+    report: reporter(readership, (f) => ({ ...f, span: { start: at(f.span.start), end: at(f.span.end) }, fixes: [] })),
+    toldByFinding: (ref) => readership.toldFor(ref),
   } as RuleContext;
 }
 
