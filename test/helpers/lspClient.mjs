@@ -11,14 +11,15 @@ const rpc = require('vscode-jsonrpc/node');
 export const fileUri = (p) => pathToFileURL(p).href;
 
 export class LspClient {
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} } } = {}) {
+  /** `wrapper`: a command the server runs under (`['/usr/bin/time', '-v']` measures it from outside). */
+  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, wrapper = [] } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
     this.diagnostics = new Map();
     this.waiters = [];
-    this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const server = [process.execPath, path.join(repoRoot, 'server/out/server.js'), '--stdio'];
+    const [command, ...args] = [...wrapper, ...server];
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = rpc.createMessageConnection(

@@ -14,7 +14,7 @@ export interface Limits {
   maxFindings: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 50_000, timeMs: 1500, maxFindings: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 30_000, timeMs: 1500, maxFindings: 1000 };
 
 export const LIMIT_RULE_ID = 'LIMIT';
 

@@ -115,13 +115,9 @@ export class YamlModel {
     readonly text: string,
     blocks?: readonly YamlBlock[],
   ) {
-    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead;
-    // prettyErrors re-scans the text for every error (quadratic on a long line with many errors);
     // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
     // the incremental blocks never hold one (they fall back to a full parse on CR)
-    const parsed = blocks
-      ? [assemble(blocks, text.length)]
-      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
+    const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(text.replace(/\r(?!\n)/g, '\n'));
     if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
@@ -310,6 +306,22 @@ export class YamlModel {
       while (end > start && /\s/.test(this.text[end - 1])) end--;
     }
     return end > start ? { start, end } : undefined;
+  }
+}
+
+/**
+ * The parser's documents of a text. uniqueKeys is quadratic in the size of a mapping
+ * (walk() finds duplicates instead); prettyErrors re-scans the line of every error
+ * (quadratic on a long line with many errors); and each error is an Error whose stack
+ * trace nothing reads (capturing it was most of the cost of 20,000 errors).
+ */
+export function parseYaml(text: string): Document.Parsed[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
