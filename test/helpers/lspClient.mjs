@@ -16,9 +16,17 @@ export const VSCODE_INIT_OPTIONS = { clientCommands: ['themisdb.showRuleDocs', '
 export class LspClient {
   /**
    * `initializationOptions`: what the VS Code client sends (VSCODE_INIT_OPTIONS) or nothing, as other
-   * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`).
+   * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`);
+   * `wrapper`: a command the server runs under (`['/usr/bin/time', '-v']` measures it from outside).
    */
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions, workspaceCapabilities, window } = {}) {
+  constructor({
+    rootDir,
+    settings = { profile: 'auto', rules: {} },
+    initializationOptions,
+    workspaceCapabilities,
+    window,
+    wrapper = [],
+  } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
     this.initializationOptions = initializationOptions;
@@ -30,9 +38,9 @@ export class LspClient {
     this.messages = [];
     this.diagnostics = new Map();
     this.waiters = [];
-    this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const server = [process.execPath, path.join(repoRoot, 'server/out/server.js'), '--stdio'];
+    const [command, ...args] = [...wrapper, ...server];
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = rpc.createMessageConnection(

@@ -51,7 +51,7 @@ describe('deployment file kinds', () => {
     assert.equal(kind('/w/.env', 'THEMIS_PII_STRICT=1\n'), undefined);
   });
 
-  it('the walk takes units, drop-ins and YAML by name; Workspace.findFiles enters *.service.d and skips node_modules', () => {
+  it('the walk takes units, drop-ins and YAML by name; Workspace.findPaths enters *.service.d and skips node_modules', () => {
     assert.ok(engine.isDeploymentCandidate('/w/a.service.d/x.conf'));
     assert.ok(!engine.isDeploymentCandidate('/w/x.conf'));
     const dir = writeWorkspace({
@@ -62,7 +62,7 @@ describe('deployment file kinds', () => {
     });
     const ws = new engine.Workspace(engine.nodeHost, [dir]);
     assert.deepEqual(
-      ws.findFiles(engine.isDeploymentCandidate).map((f) => path.relative(dir, f.path)),
+      ws.findPaths(engine.isDeploymentCandidate).map((p) => path.relative(dir, p)),
       [path.join('a.service.d', 'x.conf'), path.join('deploy', 'compose.yml')],
     );
   });

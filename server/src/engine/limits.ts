@@ -14,7 +14,7 @@ export interface Limits {
   maxFindings: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 50_000, timeMs: 1500, maxFindings: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 30_000, timeMs: 1500, maxFindings: 1000 };
 
 export const LIMIT_RULE_ID = 'LIMIT';
 
@@ -66,7 +66,7 @@ export function timeLimitFinding(limits: Limits, skipped: readonly string[]): Fi
 /** The finding of a YAML model that left entries out (alias expansion past its budget, or nesting too deep). */
 export function truncatedModelFinding(): Finding {
   return limitFinding(
-    'Part of this file was not checked: its aliases expand to more entries than the limit (ten per entry written, at least 10,000, at most 200,000), or it nests deeper than 64 levels.',
+    'Part of this file was not checked: its aliases expand to more entries than the limit (ten per entry written, at least 10,000, at most 50,000), or it nests deeper than 64 levels.',
     { start: 0, end: 0 },
   );
 }

@@ -43,9 +43,10 @@ export class WorkspaceLint {
       const ws = this.host.freshWorkspace();
       let files = 0;
       let problems = 0;
-      for (const file of ws.findFiles(isCandidate)) {
-        const uri = pathToUri(file.path);
-        const diagnostics = await this.diagnosticsOf(file.path, ws);
+      // one file read at a time: a large workspace is never held in memory at once
+      for (const filePath of ws.findPaths(isCandidate)) {
+        const uri = pathToUri(filePath);
+        const diagnostics = await this.diagnosticsOf(filePath, ws);
         if (!diagnostics) continue; // not ThemisDB's
         files++;
         problems += diagnostics.length;

@@ -16,15 +16,15 @@ import { DeployFile, DeployFileKind, DeploymentModel, Service } from './types';
  */
 export function deploymentModel(ws: Workspace, extra: readonly string[] = []): DeploymentModel {
   const byPath = new Map<string, SourceFile>();
-  for (const f of ws.findFiles(isDeploymentCandidate)) byPath.set(f.path, f);
-  for (const p of extra) {
-    const f = ws.file(p);
-    if (f) byPath.set(p, f);
-  }
   const kinds = new Map<string, DeployFileKind>();
-  for (const [p, f] of byPath) {
-    const k = deployFileKind(f);
-    if (k) kinds.set(p, k);
+  // what each file is stays known until it changes; only the deployment files are kept
+  for (const p of new Set([...ws.findPaths(isDeploymentCandidate), ...extra])) {
+    const k = ws.fileFact(p, 'deployKind', deployFileKind);
+    const f = k && ws.file(p);
+    if (f) {
+      byPath.set(p, f);
+      kinds.set(p, k);
+    }
   }
   const of = (...ks: DeployFileKind[]) => [...kinds].filter(([, k]) => ks.includes(k)).map(([p]) => byPath.get(p)!);
 

@@ -11,10 +11,6 @@ const COMPOSE_NAME = /^(?:docker-compose|compose)(?:[.-][\w.-]*)?\.ya?ml$|\.comp
 // values.yaml, values-prod.yaml, values.prod.yaml, k8s_production_values.yaml, prod-values.yml
 const HELM_VALUES_NAME = /(?:^|[._-])values(?:[._-][\w.-]*)?\.ya?ml$/i;
 
-// top-level keys, as a block map writes them (quoted or not)
-const MANIFEST_KEYS = /^["']?apiVersion["']?[ \t]*:/m;
-const COMPOSE_KEY = /^["']?services["']?[ \t]*:/m;
-
 /** A file the deployment walk reads (its content then decides): units, drop-ins and every YAML file. */
 export function isDeploymentCandidate(filePath: string): boolean {
   const base = path.basename(filePath);
@@ -46,8 +42,10 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
   if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
   // a file over the analysis limits is never parsed (it gets its own limit finding)
   if (sizeLimitFinding(file.text, true)) return undefined;
-  // only a file that could be a manifest, a compose file or Helm values is parsed (the walk reads every YAML file)
-  if (!MANIFEST_KEYS.test(file.text) && !COMPOSE_KEY.test(file.text) && !isHelmValuesName(file.path)) return undefined;
+  // a YAML file without the keys of a manifest or a compose file is none: the walk over every
+  // YAML file of a workspace then parses (and keeps the model of) none of them
+  const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
+  if (!manifest && !keyWritten(file.text, 'services') && !isHelmValuesName(file.path)) return undefined;
   const docs = file.yaml.documents();
   if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
     return 'kubernetes';
@@ -64,6 +62,11 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
     return 'compose';
   }
   return undefined;
+}
+
+/** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
+function keyWritten(text: string, key: string): boolean {
+  return new RegExp(`(?:^|[\\s{,?])["']?${key}["']?[ \\t]*:`).test(text);
 }
 
 /** Text that names ThemisDB (an image, a command, a unit or container name). */

@@ -8,8 +8,8 @@
 // that is not a block mapping of plain keys, a block with parse errors or
 // warnings (a flow collection or quoted scalar running past a boundary), and
 // anchors or aliases anywhere.
-import { Document, isAlias, isCollection, isMap, isPair, isScalar, parseAllDocuments } from 'yaml';
-import { YamlBlock, YamlModel } from './yamlModel';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
+import { parseYaml, YamlBlock, YamlModel } from './yamlModel';
 
 interface BlockText {
   text: string;
@@ -74,7 +74,7 @@ export class IncrementalYaml {
       // each parse is used once per model: two equal blocks (a duplicate key) get their own nodes
       let doc = this.parses.get(b.text)?.pop();
       if (doc) reused++;
-      else doc = usable(parseAllDocuments(b.text, { uniqueKeys: false }) as Document.Parsed[]);
+      else doc = usable(parseYaml(b.text));
       if (!doc) {
         blocks.length = 0;
         break;

@@ -73,7 +73,7 @@ export interface YamlProblem {
 const MAX_DEPTH = 64;
 /** Expanded entries allowed per file: ten per written entry, within these bounds. */
 const MIN_BUDGET = 10_000;
-const MAX_BUDGET = 200_000;
+const MAX_BUDGET = 50_000;
 /** Joins path parts in map keys: it cannot occur in a key, so `"a.b"` and `a: {b}` stay apart. */
 const SEP = '\u0000';
 
@@ -90,10 +90,11 @@ export class YamlModel {
   truncated = false;
   private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
-  private readonly byDocPath = new Map<string, YamlRef>();
+  /** Per document (by its index): path key -> entry, and path key -> children. */
+  private readonly byDocPath: Map<string, YamlRef>[] = [];
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
-  private readonly childrenByDocPath = new Map<string, YamlRef[]>();
+  private readonly childrenByDocPath: Map<string, YamlRef[]>[] = [];
   private views?: DocView[];
   /** Per document: each alias node and the anchored node it stands for. */
   private targets: Map<Alias, Node>[] = [];
@@ -114,13 +115,9 @@ export class YamlModel {
     readonly text: string,
     blocks?: readonly YamlBlock[],
   ) {
-    // uniqueKeys is quadratic in the size of a mapping: duplicates are found in walk() instead;
-    // prettyErrors re-scans the text for every error (quadratic on a long line with many errors);
     // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
     // the incremental blocks never hold one (they fall back to a full parse on CR)
-    const parsed = blocks
-      ? [assemble(blocks, text.length)]
-      : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
+    const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(text.replace(/\r(?!\n)/g, '\n'));
     if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
@@ -139,7 +136,9 @@ export class YamlModel {
           severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
-      this.walk(doc.contents, [], i, 0, false);
+      this.byDocPath.push(new Map());
+      this.childrenByDocPath.push(new Map());
+      this.walk(doc.contents, [], '', i, 0, false);
     });
     this.targets = [];
   }
@@ -156,7 +155,7 @@ export class YamlModel {
 
   /** The entry at a path within one document (for multi-document files). */
   getIn(docIndex: number, path: readonly string[]): YamlRef | undefined {
-    return this.byDocPath.get(`${docIndex}${keyOf(path)}`);
+    return this.byDocPath[docIndex]?.get(keyOf(path));
   }
 
   /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
@@ -173,7 +172,7 @@ export class YamlModel {
 
   /** Direct children of a path within one document. */
   childrenIn(docIndex: number, path: readonly string[]): YamlRef[] {
-    return this.childrenByDocPath.get(`${docIndex}${keyOf(path)}`) ?? [];
+    return this.childrenByDocPath[docIndex]?.get(keyOf(path)) ?? [];
   }
 
   /** Whether every entry of the document is in the model (no budget or depth limit was hit there). */
@@ -203,17 +202,16 @@ export class YamlModel {
     return this.children('').map((r) => r.path[0]);
   }
 
-  private add(ref: YamlRef): void {
-    const key = keyOf(ref.path);
+  /** `key`: the entry's path key (keyOf(ref.path)), `parent`: its parent's, built along the walk. */
+  private add(ref: YamlRef, key: string, parent: string): void {
     if (!this.byPath.has(key)) this.byPath.set(key, ref);
-    this.byDocPath.set(`${ref.docIndex}${key}`, ref);
-    const parent = keyOf(ref.path.slice(0, -1));
+    this.byDocPath[ref.docIndex].set(key, ref);
     let list = this.childrenByPath.get(parent);
     if (!list) this.childrenByPath.set(parent, (list = []));
     list.push(ref);
-    const docParent = `${ref.docIndex}${parent}`;
-    let docList = this.childrenByDocPath.get(docParent);
-    if (!docList) this.childrenByDocPath.set(docParent, (docList = []));
+    const docChildren = this.childrenByDocPath[ref.docIndex];
+    let docList = docChildren.get(parent);
+    if (!docList) docChildren.set(parent, (docList = []));
     docList.push(ref);
     this.refs.push(ref);
     if (ref.keySpan) {
@@ -229,8 +227,8 @@ export class YamlModel {
     this.incomplete.add(docIndex);
   }
 
-  /** Adds the entries of a collection; `via`: it is reached through an alias. */
-  private walk(node: unknown, path: string[], docIndex: number, depth: number, via: boolean): void {
+  /** Adds the entries of a collection; `key`: keyOf(path); `via`: it is reached through an alias. */
+  private walk(node: unknown, path: string[], key: string, docIndex: number, depth: number, via: boolean): void {
     if (!isMap(node) && !isSeq(node)) return;
     if (depth > MAX_DEPTH) return this.stop(docIndex); // pathological nesting: the rest is still parsed
     if (this.open.has(node)) return; // an alias to its own ancestor: expanding it would never end
@@ -253,11 +251,11 @@ export class YamlModel {
             });
           }
           seen?.add(name);
-          if (!this.entry([...path, name], keyNode, pair.value, docIndex, depth, via)) return;
+          if (!this.entry([...path, name], key, keyNode, pair.value, docIndex, depth, via)) return;
         }
       } else {
         for (let i = 0; i < node.items.length; i++) {
-          if (!this.entry([...path, String(i)], undefined, node.items[i], docIndex, depth, via)) return;
+          if (!this.entry([...path, String(i)], key, undefined, node.items[i], docIndex, depth, via)) return;
         }
       }
     } finally {
@@ -268,6 +266,7 @@ export class YamlModel {
   /** Adds one entry and what is under it; false when the expansion budget is spent. */
   private entry(
     path: string[],
+    parentKey: string,
     keyNode: Scalar | undefined,
     value: unknown,
     docIndex: number,
@@ -292,8 +291,9 @@ export class YamlModel {
     };
     if (via || alias) ref.viaAlias = true;
     if (alias && !via) ref.alias = alias.source;
-    this.add(ref);
-    if (isCollection(node)) this.walk(node, path, docIndex, depth + 1, via || !!alias);
+    const key = parentKey + SEP + path[path.length - 1];
+    this.add(ref, key, parentKey);
+    if (isCollection(node)) this.walk(node, path, key, docIndex, depth + 1, via || !!alias);
     return !(via && this.expanded > this.budget);
   }
 
@@ -306,6 +306,22 @@ export class YamlModel {
       while (end > start && /\s/.test(this.text[end - 1])) end--;
     }
     return end > start ? { start, end } : undefined;
+  }
+}
+
+/**
+ * The parser's documents of a text. uniqueKeys is quadratic in the size of a mapping
+ * (walk() finds duplicates instead); prettyErrors re-scans the line of every error
+ * (quadratic on a long line with many errors); and each error is an Error whose stack
+ * trace nothing reads (capturing it was most of the cost of 20,000 errors).
+ */
+export function parseYaml(text: string): Document.Parsed[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -38,8 +38,12 @@ export class Workspace {
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private readonly refused = new Map<string, LinkRefusal>();
+  // paths read and found missing, and whether a path is a link: asked per analysis and per fix, until the disk changes there
+  private readonly missing = new Set<string>();
+  private readonly links = new Map<string, boolean>();
   private nameIndex?: string[]; // every file under the roots (pathsUnderRoots)
   private readonly memos = new Map<string, unknown>(); // values built from many files, until any file changes
+  private readonly facts = new Map<string, Map<string, unknown>>(); // values read from one file, until it changes
 
   constructor(
     private readonly host: Host,
@@ -50,6 +54,7 @@ export class Workspace {
   setOverlay(filePath: string, text: string): void {
     this.overlays.set(filePath, text);
     this.memos.clear();
+    this.facts.delete(filePath);
     if (!this.dirs.get(path.dirname(filePath))?.includes(path.basename(filePath))) this.invalidate(filePath);
   }
 
@@ -57,12 +62,17 @@ export class Workspace {
     this.overlays.delete(filePath);
     this.files.delete(filePath);
     this.fromOverlay.delete(filePath);
+    this.missing.delete(filePath); // the buffer may have been saved
+    this.facts.delete(filePath);
     this.memos.clear();
   }
 
   /** Forget cached disk state of a path (created, changed or deleted on disk). */
   invalidate(filePath: string): void {
     this.files.delete(filePath);
+    this.missing.delete(filePath);
+    this.links.delete(filePath);
+    this.facts.delete(filePath);
     this.dirs.delete(path.dirname(filePath));
     this.nameIndex = undefined;
     this.memos.clear();
@@ -77,6 +87,22 @@ export class Workspace {
     return this.memos.get(key) as T;
   }
 
+  /**
+   * A value computed from one file (what deployment file it is), kept until that file
+   * changes, is opened or closed. A file not read before is read for it and not kept:
+   * a walk over every file of a large workspace holds none of their texts.
+   */
+  fileFact<T>(filePath: string, key: string, compute: (file: SourceFile) => T): T | undefined {
+    let facts = this.facts.get(filePath);
+    if (facts?.has(key)) return facts.get(key) as T;
+    const file = this.overlays.has(filePath) || this.files.has(filePath) ? this.file(filePath) : this.readDisk(filePath);
+    if (!file) return undefined;
+    const value = compute(file);
+    if (!facts) this.facts.set(filePath, (facts = new Map()));
+    facts.set(key, value);
+    return value;
+  }
+
   /** Drops a file read from disk and its models (the CLI, once the file is reported); the next file() reads it again. */
   release(filePath: string): void {
     if (!this.overlays.has(filePath)) this.files.delete(filePath);
@@ -89,14 +115,9 @@ export class Workspace {
     if (overlay === undefined) {
       if (cached && !this.fromOverlay.has(filePath)) return cached;
       this.fromOverlay.delete(filePath);
-      const text = this.host.readFile(filePath);
-      if (text === undefined) {
-        this.files.delete(filePath);
-        this.noteRefusal(filePath);
-        return undefined;
-      }
-      const f = new SourceFile(filePath, text);
-      this.files.set(filePath, f);
+      this.files.delete(filePath);
+      const f = this.readDisk(filePath);
+      if (f) this.files.set(filePath, f);
       return f;
     }
     if (cached && cached.text === overlay) return cached;
@@ -104,6 +125,16 @@ export class Workspace {
     this.files.set(filePath, f);
     this.fromOverlay.add(filePath);
     return f;
+  }
+
+  /** The file as the disk has it now (not cached), or undefined when it cannot be read. */
+  private readDisk(filePath: string): SourceFile | undefined {
+    if (this.missing.has(filePath)) return undefined;
+    const text = this.host.readFile(filePath);
+    if (text !== undefined) return new SourceFile(filePath, text);
+    this.missing.add(filePath);
+    this.noteRefusal(filePath);
+    return undefined;
   }
 
   /** Links not followed so far (path of the link → where it leads), in the order met. */
@@ -119,7 +150,9 @@ export class Workspace {
 
   /** No fix writes through a link: the edit policy of every file change. */
   isLink(filePath: string): boolean {
-    return this.host.isLink?.(filePath) ?? false;
+    let link = this.links.get(filePath);
+    if (link === undefined) this.links.set(filePath, (link = this.host.isLink?.(filePath) ?? false));
+    return link;
   }
 
   private noteRefusal(filePath: string): void {
@@ -177,14 +210,11 @@ export class Workspace {
     return [...paths].map((p) => this.file(p)).filter((f): f is SourceFile => !!f);
   }
 
-  /** Files under the roots (and open in the editor) whose path `accept` takes, sorted. */
-  findFiles(accept: (filePath: string) => boolean): SourceFile[] {
+  /** Paths under the roots (and open in the editor) that `accept` takes, sorted. */
+  findPaths(accept: (filePath: string) => boolean): string[] {
     const paths = new Set(this.pathsUnderRoots().filter(accept));
     for (const p of this.overlays.keys()) if (accept(p)) paths.add(p);
-    return [...paths]
-      .sort()
-      .map((p) => this.file(p))
-      .filter((f): f is SourceFile => !!f);
+    return [...paths].sort();
   }
 
   /**

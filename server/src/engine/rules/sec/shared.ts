@@ -21,14 +21,13 @@ export type SecContext = Pick<RuleContext, 'file' | 'workspace' | 'suggest'>;
 
 // ---------------------------------------------------------------------------
 // Per-analysis memo: the rules of one analysis share the same context object, so
-// scalar values, variable look-ups and .gitignore answers are computed once.
+// scalar values and variable look-ups are computed once (.gitignore answers: per workspace).
 
 interface Memo {
   scalars?: { ref: YamlRef; value: string }[];
   secrets?: { ref: YamlRef; value: string }[];
   /** Every variable some .env of the workspace defines (what Workspace.lookupVar finds). */
   defined?: Set<string>;
-  ignore: Map<string, IgnoreStatus>;
   envFiles: Map<string, SourceFile | undefined>;
 }
 
@@ -36,7 +35,7 @@ const memos = new WeakMap<object, Memo>();
 
 function memo(ctx: SecContext): Memo {
   let m = memos.get(ctx);
-  if (!m) memos.set(ctx, (m = { ignore: new Map(), envFiles: new Map() }));
+  if (!m) memos.set(ctx, (m = { envFiles: new Map() }));
   return m;
 }
 
@@ -328,10 +327,8 @@ export interface IgnoreStatus {
 
 /** Whether git would ignore `filePath`, reading the .gitignore files from the repository (or workspace) root down. */
 export function gitignoreStatus(ctx: SecContext, filePath: string): IgnoreStatus {
-  const m = memo(ctx);
-  let status = m.ignore.get(filePath);
-  if (!status) m.ignore.set(filePath, (status = computeIgnoreStatus(ctx, filePath)));
-  return status;
+  // kept by the workspace until a file changes: each analysis of the file asks again
+  return ctx.workspace.memo(`gitignore:${filePath}`, () => computeIgnoreStatus(ctx, filePath));
 }
 
 function computeIgnoreStatus(ctx: SecContext, filePath: string): IgnoreStatus {

@@ -1,0 +1,313 @@
+// Pathological inputs (issue 12, item 4) and how to run them from outside: through the
+// built CLI and the built language server, each under /usr/bin/time -v, so wall time and
+// peak memory are the process's own. test/perf/limits.mjs runs them all and prints a
+// table (npm run test:limits); test/cli/limitsOutside.test.mjs runs the fast ones.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LspClient } from '../helpers/lspClient.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(repo, 'server', 'out', 'cli.js');
+export const TIME = '/usr/bin/time';
+
+/** The budgets of the issue: no input over 2 s or 500 MB, in the CLI and the server. */
+export const BUDGET = { ms: 2000, mb: 500 };
+
+const MB = 1024 * 1024;
+const CONFIG = 'server:\n  host: 0.0.0.0\n  port: 8080\nstorage:\n  rocksdb_path: /data\n';
+const SECRET = 'Zx8kq3Jd9LmP2vQw7RtY5uI1oA4sD6fG8hJ0kL2zX4c=';
+
+/** `piece` repeated up to about `bytes` (whole pieces). */
+const fill = (piece, bytes) => piece.repeat(Math.max(1, Math.floor(bytes / piece.length)));
+const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n';
+
+/** Deterministic bytes that are no text (NULs included). */
+function binary(bytes) {
+  const out = Buffer.alloc(bytes);
+  let seed = 12345;
+  for (let i = 0; i < bytes; i++) out[i] = (seed = (seed * 1103515245 + 12345) % 2147483648) >> 16;
+  return out;
+}
+
+/**
+ * Each case: the files of a folder (beside them the CLI also finds `ok/config.yaml`, a
+ * file with findings, to show the run goes on), the file opened in the server, where its
+ * hover is asked, and whether a LIMIT finding must name the limit it hits. `fast`: part
+ * of the regular test run.
+ */
+export const CASES = [
+  {
+    name: '50,000 aliases `- *p`',
+    fast: true,
+    file: 'config.yaml',
+    text: () => `${CONFIG}p: &p {a: 1, b: 2}\nlist:\n${'  - *p\n'.repeat(50_000)}`,
+    limit: true,
+  },
+  {
+    name: '45,000 aliases of a 5-key mapping (expansion budget)',
+    file: 'config.yaml',
+    text: () => `${CONFIG}p: &p {a: 1, b: 2, c: 3, d: 4, e: 5}\nlist:\n${'  - *p\n'.repeat(45_000)}`,
+    limit: true,
+  },
+  {
+    name: 'chain of merge-key aliases',
+    fast: true,
+    file: 'config.yaml',
+    text: () => {
+      let t = `${CONFIG}a0: &a0 {k0: 0}\n`;
+      for (let i = 1; i < 100; i++) t += `a${i}: &a${i} {<<: [*a${i - 1}, *a${i - 1}], k${i}: ${i}}\n`;
+      return t;
+    },
+    limit: true,
+  },
+  {
+    name: 'one 300 KB line full of YAML errors',
+    file: 'config.yaml',
+    text: () => `${CONFIG}x: ${fill('a: ', 300 * 1024)}\n`,
+  },
+  {
+    name: 'one 300 KB line of quoted scalars (errors)',
+    file: 'config.yaml',
+    text: () => `${CONFIG}x: ${fill('"a" ', 300 * 1024)}\n`,
+  },
+  {
+    name: '10 MB flow sequence',
+    fast: true,
+    file: 'config.yaml',
+    text: () => `${CONFIG}x: [${fill('1, ', 10 * MB - 1024)}1]\n`,
+    limit: true,
+  },
+  {
+    name: '10 MB of keys',
+    file: 'config.yaml',
+    text: () => CONFIG + lines(Math.floor((10 * MB - 1024) / 16), (i) => `key_${String(i).padStart(6, '0')}: ${i % 10}`),
+    limit: true,
+  },
+  {
+    name: '10 MB multi-document config',
+    file: 'config.yaml',
+    text: () => CONFIG + fill('---\nserver:\n  port: 8080\n', 10 * MB - 1024),
+    limit: true,
+  },
+  {
+    name: '10 MB .env',
+    file: '.env',
+    text: () => lines(Math.floor((10 * MB - 1024) / 28), (i) => `THEMIS_SETTING_${String(i).padStart(7, '0')}=value`),
+    limit: true,
+  },
+  {
+    name: 'a file over 10 MB (the CLI does not read it)',
+    file: 'config.yaml',
+    text: () => `${CONFIG}x: ${'a'.repeat(11 * MB)}\n`,
+    limit: true,
+  },
+  {
+    name: '45,000 keys under 1 MB',
+    file: 'config.yaml',
+    text: () => CONFIG + lines(45_000, (i) => `k${i}: ${i}`),
+  },
+  {
+    name: '.gitignore `*a*a*a*a*a*a*a*a*a*ab` beside a long env file name',
+    fast: true,
+    file: `${'a'.repeat(200)}.env`,
+    extra: { '.gitignore': '*a*a*a*a*a*a*a*a*a*ab\n' },
+    text: () => `THEMIS_PRODUCTION_MODE=true\nTHEMIS_TOKEN_ADMIN=${SECRET}\n`,
+  },
+  {
+    name: '.gitignore line of 120,000 spaces',
+    fast: true,
+    file: '.env',
+    extra: { '.gitignore': `${' '.repeat(120_000)}\n` },
+    text: () => `THEMIS_PRODUCTION_MODE=true\nTHEMIS_TOKEN_ADMIN=${SECRET}\n`,
+  },
+  {
+    name: 'hover in a 120 KB `${${…` value',
+    fast: true,
+    file: '.env',
+    text: () => `THEMIS_PRODUCTION_MODE=true\nTHEMIS_TOKEN_ADMIN=${'${'.repeat(60_000)}\n`,
+    hover: (text) => text.indexOf('${') + 60_000,
+  },
+  {
+    name: 'a 30 KB unknown THEMIS_ name',
+    fast: true,
+    file: '.env',
+    text: () => `THEMIS_PRODUCTION_MODE=true\nTHEMIS_${'Q'.repeat(30_000)}=1\n`,
+  },
+  {
+    name: '2,000 unknown THEMIS_ names',
+    file: '.env',
+    text: () => `THEMIS_PRODUCTION_MODE=true\n${lines(2000, (i) => `THEMIS_FRESH_UNKNOWN_${i.toString(36).toUpperCase()}Q=1`)}`,
+    limit: true, // more than 1,000 findings
+  },
+  {
+    name: 'binary file named config.yaml',
+    fast: true,
+    file: 'config.yaml',
+    text: () => binary(512 * 1024),
+  },
+  {
+    name: 'flow nesting 20,000 deep',
+    file: 'config.yaml',
+    text: () => `${CONFIG}x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    limit: true,
+  },
+  {
+    name: 'block nesting 1,400 deep',
+    file: 'config.yaml',
+    text: () => CONFIG + lines(1400, (i) => `${' '.repeat(i)}a${i}:`),
+    limit: true,
+  },
+  {
+    name: '20,000 suppression comments',
+    file: '.env',
+    text: () =>
+      `THEMIS_PRODUCTION_MODE=true\n${lines(20_000, (i) => `# themisdb-disable-next-line ENV015 -- generated\nTHEMIS_SUPPRESSED_${i}=1`)}`,
+  },
+];
+
+/** A folder holding the case's files, `ok/config.yaml`, and a `.git` folder (a repository root: no walk goes above it). */
+export function writeCase(c) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-limits-'));
+  const files = { ...c.extra, [c.file]: c.text(), 'ok/config.yaml': `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n` };
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [rel, data] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), data);
+  }
+  return dir;
+}
+
+/** Peak RSS (MB), wall and CPU seconds from /usr/bin/time -v's report. */
+export function timeReport(stderr) {
+  const num = (re) => Number(re.exec(stderr)?.[1] ?? NaN);
+  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+  return {
+    mb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+    wallMs: wall ? (Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3])) * 1000 : NaN,
+    cpuMs: (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000,
+  };
+}
+
+/**
+ * Whether a cost is within the budget: its wall time, or its CPU time when the machine is
+ * loaded (other processes stretch the wall time, not the work done).
+ */
+const within = (wallMs, cpuMs, budget) => Math.min(wallMs, Number.isFinite(cpuMs) ? cpuMs : wallMs) <= budget.ms;
+
+/** CPU milliseconds a process has used so far (Linux /proc), NaN when unknown. */
+function cpuOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+/** The server process under /usr/bin/time (its child). */
+function serverPid(wrapperPid) {
+  try {
+    return Number(fs.readFileSync(`/proc/${wrapperPid}/task/${wrapperPid}/children`, 'utf8').trim().split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
+
+/** The CLI on the case's folder: its exit status, findings (JSON) and cost. */
+export function runCli(dir) {
+  const r = spawnSync(TIME, ['-v', process.execPath, cli, '--format', 'json', '--fail-on', 'none', dir], {
+    encoding: 'utf8',
+    maxBuffer: 1e9,
+  });
+  let findings = [];
+  try {
+    findings = JSON.parse(r.stdout);
+  } catch {
+    /* reported as a problem below */
+  }
+  return { status: r.status, findings, stderr: r.stderr, ...timeReport(r.stderr) };
+}
+
+/** What the CLI run broke of the budgets and promises (empty: none). */
+export function cliProblems(c, run, budget = BUDGET) {
+  const problems = [];
+  if (run.status !== 0) problems.push(`CLI exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+  if (!within(run.wallMs, run.cpuMs, budget))
+    problems.push(`CLI took ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms)`);
+  if (run.mb > budget.mb) problems.push(`CLI peaked at ${Math.round(run.mb)} MB`);
+  const own = run.findings.filter((f) => f.file === c.file || f.file.endsWith(`/${c.file}`));
+  const limits = own.filter((f) => f.ruleId === 'LIMIT');
+  if (c.limit && limits.length === 0) problems.push('CLI: no LIMIT finding names the limit hit');
+  if (new Set(limits.map((f) => f.message)).size !== limits.length) problems.push('CLI: one limit reported twice');
+  if (!run.findings.some((f) => f.file.endsWith('ok/config.yaml') && f.ruleId !== 'LIMIT'))
+    problems.push('CLI: the other file of the folder was not reported');
+  return problems;
+}
+
+/**
+ * The server with the case's file open: time to its diagnostics, a hover, the lightbulb
+ * over the whole file and fix-all, then its peak memory once it has exited.
+ */
+export async function runLsp(dir, c, budget = BUDGET) {
+  const client = new LspClient({
+    rootDir: dir,
+    settings: { profile: 'auto', rules: {}, validate: { delay: 0 } },
+    wrapper: [TIME, '-v'],
+  });
+  const out = { ms: {}, cpu: {} };
+  let pid = NaN;
+  const timed = async (what, run) => {
+    const t0 = performance.now();
+    const c0 = cpuOf(pid);
+    try {
+      return await run();
+    } finally {
+      out.ms[what] = performance.now() - t0;
+      out.cpu[what] = cpuOf(pid) - c0;
+    }
+  };
+  try {
+    await client.initialize();
+    pid = serverPid(client.proc.pid);
+    const full = path.join(dir, c.file);
+    const data = fs.readFileSync(full);
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : data;
+    const uri = client.open(full, text, /\.ya?ml$/.test(c.file) ? 'yaml' : 'dotenv');
+    const published = await timed('diagnostics', () => client.waitForDiagnostics(uri, () => true, 60_000));
+    out.diagnostics = published.diagnostics;
+    const offset = c.hover ? c.hover(text) : Math.min(text.length, 2);
+    const before = text.slice(0, offset);
+    const position = { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+    await timed('hover', () => client.request('textDocument/hover', { textDocument: { uri }, position }));
+    const lastLine = text.split('\n').length;
+    const range = { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } };
+    await timed('codeAction', () =>
+      client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: published.diagnostics },
+      }),
+    );
+    await timed('fixAll', () =>
+      client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: published.diagnostics, only: ['source.fixAll.themisdb'] },
+      }),
+    );
+  } finally {
+    await client.shutdown();
+  }
+  Object.assign(out, timeReport(client.stderr));
+  out.problems = [];
+  for (const [what, ms] of Object.entries(out.ms))
+    if (!within(ms, out.cpu[what], budget))
+      out.problems.push(`server ${what} took ${Math.round(ms)} ms (CPU ${Math.round(out.cpu[what])} ms)`);
+  if (out.mb > budget.mb) out.problems.push(`server peaked at ${Math.round(out.mb)} MB`);
+  const limits = (out.diagnostics ?? []).filter((d) => d.code === 'LIMIT');
+  if (c.limit && limits.length === 0) out.problems.push('server: no LIMIT diagnostic names the limit hit');
+  return out;
+}
