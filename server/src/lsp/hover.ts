@@ -1,41 +1,11 @@
-// textDocument/hover: engine hover -> LSP Hover, plus the headline of the rule
-// documentation for findings on the hovered line.
-import * as fs from 'fs';
-import * as path from 'path';
+// textDocument/hover: engine hover -> LSP Hover. The findings of the hovered key or
+// value lead it, linked to their rule pages (docs/rules, shipped with the extension).
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { hover } from '../engine/features/hover';
 import { SourceFile } from '../engine/sourceFile';
 import { FileKind, Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { extensionRoot, isRuleId, ruleDocsDir } from '../protocol';
 import { ruleDocsUri, toRange } from './convert';
-
-// docs/rules is shipped next to the bundles (server/out -> ../../docs/rules).
-const RULE_DOCS = ruleDocsDir(extensionRoot(__dirname));
-const headlines = new Map<string, string | undefined>();
-
-/** First paragraph of docs/rules/<ID>.md (after its title), or undefined. */
-export function ruleHeadline(ruleId: string, dir = RULE_DOCS): string | undefined {
-  const key = `${dir}\0${ruleId}`;
-  if (headlines.has(key)) return headlines.get(key);
-  let headline: string | undefined;
-  if (isRuleId(ruleId)) {
-    try {
-      const text = fs.readFileSync(path.join(dir, `${ruleId}.md`), 'utf8');
-      const para: string[] = [];
-      for (const line of text.split(/\r?\n/)) {
-        if (!para.length && (line.trim() === '' || line.startsWith('#'))) continue;
-        if (line.trim() === '' || line.startsWith('#') || line.startsWith('|')) break;
-        para.push(line.trim());
-      }
-      headline = para.join(' ') || undefined;
-    } catch {
-      headline = undefined;
-    }
-  }
-  headlines.set(key, headline);
-  return headline;
-}
 
 export interface HoverContext {
   root?: string;
@@ -51,19 +21,13 @@ export function hoverAt(
   ctx: HoverContext = {},
 ): Hover | null {
   if (!kind) return null;
-  const h = hover(file, file.lines.offset(position), { kind, workspace: ws, root: ctx.root });
+  const h = hover(file, file.lines.offset(position), {
+    kind,
+    workspace: ws,
+    root: ctx.root,
+    findings: ctx.findings,
+    ruleLink: ruleDocsUri,
+  });
   if (!h) return null;
-  let value = h.markdown;
-  const line = position.line;
-  const lineSpan = { start: file.lines.lineStart(line), end: file.lines.lineEnd(line) };
-  const seen = new Set<string>();
-  const rules: string[] = [];
-  for (const f of ctx.findings ?? []) {
-    if (f.span.start > lineSpan.end || f.span.end < lineSpan.start || seen.has(f.ruleId) || seen.size >= 3) continue;
-    seen.add(f.ruleId);
-    const headline = ruleHeadline(f.ruleId);
-    rules.push(`**[${f.ruleId}](${ruleDocsUri(f.ruleId)})** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
-  }
-  if (rules.length) value = `${rules.join('\n\n')}\n\n---\n\n${value}`;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(file.lines, h.span) };
+  return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) };
 }
