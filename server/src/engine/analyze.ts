@@ -73,16 +73,20 @@ export function* analysisSteps(
   const raw: Finding[] = [];
   const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
+  /** Reports told with a file's readership, then placed (a config held in a manifest lands inside the manifest). */
+  const reporter =
+    (told: FindingReadership, place = (f: Finding) => f) =>
+    (r: Report) => {
+      const meta = current!.meta;
+      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
+      if (finding) raw.push(place(told.apply(finding, r.asks)));
+    };
   const ctx: RuleContext = {
     file,
     kind,
     workspace: ws,
     profile,
-    report(r: Report) {
-      const meta = current!.meta;
-      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(readership.apply(finding, r.asks));
-    },
+    report: reporter(readership),
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
@@ -102,7 +106,7 @@ export function* analysisSteps(
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
-  const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
+  const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) => embeddedContext(ctx, cfg, ws, reporter));
   const ordered = [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)];
   const applicable = ordered.filter(
     (r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')),
@@ -120,8 +124,7 @@ export function* analysisSteps(
       else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
-    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
-      for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
+    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
   }
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
   const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
@@ -212,15 +215,23 @@ function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
  * as a config.yaml beside the manifest, its findings land inside the manifest, and come
  * without fixes (their edits would be in the config's own text, not the manifest's).
  */
-function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+function embeddedContext(
+  ctx: RuleContext,
+  cfg: EmbeddedConfig,
+  ws: Workspace,
+  reporter: (told: FindingReadership, place: (f: Finding) => Finding) => (r: Report) => void,
+): RuleContext {
   const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  // the config's own keys decide what the server reads, as in a config.yaml (one story per key there too)
+  const readership = new FindingReadership(inner, 'config');
   const at = (offset: number) => embeddedOffset(cfg, offset);
   return {
     ...ctx,
     file: inner,
     kind: 'config',
     resolved: (ref) => resolveValue(ref, inner, ws),
-    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
+    report: reporter(readership, (f) => ({ ...f, span: { start: at(f.span.start), end: at(f.span.end) }, fixes: [] })),
+    toldByFinding: (ref) => readership.toldFor(ref),
   } as RuleContext;
 }
 
