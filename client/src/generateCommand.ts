@@ -49,6 +49,12 @@ async function fileType(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
   }
 }
 
+/** A symbolic link, dangling ones included (stat follows links: a dangling one looks absent). */
+async function isLink(uri: vscode.Uri, type: vscode.FileType | undefined): Promise<boolean> {
+  if (uri.scheme !== 'file') return ((type ?? 0) & vscode.FileType.SymbolicLink) !== 0;
+  return (await fsp.lstat(uri.fsPath).catch(() => undefined))?.isSymbolicLink() ?? false;
+}
+
 function cancelled(): undefined {
   void vscode.window.showInformationMessage(`ThemisDB: ${CANCELLED_MESSAGE}`);
   return undefined;
@@ -107,7 +113,8 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
   const targets = [...files.map((f) => f.name), ...(options.withEnv ? ['.gitignore'] : [])];
   const types = new Map<string, vscode.FileType | undefined>();
   for (const name of targets) types.set(name, await fileType(vscode.Uri.joinPath(folder, name)));
-  const links = targets.filter((n) => (types.get(n) ?? 0) & vscode.FileType.SymbolicLink);
+  const links: string[] = [];
+  for (const name of targets) if (await isLink(vscode.Uri.joinPath(folder, name), types.get(name))) links.push(name);
   if (links.length) {
     void vscode.window.showErrorMessage(
       `ThemisDB: ${links.join(', ')} in ${folder.fsPath} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}; the generator never writes through a link, so no file was written.`,
