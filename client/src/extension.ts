@@ -19,7 +19,9 @@ import {
   ruleDocsPath,
   SECTION,
   SelectSuppressionReasonArgs,
+  SETTINGS_FILES_GLOB,
   ShowRuleDocsArgs,
+  WORKSPACE_TRUST_NOTIFICATION,
 } from '../../server/src/protocol';
 import { generateProductionConfigCommand } from './generateCommand';
 import { DEPLOYMENT_FILES_GLOB, PostureView } from './postureView';
@@ -50,6 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     posture,
     vscode.commands.registerCommand(COMMANDS.showDeploymentPosture, () => posture.show()),
+  );
+  // Restricted Mode: the server ignores what the settings files would relax until trust is granted
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }),
+    ),
   );
   await start(context);
   void status.update();
@@ -88,8 +96,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(DEPLOYMENT_FILES_GLOB),
         vscode.workspace.createFileSystemWatcher('**/{config.json,.gitignore,.themisdb-baseline.json}'),
+        vscode.workspace.createFileSystemWatcher(SETTINGS_FILES_GLOB),
       ],
     },
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, watchesSettingsFiles: true }),
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: {

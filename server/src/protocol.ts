@@ -40,6 +40,26 @@ export interface PostureResult {
 export const POSTURE_SCHEME = 'themisdb-posture';
 export const POSTURE_DOCUMENT_PATH = 'Deployment Posture.md';
 
+// ---------------------------------------------------------------- settings files and trust
+
+/** The shared settings files (.themisdb-lint.yaml, .yml, .json) the server re-reads when they change. */
+export const SETTINGS_FILES_GLOB = '**/.themisdb-lint.{yaml,yml,json}';
+
+/** What the client tells the server when it starts it. */
+export interface InitializationOptions {
+  /** false in an untrusted workspace (VS Code Restricted Mode): settings files cannot relax the linter. Default true. */
+  workspaceTrusted?: boolean;
+  /** The client watches SETTINGS_FILES_GLOB itself, so the server registers no watcher. */
+  watchesSettingsFiles?: boolean;
+}
+
+/** `themisdb/workspaceTrust`: the user trusted the workspace after the server started. */
+export const WORKSPACE_TRUST_NOTIFICATION = 'themisdb/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
 // ---------------------------------------------------------------- commands
 
 /** Command IDs, as contributed in package.json. */

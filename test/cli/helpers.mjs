@@ -35,11 +35,11 @@ export function workspace(files) {
   return dir;
 }
 
-/** Runs `node server/out/cli.js ...args` in `cwd`; the environment has no colour settings unless given. */
-export function cli(args, { cwd, env = {}, script = cliPath } = {}) {
+/** Runs `node server/out/cli.js ...args` in `cwd` (`input` on standard input); the environment has no colour settings unless given. */
+export function cli(args, { cwd, env = {}, script = cliPath, input } = {}) {
   const base = { ...process.env };
   for (const k of ['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS']) delete base[k];
-  const r = spawnSync(process.execPath, [script, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [script, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', input });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

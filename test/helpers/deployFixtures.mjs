@@ -169,6 +169,7 @@ export const HARDENED_COMPOSE = {
       THEMIS_PKI_PRIVATE_KEY: /run/tls/server.key
       THEMIS_PII_STRICT: "1"
       THEMIS_DISABLE_AUTO_DOWNLOAD: "1"
+    read_only: true
     volumes:
       - ./config:/etc/themis:ro
 `,

@@ -11,9 +11,15 @@ const rpc = require('vscode-jsonrpc/node');
 export const fileUri = (p) => pathToFileURL(p).href;
 
 export class LspClient {
-  constructor({ rootDir, settings = { profile: 'auto', rules: {} } } = {}) {
+  constructor({ rootDir, settings = { profile: 'auto', rules: {} }, initializationOptions, workspaceCapabilities } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
+    this.initializationOptions = initializationOptions;
+    this.workspaceCapabilities = workspaceCapabilities;
+    /** client/registerCapability registrations, in order. */
+    this.registrations = [];
+    /** window/showMessage notifications, in order. */
+    this.messages = [];
     this.diagnostics = new Map();
     this.waiters = [];
     this.proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
@@ -30,10 +36,14 @@ export class LspClient {
       this.waiters = this.waiters.filter((w) => !w(p));
     });
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => this.settings));
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     /** The server's output-channel lines (window/logMessage). */
     this.logs = [];
     this.conn.onNotification('window/logMessage', (p) => this.logs.push(p.message));
+    this.conn.onNotification('window/showMessage', (p) => this.messages.push(p));
     // replies to requests that race the server's exit are not errors of the test
     this.conn.onError(() => {});
     this.conn.listen();
@@ -45,8 +55,13 @@ export class LspClient {
       processId: process.pid,
       rootUri: this.rootDir ? fileUri(this.rootDir) : null,
       workspaceFolders: this.rootDir ? [{ uri: fileUri(this.rootDir), name: 'ws' }] : null,
+      initializationOptions: this.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: {
+          configuration: true,
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          ...this.workspaceCapabilities,
+        },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },

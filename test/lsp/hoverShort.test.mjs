@@ -97,7 +97,7 @@ describe('LSP: the hover of a value is short, on real files', () => {
     assert.match(log.text, /Hover the name for its full documentation/);
     short(log.text);
     const token = await hoverOn('deploy/systemd/themisdb.env.example', /^THEMIS_TOKEN_ADMIN=/, 'THEMIS_TOKEN_ADMIN='.length);
-    assert.match(token.text, /\*\*THEMIS_TOKEN_ADMIN\*\* is empty here\./);
+    assert.match(token.text, /^\*\*THEMIS_TOKEN_ADMIN\*\*\n\nThe secret is empty here\./);
     assert.doesNotMatch(token.text, /ENV001|ENV009/, 'file-wide findings do not lead the hover of one value');
     short(token.text);
   });

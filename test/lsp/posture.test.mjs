@@ -159,6 +159,20 @@ describe('LSP: deployment posture and deployment files', () => {
     assert.ok(!token.contents.value.includes(TOKEN), 'the token is masked in the hover');
   });
 
+  it('hovers a value with the headline of the finding on its line and what the value means, as in .env files', async () => {
+    const uri = client.open(path.join(dir, 'compose/docker-compose.yml'), COMPOSE);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'ENV001'));
+    const md = (await client.request('textDocument/hover', at(uri, 6, 32))).contents.value;
+    assert.match(md, /^\*\*\[ENV001\]\([^)]+\)\*\* production-mode-off: /, 'the rule headline comes first');
+    assert.match(md, /`0`/, 'what the value set here means');
+    assert.match(md, /`environment:` over `env_file:`/, 'which source wins, in words');
+    assert.ok(md.indexOf('**wins**') < md.indexOf('**THEMIS_PRODUCTION_MODE**'), 'the catalog docs come last');
+
+    const unit = client.open(path.join(dir, 'systemd/themisdb.service'), UNIT);
+    const sd = (await client.request('textDocument/hover', at(unit, 5, 14))).contents.value;
+    assert.match(sd, /systemd service `themisdb.service`/);
+  });
+
   it('goes from env_file: to the file and from a variable to every place that sets it', async () => {
     const uri = client.open(path.join(dir, 'compose/docker-compose.yml'), COMPOSE);
     const file = await client.request('textDocument/definition', at(uri, 4, 12));

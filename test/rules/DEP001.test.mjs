@@ -1,5 +1,27 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
-import { ADMIN_TOKEN, CONFIGMAP, DEPLOYMENT, SECRET } from '../helpers/deployFixtures.mjs';
+import { ADMIN_TOKEN, b64, CONFIGMAP, DEPLOYMENT, SECRET, VAULT_TOKEN } from '../helpers/deployFixtures.mjs';
+
+const WORKLOAD = (env, extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: themisdb
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: themisdb:1.5.0
+${extra}          env:
+${env}`;
+const WORKLOAD_WITH_REF = (secret, key) =>
+  WORKLOAD(
+    `            - name: ${key}\n              valueFrom:\n                secretKeyRef:\n                  name: ${secret}\n                  key: ${key}\n`,
+  );
+// the container already reads this Secret through envFrom
+const REF_ENTRY = '          envFrom:\n            - secretRef:\n                name: themisdb-env\n';
+const SECRET_DOC =
+  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: themisdb-env\ntype: Opaque\nstringData:\n  THEMIS_PII_STRICT: "1"\n';
+const DATA_SECRET = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: themisdb-env\ndata:\n  THEMIS_PII_STRICT: ${b64('1')}\n`;
 
 const compose = (env) => `services:
   themisdb:
@@ -54,7 +76,7 @@ ruleTester('DEP001', {
           line: 7,
           column: 28,
           severity: 'error',
-          message: /THEMIS_TOKEN_ADMIN is a secret.*env_file/,
+          message: /^THEMIS_TOKEN_ADMIN holds a secret in plain text in the compose environment\..*env_file/,
           suggestions: [
             {
               title: 'Move THEMIS_TOKEN_ADMIN to themisdb.env',
@@ -109,7 +131,107 @@ spec:
               value: "${ADMIN_TOKEN}"
 `,
       },
-      errors: [{ messageId: 'literal', line: 13, message: /secretKeyRef/ }],
+      errors: [
+        {
+          messageId: 'literal',
+          line: 13,
+          message: /secretKeyRef/,
+          suggestions: [
+            {
+              title: 'Move THEMIS_TOKEN_ADMIN to Secret themisdb-secrets (themisdb-secrets.yaml)',
+              output: WORKLOAD_WITH_REF('themisdb-secrets', 'THEMIS_TOKEN_ADMIN'),
+              outputs: {
+                'themisdb-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: themisdb-secrets
+type: Opaque
+stringData:
+  THEMIS_TOKEN_ADMIN: "${ADMIN_TOKEN}"
+`,
+              },
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'kubernetes: into the Secret of the same file the container already reads, one edit',
+      files: {
+        'manifests.yaml': `${SECRET_DOC}---
+${WORKLOAD(`            - name: THEMIS_TOKEN_ADMIN\n              value: "${ADMIN_TOKEN}"\n`, REF_ENTRY)}`,
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 24,
+          suggestions: [
+            {
+              title: 'Move THEMIS_TOKEN_ADMIN to Secret themisdb-env (manifests.yaml)',
+              output: `${SECRET_DOC.replace('  THEMIS_PII_STRICT: "1"\n', `  THEMIS_PII_STRICT: "1"\n  THEMIS_TOKEN_ADMIN: "${ADMIN_TOKEN}"\n`)}---
+${WORKLOAD(
+  '            - name: THEMIS_TOKEN_ADMIN\n              valueFrom:\n                secretKeyRef:\n                  name: themisdb-env\n                  key: THEMIS_TOKEN_ADMIN\n',
+  REF_ENTRY,
+)}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'kubernetes: into a Secret of another file that holds only data (written base64)',
+      files: {
+        'k8s/deployment.yaml': WORKLOAD(
+          `            - name: THEMIS_VAULT_TOKEN\n              value: ${VAULT_TOKEN}\n`,
+          REF_ENTRY,
+        ),
+        'k8s/secret.yaml': DATA_SECRET,
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 16,
+          suggestions: [
+            {
+              title: 'Move THEMIS_VAULT_TOKEN to Secret themisdb-env (k8s/secret.yaml)',
+              outputs: { 'k8s/secret.yaml': `${DATA_SECRET}  THEMIS_VAULT_TOKEN: ${b64(VAULT_TOKEN)}\n` },
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'helm values env list: a new Secret manifest beside the values file, never the values file',
+      files: {
+        'values.yaml': `image:\n  repository: ghcr.io/makr-code/themisdb\n  tag: "1.5.0"\nenv:\n  - name: THEMIS_PRODUCTION_MODE\n    value: "1"\n  - name: THEMIS_HSM_PIN\n    value: "4711-0815"\n`,
+      },
+      errors: [
+        {
+          messageId: 'literal',
+          line: 8,
+          suggestions: [
+            {
+              title: 'Move THEMIS_HSM_PIN to Secret themisdb-secrets (themisdb-secrets.yaml)',
+              output: `image:\n  repository: ghcr.io/makr-code/themisdb\n  tag: "1.5.0"\nenv:\n  - name: THEMIS_PRODUCTION_MODE\n    value: "1"\n  - name: THEMIS_HSM_PIN\n    valueFrom:\n      secretKeyRef:\n        name: themisdb-secrets\n        key: THEMIS_HSM_PIN\n`,
+              outputs: {
+                'themisdb-secrets.yaml':
+                  'apiVersion: v1\nkind: Secret\nmetadata:\n  name: themisdb-secrets\ntype: Opaque\nstringData:\n  THEMIS_HSM_PIN: "4711-0815"\n',
+              },
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'helm values env map: no secretKeyRef can be written there, no move offered',
+      files: {
+        'values.yaml': `image:\n  repository: ghcr.io/makr-code/themisdb\nenv:\n  THEMIS_PRODUCTION_MODE: "1"\n  THEMIS_HSM_PIN: "4711-0815"\n`,
+      },
+      errors: [{ messageId: 'literal', line: 5 }],
       output: null,
     },
     {

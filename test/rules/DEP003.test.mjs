@@ -31,7 +31,15 @@ ruleTester('DEP003', {
     {
       name: 'compose env_file not in the workspace: missing variables are held back',
       files: { 'docker-compose.yml': compose('./secrets.env') },
-      errors: [{ messageId: 'missing', line: 4, column: 15, severity: 'info', message: /env_file \.\/secrets\.env of themisdb/ }],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          column: 15,
+          severity: 'info',
+          message: /^The env_file \.\/secrets\.env is not in the workspace\..*what themisdb lacks/,
+        },
+      ],
       output: null,
     },
     {
@@ -46,7 +54,35 @@ ruleTester('DEP003', {
         'themisdb.service':
           '[Service]\nExecStart=/usr/bin/themis_server\nEnvironmentFile=/etc/themisdb/secrets.env\nEnvironment=THEMIS_PRODUCTION_MODE=1\n',
       },
-      errors: [{ messageId: 'missing', line: 3 }],
+      errors: [{ messageId: 'missing', line: 3, message: /themisdb\.env\.example will do/ }],
+      output: null,
+    },
+    {
+      name: 'helm values: a Secret named by two secretKeyRefs is one finding, on the first, asking for its manifest',
+      files: {
+        'values.yaml': `image:
+  repository: ghcr.io/makr-code/themisdb
+env:
+  - name: THEMIS_TOKEN_ADMIN
+    valueFrom:
+      secretKeyRef:
+        name: themisdb-secrets
+        key: admin-token
+  - name: THEMIS_VAULT_TOKEN
+    valueFrom:
+      secretKeyRef:
+        name: themisdb-secrets
+        key: vault-token
+`,
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          line: 4,
+          message:
+            /secretKeyRef Secret\/themisdb-secrets is not in the workspace\. .* names it 2 times; this is the first\..*Add its manifest to the workspace/,
+        },
+      ],
       output: null,
     },
   ],

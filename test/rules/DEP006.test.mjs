@@ -27,13 +27,13 @@ ruleTester('DEP006', {
     {
       name: 'latest',
       files: { 'docker-compose.yml': compose('themisdb/themisdb:latest') },
-      errors: [{ messageId: 'unpinned', line: 3, column: 12, severity: 'info', message: /tagged latest/ }],
+      errors: [{ messageId: 'unpinned', line: 3, column: 12, severity: 'info', message: /not pinned \(tag latest\)/ }],
       output: null,
     },
     {
       name: 'no tag (registry port is not a tag)',
       files: { 'docker-compose.yml': compose('registry.local:5000/themisdb') },
-      errors: [{ messageId: 'unpinned', line: 3, message: /has no tag/ }],
+      errors: [{ messageId: 'unpinned', line: 3, message: /not pinned \(no tag\)/ }],
       output: null,
     },
   ],

@@ -90,6 +90,15 @@ describe('posture verdicts', () => {
     assert.match(postureOf(['THEMIS_WAL_GRPC_ENABLE_MTLS=yes'])['wal-mtls'].note, /THEMIS_WAL_GRPC_CERT_PATH/);
   });
 
+  it('WAL mTLS: several ThemisDB services of a compose file are the reason given, before variables the server ignores', () => {
+    const node = (n) => `  shard${n}:\n    image: themisdb:1\n    environment:\n      - THEMIS_ENABLE_SHARDING=true\n`;
+    const dir = writeWorkspace({ 'compose.yml': `services:\n${node(1)}${node(2)}` });
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    const wal = engine.deploymentPosture(ws, engine.deploymentModel(ws))[0].controls.find((c) => c.id === 'wal-mtls');
+    assert.equal(wal.verdict, 'risk');
+    assert.match(wal.note, /^multi-node \(2 ThemisDB services in the compose file\)/);
+  });
+
   it('debug switches: set is a risk, empty is not, THEMIS_DEBUG_PKI only from 1', () => {
     const p = postureOf(['THEMIS_DEBUG_ENC_DIR=/tmp/dump', 'THEMIS_PII_FORCE_INIT_FAIL=']);
     assert.equal(p['debug-switches'].verdict, 'risk');

@@ -163,3 +163,47 @@ describe('Helm values', () => {
     assert.equal(r.services[0].themis, false);
   });
 });
+
+describe('systemd precedence (systemd.exec(5))', () => {
+  const { dir, m } = build({
+    'themisdb.service':
+      '[Service]\nExecStart=/usr/bin/themis_server\nEnvironmentFile=/etc/themisdb/a.env\nEnvironment=THEMIS_PII_STRICT=1 THEMIS_PRODUCTION_MODE=0\n',
+    'themisdb.service.d/10-override.conf':
+      '[Service]\nEnvironment=THEMIS_PRODUCTION_MODE=1\nEnvironment=THEMIS_PII_STRICT=1\nEnvironmentFile=/etc/themisdb/b.env\n',
+    'a.env': 'THEMIS_PII_STRICT=0\nTHEMIS_DISABLE_AUTO_DOWNLOAD=0\n',
+    'b.env': 'THEMIS_DISABLE_AUTO_DOWNLOAD=1\n',
+  });
+  const s = m.services[0];
+
+  it("a drop-in's Environment= overrides the unit's Environment=", () => {
+    const pm = s.env.get('THEMIS_PRODUCTION_MODE');
+    assert.equal(pm.value, '1');
+    assert.equal(path.relative(dir, pm.file), 'themisdb.service.d/10-override.conf');
+    assert.equal(pm.overrides[0].value, '0');
+  });
+
+  it("the unit's EnvironmentFile= overrides a drop-in's Environment=, and says so", () => {
+    const pii = s.env.get('THEMIS_PII_STRICT');
+    assert.equal(pii.value, '0');
+    assert.equal(path.relative(dir, pii.file), 'a.env');
+    assert.deepEqual(
+      pii.overrides.map((o) => path.relative(dir, o.file)),
+      ['themisdb.service', 'themisdb.service.d/10-override.conf'],
+    );
+    assert.ok(s.notes.some((n) => /EnvironmentFile= overrides Environment= \(systemd\.exec\(5\)\).*THEMIS_PII_STRICT/.test(n)));
+  });
+
+  it("a later EnvironmentFile= (the drop-in's) overrides an earlier one; the posture names that line", () => {
+    const dl = s.env.get('THEMIS_DISABLE_AUTO_DOWNLOAD');
+    assert.equal(dl.value, '1');
+    assert.equal(path.relative(dir, dl.file), 'b.env');
+    const posture = engine.servicePosture(new engine.Workspace(engine.nodeHost, [dir]), s);
+    const row = (id) => posture.controls.find((c) => c.id === id);
+    assert.deepEqual([row('auto-download').source.line, path.relative(dir, row('auto-download').source.file)], [1, 'b.env']);
+    assert.deepEqual(
+      [row('pii-strict').source.line, path.relative(dir, row('pii-strict').source.file), row('pii-strict').verdict],
+      [1, 'a.env', 'risk'],
+    );
+    assert.equal(path.relative(dir, row('production-mode').source.file), 'themisdb.service.d/10-override.conf');
+  });
+});

@@ -48,22 +48,31 @@ describe('.themisdb-lint.yaml', () => {
     assert.equal(config.rules.get('ENV015').from, 'ENV01*');
   });
 
-  it('reports what is wrong and keeps what is right', () => {
-    const { config } = load({
-      '.themisdb-lint.yaml': 'profile: prod\nrules:\n  TLS999: off\n  TLS002: loud\n  SCH006: off\nfrobnicate: 1\n',
-    });
+  it('reports each problem once, where it is, and keeps what is right', () => {
+    const text = 'profile: prod\nrules:\n  TLS999: off\n  TLS002: loud\n  SCH006: off\n  Not A Rule: off\nfrobnicate: 1\n';
+    const { config } = load({ '.themisdb-lint.yaml': text });
     assert.equal(config.profile, undefined);
     assert.equal(ruleSettingsOf(config).SCH006, 'off');
-    const text = config.problems.join('\n');
-    assert.match(text, /TLS999 is not a ThemisDB rule/);
-    assert.match(text, /TLS002 must be one of/);
-    assert.match(text, /frobnicate|additional/);
-    assert.match(text, /profile/);
+    const at = (re) => {
+      const p = config.problems.filter((x) => re.test(x.message));
+      assert.equal(p.length, 1, `one problem matches ${re}: ${JSON.stringify(config.problems)}`);
+      return text.slice(p[0].span.start, p[0].span.end);
+    };
+    assert.equal(at(/rules\.TLS999 is not a ThemisDB rule/), 'TLS999');
+    assert.equal(at(/rules\.TLS002 must be equal to one of the allowed values: off, hint/), 'loud');
+    assert.equal(at(/rules\.Not A Rule is not a rule ID/), 'Not A Rule');
+    assert.equal(at(/frobnicate is not a setting/), 'frobnicate');
+    assert.equal(at(/^profile must be/), 'prod');
+    assert.equal(config.problems.length, 5);
   });
 
-  it('says so when the file does not parse', () => {
-    const { config } = load({ '.themisdb-lint.yaml': 'rules: [\n' });
-    assert.match(config.problems[0], /does not parse/);
+  it('says where the file does not parse, without quoting it', () => {
+    assert.match(load({ '.themisdb-lint.yaml': 'rules: [\n' }).config.problems[0].message, /^Not valid YAML/);
+    const json = load({ '.themisdb-lint.json': '{"rules": {"SEC001": off}}' }, '.themisdb-lint.json').config;
+    assert.match(json.problems[0].message, /^Not valid JSON/);
+    assert.doesNotMatch(json.problems[0].message, /SEC001/);
+    const comma = load({ '.themisdb-lint.json': '{\n  "profile": "production",\n}\n' }, '.themisdb-lint.json').config;
+    assert.equal(comma.problems[0].span.start, '{\n  "profile": "production",\n'.length);
   });
 
   it('matches files and exclude globs relative to its folder, and resolves the baseline path', () => {

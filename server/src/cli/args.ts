@@ -11,7 +11,8 @@ export interface CliOptions {
   format: Format;
   /** -o: where the report in `format` goes; text then still goes to stdout. */
   outputFile?: string;
-  profile: ProfileSetting;
+  /** --profile; undefined when not given (the settings file, else auto, decides). */
+  profile?: ProfileSetting;
   failOn: FailOn;
   /** Per rule ID: a severity or 'off' (AnalyzeOptions.rules). */
   rules: Record<string, RuleSetting>;
@@ -29,6 +30,10 @@ export interface CliOptions {
   /** Lint standard input as the file at this path (--stdin --stdin-filename PATH). */
   stdinFilename?: string;
   exclude: string[];
+  /** --config FILE: this settings file for every linted file, instead of the one found for it. */
+  config?: string;
+  /** --print-config FILE: print the settings that apply to FILE and lint nothing. */
+  printConfig?: string;
   /** false with --no-inline-suppressions: suppressed findings are reported (audits). */
   inlineSuppressions: boolean;
   paths: string[];
@@ -40,6 +45,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: themisdb-lint [options] PATH...
        themisdb-lint --stdin --stdin-filename PATH [options]
+       themisdb-lint --print-config FILE [--config FILE] [options]
        themisdb-lint rules [--format text|json]      list the rules
        themisdb-lint explain ID                      show a rule's documentation
        themisdb-lint init --production [options] DIR   (see init --help)
@@ -82,10 +88,21 @@ Input:
   --exclude GLOB                  skip files matching GLOB (gitignore syntax,
                                   relative to the working folder); repeatable
 
+Settings file:
+  Each linted file uses the nearest .themisdb-lint.yaml (or .yml, .json) from
+  its folder up to the repository root (the folder holding .git). The flags
+  below win over it: --profile and --rule replace its profile and rules,
+  --exclude and --baseline add to and replace its exclude and baseline.
+  -c, --config FILE               use FILE for every linted file instead
+  --print-config FILE             print the settings that apply to FILE
+                                  (profile, rules, files, exclude, baseline)
+                                  and where each comes from; lints nothing
+
 Severity:
   --profile auto|production|development
-                                  severity profile (default: auto: the sibling
-                                  .env, then dev/test/examples folder names)
+                                  severity profile (default: the settings
+                                  file's, else auto: the sibling .env, then
+                                  dev/test/examples folder names)
   --rule ID=off|hint|info|warning|error
                                   set the severity of one rule (ID or rule
                                   name, e.g. --rule TLS002=error or
@@ -142,6 +159,8 @@ const LINT_OPTIONS = {
   exclude: { type: 'string', multiple: true },
   'no-inline-suppressions': { type: 'boolean' },
   profile: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'print-config': { type: 'string' },
   rule: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   fix: { type: 'boolean' },
@@ -228,7 +247,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = {
     format: oneOf('format', str('format')) ?? 'text',
     outputFile: fileValue('output-file', str('output-file')),
-    profile: oneOf('profile', str('profile')) ?? 'auto',
+    profile: oneOf('profile', str('profile')),
     failOn: oneOf('fail-on', str('fail-on')) ?? 'error',
     rules: Object.fromEntries(((v.rule as string[] | undefined) ?? []).map(ruleSetting)),
     fix: flag('fix'),
@@ -239,6 +258,8 @@ export function parseArgs(argv: string[]): CliOptions {
     quiet: flag('quiet'),
     color: colorFlag(tokens),
     exclude: (v.exclude as string[] | undefined) ?? [],
+    config: fileValue('config', str('config')),
+    printConfig: fileValue('print-config', str('print-config')),
     inlineSuppressions: !flag('no-inline-suppressions'),
     paths: positionals,
     help: flag('help'),
@@ -250,6 +271,12 @@ export function parseArgs(argv: string[]): CliOptions {
     opts.maxWarnings = Number(maxWarnings);
   }
   if (opts.help || opts.version) return opts;
+  if (opts.printConfig !== undefined) {
+    if (opts.paths.length || flag('stdin') || opts.fix || opts.fixDryRun || opts.writeBaseline || opts.pruneBaseline)
+      throw new UsageError('--print-config FILE lints nothing; give no PATH, --stdin, --fix or baseline writing with it');
+    if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError('--print-config prints text or json');
+    return opts;
+  }
   if (flag('stdin')) {
     const name = str('stdin-filename');
     if (!name) throw new UsageError('--stdin needs --stdin-filename PATH: the name says what kind of file it is');

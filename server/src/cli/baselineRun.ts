@@ -1,5 +1,6 @@
-// The baseline of one CLI run: --baseline FILE, --write-baseline FILE, or the
-// .themisdb-baseline.json found from the working folder up; stale entries and pruning.
+// The baseline of one CLI run: --baseline FILE, --write-baseline FILE, else per linted
+// file the baseline its settings file names, else the .themisdb-baseline.json found from
+// the working folder up; stale entries and pruning.
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliOptions } from './args';
@@ -17,7 +18,7 @@ import {
 import { relative } from './format';
 
 export interface BaselineRun {
-  /** The baseline's path as the messages show it. */
+  /** The baseline's path as the messages show it (several joined by commas). */
   name: string;
   /** Findings the baseline does not hide, and its entries that are stale for this run. */
   match<T extends Fingerprinted>(
@@ -30,10 +31,69 @@ export interface BaselineRun {
   prune(stale: readonly BaselineEntry[], version: string): void;
 }
 
-export function useBaseline(opts: CliOptions, cwd: string): BaselineRun | undefined {
+/** Where a file's baseline comes from: a flag, its settings file, or the baseline found from the working folder. */
+export interface BaselineSource {
+  /** The baseline its settings file names. */
+  configured(file: string): string | undefined;
+  /** Whether the rule reports in that file (an entry of a rule that is off is not stale). */
+  ruleOn(ruleId: string, file: string): boolean;
+}
+
+/** The baseline that applies to a file, and what decided it. */
+export function baselineFor(
+  opts: Pick<CliOptions, 'baseline' | 'writeBaseline'>,
+  cwd: string,
+  configured: string | undefined,
+  configuredBy = 'the settings file',
+): { path: string; from: string } | undefined {
+  const flag = opts.writeBaseline !== undefined ? '--write-baseline' : '--baseline';
   const file = opts.writeBaseline ?? opts.baseline;
-  const baselinePath = file ? path.resolve(cwd, file) : findBaseline(cwd);
-  if (!baselinePath) return undefined;
+  if (file) return { path: path.resolve(cwd, file), from: flag };
+  if (configured) return { path: configured, from: configuredBy };
+  const found = findBaseline(cwd);
+  return found ? { path: found, from: 'found from the working folder' } : undefined;
+}
+
+export function useBaseline(
+  opts: CliOptions,
+  cwd: string,
+  files: readonly string[],
+  source: BaselineSource,
+): BaselineRun | undefined {
+  const pathOf = (file: string) => baselineFor(opts, cwd, source.configured(file))?.path;
+  const paths = [...new Set(files.map(pathOf).filter((p): p is string => !!p))];
+  const fallback = baselineFor(opts, cwd, undefined)?.path;
+  if (fallback && !paths.includes(fallback)) paths.push(fallback);
+  // every baseline is read before any work, so a wrong path fails fast
+  const runs = new Map(paths.map((p) => [p, oneBaseline(opts, cwd, p, source)]));
+  if (runs.size <= 1) return runs.values().next().value;
+  // a finding the walk did not start from (a link notice) goes to the working folder's baseline
+  const runOf = (file: string) => runs.get(pathOf(file) ?? fallback ?? '');
+  return {
+    name: [...runs.values()].map((r) => r.name).join(', '),
+    match(findings, checked) {
+      const kept = new Set<Fingerprinted>();
+      const stale: BaselineEntry[] = [];
+      for (const run of runs.values()) {
+        const m = run.match(
+          findings.filter((f) => runOf(f.file) === run),
+          checked.filter((c) => runOf(c.file) === run),
+        );
+        m.kept.forEach((k) => kept.add(k));
+        stale.push(...m.stale);
+      }
+      return { kept: findings.filter((f) => kept.has(f) || !runOf(f.file)), stale };
+    },
+    write() {
+      throw new Error('--write-baseline names one file');
+    },
+    prune(stale, version) {
+      for (const run of runs.values()) run.prune(stale, version);
+    },
+  };
+}
+
+function oneBaseline(opts: CliOptions, cwd: string, baselinePath: string, source: BaselineSource): BaselineRun {
   const name = relative(cwd, baselinePath);
   const doc: BaselineFile | undefined = opts.writeBaseline ? undefined : readBaseline(baselinePath);
   return {
@@ -44,7 +104,7 @@ export function useBaseline(opts: CliOptions, cwd: string): BaselineRun | undefi
       // an entry is stale when this run checked its file (or the file is gone) with its rule on
       const stale = m.unused.filter((e) => {
         const abs = entryFile(e, baselinePath);
-        return opts.rules[e.ruleId] !== 'off' && (files.has(abs) || !fs.existsSync(abs));
+        return source.ruleOn(e.ruleId, abs) && (files.has(abs) || !fs.existsSync(abs));
       });
       return { kept: m.kept, stale };
     },

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isDeploymentCandidate } from '../engine/deploy/recognize';
 import { kindFromName } from '../engine/fileKinds';
+import { FileKind } from '../engine/types';
 
 const SKIP = new Set(['node_modules', '.git']);
 
@@ -27,7 +28,8 @@ function readablePath(abs: string, named: string): fs.Stats {
   }
 }
 
-export function collectTargets(paths: string[], cwd: string): Target[] {
+/** `extraKind`: the kind a settings file's `files` globs give a file whose name says nothing. */
+export function collectTargets(paths: string[], cwd: string, extraKind?: (file: string) => FileKind | undefined): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
   const add = (t: Target) => {
@@ -39,15 +41,15 @@ export function collectTargets(paths: string[], cwd: string): Target[] {
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const st = readablePath(abs, p);
-    if (st.isDirectory()) walk(abs, abs, add);
+    if (st.isDirectory()) walk(abs, abs, add, extraKind);
     else add({ file: abs, explicit: true, root: cwd });
   }
   return out;
 }
 
-function walk(dir: string, root: string, add: (t: Target) => void): void {
+function walk(dir: string, root: string, add: (t: Target) => void, extraKind?: (file: string) => FileKind | undefined): void {
   walkEntries(dir, root, new Set(), (e, full, type) => {
-    if (type === 'outside dir' || (type === 'file' && kindFromName(full))) {
+    if (type === 'outside dir' || (type === 'file' && (kindFromName(full) || extraKind?.(full)))) {
       // a link out of the workspace is analyzed as a notice that says so, never skipped
       add({ file: full, explicit: false, root });
     } else if (e.isFile() && isDeploymentCandidate(full)) {

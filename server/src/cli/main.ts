@@ -22,6 +22,8 @@ import { SourceFile } from '../engine/sourceFile';
 import { FileFix, fixFile, fixNotes } from './fix';
 import { runInit } from './init';
 import { runPosture } from './posture';
+import { printConfig } from './printConfig';
+import { RunSettings, SettingsFileError } from './settingsFiles';
 import {
   formatCompact,
   formatGithub,
@@ -83,7 +85,7 @@ export function run(
   try {
     return lint(opts, cwd, { out, err, isTty, env }, readStdin);
   } catch (e) {
-    if (e instanceof PathError || e instanceof BaselineError || e instanceof CliError) {
+    if (e instanceof PathError || e instanceof BaselineError || e instanceof CliError || e instanceof SettingsFileError) {
       err(`themisdb-lint: ${e.message}\n`);
       return 2;
     }
@@ -92,12 +94,23 @@ export function run(
 }
 
 function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): number {
+  const settings = new RunSettings(opts, cwd);
+  if (opts.printConfig !== undefined) {
+    io.out(printConfig(opts, cwd, settings));
+    return 0;
+  }
   const excluded = excluder(opts.exclude, cwd);
   const targets = opts.stdinFilename
     ? [{ file: path.resolve(cwd, opts.stdinFilename), explicit: true, root: cwd }]
-    : collectTargets(opts.paths, cwd).filter((t) => !excluded?.(t.file));
-  // read the baseline before any work, so a wrong path fails fast
-  const baseline = useBaseline(opts, cwd);
+    : collectTargets(opts.paths, cwd, (f) => settings.kindFor(f)).filter(
+        (t) => !excluded?.(t.file) && !settings.forFile(t.file).excluded,
+      );
+  const baseline = useBaseline(
+    opts,
+    cwd,
+    targets.map((t) => t.file),
+    { configured: (f) => settings.forFile(f).baseline, ruleOn: (id, f) => settings.forFile(f).rules[id] !== 'off' },
+  );
 
   const roots = [...new Set(targets.map((t) => (t.explicit ? path.dirname(t.file) : t.root)))];
   const named = targets.filter((t) => t.explicit).map((t) => t.file);
@@ -112,9 +125,11 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       if (tooLarge) return { file: new SourceFile(t.file, ''), analysis: tooLarge };
       throw new CliError(`cannot read ${relative(cwd, t.file)}`);
     }
+    const fileSettings = settings.forFile(t.file);
     const analysis = analyze(file, ws, {
-      profile: opts.profile,
-      rules: opts.rules,
+      profile: fileSettings.profile.value,
+      rules: fileSettings.rules,
+      kind: fileSettings.kind,
       root: t.root,
       explicit: t.explicit,
       keepSuppressed: !opts.inlineSuppressions,

@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** The user named this file, so its content may make it a ThemisDB file. */
   explicit?: boolean;
+  /** What the settings file's `files` globs say the file is; the file's own `# themisdb:` modeline wins. */
+  kind?: FileKind;
   /** Report findings that inline suppressions silence too, marked `suppressed` with the suppression's reason (audits). */
   keepSuppressed?: boolean;
   /** Called once per rule that throws; the other rules still report. */
@@ -66,7 +68,7 @@ export function* analysisSteps(
   // the `auto` profile would read the file itself when it is a .env
   if (tooLarge)
     return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
-  const kind = ws.classify(file, options.explicit);
+  const kind = options.kind && !modeline(file.text) ? options.kind : ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
   if (!kind) return { kind, profile, findings: [] };
 
@@ -121,7 +123,7 @@ export function* analysisSteps(
     }
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
-      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
+      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment) : ctx);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
@@ -189,17 +191,14 @@ function feedsInterpolation(model: DeploymentModel, filePath: string): boolean {
 
 /**
  * The context of an environment rule for one service: findings on values set in another
- * file are left to that file, and in a deployment file the env-file edits of the ENV
- * rules do not apply (their findings come without fixes).
+ * file are left to that file (the environment's edits write each file's own syntax).
  */
-function environmentContext(ctx: RuleContext, environment: Environment, kind: FileKind): RuleContext {
-  const inDeployFile = kind === 'deploy';
+function environmentContext(ctx: RuleContext, environment: Environment): RuleContext {
   return {
     ...ctx,
     environment,
     report: (r) => {
-      if (isElsewhere(r.span)) return;
-      ctx.report(inDeployFile ? { ...r, fixes: [] } : r);
+      if (!isElsewhere(r.span)) ctx.report(r);
     },
   } as RuleContext;
 }

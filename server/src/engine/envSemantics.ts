@@ -7,6 +7,7 @@
 // Nothing here knows about rules, so the ENV rules, hover and completion can share it.
 import { EnvEntry, expandVars, findVarRefs } from './documents/envModel';
 import { ENV_PATTERNS, ENV_VARS, VarInfo, varInfo } from './envCatalog';
+import type { EnvEdits } from './fixes/envEdits';
 import { SourceFile } from './sourceFile';
 import { Span } from './types';
 import { Workspace } from './workspace/workspace';
@@ -30,6 +31,8 @@ export interface Environment {
    * merged environment; undefined: the workspace cannot tell). Without it values expand as dotenv does.
    */
   resolvedValue?(e: EnvEntry): string | undefined;
+  /** How fixes change its variables (a service's: in the deployment file's syntax); by default the .env edits. */
+  readonly edits?: EnvEdits;
 }
 
 /**

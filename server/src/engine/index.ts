@@ -35,5 +35,15 @@ export { YamlLines, parseYamlLine } from './documents/yamlLines';
 export { needsQuotes, yamlScalar, unquoteScalar } from './documents/yamlScalar';
 export * from './deploy/index';
 export { SystemdUnit, environmentAssignments, unitOffset } from './documents/systemdUnit';
-export { LINT_CONFIG_NAMES, findLintConfig, loadLintConfig, ruleSettingsOf, isExcluded, kindFromLintConfig } from './lintConfig';
-export type { LintConfig } from './lintConfig';
+export {
+  LINT_CONFIG_NAMES,
+  LintConfigFinder,
+  findLintConfig,
+  loadLintConfig,
+  ruleSettingsOf,
+  isExcluded,
+  kindFromLintConfig,
+} from './lintConfig';
+export type { LintConfig, LintConfigProblem } from './lintConfig';
+export { settingsForFile, strongestSeverity } from './lintSettings';
+export type { CallerSettings, FileSettings, Origin } from './lintSettings';

@@ -7,12 +7,19 @@ import { Analysis, analysisSteps } from '../engine/analyze';
 import { IncrementalYaml } from '../engine/documents/incrementalYaml';
 import { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace/workspace';
-import { Settings } from './settings';
+import { FileKind, ProfileSetting, RuleSetting } from '../engine/types';
 import { uriToPath } from './convert';
 
 /** The workspace folder a file is in. */
 export function rootOf(ws: Workspace, filePath: string): string | undefined {
   return ws.roots.find((r) => filePath.startsWith(r + path.sep));
+}
+
+/** What the analysis of a document takes from its settings (editor settings and settings file resolved). */
+export interface DocSettings {
+  profile: ProfileSetting;
+  rules: Record<string, RuleSetting>;
+  kind?: FileKind;
 }
 
 export interface DocAnalysis {
@@ -41,7 +48,7 @@ export class AnalysisCache {
   ) {}
 
   /** The analysis of this version of the document: cached, already running, or started now. */
-  get(doc: TextDocument, settings: Settings): Promise<DocAnalysis> {
+  get(doc: TextDocument, settings: DocSettings): Promise<DocAnalysis> {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return Promise.resolve(hit);
     const run = this.running.get(doc.uri);
@@ -51,7 +58,7 @@ export class AnalysisCache {
     return done;
   }
 
-  private async run(uri: string, version: number, settings: Settings): Promise<DocAnalysis> {
+  private async run(uri: string, version: number, settings: DocSettings): Promise<DocAnalysis> {
     const generation = this.generation;
     const p = uriToPath(uri);
     // the server puts every open buffer into the workspace when it opens or changes
@@ -60,6 +67,7 @@ export class AnalysisCache {
     const steps = analysisSteps(file, this.ws, {
       profile: settings.profile,
       rules: settings.rules,
+      kind: settings.kind,
       root: rootOf(this.ws, p),
       onRuleError: (id, e) => this.log(`Rule ${id} failed on ${p}: ${e instanceof Error ? e.stack : String(e)}`),
     });

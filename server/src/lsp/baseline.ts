@@ -2,8 +2,7 @@
 // workspace folder or a folder above it, up to the repository root), so the editor does not
 // show what CI has accepted. The file is re-read when it changes on disk.
 import * as fs from 'fs';
-import * as path from 'path';
-import { BaselineFile, findBaseline, matchBaseline, readBaseline } from '../cli/baseline';
+import { BaselineFile, matchBaseline, readBaseline } from '../cli/baseline';
 import { fingerprints } from '../cli/fingerprint';
 import { SourceFile } from '../engine/sourceFile';
 import { Finding } from '../engine/types';
@@ -14,9 +13,9 @@ export class BaselineFilter {
   constructor(private readonly log: (message: string) => void) {}
 
   /** Indexes of the findings that the baseline does not list. */
-  kept(file: SourceFile, findings: readonly Finding[], root: string | undefined): number[] {
+  /** `baselinePath`: the baseline that applies to the file (lsp/settingsFiles.ts decides), if any. */
+  kept(file: SourceFile, findings: readonly Finding[], baselinePath: string | undefined): number[] {
     const all = findings.map((_f, i) => i);
-    const baselinePath = findBaseline(root ?? path.dirname(file.path));
     const doc = baselinePath && this.load(baselinePath);
     if (!baselinePath || !doc || findings.length === 0) return all;
     const fps = fingerprints(file.lines, findings);

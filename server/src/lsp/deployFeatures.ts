@@ -8,10 +8,11 @@ import { DeployFileKind, SourceRef } from '../engine/deploy/types';
 import { deployCompletion } from '../engine/features/deployCompletion';
 import { deployEnvSourceTarget, deployHover, deployVariablePlaces } from '../engine/features/deployHover';
 import { SourceFile } from '../engine/sourceFile';
-import { FileKind } from '../engine/types';
+import { FileKind, Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { toCompletionItem } from './completion';
 import { pathToUri, toRange } from './convert';
+import { withFindingHeadlines } from './hover';
 
 /** A deployment file that mentions ThemisDB at all (cheap, per keystroke); other apps' files get nothing. */
 function kindOf(file: SourceFile): DeployFileKind | undefined {
@@ -34,12 +35,23 @@ export function deployCompletionList(file: SourceFile, position: Position): Comp
   return { isIncomplete: false, items: entries.map((e) => toCompletionItem(file, e)) };
 }
 
-/** Undefined when the cursor is on no variable, so `${VAR}` hovers still get their turn. */
-export function deployHoverAt(file: SourceFile, position: Position, ws: Workspace, root?: string): Hover | undefined {
+/**
+ * Under the rule headlines of the findings on the line, as in .env files. Undefined when
+ * the cursor is on no variable, so `${VAR}` hovers still get their turn.
+ */
+export function deployHoverAt(
+  file: SourceFile,
+  position: Position,
+  ws: Workspace,
+  root?: string,
+  findings?: readonly Finding[],
+): Hover | undefined {
   const kind = kindOf(file);
   if (!kind) return undefined;
   const h = deployHover(file, file.lines.offset(position), ws, { systemd: isSystemd(kind), root });
-  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) } : undefined;
+  if (!h) return undefined;
+  const value = withFindingHeadlines(h.markdown, file, position.line, findings);
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(file.lines, h.span) };
 }
 
 /** The places as LSP locations; undefined when there are none, so `${VAR}` navigation still gets its turn. */

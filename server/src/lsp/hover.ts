@@ -1,11 +1,41 @@
-// textDocument/hover: engine hover -> LSP Hover. The findings of the hovered key or
-// value lead it, linked to their rule pages (docs/rules, shipped with the extension).
+// textDocument/hover: engine hover -> LSP Hover. The deployment hover (deployFeatures.ts)
+// puts the headline of the rule documentation of the line's findings above its own.
+import * as fs from 'fs';
+import * as path from 'path';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { hover } from '../engine/features/hover';
 import { SourceFile } from '../engine/sourceFile';
 import { FileKind, Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
+import { extensionRoot, isRuleId, ruleDocsDir } from '../protocol';
 import { ruleDocsUri, toRange } from './convert';
+
+// docs/rules is shipped next to the bundles (server/out -> ../../docs/rules).
+const RULE_DOCS = ruleDocsDir(extensionRoot(__dirname));
+const headlines = new Map<string, string | undefined>();
+
+/** First paragraph of docs/rules/<ID>.md (after its title), or undefined. */
+export function ruleHeadline(ruleId: string, dir = RULE_DOCS): string | undefined {
+  const key = `${dir}\0${ruleId}`;
+  if (headlines.has(key)) return headlines.get(key);
+  let headline: string | undefined;
+  if (isRuleId(ruleId)) {
+    try {
+      const text = fs.readFileSync(path.join(dir, `${ruleId}.md`), 'utf8');
+      const para: string[] = [];
+      for (const line of text.split(/\r?\n/)) {
+        if (!para.length && (line.trim() === '' || line.startsWith('#'))) continue;
+        if (line.trim() === '' || line.startsWith('#') || line.startsWith('|')) break;
+        para.push(line.trim());
+      }
+      headline = para.join(' ') || undefined;
+    } catch {
+      headline = undefined;
+    }
+  }
+  headlines.set(key, headline);
+  return headline;
+}
 
 export interface HoverContext {
   root?: string;
@@ -21,6 +51,7 @@ export function hoverAt(
   ctx: HoverContext = {},
 ): Hover | null {
   if (!kind) return null;
+  // the engine leads the hover with the findings of the hovered key or value, by first sentence
   const h = hover(file, file.lines.offset(position), {
     kind,
     workspace: ws,
@@ -30,4 +61,23 @@ export function hoverAt(
   });
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) };
+}
+
+/** A hover's markdown under the rule headlines of the findings on `line` (at most three rules). */
+export function withFindingHeadlines(
+  markdown: string,
+  file: SourceFile,
+  line: number,
+  findings: readonly Finding[] = [],
+): string {
+  const lineSpan = { start: file.lines.lineStart(line), end: file.lines.lineEnd(line) };
+  const seen = new Set<string>();
+  const rules: string[] = [];
+  for (const f of findings) {
+    if (f.span.start > lineSpan.end || f.span.end < lineSpan.start || seen.has(f.ruleId) || seen.size >= 3) continue;
+    seen.add(f.ruleId);
+    const headline = ruleHeadline(f.ruleId);
+    rules.push(`**[${f.ruleId}](${ruleDocsUri(f.ruleId)})** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
+  }
+  return rules.length ? `${rules.join('\n\n')}\n\n---\n\n${markdown}` : markdown;
 }

@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeResult,
   ProposedFeatures,
   TextDocuments,
@@ -17,13 +18,27 @@ import { maskSecretsInLog } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
 import { createNodeHost, nodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
-import { AnalysisCache, rootOf as rootIn } from './analysisCache';
+import { AnalysisCache, DocSettings, rootOf as rootIn } from './analysisCache';
+import { FileSettings } from '../engine/lintSettings';
 import { BaselineFilter } from './baseline';
-import { FIX_ALL_KIND, POSTURE_REQUEST, PostureResult, PROFILE_REQUEST, ProfileInfo, ProfileParams, SECTION } from '../protocol';
+import {
+  FIX_ALL_KIND,
+  InitializationOptions,
+  POSTURE_REQUEST,
+  PostureResult,
+  PROFILE_REQUEST,
+  ProfileInfo,
+  ProfileParams,
+  SECTION,
+  SETTINGS_FILES_GLOB,
+  WORKSPACE_TRUST_NOTIFICATION,
+  WorkspaceTrustParams,
+} from '../protocol';
 import { codeActionsFor } from './codeActions';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { definition, envSymbols, references } from './navigation';
-import { SettingsCache } from './settings';
+import { Settings, SettingsCache } from './settings';
+import { EditorSettingsFiles, isSettingsFile } from './settingsFiles';
 import { completionList, documentKind, forgetDocument } from './completion';
 import { hoverAt } from './hover';
 import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
@@ -40,6 +55,18 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** Per document, the latest schedule() call: an older one whose settings arrive late does nothing. */
 const scheduled = new Map<string, number>();
 const rootOf = (p: string) => rootIn(ws, p);
+const settingsFiles = new EditorSettingsFiles(connection, (uri) => !!documents.get(uri));
+/** The client does not watch the settings files itself: the server asks it to. */
+let registerSettingsWatcher = false;
+
+/** A document's settings: the editor's, with its settings file resolved by the engine (as in the CLI). */
+function settingsOf(uri: string, s: Settings): FileSettings {
+  const p = uriToPath(uri);
+  return settingsFiles.forDocument(p, s, rootOf(p));
+}
+
+/** What the analysis of a document takes from them. */
+const analysisSettings = (f: FileSettings): DocSettings => ({ profile: f.profile.value, rules: f.rules, kind: f.kind });
 
 connection.onInitialize((params): InitializeResult => {
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -47,6 +74,10 @@ connection.onInitialize((params): InitializeResult => {
   ws = new Workspace(createNodeHost(roots), roots);
   cache = new AnalysisCache(ws, logError);
   settings.supported = !!params.capabilities.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  settingsFiles.trusted = init.workspaceTrusted !== false;
+  registerSettingsWatcher =
+    !init.watchesSettingsFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -63,6 +94,8 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+  if (registerSettingsWatcher)
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SETTINGS_FILES_GLOB }] });
 });
 
 function schedule(doc: TextDocument): void {
@@ -86,13 +119,24 @@ async function validate(uri: string, version: number): Promise<void> {
   const s = await settings.get(uri);
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version is on its way
-  const entry = await cache.get(doc, s);
+  const filePath = uriToPath(uri);
+  if (settingsFiles.isSettingsDocument(filePath, s, rootOf(filePath))) {
+    connection.sendDiagnostics({ uri, version, diagnostics: settingsFiles.bufferDiagnostics(filePath, doc.getText()) });
+    return;
+  }
+  const fileSettings = settingsOf(uri, s);
+  if (fileSettings.excluded) {
+    connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return;
+  }
+  const entry = await cache.get(doc, analysisSettings(fileSettings));
   if (documents.get(uri)?.version !== version) return; // edited while the rules ran
+  const baselinePath = settingsFiles.baselineFor(filePath, fileSettings, rootOf(filePath));
   connection.sendDiagnostics({
     uri,
     version,
     diagnostics: baseline
-      .kept(entry.file, entry.analysis.findings, rootOf(entry.file.path))
+      .kept(entry.file, entry.analysis.findings, baselinePath)
       .map((i) => toDiagnostic(entry.file.lines, entry.analysis.findings[i], i, version)),
   });
   publishLinkNotices();
@@ -141,17 +185,28 @@ documents.onDidClose((e) => {
   cache.drop(e.document.uri);
   ws.removeOverlay(uriToPath(e.document.uri));
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (isSettingsFile(uriToPath(e.document.uri))) settingsFiles.closed(uriToPath(e.document.uri));
   // the buffer's unsaved text is gone: files that read this .env see the one on disk again
   if (kindFromName(uriToPath(e.document.uri)) === 'env') revalidateOthers(e.document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
+  settingsFiles.reset();
+  cache.clear();
+  documents.all().forEach(schedule);
+});
+
+/** Trust granted (or withdrawn): the settings files' relaxing entries apply again (or no longer). */
+connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => {
+  settingsFiles.trusted = p.trusted;
+  settingsFiles.reset();
   cache.clear();
   documents.all().forEach(schedule);
 });
 
 connection.onDidChangeWatchedFiles((e) => {
+  settingsFiles.changed(e.changes.map((c) => uriToPath(c.uri)));
   for (const c of e.changes) {
     ws.invalidate(uriToPath(c.uri));
     // a link that changed is judged again: its notice goes until the next read says otherwise
@@ -164,9 +219,10 @@ connection.onDidChangeWatchedFiles((e) => {
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const s = await settings.get(doc.uri);
-  const entry = await cache.get(doc, s);
-  return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) }, (m) =>
+  const f = settingsOf(doc.uri, await settings.get(doc.uri));
+  if (f.excluded) return [];
+  const entry = await cache.get(doc, analysisSettings(f));
+  return codeActionsFor(params, entry, ws, { ...analysisSettings(f), root: rootOf(uriToPath(doc.uri)) }, (m) =>
     connection.console.info(m),
   );
 });
@@ -199,10 +255,10 @@ connection.onDocumentSymbol((params) => {
 /** For the status bar: whether a document is ThemisDB's and which profile applies. */
 connection.onRequest(PROFILE_REQUEST, async ({ uri }: ProfileParams): Promise<ProfileInfo> => {
   const doc = documents.get(uri);
-  const s = await settings.get(uri);
-  if (!doc) return { themis: false, profile: 'production', setting: s.profile };
-  const { analysis } = await cache.get(doc, s);
-  return { themis: !!analysis.kind, profile: analysis.profile, setting: s.profile };
+  const f = settingsOf(uri, await settings.get(uri));
+  if (!doc) return { themis: false, profile: 'production', setting: f.profile.value };
+  const { analysis } = await cache.get(doc, analysisSettings(f));
+  return { themis: !!analysis.kind, profile: analysis.profile, setting: f.profile.value };
 });
 
 /** For the "Deployment Posture" document: every ThemisDB service of the workspace, control by control. */
@@ -226,7 +282,8 @@ connection.onCompletion((params) => {
 
 connection.onHover((params) => {
   const k = kindOf(params.textDocument.uri);
-  const deploy = k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path));
+  const deploy =
+    k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path), k.analysis?.findings);
   if (deploy) return deploy;
   return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
 });

@@ -6,6 +6,8 @@ import { SECTION } from '../protocol';
 export interface Settings {
   profile: ProfileSetting;
   rules: Record<string, RuleSetting>;
+  /** `themisdb.configFile`: the settings file for every document instead of the nearest (relative to the workspace folder). */
+  configFile?: string;
   /** Milliseconds between the last edit and the diagnostics (`themisdb.validate.delay`). */
   delay: number;
 }
@@ -19,7 +21,7 @@ const PROFILES = new Set(['auto', 'production', 'development']);
 const RULE_VALUES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 export function sanitize(raw: unknown): Settings {
-  const r = (raw ?? {}) as { profile?: unknown; rules?: unknown; validate?: { delay?: unknown } };
+  const r = (raw ?? {}) as { profile?: unknown; rules?: unknown; configFile?: unknown; validate?: { delay?: unknown } };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [k, v] of Object.entries(r.rules as Record<string, unknown>))
@@ -29,6 +31,7 @@ export function sanitize(raw: unknown): Settings {
   return {
     profile: typeof r.profile === 'string' && PROFILES.has(r.profile) ? (r.profile as ProfileSetting) : 'auto',
     rules,
+    ...(typeof r.configFile === 'string' && r.configFile.trim() ? { configFile: r.configFile.trim() } : {}),
     delay: typeof delay === 'number' && delay >= 0 ? Math.min(delay, MAX_DELAY_MS) : DEFAULT_DELAY_MS,
   };
 }

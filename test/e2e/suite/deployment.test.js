@@ -19,6 +19,11 @@ function hasRule(ext, id) {
   return engine.CATALOG.has(id);
 }
 
+function describeActive() {
+  const e = vscode.window.activeTextEditor;
+  return e ? `${e.document.uri.toString()} line ${e.selection.active.line + 1}` : 'none';
+}
+
 function postureDoc() {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === POSTURE_URI);
 }
@@ -62,6 +67,21 @@ describe('Compose deployment (examples/compose)', () => {
     const toLine11 = links.find((l) => l.target && l.target.fsPath === composePath && l.target.fragment === 'L11');
     assert.ok(toLine11, `a link to docker-compose.yml#L11; links: ${links.map((l) => String(l.target)).join(', ')}`);
     await h.screenshot('deployment-posture');
+
+    // a click on a document link goes through the opener, as vscode.open without options does
+    await vscode.commands.executeCommand('vscode.open', toLine11.target);
+    const landed = await h.waitFor(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e && e.document.uri.fsPath === composePath && e.selection.active.line === 10 && e;
+      },
+      { describe: () => `the link to open docker-compose.yml at line 11; active: ${describeActive()}` },
+    );
+    assert.ok(
+      landed.visibleRanges.some((r) => r.contains(new vscode.Position(10, 0))),
+      'line 11 is on screen',
+    );
+    await vscode.commands.executeCommand('themisdb.showDeploymentPosture');
   });
 
   it('follows the files: an edit of the compose file changes the posture', async () => {

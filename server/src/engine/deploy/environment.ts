@@ -5,6 +5,7 @@ import { EnvEntry } from '../documents/envModel';
 import { Environment } from '../envSemantics';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
+import { serviceEnvEdits } from './envEdits';
 import { EnvValue, Service } from './types';
 
 /** The span of a value set in another file: findings on it are not this file's to report. */
@@ -22,10 +23,12 @@ export function isElsewhere(span: Span): boolean {
 export function serviceEnvironment(service: Service, file: SourceFile): Environment {
   const values = new Map<EnvEntry, string | undefined>();
   const byName = new Map<string, EnvEntry>();
+  const sources = new Map<EnvEntry, EnvValue>();
   for (const v of service.env.values()) {
     const e = entryFor(v, file);
     values.set(e, v.value);
     byName.set(v.name, e);
+    sources.set(e, v);
   }
   const complete = service.sources.every((s) => s.resolved !== undefined || s.optional);
   return {
@@ -35,6 +38,7 @@ export function serviceEnvironment(service: Service, file: SourceFile): Environm
     judgesMissing: service.file === file.path && complete,
     ofService: true,
     resolvedValue: (e) => values.get(e),
+    edits: serviceEnvEdits(service, file, (e) => sources.get(e)),
   };
 }
 

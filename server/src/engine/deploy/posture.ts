@@ -268,16 +268,17 @@ type Row = (id: ControlId, verdict: Verdict, value: string, v?: EnvValue, note?:
 /** Why a service runs as several nodes (WAL replication between them), or undefined. */
 export function multiNodeReason(service: Service, model?: DeploymentModel): string | undefined {
   if (service.instances) return service.instances.reason;
-  const v = (n: string) => service.env.get(n)?.value?.trim();
-  if (/^(?:1|true|yes|on)$/i.test(v('THEMIS_ENABLE_SHARDING') ?? '')) return 'THEMIS_ENABLE_SHARDING';
-  const shards = v('THEMIS_SHARDS');
-  if (shards && (!/^\d+$/.test(shards) || Number(shards) > 1)) return 'THEMIS_SHARDS';
-  if (Number(v('CLUSTER_SIZE')) > 1) return 'CLUSTER_SIZE';
-  for (const n of ['THEMIS_BOOTSTRAP_SHARD', 'THEMIS_MIRROR_PEER', 'THEMIS_ROLE']) if (v(n)) return n;
+  // what the deployment itself shows first: the THEMIS_* hints below are read by compose files, not by the server
   if (model && service.kind === 'compose') {
     const peers = model.services.filter((s) => s.themis && s.kind === 'compose' && s.file === service.file);
     if (peers.length > 1) return `${peers.length} ThemisDB services in the compose file`;
   }
+  const v = (n: string) => service.env.get(n)?.value?.trim();
+  if (Number(v('CLUSTER_SIZE')) > 1) return 'CLUSTER_SIZE';
+  if (/^(?:1|true|yes|on)$/i.test(v('THEMIS_ENABLE_SHARDING') ?? '')) return 'THEMIS_ENABLE_SHARDING';
+  const shards = v('THEMIS_SHARDS');
+  if (shards && (!/^\d+$/.test(shards) || Number(shards) > 1)) return 'THEMIS_SHARDS';
+  for (const n of ['THEMIS_BOOTSTRAP_SHARD', 'THEMIS_MIRROR_PEER', 'THEMIS_ROLE']) if (v(n)) return n;
   return undefined;
 }
 

@@ -11,6 +11,10 @@ const COMPOSE_NAME = /^(?:docker-compose|compose)(?:[.-][\w.-]*)?\.ya?ml$|\.comp
 // values.yaml, values-prod.yaml, values.prod.yaml, k8s_production_values.yaml, prod-values.yml
 const HELM_VALUES_NAME = /(?:^|[._-])values(?:[._-][\w.-]*)?\.ya?ml$/i;
 
+// top-level keys, as a block map writes them (quoted or not)
+const MANIFEST_KEYS = /^["']?apiVersion["']?[ \t]*:/m;
+const COMPOSE_KEY = /^["']?services["']?[ \t]*:/m;
+
 /** A file the deployment walk reads (its content then decides): units, drop-ins and every YAML file. */
 export function isDeploymentCandidate(filePath: string): boolean {
   const base = path.basename(filePath);
@@ -42,6 +46,8 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
   if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
   // a file over the analysis limits is never parsed (it gets its own limit finding)
   if (sizeLimitFinding(file.text, true)) return undefined;
+  // only a file that could be a manifest, a compose file or Helm values is parsed (the walk reads every YAML file)
+  if (!MANIFEST_KEYS.test(file.text) && !COMPOSE_KEY.test(file.text) && !isHelmValuesName(file.path)) return undefined;
   const docs = file.yaml.documents();
   if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
     return 'kubernetes';

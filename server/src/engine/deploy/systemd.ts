@@ -130,6 +130,12 @@ export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
       const name = eq < 0 ? u : u.slice(0, eq);
       if (eq < 0 || b.get(name)?.value === u.slice(eq + 1)) b.delete(name);
     }
+    // the surprise of systemd.exec(5): a drop-in's Environment= does not beat the unit's EnvironmentFile=
+    const overridden = [...b.env.values()]
+      .filter((v) => v.origin === 'systemd-environment-file' && v.overrides.some((o) => o.origin === 'systemd-environment'))
+      .map((v) => v.name);
+    if (overridden.length)
+      notes.push(`EnvironmentFile= overrides Environment= (systemd.exec(5)), drop-ins included, for ${overridden.join(', ')}`);
     if (!g.unit) notes.push(`the unit file ${name} is not in the workspace: only its drop-ins are read`);
     const themisVar = [...b.env.keys()].find(isServerThemisVar);
     const themisReason = saysThemis(exec)

@@ -9,8 +9,8 @@ import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { deployEnvAt } from './deployEnvAt';
-import { displayFile, envVarMarkdown, inlineCode } from './docs';
-import { HoverEntry } from './hover';
+import { displayFile, envVarInfo, envVarMarkdown, inlineCode } from './docs';
+import { envValueNotes, HoverEntry } from './hover';
 
 const ORIGIN: Record<EnvOrigin, string> = {
   'compose-environment': 'environment:',
@@ -50,7 +50,10 @@ function chain(v: EnvValue): EnvValue[] {
   return [...v.overrides, v];
 }
 
-/** Hover on a variable of a deployment file: the catalog docs and, per service, the value that wins. */
+/**
+ * Hover on a variable of a deployment file: what the value set here means, per service
+ * the value that wins (and from where, when several places set it), then the catalog docs.
+ */
 export function deployHover(
   file: SourceFile,
   offset: number,
@@ -60,9 +63,21 @@ export function deployHover(
   const v = variableAt(file, offset, opts.systemd);
   if (!v) return undefined;
   const parts: string[] = [];
-  const docs = envVarMarkdown(v.name);
-  if (docs) parts.push(docs);
-  for (const s of servicesOf(ws, file)) {
+  const services = servicesOf(ws, file);
+  const info = envVarInfo(v.name);
+  const here = services
+    .flatMap((s) => (s.env.get(v.name) ? chain(s.env.get(v.name)!) : []))
+    .find((x) => x.file === file.path && [x.keySpan ?? x.span, x.span].some((sp) => contains(sp, offset)));
+  if (here && info) {
+    const notes =
+      here.value === undefined
+        ? [`Not known here: ${here.note ?? 'set at deploy time'}.`]
+        : envValueNotes(v.name, here.value, info);
+    const secretValue = here.secret && here.value !== undefined;
+    const text = secretValue ? '**Secret**: the value is not shown.' : notes.join('\n\n');
+    if (text) parts.push(text);
+  }
+  for (const s of services) {
     const effective = s.env.get(v.name);
     if (!effective) continue;
     const label = `${s.kind} service \`${s.name}\``;
@@ -73,10 +88,22 @@ export function deployHover(
     const lines = chain(effective).map(
       (x, i, all) => `${i + 1}. ${placeText(ws, x, opts.root, file.path)}${i === all.length - 1 ? ' — **wins**' : ''}`,
     );
-    parts.push(`**${label}**: set in ${lines.length} places, applied in this order:\n\n${lines.join('\n')}`);
+    parts.push(
+      `**${label}**: set in ${lines.length} places, applied in this order (${PRECEDENCE[s.kind]}):\n\n${lines.join('\n')}`,
+    );
   }
+  const docs = envVarMarkdown(v.name, info);
+  if (docs) parts.push(docs);
   return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: v.span } : undefined;
 }
+
+/** Which source wins, per tool, in a few words. */
+const PRECEDENCE: Record<Service['kind'], string> = {
+  compose: '`environment:` over `env_file:`, later env files over earlier',
+  kubernetes: '`env` over `envFrom`, later entries over earlier',
+  helm: 'later entries over earlier',
+  systemd: 'EnvironmentFile= over Environment=; within each, drop-ins after the unit and later lines over earlier',
+};
 
 /** Every place that sets the variable under the cursor, for the services of this file (earliest first). */
 export function deployVariablePlaces(file: SourceFile, offset: number, ws: Workspace, systemdFile: boolean): SourceRef[] {

@@ -272,16 +272,31 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions, on: F
 }
 
 /**
- * What a variable's value means (recommended, accepted, switching the feature off, an unsafe
- * default), whether the server reads it, and one line about the variable; with a finding on
- * the value (`flagged`) the unsafe-default explanation is the finding's.
+ * What a variable's value means and one line about the variable (the catalog docs are on
+ * the name); with a finding on the value (`flagged`) the unsafe-default explanation is the finding's.
  */
 function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo, flagged: boolean): string {
   const { key: name, value } = e;
+  const secret = isSecretVar(name) || isSecretValue(value);
+  const about = [envVarSummary(info), '_Hover the name for its full documentation._'].filter(Boolean).join(' ');
+  // a long or multi-line value (a PEM block) is not repeated in the heading
+  const head =
+    value === '' && !secret
+      ? `**${name}** is empty here.`
+      : secret
+        ? `**${name}**${value ? ' = …' : ''}`
+        : value.length <= 40 && !value.includes('\n')
+          ? `**${name}** = ${code(value)}`
+          : `**${name}**`;
+  return [head, ...envValueNotes(name, value, info, flagged), about].join('\n\n');
+}
+
+/** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default (deployment hovers too). */
+export function envValueNotes(name: string, value: string, info: EnvVarInfo, flagged = false): string[] {
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
   if (isSecretVar(name) || isSecretValue(value)) {
-    if (value) out.push('**Secret**: the value is not shown.');
+    out.push(value ? '**Secret**: the value is not shown.' : 'The secret is empty here.');
   } else if (value !== '') {
     const accepted = info.accepted ?? undefined;
     const eq = (a: string) => (info.caseInsensitive ? a.toLowerCase() === value.toLowerCase() : a === value);
@@ -300,17 +315,7 @@ function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo, flagged: boolean): st
       out.push(`Recommended: ${code(info.recommended)}.`);
   }
   if (info.status !== 'code') out.push(envStatusText(info));
-  const about = [envVarSummary(info), '_Hover the name for its full documentation._'].filter(Boolean).join(' ');
-  // a long or multi-line value (a PEM block) is not repeated in the heading
-  const head =
-    value === ''
-      ? `**${name}** is empty here.`
-      : isSecretVar(name) || isSecretValue(value)
-        ? `**${name}** = …`
-        : value.length <= 40 && !value.includes('\n')
-          ? `**${name}** = ${shown}`
-          : `**${name}**`;
-  return [head, ...out, about].join('\n\n');
+  return out;
 }
 
 // ---------------------------------------------------------------- ${VAR}

@@ -2,7 +2,7 @@
 import { EnvEntry, hasBracedRef } from '../documents/envModel';
 import { lineBreakOf } from '../documents/lineIndex';
 import { SourceFile } from '../sourceFile';
-import { TextEdit } from '../types';
+import { FileEdit, TextEdit } from '../types';
 
 /** Quotes a value only when dotenv would otherwise read it differently. */
 export function envValueText(value: string): string {
@@ -42,4 +42,30 @@ export function appendEnvEntry(text: string, key: string, value: string, comment
   const lead = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   const lines = (comment ? `# ${comment}${eol}` : '') + `${key}=${envValueText(value)}${eol}`;
   return { start: text.length, end: text.length, newText: lead + lines };
+}
+
+/**
+ * The edits that change one environment's variables, in the syntax of the file that
+ * sets them: a .env here, a deployment file's own syntax for a service (deploy/envEdits.ts).
+ * Undefined: this entry cannot be changed from the file being analyzed (it is set in
+ * another file, through `${VAR}`, or the value would be a secret written into a manifest).
+ */
+export interface EnvEdits {
+  /** The tool that starts the service these variables belong to; undefined for a .env read alone. */
+  readonly tool?: 'compose' | 'kubernetes' | 'helm' | 'systemd';
+  set(entry: EnvEntry, value: string): TextEdit | FileEdit | undefined;
+  remove(entry: EnvEntry): TextEdit | FileEdit | undefined;
+  rename(entry: EnvEntry, name: string): TextEdit | FileEdit | undefined;
+  /** Defines a variable that is missing. */
+  add(name: string, value: string): TextEdit | FileEdit | undefined;
+}
+
+/** The edits of a .env file's own entries. */
+export function dotenvEdits(file: SourceFile): EnvEdits {
+  return {
+    set: (e, value) => setEnvValue(e, value),
+    remove: (e) => removeEnvEntry(file, e),
+    rename: (e, name) => ({ ...e.keySpan, newText: name }),
+    add: (name, value) => appendEnvEntry(file.text, name, value),
+  };
 }

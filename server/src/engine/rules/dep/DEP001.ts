@@ -10,13 +10,14 @@ import { SourceFile } from '../../sourceFile';
 import { FileEdit, Span, TextEdit } from '../../types';
 import { defineRule } from '../rule';
 import { gitignoreStatus, relativeTo } from '../sec/shared';
+import { moveToSecretFix } from './moveToSecret';
 import { DepContext, servicesHere } from './shared';
 
 const WHERE: Partial<Record<EnvValue['origin'], string>> = {
-  'compose-environment': "the compose service's environment",
+  'compose-environment': 'the compose environment',
   'k8s-env': "the container's env",
   'helm-env': 'the Helm values',
-  'systemd-environment': 'an Environment= line of the unit',
+  'systemd-environment': 'an Environment= line',
 };
 
 const HOW: Record<Service['kind'], string> = {
@@ -37,9 +38,9 @@ export default defineRule({
     supersedes: [],
     messages: {
       literal: (d: { name: string; where: string; how: string }) =>
-        `${d.name} is a secret, yet its value is written into ${d.where}: it is shared with everyone who can read this file or its history. ${d.how}`,
+        `${d.name} holds a secret in plain text in ${d.where}. Everyone who can read this file or its history can read it. ${d.how}`,
       configMap: (d: { name: string; configMap: string }) =>
-        `${d.name} is a secret, yet ConfigMap ${d.configMap} holds its value: ConfigMaps are not secret (anyone who can read the namespace's configuration sees them). Keep it in a Secret and load it with secretRef or secretKeyRef.`,
+        `${d.name} is a secret, but ConfigMap ${d.configMap} holds it in plain text. ConfigMaps are not secret: anyone who can read the namespace's configuration sees them. Keep it in a Secret and load it with secretRef or secretKeyRef.`,
     },
   },
   check(ctx) {
@@ -72,11 +73,13 @@ function literalSecret(v: EnvValue): boolean {
 }
 
 /**
- * "Move it": one workspace edit that removes the line here and writes the value into the
- * env file the service already loads (compose env_file, systemd EnvironmentFile; not a
- * template, which is committed). Only for a line that holds nothing but this variable.
+ * "Move it", one workspace edit. Kubernetes and Helm: into a Secret (moveToSecret.ts).
+ * Compose and systemd: the line goes, and the value into the env file the service already
+ * loads (env_file, EnvironmentFile; not a template, which is committed); only for a line
+ * that holds nothing but this variable.
  */
 function moveFix(ctx: DepContext, service: Service, v: EnvValue) {
+  if (service.kind === 'kubernetes' || service.kind === 'helm') return moveToSecretFix(ctx, service, v);
   const kind = service.kind === 'compose' ? 'env_file' : service.kind === 'systemd' ? 'EnvironmentFile' : undefined;
   if (!kind || v.value === undefined) return undefined;
   const target = loadedEnvFile(ctx, service.sources, kind);

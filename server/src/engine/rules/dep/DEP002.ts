@@ -14,7 +14,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       committed: (d: { key: string; secret: string; encoded: boolean }) =>
-        `Secret ${d.secret} holds a real value for ${d.key} in this file${d.encoded ? ' (base64 is an encoding, not encryption: anyone can decode it)' : ''}, so the secret is in every copy and commit of the manifest. Commit a sealed secret, let an external secrets operator create it, or encrypt the file with SOPS.`,
+        `Secret ${d.secret} holds a real value for ${d.key} in this file.${d.encoded ? ' Base64 is an encoding, not encryption: anyone can decode it.' : ''} The secret is in every copy and commit of the manifest. Commit a sealed secret, let an external secrets operator create it, or encrypt the file with SOPS.`,
     },
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       allInterfaces: (d: { port: string; service: string }) =>
-        `Port ${d.port} of ${d.service} is published on every interface of the host, and the server's TLS is off (THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are not set): anyone who reaches the host talks to it in plain text. Bind it to 127.0.0.1 (behind a TLS proxy) or turn TLS on.`,
+        `Port ${d.port} of ${d.service} is published on all interfaces while TLS is off. THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are not set, so anyone who reaches the host talks to the server in plain text. Bind it to 127.0.0.1 (behind a TLS proxy) or turn TLS on.`,
     },
   },
   check(ctx) {

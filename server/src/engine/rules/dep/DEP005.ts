@@ -3,23 +3,35 @@
 import { DocView, YamlRef } from '../../documents/yamlModel';
 import { items, str } from '../../deploy/yamlAccess';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
+import { Span } from '../../types';
 import { defineRule, RuleContext } from '../rule';
 import { yamlServices } from './shared';
 
 type Setting = 'privileged' | 'root' | 'escalation' | 'capabilities' | 'writableRoot';
 
+const WHAT: Record<Setting, string> = {
+  privileged: 'runs privileged',
+  root: 'runs as root',
+  escalation: 'allows privilege escalation',
+  capabilities: 'adds Linux capabilities',
+  writableRoot: 'has a writable root filesystem',
+};
+
 const WHY: Record<Setting, string> = {
-  privileged:
-    'runs privileged: it has every capability and the host devices, so a compromise of the server is a compromise of the host',
-  root: 'runs as root: a flaw in the server gives an attacker root inside the container, one step from the host',
-  escalation: 'allows privilege escalation: a setuid binary in the image can give a process more rights than it started with',
-  capabilities: 'adds Linux capabilities the server does not need',
-  writableRoot: 'has a writable root filesystem: an attacker can change binaries and libraries of the running container',
+  privileged: 'It has every capability and the host devices, so a compromise of the server is a compromise of the host.',
+  root: 'A flaw in the server gives an attacker root inside the container, one step from the host.',
+  escalation: 'A setuid binary in the image can give a process more rights than it started with.',
+  capabilities: 'Each one widens what a compromised server process can do to the host.',
+  writableRoot: 'An attacker can change binaries and libraries of the running container.',
 };
 
 const MESSAGES = {
   privileges: (d: { service: string; setting: Setting; detail?: string }) =>
-    `${d.service} ${WHY[d.setting]}${d.detail ? ` (${d.detail})` : ''}. ThemisDB needs none of this: drop it.`,
+    `${d.service} ${WHAT[d.setting]}${d.detail ? ` (${d.detail})` : ''}. ${WHY[d.setting]} ${
+      d.setting === 'writableRoot'
+        ? 'Make it read-only, with volumes (or a tmpfs) for the paths the server writes.'
+        : 'ThemisDB needs none of this: drop it.'
+    }`,
 };
 type Ctx = RuleContext<typeof MESSAGES>;
 
@@ -42,8 +54,20 @@ export default defineRule({
       if (isRootUser(str(user))) report(ctx, name, user!, 'root', `user: ${str(user)}`, undefined, false);
       capabilities(ctx, name, doc, [...path, 'cap_add']);
       const readOnly = doc.get([...path, 'read_only']);
-      if (str(readOnly) === 'false')
-        report(ctx, name, readOnly!, 'writableRoot', 'read_only: false', setValue(ctx.file, readOnly!, true), true);
+      if (readOnly && str(readOnly) !== 'true')
+        report(
+          ctx,
+          name,
+          readOnly,
+          'writableRoot',
+          `read_only: ${str(readOnly) ?? ''}`.trim(),
+          setValue(ctx.file, readOnly, true),
+          true,
+        );
+      else if (!readOnly) {
+        const fix = insertUnder(ctx.file, path, ['read_only: true'], service.docIndex);
+        report(ctx, name, service.span, 'writableRoot', 'read_only unset', fix, true);
+      }
     }
     for (const { service, doc, path } of yamlServices(ctx, 'kubernetes')) {
       const name = service.name;
@@ -71,7 +95,7 @@ export default defineRule({
         name,
         at,
         'writableRoot',
-        readOnly ? 'readOnlyRootFilesystem: false' : 'readOnlyRootFilesystem is not set',
+        readOnly ? 'readOnlyRootFilesystem: false' : 'readOnlyRootFilesystem unset',
         fix,
         true,
       );
@@ -92,16 +116,17 @@ function capabilities(ctx: Ctx, service: string, doc: DocView, p: string[]): voi
   report(ctx, service, doc.get(p)!, 'capabilities', names, undefined, false);
 }
 
+/** `at`: the setting's value (else its key), or a span such as the service's name. */
 function report(
   ctx: Ctx,
   service: string,
-  ref: YamlRef,
+  at: YamlRef | Span,
   setting: Setting,
   detail: string,
   edit: ReturnType<typeof setValue>,
   safe: boolean,
 ): void {
-  const span = ref.valueSpan ?? ref.keySpan;
+  const span = 'path' in at ? (at.valueSpan ?? at.keySpan) : at;
   if (!span) return;
   const title = `Harden ${service}: ${setting === 'writableRoot' ? 'read-only root filesystem' : `drop ${detail}`}`;
   const fixes = edit ? [safe ? ctx.fix(title, [edit]) : ctx.suggest(title, [edit])] : [];

@@ -15,7 +15,7 @@ export default defineRule({
     supersedes: [],
     messages: {
       unpinned: (d: { image: string; latest: boolean }) =>
-        `The image ${d.image} ${d.latest ? 'is tagged latest' : 'has no tag'}, so every pull may start another ThemisDB version (with other defaults and checks) than the one that was reviewed. Pin a version tag, or a digest (@sha256:…).`,
+        `Image ${d.image} is not pinned (${d.latest ? 'tag latest' : 'no tag'}). Every pull may start another ThemisDB version, with other defaults and checks, than the one that was reviewed. Pin a version tag, or a digest (@sha256:…).`,
     },
   },
   check(ctx) {

@@ -8,9 +8,8 @@ import {
   valueNamed,
   valueOf,
 } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { absentSpan, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
+import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
 
 const NAME = 'THEMIS_PRODUCTION_MODE';
 
@@ -52,7 +51,7 @@ export default defineRule({
       messageId: 'off',
       data: { value: v },
       span: valueSpan(e),
-      fixes: [ctx.fix(`Set ${NAME} to 1`, [setEnvValue(e, '1')])],
+      fixes: [ctx.fix(`Set ${NAME} to 1`, [editsOf(ctx).set(e, '1')])],
     });
   },
 });

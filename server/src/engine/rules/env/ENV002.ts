@@ -8,9 +8,8 @@ import {
   productionSpelling,
   valueOf,
 } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { absentSpan, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
+import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
 
 const PM = 'THEMIS_PRODUCTION_MODE';
 const ENV = 'THEMIS_ENVIRONMENT';
@@ -59,7 +58,7 @@ export default defineRule({
         messageId: 'environmentNotProduction',
         data: { value: env },
         span: valueSpan(envEntry),
-        fixes: [ctx.fix(`Set ${ENV} to production`, [setEnvValue(envEntry, 'production')])],
+        fixes: [ctx.fix(`Set ${ENV} to production`, [editsOf(ctx).set(envEntry, 'production')])],
       });
       return;
     }

@@ -1,9 +1,8 @@
 // ENV004 admin-token-missing: THEMIS_TOKEN_ADMIN absent or empty, so the admin API asks for no token.
 import { isEnvTemplate } from '../../fileKinds';
 import { configuresServer, entryOf, isBlank, valueOf } from '../../envSemantics';
-import { appendEnvEntry, setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { absentSpan, FRESH_TOKEN, freshToken, provide, TOKEN_NOTE, Typo, typoData, typoOf, typoText } from './shared';
+import { absentSpan, editsOf, FRESH_TOKEN, freshToken, provide, TOKEN_NOTE, Typo, typoData, typoOf, typoText } from './shared';
 
 const NAME = 'THEMIS_TOKEN_ADMIN';
 
@@ -34,7 +33,7 @@ export default defineRule({
         const p = provide(ctx, NAME, freshToken(), (v) => !isBlank(v), FRESH_TOKEN);
         fix = ctx.suggest(p.title, p.edits, note);
       } else {
-        fix = ctx.suggest(`Add ${NAME} with ${FRESH_TOKEN}`, [appendEnvEntry(ctx.file.text, NAME, freshToken())], note);
+        fix = ctx.suggest(`Add ${NAME} with ${FRESH_TOKEN}`, [editsOf(ctx).add(NAME, freshToken())], note);
       }
       ctx.report({ messageId: 'notSet', data: { typo: typoData(ctx, NAME) }, span: absentSpan(ctx), fixes: [fix] });
       return;
@@ -44,7 +43,7 @@ export default defineRule({
     ctx.report({
       messageId: 'empty',
       span: e.keySpan,
-      fixes: [ctx.suggest(`Set ${NAME} to ${FRESH_TOKEN}`, [setEnvValue(e, freshToken())], note)],
+      fixes: [ctx.suggest(`Set ${NAME} to ${FRESH_TOKEN}`, [editsOf(ctx).set(e, freshToken())], note)],
     });
   },
 });

@@ -1,11 +1,10 @@
 // ENV005 admin-token-weak: an admin token under 32 random bytes, a placeholder, or too regular to be random.
 import { entryOf, isBlank, valueOf } from '../../envSemantics';
 import { isEnvTemplate } from '../../fileKinds';
-import { setEnvValue } from '../../fixes/envEdits';
 import { maskSecret } from '../../mask';
 import { isPlaceholderOrWeakWord, isTooRegular } from '../../secrets';
 import { defineRule } from '../rule';
-import { FRESH_TOKEN, freshToken, TOKEN_NOTE, valueSpan } from './shared';
+import { editsOf, FRESH_TOKEN, freshToken, TOKEN_NOTE, valueSpan } from './shared';
 
 const NAME = 'THEMIS_TOKEN_ADMIN';
 const ADVICE = 'anyone who guesses it gets full admin rights. Use 32 random bytes, base64-encoded (44 characters).';
@@ -46,7 +45,7 @@ export default defineRule({
     const weak = isPlaceholderOrWeakWord(token);
     if (!weak && bits >= 256 && !isTooRegular(token)) return;
     const span = valueSpan(e);
-    const fixes = [ctx.suggest(`Replace ${NAME} with ${FRESH_TOKEN}`, [setEnvValue(e, freshToken())], { note: TOKEN_NOTE })];
+    const fixes = [ctx.suggest(`Replace ${NAME} with ${FRESH_TOKEN}`, [editsOf(ctx).set(e, freshToken())], { note: TOKEN_NOTE })];
     if (weak) ctx.report({ messageId: 'placeholder', data: { token }, span, fixes });
     else if (bits < 256) ctx.report({ messageId: 'short', data: { token, bytes: Math.floor(bits / 8) }, span, fixes });
     else ctx.report({ messageId: 'regular', data: { token }, span, fixes });

@@ -1,9 +1,8 @@
 // ENV010 vault-plaintext: THEMIS_VAULT_ADDR (or VAULT_ADDR) reaches a non-loopback Vault over plain http://.
 import { entryOf, valueOf } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
 import { isLoopbackHost, urlHost } from '../shared/hosts';
-import { valueSpan } from './shared';
+import { editsOf, valueSpan } from './shared';
 
 export default defineRule({
   meta: {
@@ -27,7 +26,7 @@ export default defineRule({
       const host = urlHost(v);
       if (!host || isLoopbackHost(host)) continue;
       // only a value written as the server reads it can be rewritten (not one built from ${VAR})
-      const edit = e.value === v ? setEnvValue(e, v.replace(/^(\s*)http:/i, '$1https:')) : undefined;
+      const edit = e.value === v ? editsOf(ctx).set(e, v.replace(/^(\s*)http:/i, '$1https:')) : undefined;
       ctx.report({
         messageId: 'plaintext',
         data: { name, host },

@@ -15,10 +15,9 @@ import {
   WAL_MTLS,
   environmentOf,
 } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule, RuleContext } from '../rule';
 import { numberOf } from '../shared/values';
-import { absentSpan, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
+import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
 
 /** A count written as a whole number (`3`, ` 1 `); undefined for anything else. */
 function countOf(v: string | undefined): number | undefined {
@@ -111,7 +110,7 @@ export default defineRule({
         messageId: 'mtlsOff',
         data: { reason, value: mtlsValue },
         span: valueSpan(mtls),
-        fixes: [ctx.fix(`Set ${WAL_MTLS} to 1`, [setEnvValue(mtls, '1')])],
+        fixes: [ctx.fix(`Set ${WAL_MTLS} to 1`, [editsOf(ctx).set(mtls, '1')])],
       });
     }
     const cc = entryOf(ctx, WAL_CLIENT_CERT);
@@ -121,7 +120,7 @@ export default defineRule({
         messageId: 'clientCertsOff',
         data: { value: ccValue },
         span: valueSpan(cc),
-        fixes: [ctx.fix(`Set ${WAL_CLIENT_CERT} to 1`, [setEnvValue(cc, '1')])],
+        fixes: [ctx.fix(`Set ${WAL_CLIENT_CERT} to 1`, [editsOf(ctx).set(cc, '1')])],
       });
     }
   },

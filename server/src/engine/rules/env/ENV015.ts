@@ -4,7 +4,7 @@ import { ENV_PATTERNS, VarStatus, varInfo } from '../../envCatalog';
 import { DOCUMENTED_VARIABLES, entryOf, productionOn, SERVER_VARIABLES, environmentOf } from '../../envSemantics';
 import { defineRule, RuleContext } from '../rule';
 import { closestNames } from '../shared/distance';
-import { lineOf, renameTarget } from './shared';
+import { editsOf, lineOf, renameTarget } from './shared';
 
 function noEffectReason(name: string, status: VarStatus, detail = ''): string {
   if (/entrypoint/.test(detail))
@@ -138,7 +138,7 @@ function reportUnknown(ctx: RuleContext<typeof messages>, e: EnvEntry): void {
         messageId: 'misspelled',
         data: { name, names, target, production: productionOn(ctx) },
         span,
-        fixes: [ctx.fix(`Rename to ${target}`, [{ ...span, newText: target }])],
+        fixes: [ctx.fix(`Rename to ${target}`, [editsOf(ctx).rename(e, target)])],
       });
     } else ctx.report({ messageId: 'didYouMean', data: { name, names }, span });
   } else if (near.any.length) {
@@ -181,7 +181,7 @@ export default defineRule({
           messageId: 'wrongCase',
           data: { name, upper, setOnLine: target && lineOf(ctx.file, target) },
           span: e.keySpan,
-          fixes: target ? [] : [ctx.fix(`Rename to ${upper}`, [{ ...e.keySpan, newText: upper }])],
+          fixes: target ? [] : [ctx.fix(`Rename to ${upper}`, [editsOf(ctx).rename(e, upper)])],
         });
         continue;
       }

@@ -1,10 +1,9 @@
 // ENV016 value-not-recognized: a value the server does not take as written (THEMIS_HSM_ENABLED=true: it reads exactly 1).
 import { varInfo } from '../../envCatalog';
 import { isBlank, valueOf, valueProblem, WAL_MTLS, environmentOf } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
 import { closestNames } from '../shared/distance';
-import { quoteList, valueSpan } from './shared';
+import { editsOf, quoteList, valueSpan } from './shared';
 
 /** Flags whose wrong values the posture rules (ENV001/007/008/009/012) already report. */
 const POSTURE_FLAGS = new Set([
@@ -66,7 +65,7 @@ export default defineRule({
       const span = valueSpan(e);
       // a value built from ${VAR} is fixed where the variable is defined, not here
       const setTo = (to: string | undefined) =>
-        to !== undefined && e.value === value ? [ctx.fix(`Set ${name} to ${to}`, [setEnvValue(e, to)])] : [];
+        to !== undefined && e.value === value ? [ctx.fix(`Set ${name} to ${to}`, [editsOf(ctx).set(e, to)])] : [];
       switch (problem.kind) {
         case 'environmentCase':
           ctx.report({ messageId: 'environmentCase', data: { value }, span, fixes: setTo('production') });

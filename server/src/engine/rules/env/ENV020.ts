@@ -1,11 +1,12 @@
 // ENV020 health-bind-all: THEMIS_HEALTH_BIND_ADDRESS on every interface (0.0.0.0, ::, *).
 import { entryOf, valueOf } from '../../envSemantics';
-import { setEnvValue } from '../../fixes/envEdits';
 import { defineRule } from '../rule';
-import { valueSpan } from './shared';
+import { editsOf, valueSpan } from './shared';
 
 const NAME = 'THEMIS_HEALTH_BIND_ADDRESS';
 const ALL_INTERFACES = /^\s*(?:0\.0\.0\.0|::|\[::\]|\*)\s*$/;
+const K8S_PROBES =
+  'Kubernetes probes reach the pod IP: an httpGet probe of the health port fails on 127.0.0.1. Use an exec probe, or keep the address and limit the port with a NetworkPolicy.';
 
 export default defineRule({
   meta: {
@@ -25,11 +26,13 @@ export default defineRule({
     const e = entryOf(ctx, NAME);
     const v = valueOf(ctx, e);
     if (!e || v === undefined || !ALL_INTERFACES.test(v)) return;
-    ctx.report({
-      messageId: 'bindAll',
-      data: { address: v.trim() },
-      span: valueSpan(e),
-      fixes: [ctx.fix('Bind the health service to 127.0.0.1', [setEnvValue(e, '127.0.0.1')])],
-    });
+    const edits = editsOf(ctx);
+    const title = 'Bind the health service to 127.0.0.1';
+    // the kubelet probes the pod's IP: bound to loopback, an httpGet probe of this port fails
+    const probed = edits.tool === 'kubernetes' || edits.tool === 'helm';
+    const fix = probed
+      ? ctx.suggest(title, [edits.set(e, '127.0.0.1')], { note: K8S_PROBES })
+      : ctx.fix(title, [edits.set(e, '127.0.0.1')]);
+    ctx.report({ messageId: 'bindAll', data: { address: v.trim() }, span: valueSpan(e), fixes: [fix] });
   },
 });

@@ -16,9 +16,9 @@ import {
   unknownThemisName,
   valueOf,
 } from '../../envSemantics';
-import { appendEnvEntry, removeEnvEntry, setEnvValue } from '../../fixes/envEdits';
+import { dotenvEdits, EnvEdits } from '../../fixes/envEdits';
 import { SourceFile } from '../../sourceFile';
-import { Span, TextEdit } from '../../types';
+import { FileEdit, Span, TextEdit } from '../../types';
 import { closestNames } from '../shared/distance';
 import { RuleContext } from '../rule';
 
@@ -103,6 +103,11 @@ export function typoText(t: Typo | undefined): string {
 // Edits
 // ---------------------------------------------------------------------------
 
+/** The edits of the environment judged: its own (a service's, in the deployment file's syntax), else the .env's. */
+export function editsOf(scope: EnvScope): EnvEdits {
+  return environmentOf(scope).edits ?? dotenvEdits(scope.file);
+}
+
 /**
  * The title and edits that give `name` the value `value`: set it where it is
  * defined, rename a misspelled definition of it (setting the value too unless
@@ -114,24 +119,26 @@ export function provide(
   value: string,
   keepValue?: (v: string) => boolean,
   shownAs = value,
-): { title: string; edits: (TextEdit | undefined)[] } {
+): { title: string; edits: (TextEdit | FileEdit | undefined)[] } {
+  const edits = editsOf(scope);
   const e = entryOf(scope, name);
-  if (e) return { title: `Set ${name} to ${shownAs}`, edits: [setEnvValue(e, value)] };
+  if (e) return { title: `Set ${name} to ${shownAs}`, edits: [edits.set(e, value)] };
   const t = typoOf(scope, name);
   if (t) {
     const v = valueOf(scope, t);
     const keep = v !== undefined && (keepValue ? keepValue(v) : v === value);
     return {
       title: `Rename ${t.key} to ${name}${keep ? '' : ` and set it to ${shownAs}`}`,
-      edits: [{ ...t.keySpan, newText: name }, ...(keep ? [] : [setEnvValue(t, value)])],
+      edits: [edits.rename(t, name), ...(keep ? [] : [edits.set(t, value)])],
     };
   }
-  return { title: `Add ${name}=${shownAs}`, edits: [appendEnvEntry(scope.file.text, name, value)] };
+  return { title: `Add ${name}=${shownAs}`, edits: [edits.add(name, value)] };
 }
 
 /** Removes every definition of `name` (a later one would otherwise take effect). */
-export function removeAll(scope: EnvScope, name: string): TextEdit[] {
-  return entriesOf(scope, name).map((e) => removeEnvEntry(scope.file, e));
+export function removeAll(scope: EnvScope, name: string): (TextEdit | FileEdit | undefined)[] {
+  const edits = editsOf(scope);
+  return entriesOf(scope, name).map((e) => edits.remove(e));
 }
 
 /** A fresh admin token: 32 random bytes, base64 (never shown in a message or a title). */
@@ -182,7 +189,7 @@ export function flagMustBeOn(name: string, risk: string) {
         messageId: 'off',
         data: { value: state.value },
         span: valueSpan(state.entry),
-        fixes: [ctx.fix(`Set ${name} to 1`, [setEnvValue(state.entry, '1')])],
+        fixes: [ctx.fix(`Set ${name} to 1`, [editsOf(ctx).set(state.entry, '1')])],
       });
     }
   };
