@@ -153,15 +153,19 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
   return folder;
 }
 
-/** Writes a file; one with secrets gets mode 600 (also when it existed with a wider mode). */
+/**
+ * Writes a file through VS Code, so an open editor of it shows the new text at once. One with
+ * secrets is mode 600 before it holds them (vscode.workspace.fs cannot set a mode: node's fs
+ * creates or narrows the local file first, and again after, in case the write replaced it).
+ */
 async function writeFile(uri: vscode.Uri, text: string, secret: boolean): Promise<void> {
-  if (uri.scheme === 'file') {
-    // vscode.workspace.fs cannot set a mode: a local file goes through node's fs
-    await fsp.writeFile(uri.fsPath, text, { encoding: 'utf8', mode: secret ? 0o600 : 0o644 });
-    if (secret) await fsp.chmod(uri.fsPath, 0o600);
-    return;
+  const local = secret && uri.scheme === 'file';
+  if (local) {
+    await fsp.writeFile(uri.fsPath, '', { mode: 0o600, flag: 'a' }); // creates it 600; an existing one keeps its text
+    await fsp.chmod(uri.fsPath, 0o600);
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  if (local) await fsp.chmod(uri.fsPath, 0o600);
 }
 
 /** Adds `.env` to the folder's .gitignore unless a line already covers it. */
