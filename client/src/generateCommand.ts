@@ -1,9 +1,17 @@
 // "ThemisDB: Generate Production Config": a QuickPick wizard around the engine's
-// generator. Asks about every file it would overwrite before it writes any (Cancel
-// writes nothing); the .env with secrets gets mode 600, as `themisdb-lint init` does.
+// generator. Asks about every file it would overwrite before it writes any; a Cancel
+// (or Escape) at any question writes nothing and says so. The engine's write plan
+// decides what to write; the .env with secrets gets mode 600, as `themisdb-lint init` does.
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { GenerateOptions, generateProductionConfig } from '../../server/src/engine/generate/productionConfig';
+import {
+  CANCELLED_MESSAGE,
+  gitignoreWithEnv,
+  OverwriteAnswer,
+  overwriteQuestions,
+  planWrites,
+} from '../../server/src/engine/generate/writePlan';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
@@ -32,16 +40,27 @@ async function chooseFolder(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** The file's type, or undefined when it does not exist. */
+async function fileType(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
   try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
+    return (await vscode.workspace.fs.stat(uri)).type;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-export async function generateProductionConfigCommand(): Promise<vscode.Uri | undefined> {
+/** A symbolic link, dangling ones included (stat follows links: a dangling one looks absent). */
+async function isLink(uri: vscode.Uri, type: vscode.FileType | undefined): Promise<boolean> {
+  if (uri.scheme !== 'file') return ((type ?? 0) & vscode.FileType.SymbolicLink) !== 0;
+  return (await fsp.lstat(uri.fsPath).catch(() => undefined))?.isSymbolicLink() ?? false;
+}
+
+function cancelled(): undefined {
+  void vscode.window.showInformationMessage(`ThemisDB: ${CANCELLED_MESSAGE}`);
+  return undefined;
+}
+
+async function askOptions(): Promise<GenerateOptions | undefined> {
   const topology = await ask('Topology', 1, [
     { label: 'Single node', description: 'one server', value: 'single' as const },
     { label: 'Cluster', description: 'replication and sharding with mutual TLS between nodes', value: 'cluster' as const },
@@ -69,60 +88,90 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
     { label: 'Only the .env.example template', value: false },
   ]);
   if (withEnv === undefined) return;
-  const folder = await chooseFolder();
-  if (!folder) return;
+  return { topology, keys, gpu, compliance, withEnv };
+}
 
-  const options: GenerateOptions = { topology, keys, gpu, compliance, withEnv };
-  // every question first: a Cancel at the last one must not leave the first files written
-  const toWrite: { uri: vscode.Uri; text: string; secret: boolean; name: string }[] = [];
-  for (const file of generateProductionConfig(options)) {
-    const uri = vscode.Uri.joinPath(folder, file.name);
-    if (await exists(uri)) {
-      const answer = await vscode.window.showQuickPick(
-        [
-          { label: `Overwrite ${file.name}`, value: 'overwrite' },
-          { label: `Keep the existing ${file.name}`, value: 'skip' },
-          { label: 'Cancel', value: 'cancel' },
-        ],
-        { title: `${file.name} already exists in ${folder.fsPath}`, ignoreFocusOut: true },
-      );
-      if (!answer || answer.value === 'cancel') {
-        void vscode.window.showInformationMessage('ThemisDB: cancelled; no file was written.');
-        return;
-      }
-      if (answer.value === 'skip') continue;
-    }
-    toWrite.push({ uri, text: file.text, secret: !!file.secret, name: file.name });
+async function askOverwrite(name: string, folder: vscode.Uri): Promise<OverwriteAnswer | undefined> {
+  const answer = await vscode.window.showQuickPick(
+    [
+      { label: `Overwrite ${name}`, value: 'overwrite' as const },
+      { label: `Keep the existing ${name}`, value: 'keep' as const },
+      { label: 'Cancel', description: 'write nothing', value: 'cancel' as const },
+    ],
+    { title: `${name} already exists in ${folder.fsPath}`, ignoreFocusOut: true },
+  );
+  return answer?.value;
+}
+
+export async function generateProductionConfigCommand(): Promise<vscode.Uri | undefined> {
+  const options = await askOptions();
+  if (!options) return cancelled();
+  const folder = await chooseFolder();
+  if (!folder) return cancelled();
+
+  const files = generateProductionConfig(options);
+  const targets = [...files.map((f) => f.name), ...(options.withEnv ? ['.gitignore'] : [])];
+  const types = new Map<string, vscode.FileType | undefined>();
+  for (const name of targets) types.set(name, await fileType(vscode.Uri.joinPath(folder, name)));
+  const links: string[] = [];
+  for (const name of targets) if (await isLink(vscode.Uri.joinPath(folder, name), types.get(name))) links.push(name);
+  if (links.length) {
+    void vscode.window.showErrorMessage(
+      `ThemisDB: ${links.join(', ')} in ${folder.fsPath} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}; the generator never writes through a link, so no file was written.`,
+    );
+    return;
   }
+  // every question before any write: a Cancel at the last one leaves the folder as it was
+  const existing = overwriteQuestions(files, (name) => types.get(name) !== undefined);
+  const answers = new Map<string, OverwriteAnswer>();
+  for (const name of existing) {
+    const answer = await askOverwrite(name, folder);
+    if (!answer || answer === 'cancel') return cancelled();
+    answers.set(name, answer);
+  }
+  const plan = planWrites(files, existing, answers)!;
   const written: string[] = [];
-  for (const f of toWrite) {
-    await writeFile(f.uri, f.text, f.secret);
-    written.push(f.name);
+  try {
+    for (const f of plan.write) {
+      await writeFile(vscode.Uri.joinPath(folder, f.name), f.text, !!f.secret);
+      written.push(f.name);
+    }
+    if (plan.ignoreEnv) await ignoreEnv(folder);
+  } catch (e) {
+    void vscode.window.showErrorMessage(
+      `ThemisDB: cannot write to ${folder.fsPath}: ${(e as Error).message}${written.length ? ` (already written: ${written.join(', ')})` : ''}`,
+    );
+    return;
   }
-  if (withEnv && written.includes('.env')) await ignoreEnv(folder);
   const config = vscode.Uri.joinPath(folder, 'config.yaml');
-  if (await exists(config)) await vscode.window.showTextDocument(config);
+  if ((await fileType(config)) !== undefined) await vscode.window.showTextDocument(config);
   void vscode.window.showInformationMessage(
-    written.length ? `ThemisDB: wrote ${written.join(', ')}.` : 'ThemisDB: no file was written.',
+    written.length
+      ? `ThemisDB: wrote ${written.join(', ')}${plan.keep.length ? `; kept ${plan.keep.join(', ')}` : ''}.`
+      : 'ThemisDB: every file was kept; no file was written.',
   );
   return folder;
 }
 
-/** Writes a file; one with secrets gets mode 600 (also when it existed with a wider mode). */
+/**
+ * Writes a file through VS Code, so an open editor of it shows the new text at once. One with
+ * secrets is mode 600 before it holds them (vscode.workspace.fs cannot set a mode: node's fs
+ * creates or narrows the local file first, and again after, in case the write replaced it).
+ */
 async function writeFile(uri: vscode.Uri, text: string, secret: boolean): Promise<void> {
-  if (uri.scheme === 'file') {
-    await fsp.writeFile(uri.fsPath, text, { encoding: 'utf8', mode: secret ? 0o600 : 0o644 });
-    if (secret) await fsp.chmod(uri.fsPath, 0o600);
-    return;
+  const local = secret && uri.scheme === 'file';
+  if (local) {
+    await fsp.writeFile(uri.fsPath, '', { mode: 0o600, flag: 'a' }); // creates it 600; an existing one keeps its text
+    await fsp.chmod(uri.fsPath, 0o600);
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  if (local) await fsp.chmod(uri.fsPath, 0o600);
 }
 
 /** Adds `.env` to the folder's .gitignore unless a line already covers it. */
 async function ignoreEnv(folder: vscode.Uri): Promise<void> {
   const uri = vscode.Uri.joinPath(folder, '.gitignore');
-  const text = (await exists(uri)) ? Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8') : '';
-  if (text.split(/\r?\n/).some((l) => /^\/?\.env\*?$/.test(l.trim()))) return;
-  const sep = text && !text.endsWith('\n') ? '\n' : '';
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(`${text}${sep}# secrets (ThemisDB)\n.env\n`, 'utf8'));
+  const old = (await fileType(uri)) !== undefined ? Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8') : '';
+  const text = gitignoreWithEnv(old);
+  if (text !== undefined) await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 }

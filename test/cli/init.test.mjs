@@ -48,3 +48,20 @@ test('init refuses to overwrite without --force, and checks its options', () => 
   assert.equal(cli(['init', '--production', '--gpu', 'tpu', '.'], dir).status, 2);
   assert.equal(cli(['init', '.'], dir).status, 2);
 });
+
+test('init --force over an existing .env: mode 600 again, .gitignore listing .env once, no leading blank line', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-init-'));
+  fs.writeFileSync(path.join(dir, '.env'), 'OLD=1\n', { mode: 0o644 });
+  fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules/');
+  const refused = cli(['init', '--production', '--with-env', '.'], dir);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /nothing was written/);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['.env', '.gitignore'], 'no file written before the refusal');
+  const r = cli(['init', '--production', '--with-env', '--force', '.'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(fs.statSync(path.join(dir, '.env')).mode & 0o777, 0o600);
+  assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules/\n# secrets (ThemisDB)\n.env\n');
+  assert.equal(cli(['init', '--production', '--with-env', '--force', '.'], dir).status, 0);
+  assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').match(/^\.env$/gm).length, 1);
+  for (const name of ['config.yaml', '.env', '.env.example']) assert.match(fs.readFileSync(path.join(dir, name), 'utf8'), /^#/);
+});

@@ -120,16 +120,16 @@ describe('LSP: completion and hover', () => {
     );
   });
 
-  it('adds the rule headline of a finding on the hovered line', async () => {
+  it('leads the hover of a flagged value with the finding, linked to its rule page', async () => {
     const uri = client.open(path.join(dir, 'config/config.yaml'), CONFIG);
-    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'TLS002'));
-    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 6 } });
+    const d = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'TLS002'));
+    const tls = d.diagnostics.find((x) => x.code === 'TLS002');
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 19 } });
     const text = hoverText(h);
-    const doc = fs.readFileSync(path.join(repoRoot, 'docs/rules/TLS002.md'), 'utf8').split('\n');
-    const headline = doc.slice(1).find((l) => l.trim() !== '');
-    assert.match(text, /TLS002/);
-    assert.ok(text.includes(headline.trim()), `headline "${headline}" missing in ${text}`);
-    assert.match(text, /\*\*network\.tls\.min_version\*\*/);
+    const first = /^[^]*?[.!?](?=\s|$)/.exec(tls.message)[0];
+    assert.ok(text.startsWith(`⚠️ **[TLS002](${tls.codeDescription.href})** ${first}`), text);
+    assert.ok(!text.includes(tls.message.slice(first.length).trim()) || first === tls.message, 'only the first sentence');
+    assert.match(text, /\*\*network\.tls\.min_version\*\* = `"1\.2"`/);
   });
 
   it("stays silent in YAML files that are not ThemisDB's; a new empty mig.yaml counts by name", async () => {

@@ -64,3 +64,104 @@ test('the generator says which settings the server ignores, and promises nothing
     }
   }
 });
+
+// ---------------------------------------------------------------- the write plan (editor wizard and init)
+
+const GEN = { topology: 'single', keys: 'vault', gpu: 'mig', compliance: 'none', withEnv: true };
+
+test('the overwrite questions are the existing generated files, in the order they are written', () => {
+  const files = engine.generateProductionConfig(GEN);
+  const present = new Set(['.env', 'config.yaml', 'notes.txt']);
+  assert.deepEqual(
+    engine.overwriteQuestions(files, (n) => present.has(n)),
+    ['config.yaml', '.env'],
+  );
+  assert.deepEqual(
+    engine.overwriteQuestions(files, () => false),
+    [],
+  );
+});
+
+test('the write plan: a cancel or a dismissed question at any of them writes nothing', () => {
+  const files = engine.generateProductionConfig(GEN);
+  const existing = ['config.yaml', '.env'];
+  assert.equal(
+    engine.planWrites(
+      files,
+      existing,
+      new Map([
+        ['config.yaml', 'overwrite'],
+        ['.env', 'cancel'],
+      ]),
+    ),
+    undefined,
+  );
+  assert.equal(
+    engine.planWrites(
+      files,
+      existing,
+      new Map([
+        ['config.yaml', 'cancel'],
+        ['.env', 'overwrite'],
+      ]),
+    ),
+    undefined,
+  );
+  assert.equal(engine.planWrites(files, existing, new Map([['config.yaml', 'overwrite']])), undefined, 'Escape at the second');
+  assert.match(engine.CANCELLED_MESSAGE, /no file was written/);
+});
+
+test('the write plan: kept files are not written, and .gitignore changes only when .env is written', () => {
+  const files = engine.generateProductionConfig(GEN);
+  const existing = ['config.yaml', '.env'];
+  const keepEnv = engine.planWrites(
+    files,
+    existing,
+    new Map([
+      ['config.yaml', 'overwrite'],
+      ['.env', 'keep'],
+    ]),
+  );
+  assert.deepEqual(
+    keepEnv.write.map((f) => f.name),
+    ['config.yaml', '.env.example', 'mig.yaml'],
+  );
+  assert.deepEqual(keepEnv.keep, ['.env']);
+  assert.equal(keepEnv.ignoreEnv, false);
+  const all = engine.planWrites(
+    files,
+    existing,
+    new Map([
+      ['config.yaml', 'keep'],
+      ['.env', 'overwrite'],
+    ]),
+  );
+  assert.deepEqual(
+    all.write.map((f) => [f.name, !!f.secret]),
+    [
+      ['.env.example', false],
+      ['mig.yaml', false],
+      ['.env', true],
+    ],
+  );
+  assert.equal(all.ignoreEnv, true);
+  const fresh = engine.planWrites(files, [], new Map());
+  assert.equal(fresh.write.length, files.length);
+  assert.equal(engine.planWrites(engine.generateProductionConfig({ ...GEN, withEnv: false }), [], new Map()).ignoreEnv, false);
+});
+
+test('.gitignore gets .env once, after the existing lines', () => {
+  assert.equal(engine.gitignoreWithEnv(''), '# secrets (ThemisDB)\n.env\n');
+  assert.equal(engine.gitignoreWithEnv('node_modules'), 'node_modules\n# secrets (ThemisDB)\n.env\n');
+  assert.equal(engine.gitignoreWithEnv('out/\n/.env\n'), undefined);
+  assert.equal(engine.gitignoreWithEnv('.env*\r\n'), undefined);
+});
+
+test('no generated file starts with a blank line or ends without a newline', () => {
+  for (const withEnv of [false, true])
+    for (const o of engine.allOptionCombinations(withEnv))
+      for (const f of engine.generateProductionConfig(o)) {
+        assert.match(f.text, /^\S/, `${f.name} ${JSON.stringify(o)}`);
+        assert.ok(f.text.endsWith('\n') && !f.text.endsWith('\n\n'), `${f.name} ${JSON.stringify(o)}`);
+      }
+});

@@ -88,9 +88,13 @@ describe('hover: YAML values', () => {
   });
 
   it('the opposite of a recommended boolean is unsafe; the recommended value is confirmed where the server reads it', () => {
-    const off = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: tr|ue\n', 'config');
+    const off = hover('config/config.yaml', 'llm:\n  auto_download: tr|ue\n', 'config');
     assert.match(off.markdown, /⚠️ \*\*Unsafe:\*\*/);
     assert.match(off.markdown, /Set instead:\*\* `false`/);
+    // one story per key: on a key the server does not read, the fix is what works instead, not another value
+    const tickets = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: tr|ue\n', 'config');
+    assert.match(tickets.markdown, /The server does not read this key/);
+    assert.doesNotMatch(tickets.markdown, /Set instead|Unsafe/);
     // network.tls is not read by the server: even the recommended value protects nothing, so no ✓
     const unread = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: no|\n', 'config');
     assert.doesNotMatch(unread.markdown, /✓/);
@@ -101,8 +105,10 @@ describe('hover: YAML values', () => {
 
   it('an enum value shows its own description; a wrong one is flagged', () => {
     const h = hover('config/config.yaml', 'network:\n  tls:\n    min_version: "1.|2"\n', 'config');
-    assert.match(h.markdown, /`"1\.2"`: TLS 1\.2/);
-    assert.match(h.markdown, /Recommended: `"1\.3"`/);
+    assert.match(h.markdown, /^\*\*network\.tls\.min_version\*\* = `"1\.2"`: TLS 1\.2/, 'the value and its meaning on one line');
+    assert.doesNotMatch(h.markdown, /Recommended/, 'an unread key: the hover says what works instead');
+    const read = hover('config/config.yaml', 'server:\n  host: localhos|t\n', 'config');
+    assert.match(read.markdown, /Recommended: `127\.0\.0\.1`/);
     const bad = hover('config/config.yaml', 'network:\n  tls:\n    client_auth: mayb|e\n', 'config');
     assert.match(bad.markdown, /`maybe` is not one of the accepted values/);
   });

@@ -4,7 +4,7 @@ import { parseArgs as parseArgv } from 'util';
 import { CATALOG } from '../engine/rules/catalog';
 import { ProfileSetting, RuleSetting, Severity } from '../engine/types';
 
-export type Format = 'text' | 'json' | 'sarif' | 'github';
+export type Format = 'text' | 'compact' | 'json' | 'sarif' | 'github';
 export type FailOn = Severity | 'none';
 
 export interface CliOptions {
@@ -57,9 +57,12 @@ security problems. Folders are searched for those files (node_modules and
 content says it is.
 
 Output:
-  -f, --format text|json|sarif|github
+  -f, --format text|compact|json|sarif|github
                                   output format (default: text)
                                     text    grouped by file
+                                    compact one line a finding:
+                                            file:line:col: severity RULE
+                                            first sentence of the message
                                     json    one array of {file, ruleId,
                                             ruleName, severity, line, column,
                                             endLine, endColumn, message,
@@ -68,8 +71,8 @@ Output:
                                             scanning
                                     github  GitHub Actions workflow
                                             annotations (::error file=...)
-  -o, --output-file FILE          write the report to FILE; with a format
-                                  other than text, the text report still
+  -o, --output-file FILE          write the report to FILE; with json,
+                                  sarif or github, the text report still
                                   goes to stdout
   --quiet                         report errors and warnings only (no info
                                   or hint)
@@ -137,7 +140,7 @@ warnings than --max-warnings), 1 otherwise, 2 usage error, or a path,
 baseline or file that cannot be read or written.`;
 
 const ONE_OF = {
-  format: ['text', 'json', 'sarif', 'github'],
+  format: ['text', 'compact', 'json', 'sarif', 'github'],
   profile: ['auto', 'production', 'development'],
   'fail-on': ['error', 'warning', 'info', 'hint', 'none'],
 } as const;

@@ -1,7 +1,8 @@
-// Text, JSON and GitHub-annotation output of themisdb-lint. Messages never contain a full
+// Text (grouped or compact), JSON and GitHub-annotation output of themisdb-lint. Messages never contain a full
 // secret: rules mask them, and no output format prints the files' text.
 import * as path from 'path';
 import { LineIndex } from '../engine/documents/lineIndex';
+import { firstSentence } from '../engine/firstSentence';
 import { Finding, Severity } from '../engine/types';
 import { ruleDocUrl } from './ruleDocs';
 
@@ -129,9 +130,21 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+type Paint = (code: string, s: string) => string;
+
+const painter =
+  (color: boolean): Paint =>
+  (code, s) =>
+    color ? `\x1b[${code}m${s}\x1b[0m` : s;
+
+/** The formats for people (the summary is part of the report). */
+export function isTextFormat(format: string): boolean {
+  return format === 'text' || format === 'compact';
+}
+
 /** ESLint-stylish / Ruff-like: findings grouped by file, `file:line:col  severity  message  RULE`. */
 export function formatText(reported: readonly Reported[], summary: TextSummary, color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const paint = painter(color);
   const lines: string[] = [];
   const byFile = new Map<string, Reported[]>();
   for (const r of reported) byFile.set(r.rel, [...(byFile.get(r.rel) ?? []), r]);
@@ -151,6 +164,26 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
     });
     lines.push('');
   }
+  return [...lines, ...summaryLines(reported, summary, paint)].join('\n') + '\n';
+}
+
+/**
+ * One line a finding, `file:line:col: severity RULE first sentence` (ruff's concise and
+ * eslint's compact output), then the summary: for grep, editors' problem matchers and long runs.
+ */
+export function formatCompact(reported: readonly Reported[], summary: TextSummary, color: boolean): string {
+  const paint = painter(color);
+  const lines = reported.map((r) => {
+    const sev = r.finding.severity;
+    const suppressed = r.finding.suppressed ? paint('90', ' (suppressed)') : '';
+    return `${r.rel}:${r.line}:${r.column}: ${paint(COLORS[sev], sev)} ${paint('90', r.ruleId)} ${firstSentence(r.finding.message)}${suppressed}`;
+  });
+  if (lines.length) lines.push('');
+  return [...lines, ...summaryLines(reported, summary, paint)].join('\n') + '\n';
+}
+
+function summaryLines(reported: readonly Reported[], summary: TextSummary, paint: Paint): string[] {
+  const lines: string[] = [];
   const count = (s: Severity) => reported.filter((r) => r.finding.severity === s).length;
   const parts = [
     plural(count('error'), 'error'),
@@ -173,5 +206,5 @@ export function formatText(reported: readonly Reported[], summary: TextSummary, 
     );
   if (summary.filesChecked === 0)
     lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
-  return lines.join('\n') + '\n';
+  return lines;
 }

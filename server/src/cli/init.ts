@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GenerateOptions, generateProductionConfig, OPTION_VALUES } from '../engine/generate/productionConfig';
+import { gitignoreWithEnv, OverwriteAnswer, overwriteQuestions, planWrites } from '../engine/generate/writePlan';
 import { isLink, writeFileNoFollow } from '../nodeHost';
 import { UsageError } from './args';
 
@@ -86,32 +87,32 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
     );
     return 2;
   }
-  const existing = files.filter((f) => fs.existsSync(path.join(dir, f.name))).map((f) => f.name);
+  const existing = overwriteQuestions(files, (name) => fs.existsSync(path.join(dir, name)));
   if (existing.length && !o.force) {
     err(
       `themisdb-lint: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${o.dir}; nothing was written (use --force to overwrite)\n`,
     );
     return 2;
   }
+  const plan = planWrites(files, existing, new Map(existing.map((n) => [n, 'overwrite' as OverwriteAnswer])))!;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const f of files) {
+    for (const f of plan.write) {
       const target = path.join(dir, f.name);
       writeFileNoFollow(target, f.text, f.secret ? 0o600 : 0o644);
       if (f.secret) fs.chmodSync(target, 0o600); // --force over an existing .env keeps its old mode otherwise
     }
-    if (o.withEnv) ignoreEnv(path.join(dir, '.gitignore'));
+    if (plan.ignoreEnv) ignoreEnv(path.join(dir, '.gitignore'));
   } catch (e) {
     err(`themisdb-lint: cannot write to ${o.dir}: ${(e as Error).message}\n`);
     return 2;
   }
-  out(`Wrote ${files.map((f) => f.name).join(', ')}${o.withEnv ? ' (and .env in .gitignore)' : ''} to ${o.dir}.\n`);
+  out(`Wrote ${plan.write.map((f) => f.name).join(', ')}${plan.ignoreEnv ? ' (and .env in .gitignore)' : ''} to ${o.dir}.\n`);
   if (!o.withEnv) out('Fill in the secrets of .env.example in your secrets manager or in a git-ignored .env.\n');
   return 0;
 }
 
 function ignoreEnv(gitignore: string): void {
-  const text = fs.existsSync(gitignore) ? fs.readFileSync(gitignore, 'utf8') : '';
-  if (text.split(/\r?\n/).some((l) => /^\/?\.env\*?$/.test(l.trim()))) return;
-  writeFileNoFollow(gitignore, `${text}${text && !text.endsWith('\n') ? '\n' : ''}# secrets (ThemisDB)\n.env\n`);
+  const text = gitignoreWithEnv(fs.existsSync(gitignore) ? fs.readFileSync(gitignore, 'utf8') : '');
+  if (text !== undefined) writeFileNoFollow(gitignore, text);
 }

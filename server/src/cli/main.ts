@@ -24,7 +24,17 @@ import { runInit } from './init';
 import { runPosture } from './posture';
 import { printConfig } from './printConfig';
 import { RunSettings, SettingsFileError } from './settingsFiles';
-import { formatGithub, formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
+import {
+  formatCompact,
+  formatGithub,
+  formatText,
+  isTextFormat,
+  place,
+  relative,
+  Reported,
+  toJsonFindings,
+  useColor,
+} from './format';
 import { runExplain, runRules } from './ruleCommands';
 import { toSarif } from './sarif';
 
@@ -211,7 +221,7 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       );
     } else if (m.stale.length) {
       stale = { count: m.stale.length, name: baseline.name };
-      if (opts.format !== 'text' || opts.outputFile)
+      if (!isTextFormat(opts.format) || opts.outputFile)
         io.err(
           `themisdb-lint: ${m.stale.length} baseline entr${m.stale.length === 1 ? 'y' : 'ies'} in ${baseline.name} no longer match${m.stale.length === 1 ? 'es' : ''} a problem; remove ${m.stale.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
         );
@@ -222,7 +232,7 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
 
   const applied = fixed?.reduce((n, f) => n + f.applied, 0);
   const text = (color: boolean) =>
-    formatText(
+    (opts.format === 'compact' ? formatCompact : formatText)(
       reported,
       { filesChecked: checked, fixesApplied: applied, baselined, staleBaseline: stale?.count, baselineName: stale?.name },
       color,
@@ -238,9 +248,9 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
   if (opts.outputFile) {
     writeReport(path.resolve(cwd, opts.outputFile), report, cwd);
     // one run both gates (text on stdout) and uploads (the file)
-    if (opts.format !== 'text') io.out(text(useColor(io.env ?? process.env, io.isTty, opts.color)));
+    if (!isTextFormat(opts.format)) io.out(text(useColor(io.env ?? process.env, io.isTty, opts.color)));
   } else io.out(report);
-  if (applied !== undefined && opts.format !== 'text')
+  if (applied !== undefined && !isTextFormat(opts.format))
     io.err(
       `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
     );

@@ -25,6 +25,7 @@ export { verifyFix, damage } from './fixes/verify';
 export { readership, insteadOf } from './schema/readership';
 export { schemaFor } from './schema/schemaIndex';
 export * from './generate/productionConfig';
+export * from './generate/writePlan';
 export { complete } from './features/completion';
 export type { CompletionEntry, CompletionKind, CompletionOptions } from './features/completion';
 export { hover, variableMarkdown } from './features/hover';

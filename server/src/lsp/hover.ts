@@ -1,5 +1,5 @@
-// textDocument/hover: engine hover -> LSP Hover, plus the headline of the rule
-// documentation for findings on the hovered line.
+// textDocument/hover: engine hover -> LSP Hover. The deployment hover (deployFeatures.ts)
+// puts the headline of the rule documentation of the line's findings above its own.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
@@ -51,10 +51,16 @@ export function hoverAt(
   ctx: HoverContext = {},
 ): Hover | null {
   if (!kind) return null;
-  const h = hover(file, file.lines.offset(position), { kind, workspace: ws, root: ctx.root });
+  // the engine leads the hover with the findings of the hovered key or value, by first sentence
+  const h = hover(file, file.lines.offset(position), {
+    kind,
+    workspace: ws,
+    root: ctx.root,
+    findings: ctx.findings,
+    ruleLink: ruleDocsUri,
+  });
   if (!h) return null;
-  const value = withFindingHeadlines(h.markdown, file, position.line, ctx.findings);
-  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(file.lines, h.span) };
+  return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) };
 }
 
 /** A hover's markdown under the rule headlines of the findings on `line` (at most three rules). */

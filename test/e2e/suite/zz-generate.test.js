@@ -17,7 +17,39 @@ async function pick(down = 0) {
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
+/** Dismisses the open QuickPick (Escape). */
+async function dismissPick() {
+  await h.sleep(Number(process.env.THEMIS_E2E_PICK_DELAY_MS || 1200));
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+}
+
+/** The fixture's files the wizard may write, with their text (undefined: absent). */
+function snapshot() {
+  return Object.fromEntries(
+    ['config.yaml', '.env', '.env.example', 'mig.yaml', '.gitignore'].map((n) => {
+      const p = h.workspaceUri(n).fsPath;
+      return [n, fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined];
+    }),
+  );
+}
+
 describe('Generate Production Config', () => {
+  it('writes nothing when the last overwrite question is dismissed', async () => {
+    await h.activateExtension();
+    const before = snapshot();
+    const running = vscode.commands.executeCommand('themisdb.generateProductionConfig');
+    await pick(0); // single node
+    await pick(0); // Vault
+    await pick(1); // MIG: mig.yaml is new, it must not be written either
+    await pick(0); // no compliance
+    await pick(0); // also write .env
+    await pick(0); // the workspace folder
+    await pick(0); // overwrite config.yaml ...
+    await dismissPick(); // ... then Escape at the .env question
+    assert.strictEqual(await running, undefined);
+    assert.deepStrictEqual(snapshot(), before);
+  });
+
   it('writes a hardened config through the wizard and asks before overwriting', async () => {
     await h.activateExtension();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -41,6 +73,9 @@ describe('Generate Production Config', () => {
     assert.match(config, /gdpr:/);
     assert.ok(fs.existsSync(h.workspaceUri('mig.yaml').fsPath), 'mig.yaml for MIG');
     const env = fs.readFileSync(h.workspaceUri('.env').fsPath, 'utf8');
+    if (process.platform !== 'win32') assert.strictEqual(fs.statSync(h.workspaceUri('.env').fsPath).mode & 0o777, 0o600);
+    for (const name of ['config.yaml', 'mig.yaml', '.env', '.env.example'])
+      assert.match(fs.readFileSync(h.workspaceUri(name).fsPath, 'utf8'), /^#/, `${name} starts with its comment`);
     assert.strictEqual(Buffer.from(/^THEMIS_TOKEN_ADMIN=(.+)$/m.exec(env)[1], 'base64').length, 32);
     assert.match(fs.readFileSync(h.workspaceUri('.gitignore').fsPath, 'utf8'), /^\.env$/m);
     assert.match(fs.readFileSync(h.workspaceUri('.env.example').fsPath, 'utf8'), /^THEMIS_TOKEN_ADMIN=$/m);

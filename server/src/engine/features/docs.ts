@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { yamlScalar } from '../documents/yamlScalar';
 import { ENV_VARS, isSecretVar, varInfo, VarInfo, varPattern } from '../envCatalog';
+import { firstSentence } from '../firstSentence';
 import { maskSecret } from '../mask';
 import { insteadOf, readership } from '../schema/readership';
 import { JsonSchema, SchemaName, schemasAt, typesOf } from '../schema/schemaIndex';
@@ -81,6 +82,21 @@ export function envVarMarkdown(name: string, info: EnvVarInfo | undefined = envV
   return parts.join('\n\n');
 }
 
+/** The first sentence of a variable's description, for short hovers. */
+export function envVarSummary(info: EnvVarInfo): string | undefined {
+  return info.description ? summary(info.description) : undefined;
+}
+
+/** The first sentence of the first paragraph of a Markdown description (a leading list item's text too). */
+function summary(markdown: string): string | undefined {
+  const para = markdown
+    .trim()
+    .split(/\n\s*\n/)[0]
+    .replace(/^[-*]\s+/, '')
+    .replace(/\s*\n\s*/g, ' ');
+  return para ? firstSentence(para) : undefined;
+}
+
 // ---------------------------------------------------------------- schema docs
 
 /** A JSON value a YAML scalar can write (null, string, number, boolean). */
@@ -135,6 +151,15 @@ export function isSecretSchemaKey(name: SchemaName, keys: string[]): boolean {
   const types = allTypes(all);
   if (all.some((s) => Array.isArray(s.enum)) || (types.length > 0 && !types.includes('string'))) return false;
   return true;
+}
+
+/** The first sentence of the key's description, or undefined. */
+export function schemaKeySummary(name: SchemaName, keys: string[]): string | undefined {
+  const all = schemasAt(name, keys);
+  if (!all.length) return undefined;
+  const s = describedBy(all);
+  const desc = s.markdownDescription ?? s.description;
+  return desc ? summary(desc) : undefined;
 }
 
 /** Markdown documentation of the key at a schema path, or undefined when the schema does not know it. */

@@ -1,6 +1,9 @@
 // Hover for ThemisDB files: what a YAML key does (schema), what its value means
 // (enum text, recommended or unsafe), what a .env variable does (env catalog),
-// and where a `${VAR}` is defined, its value masked when it is a secret.
+// and where a `${VAR}` is defined, its value masked when it is a secret. A value's
+// hover is one short block (the findings' first sentences, what the value means, the
+// fix, one line about the key) that fits VS Code's hover without scrolling; the full
+// key documentation is on the key, the rule's on its page.
 // Like completion, it reads YAML only on the hovered line and the lines above it
 // (documents/yamlLines.ts), and a .env file as dotenv reads it (the EnvModel).
 import { findVarRefs, hasBracedRef } from '../documents/envModel';
@@ -10,7 +13,8 @@ import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
 import { insteadOf } from '../schema/readership';
 import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
-import { FileKind, Span } from '../types';
+import { FileKind, Finding, Span } from '../types';
+import { firstSentence } from '../firstSentence';
 import { isTemplated } from '../secrets';
 import { isSecretValue } from '../secretValue';
 import { Workspace } from '../workspace/workspace';
@@ -21,10 +25,12 @@ import {
   EnvVarInfo,
   envVarInfo,
   envVarMarkdown,
+  envVarSummary,
   inlineCode as code,
   isSecretSchemaKey,
   isSecretVar,
   schemaKeyMarkdown,
+  schemaKeySummary,
   shownValue,
 } from './docs';
 import { EnvEntryAt, envPosition } from './envPosition';
@@ -41,11 +47,45 @@ export interface HoverOptions {
   workspace?: Workspace;
   /** Workspace folder, for relative paths. */
   root?: string;
+  /** The file's findings: those on the hovered key or value lead the hover. */
+  findings?: readonly Finding[];
+  /** The address of a rule's documentation page, to link the findings to. */
+  ruleLink?: (ruleId: string) => string;
 }
+
+/** At most this many findings lead a hover (one line each). */
+const HOVER_FINDINGS = 2;
+
+const KEY_DOCS_HINT = '_Hover the key for its full documentation._';
 
 /** Hover at an offset of a ThemisDB file, or undefined when there is nothing to say. */
 export function hover(file: SourceFile, offset: number, options: HoverOptions): HoverEntry | undefined {
-  if (options.kind === 'env') return envHover(file, offset, options);
+  const on = (span: Span) => findingsOn(file, span, options.findings);
+  const h = options.kind === 'env' ? envHover(file, offset, options, on) : yamlFileHover(file, offset, options, on);
+  if (!h) return undefined;
+  const lead = on(h.span).map((f) => {
+    const id = options.ruleLink ? `[${f.ruleId}](${options.ruleLink(f.ruleId)})` : f.ruleId;
+    return `${f.severity === 'error' || f.severity === 'warning' ? '⚠️' : 'ℹ️'} **${id}** ${firstSentence(f.message)}`;
+  });
+  return lead.length ? { ...h, markdown: `${lead.join('\n\n')}\n\n---\n\n${h.markdown}` } : h;
+}
+
+/** The findings on the hovered key or value, on its line (not file-wide ones), one a rule. */
+function findingsOn(file: SourceFile, span: Span, findings: readonly Finding[] = []): Finding[] {
+  const line = file.lines.position(span.start).line;
+  const from = file.lines.lineStart(line);
+  const to = file.lines.lineEnd(line);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.span.start < from || f.span.end > to || f.span.start > span.end || f.span.end < span.start) continue;
+    if (!out.some((o) => o.ruleId === f.ruleId) && out.length < HOVER_FINDINGS) out.push(f);
+  }
+  return out;
+}
+
+type FindingsOn = (span: Span) => Finding[];
+
+function yamlFileHover(file: SourceFile, offset: number, options: HoverOptions, on: FindingsOn): HoverEntry | undefined {
   const pos = file.lines.position(offset);
   const lineText = file.lines.lineText(pos.line);
   const lineStart = file.lines.lineStart(pos.line);
@@ -60,12 +100,19 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
     };
   }
   const schema = schemaFor(options.kind, file.path);
-  return schema ? yamlHover(file, schema, pos.line, col, lineStart) : undefined;
+  return schema ? yamlHover(file, schema, pos.line, col, lineStart, on) : undefined;
 }
 
 // ---------------------------------------------------------------- YAML
 
-function yamlHover(file: SourceFile, schema: SchemaName, lineNo: number, col: number, lineStart: number): HoverEntry | undefined {
+function yamlHover(
+  file: SourceFile,
+  schema: SchemaName,
+  lineNo: number,
+  col: number,
+  lineStart: number,
+  on: FindingsOn,
+): HoverEntry | undefined {
   const lines = new YamlLines(file);
   const l = lines.at(lineNo);
   if (l.key !== undefined) {
@@ -77,24 +124,17 @@ function yamlHover(file: SourceFile, schema: SchemaName, lineNo: number, col: nu
     const keyDoc = schemaKeyMarkdown(schema, kp.path);
     if (!keyDoc) return undefined;
     if (onKey) return { markdown: keyDoc, span: { start: lineStart + l.keyCol!, end: lineStart + l.keyEnd! } };
-    const valueDoc = valueMarkdown(schema, kp.path, l.value!);
-    return {
-      markdown: valueDoc ? `${valueDoc}\n\n---\n\n${keyDoc}` : keyDoc,
-      span: { start: lineStart + l.valueCol!, end: lineStart + l.valueEnd! },
-    };
+    const span = { start: lineStart + l.valueCol!, end: lineStart + l.valueEnd! };
+    return { markdown: valueMarkdown(schema, kp.path, l.value!, on(span).length > 0), span };
   }
   if (l.kind === 'item' && l.valueCol !== undefined && col >= l.valueCol && col <= l.valueEnd!) {
     // a scalar sequence item (`- TLS_AES_256_GCM_SHA384`)
     const anc = lines.ancestry(lineNo, l.dashCol!, true);
     if (anc.inBlockScalar) return undefined;
     const keys = [...anc.path, '0'];
-    const itemDoc = schemaKeyMarkdown(schema, keys);
-    if (!itemDoc) return undefined;
-    const valueDoc = valueMarkdown(schema, keys, l.value!);
-    return {
-      markdown: valueDoc ? `${valueDoc}\n\n---\n\n${itemDoc}` : itemDoc,
-      span: { start: lineStart + l.valueCol, end: lineStart + l.valueEnd! },
-    };
+    if (!schemaKeyMarkdown(schema, keys)) return undefined;
+    const span = { start: lineStart + l.valueCol, end: lineStart + l.valueEnd! };
+    return { markdown: valueMarkdown(schema, keys, l.value!, on(span).length > 0), span };
   }
   return undefined;
 }
@@ -105,10 +145,15 @@ function matches(value: string, target: unknown): boolean {
   return value === String(target);
 }
 
-/** What the value written at a key means: its enum text, whether it is recommended or unsafe. */
-function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string | undefined {
+/**
+ * What the value written at a key means (its enum text, whether it is recommended or unsafe),
+ * the fix, and one line about the key. With a finding on the value (`flagged`), the finding
+ * says what is wrong and the block only names the fix.
+ */
+function valueMarkdown(schema: SchemaName, keys: string[], raw: string, flagged: boolean): string {
+  const about = [schemaKeySummary(schema, keys), KEY_DOCS_HINT].filter(Boolean).join(' ');
   const all = schemasAt(schema, keys);
-  if (!all.length || /^[|>&*!{[]/.test(raw)) return undefined;
+  if (!all.length || /^[|>&*!{[]/.test(raw)) return `**${displayKeyPath(keys)}**\n\n${about}`;
   const value = unquoteScalar(raw);
   const secret = isSecretSchemaKey(schema, keys) || isSecretValue(value);
   const templated = hasBracedRef(value, true);
@@ -161,19 +206,24 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   const def = first<unknown>('default');
   const unsafe = first<string>('x-unsafe-default');
   const instead = insteadOf(schema, keys);
-  // one story per key: the value of an unread key protects nothing, whatever it is (no ✓ for it)
+  // one story per key: the value of an unread key protects nothing, whatever it is (no ✓, and
+  // the fix is what works instead, not another value here)
   if (instead && !secret)
     out.push(`⚠️ **The server does not read this key**: ${shown} here has no effect on \`themis_server\`. Instead: ${instead}.`);
-  if (!secret && !templated && rec !== undefined) {
-    if (matches(value, rec)) {
-      if (!instead) out.push(`✓ ${shown} is the recommended value.`);
-    } else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec))) {
-      out.push(`⚠️ **Unsafe:** ${unsafe}\n\n**Set instead:** ${code(yamlScalar(rec))}`);
-    } else out.push(`Recommended: ${code(yamlScalar(rec))}.`);
-  } else if (!secret && !templated && unsafe && def !== undefined && matches(value, def)) {
+  else if (!secret && !templated && rec !== undefined) {
+    if (matches(value, rec)) out.push(`✓ ${shown} is the recommended value.`);
+    else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec)))
+      out.push(
+        flagged ? `**Fix:** set ${code(yamlScalar(rec))}.` : `⚠️ **Unsafe:** ${unsafe} **Set instead:** ${code(yamlScalar(rec))}`,
+      );
+    else out.push(`Recommended: ${code(yamlScalar(rec))}.`);
+  } else if (!secret && !templated && !flagged && unsafe && def !== undefined && matches(value, def)) {
     out.push(`⚠️ ${shown} is the default, which is unsafe: ${unsafe}`);
   }
-  return out.length ? `**${displayKeyPath(keys)}** = ${secret ? '…' : code(raw)}\n\n${out.join('\n\n')}` : undefined;
+  const head = `**${displayKeyPath(keys)}** = ${secret ? '…' : code(raw)}`;
+  // `**key** = `v`: what v means` on one line
+  const means = out[0]?.startsWith(`${shown}: `) ? out.shift()!.slice(shown.length) : '';
+  return [head + means, ...out, about].join('\n\n');
 }
 
 /**
@@ -198,7 +248,7 @@ function hidesReferences(lineText: string): boolean {
  * variable). On the later lines of a multi-line quoted value the hover is about that
  * value, never about a `KEY=` the line seems to hold.
  */
-function envHover(file: SourceFile, offset: number, options: HoverOptions): HoverEntry | undefined {
+function envHover(file: SourceFile, offset: number, options: HoverOptions, on: FindingsOn): HoverEntry | undefined {
   const at = envPosition(file, offset);
   const e = at.entry;
   if (at.commentLine || at.inComment || !e) return undefined;
@@ -218,18 +268,31 @@ function envHover(file: SourceFile, offset: number, options: HoverOptions): Hove
     return md ? { markdown: md, span: e.keySpan } : undefined;
   }
   if (offset < e.valueSpan.start || offset > e.valueSpan.end || !info) return undefined;
-  return { markdown: envValueMarkdown(e, info), span: e.valueSpan };
+  return { markdown: envValueMarkdown(e, info, on(e.valueSpan).length > 0), span: e.valueSpan };
 }
 
-/** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default. */
-function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo): string {
-  const out = envValueNotes(e.key, e.value, info);
-  const doc = envVarMarkdown(e.key, info)!;
-  return out.length ? `${out.join('\n\n')}\n\n---\n\n${doc}` : doc;
+/**
+ * What a variable's value means and one line about the variable (the catalog docs are on
+ * the name); with a finding on the value (`flagged`) the unsafe-default explanation is the finding's.
+ */
+function envValueMarkdown(e: EnvEntryAt, info: EnvVarInfo, flagged: boolean): string {
+  const { key: name, value } = e;
+  const secret = isSecretVar(name) || isSecretValue(value);
+  const about = [envVarSummary(info), '_Hover the name for its full documentation._'].filter(Boolean).join(' ');
+  // a long or multi-line value (a PEM block) is not repeated in the heading
+  const head =
+    value === '' && !secret
+      ? `**${name}** is empty here.`
+      : secret
+        ? `**${name}**${value ? ' = …' : ''}`
+        : value.length <= 40 && !value.includes('\n')
+          ? `**${name}** = ${code(value)}`
+          : `**${name}**`;
+  return [head, ...envValueNotes(name, value, info, flagged), about].join('\n\n');
 }
 
-/** The notes of envValueMarkdown without the catalog docs (deployment hovers show them once per variable). */
-export function envValueNotes(name: string, value: string, info: EnvVarInfo): string[] {
+/** What a variable's value means: recommended, accepted, switching the feature off, an unsafe default (deployment hovers too). */
+export function envValueNotes(name: string, value: string, info: EnvVarInfo, flagged = false): string[] {
   const shown = code(value.replace(/\r?\n/g, '⏎'));
   const out: string[] = [];
   if (isSecretVar(name) || isSecretValue(value)) {
@@ -246,7 +309,7 @@ export function envValueNotes(name: string, value: string, info: EnvVarInfo): st
     } else if (info.disabling?.some(eq)) out.push(`⚠️ ${shown} switches the feature off.`);
     if (info.acceptedPattern && !new RegExp(info.acceptedPattern).test(value))
       out.push(`⚠️ ${shown} does not match ${code(info.acceptedPattern)}.`);
-    if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault)
+    if (info.default !== undefined && info.default !== null && eq(info.default) && info.unsafeDefault && !flagged)
       out.push(`⚠️ This is the default, which is unsafe: ${info.unsafeDefault}`);
     if (info.recommended && !eq(info.recommended) && !out.some((o) => o.startsWith('✓')))
       out.push(`Recommended: ${code(info.recommended)}.`);
