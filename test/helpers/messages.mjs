@@ -1,17 +1,13 @@
 // What "a finding's first sentence says what is wrong in at most about 100 characters"
-// (RULES.md "Findings tell the truth") means in the tests: the text up to the first
-// `.`, `!` or `?` that ends a sentence (followed by a blank or the end).
+// (RULES.md "Findings tell the truth") means in the tests, with the engine's own
+// definition of the first sentence (the one the CLI's compact report and the hover show).
+import { engine } from './engine.mjs';
 
 export const FIRST_SENTENCE_MAX = 100;
 
-export function firstSentence(message) {
-  const end = /[.!?](?=\s|$)/.exec(message);
-  return end ? message.slice(0, end.index + 1) : message;
-}
-
 /** The problem with a finding's first sentence, or undefined when it is short enough. */
 export function firstSentenceProblem(finding) {
-  const first = firstSentence(finding.message);
+  const first = engine.firstSentence(finding.message);
   return first.length > FIRST_SENTENCE_MAX
     ? `${finding.ruleId}: first sentence has ${first.length} characters (at most ${FIRST_SENTENCE_MAX}): ${first}`
     : undefined;

@@ -19,6 +19,7 @@ export { parseSuppressions } from './suppressions';
 export { RULES } from './rules/index';
 export { maskSecret } from './mask';
 export { isSecretValue, looksSecret, maskSecretsInLog, maskSecretsInText } from './secretValue';
+export { firstSentence } from './firstSentence';
 export { createNodeHost, nodeHost } from '../nodeHost';
 export { fixAll, minimalEdit, minimalEdits, editsOfPass, safeFix, unreadChanges } from './fixes/fixAll';
 export { verifyFix, damage } from './fixes/verify';
