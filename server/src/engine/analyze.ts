@@ -5,6 +5,7 @@ import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
+import { BlockFindings } from './blockFindings';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
@@ -31,6 +32,8 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Budgets of this analysis (engine/limits.ts has the defaults). */
   limits?: Partial<Limits>;
+  /** The block-local findings of the buffer's previous version: only the blocks an edit changed are checked again. */
+  blocks?: BlockFindings;
 }
 
 export interface Analysis {
@@ -70,20 +73,12 @@ export function* analysisSteps(
 
   const raw: Finding[] = [];
   let current: Rule | undefined;
-  const ctx: RuleContext = {
-    file,
-    kind,
-    workspace: ws,
-    profile,
-    report(r: Report) {
-      const meta = current!.meta;
-      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(finding);
-    },
-    resolved: (ref) => resolveValue(ref, file, ws),
-    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
-    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+  const reporter = (into: Finding[]) => (r: Report) => {
+    const meta = current!.meta;
+    const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
+    if (finding) into.push(finding);
   };
+  const ctx: RuleContext = { file, kind, workspace: ws, profile, report: reporter(raw), ...fixesIn(file, ws) };
   const run = (rule: Rule, c: RuleContext) => {
     current = rule;
     try {
@@ -100,6 +95,14 @@ export function* analysisSteps(
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
   const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
   const applicable = rules.filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  const blocks = options.blocks?.begin(file, kind, profile);
+  // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
+  const blockContexts = blocks?.changed.map((b) => ({
+    ...ctx,
+    file: b.file,
+    report: reporter(b.findings),
+    ...fixesIn(b.file, ws),
+  }));
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
@@ -107,6 +110,11 @@ export function* analysisSteps(
     if (Date.now() - started > limits.timeMs) {
       stoppedAt = i;
       break;
+    }
+    if (blocks && rule.meta.blockLocal) {
+      // on each changed top-level block alone; the other blocks' findings are reused
+      for (const c of blockContexts!) run(rule, c);
+      continue;
     }
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
@@ -116,6 +124,7 @@ export function* analysisSteps(
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
       for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
   }
+  if (blocks) raw.push(...blocks.finish(stoppedAt < 0));
   const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false), limits);
   if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
   if (stoppedAt >= 0)
@@ -126,6 +135,15 @@ export function* analysisSteps(
       ),
     );
   return { kind, profile, findings };
+}
+
+/** What a rule's context reads and builds fixes with, for this file. */
+function fixesIn(file: SourceFile, ws: Workspace): Pick<RuleContext, 'resolved' | 'fix' | 'suggest'> {
+  return {
+    resolved: (ref) => resolveValue(ref, file, ws),
+    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
+    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+  };
 }
 
 /** A part that would write through a link is missing, so its whole fix is dropped. */

@@ -59,30 +59,39 @@ function usable(docs: Document.Parsed[]): Document.Parsed | undefined {
   return doc;
 }
 
-/** The YAML model of successive versions of one buffer, reusing the parse of unchanged top-level blocks. */
+interface BlockParse {
+  doc: Document.Parsed;
+  /** The block's own model: walked once, reused (moved) in the model of every version that holds the block. */
+  model: YamlModel;
+}
+
+/** The YAML model of successive versions of one buffer, reusing the parse and model of unchanged top-level blocks. */
 export class IncrementalYaml {
-  private parses = new Map<string, Document.Parsed[]>();
+  private parses = new Map<string, BlockParse[]>();
   /** How the last model was built (for tests and the benchmark). */
   lastReuse = { reused: 0, parsed: 0, full: false };
 
   model(text: string): YamlModel {
     const split = splitBlocks(text);
-    const next = new Map<string, Document.Parsed[]>();
+    const next = new Map<string, BlockParse[]>();
     const blocks: YamlBlock[] = [];
     let reused = 0;
     for (const b of split ?? []) {
       // each parse is used once per model: two equal blocks (a duplicate key) get their own nodes
-      let doc = this.parses.get(b.text)?.pop();
-      if (doc) reused++;
-      else doc = usable(parseAllDocuments(b.text, { uniqueKeys: false }) as Document.Parsed[]);
-      if (!doc) {
+      let parse = this.parses.get(b.text)?.pop();
+      if (parse) reused++;
+      else {
+        const doc = usable(parseAllDocuments(b.text, { uniqueKeys: false }) as Document.Parsed[]);
+        parse = doc && { doc, model: new YamlModel(b.text, [{ doc, offset: 0 }]) };
+      }
+      if (!parse) {
         blocks.length = 0;
         break;
       }
-      blocks.push({ doc, offset: b.offset });
+      blocks.push({ doc: parse.doc, offset: b.offset, text: b.text, model: parse.model });
       const same = next.get(b.text);
-      if (same) same.push(doc);
-      else next.set(b.text, [doc]);
+      if (same) same.push(parse);
+      else next.set(b.text, [parse]);
     }
     if (blocks.length === 0) {
       this.parses = new Map();

@@ -59,6 +59,9 @@ export interface YamlRef {
 export interface YamlBlock {
   doc: Document.Parsed;
   offset: number;
+  /** The block's text and its own model (offsets from the block's start): its entries are reused, moved, instead of walked again. */
+  text?: string;
+  model?: YamlModel;
 }
 
 export interface YamlProblem {
@@ -88,6 +91,8 @@ export class YamlModel {
   readonly refs: YamlRef[] = [];
   /** Set when alias expansion stopped at its budget, or nesting at its depth limit: some entries are missing. */
   truncated = false;
+  /** The top-level blocks this model was assembled from, each with its own model (incremental parsing). */
+  readonly blocks?: readonly YamlBlock[];
   private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
   private readonly byDocPath = new Map<string, YamlRef>();
@@ -121,11 +126,13 @@ export class YamlModel {
     const parsed = blocks
       ? [assemble(blocks, text.length)]
       : parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
-    if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
+    if (blocks?.every((b) => b.model)) this.blocks = blocks;
+    else if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {
-      const scan = scanAnchors(doc);
+      // blocks hold no anchors or aliases (incrementalYaml.ts): nothing to scan
+      const scan = this.blocks ? { targets: new Map<Alias, Node>(), entries: 0 } : scanAnchors(doc);
       written += scan.entries;
       return scan.targets;
     });
@@ -139,7 +146,8 @@ export class YamlModel {
           severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
-      this.walk(doc.contents, [], i, 0, false);
+      if (this.blocks) this.blocks.forEach((b) => this.adopt(b.model!, b.offset));
+      else this.walk(doc.contents, [], i, 0, false);
     });
     this.targets = [];
   }
@@ -227,6 +235,22 @@ export class YamlModel {
   private stop(docIndex: number): void {
     this.truncated = true;
     this.incomplete.add(docIndex);
+  }
+
+  /** Adds the entries and problems of a block's own model, moved to where the block starts (what walking it here would add). */
+  private adopt(block: YamlModel, offset: number): void {
+    const move = (s: Span | undefined) => (s && offset ? { start: s.start + offset, end: s.end + offset } : s);
+    const root = block.refs[0];
+    if (root?.keySpan && this.byDocPath.has(`0${keyOf(root.path)}`))
+      this.problems.push({
+        span: move(root.keySpan)!,
+        message: 'Map keys must be unique',
+        code: 'DUPLICATE_KEY',
+        severity: 'error',
+      });
+    for (const r of block.refs) this.add(offset ? { ...r, keySpan: move(r.keySpan), valueSpan: move(r.valueSpan) } : r);
+    for (const p of block.problems) this.problems.push(offset ? { ...p, span: move(p.span)! } : p);
+    if (block.truncated) this.stop(0);
   }
 
   /** Adds the entries of a collection; `via`: it is reached through an alias. */

@@ -28,6 +28,12 @@ export interface RuleMeta<M extends Messages = Messages> {
   fix: FixKind | 'none';
   /** Rules whose findings on an overlapping span this rule's findings replace (the more specific rule wins). */
   supersedes: readonly string[];
+  /**
+   * The rule's findings in a file are those it makes on each top-level block alone: it reads
+   * nothing of the other blocks and no other file but the `.env` values it substitutes. The
+   * server then re-runs it only on the blocks an edit changed (engine/blockFindings.ts).
+   */
+  blockLocal?: boolean;
   messages: M;
 }
 

@@ -13,6 +13,7 @@ export default defineRule({
     id: 'SCH002',
     name: 'unknown-key',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: false,
     fix: 'fix',

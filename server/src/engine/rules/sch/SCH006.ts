@@ -9,6 +9,7 @@ export default defineRule({
     id: 'SCH006',
     name: 'no-effect-key',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'hint',
     productionOnly: false,
     fix: 'none',

@@ -38,6 +38,7 @@ export default defineRule({
     id: 'TLS005',
     name: 'tls-client-auth',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',
