@@ -54,12 +54,17 @@ export class AnalysisCache {
     return done;
   }
 
+  /** The buffer's new version builds its YAML model from the blocks of the previous one, whoever reads it first. */
+  prepare(uri: string): void {
+    if (INCREMENTAL) this.ws.file(uriToPath(uri))?.buildYamlWith((text) => this.incremental(uri).model(text));
+  }
+
   private async run(uri: string, version: number, settings: Settings): Promise<DocAnalysis> {
     const generation = this.generation;
     const p = uriToPath(uri);
     // the server puts every open buffer into the workspace when it opens or changes
+    this.prepare(uri);
     const file = this.ws.file(p)!;
-    if (INCREMENTAL) file.buildYamlWith((text) => this.incremental(uri).model(text));
     const steps = analysisSteps(file, this.ws, {
       blocks: INCREMENTAL ? this.blocksOf(uri) : undefined,
       profile: settings.profile,

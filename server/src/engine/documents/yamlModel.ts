@@ -59,7 +59,7 @@ export interface YamlRef {
 export interface YamlBlock {
   doc: Document.Parsed;
   offset: number;
-  /** The block's text and its own model (offsets from the block's start): its entries are reused, moved, instead of walked again. */
+  /** The block's text and its own model (offsets from the block's start), when a subclass assembles the entries (incrementalYaml.ts). */
   text?: string;
   model?: YamlModel;
 }
@@ -82,7 +82,7 @@ const SEP = '\u0000';
 
 const keyOf = (parts: readonly string[]): string => (parts.length ? SEP + parts.join(SEP) : '');
 /** Public string paths are dotted (`'tls.enabled'`, '' for the root); arrays are exact. */
-const partsOf = (path: string | readonly string[]): readonly string[] =>
+export const partsOf = (path: string | readonly string[]): readonly string[] =>
   typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
 
 export class YamlModel {
@@ -91,7 +91,7 @@ export class YamlModel {
   readonly refs: YamlRef[] = [];
   /** Set when alias expansion stopped at its budget, or nesting at its depth limit: some entries are missing. */
   truncated = false;
-  /** The top-level blocks this model was assembled from, each with its own model (incremental parsing). */
+  /** The top-level blocks this model was assembled from, each with its own model (the subclass in incrementalYaml.ts). */
   readonly blocks?: readonly YamlBlock[];
   private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
@@ -146,8 +146,7 @@ export class YamlModel {
           severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         });
       }
-      if (this.blocks) this.blocks.forEach((b) => this.adopt(b.model!, b.offset));
-      else this.walk(doc.contents, [], i, 0, false);
+      if (!this.blocks) this.walk(doc.contents, [], i, 0, false);
     });
     this.targets = [];
   }
@@ -235,22 +234,6 @@ export class YamlModel {
   private stop(docIndex: number): void {
     this.truncated = true;
     this.incomplete.add(docIndex);
-  }
-
-  /** Adds the entries and problems of a block's own model, moved to where the block starts (what walking it here would add). */
-  private adopt(block: YamlModel, offset: number): void {
-    const move = (s: Span | undefined) => (s && offset ? { start: s.start + offset, end: s.end + offset } : s);
-    const root = block.refs[0];
-    if (root?.keySpan && this.byDocPath.has(`0${keyOf(root.path)}`))
-      this.problems.push({
-        span: move(root.keySpan)!,
-        message: 'Map keys must be unique',
-        code: 'DUPLICATE_KEY',
-        severity: 'error',
-      });
-    for (const r of block.refs) this.add(offset ? { ...r, keySpan: move(r.keySpan), valueSpan: move(r.valueSpan) } : r);
-    for (const p of block.problems) this.problems.push(offset ? { ...p, span: move(p.span)! } : p);
-    if (block.truncated) this.stop(0);
   }
 
   /** Adds the entries of a collection; `via`: it is reached through an alias. */
