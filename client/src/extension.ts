@@ -78,6 +78,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'dotenv' },
       { scheme: 'file', pattern: '**/{.env,.env.*,*.env,*.env.example}' },
       { scheme: 'file', pattern: '**/{*.service,*.service.d/*.conf}' },
+      // the server's JSON fallback: the engine decides by content (fileKinds.ts), as the CLI walk does
+      { scheme: 'file', pattern: '**/config.json' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'dockercompose' },
       { scheme: 'untitled', language: 'dotenv' },
@@ -85,7 +87,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(DEPLOYMENT_FILES_GLOB),
-        vscode.workspace.createFileSystemWatcher('**/{.gitignore,.themisdb-baseline.json}'),
+        vscode.workspace.createFileSystemWatcher('**/{config.json,.gitignore,.themisdb-baseline.json}'),
       ],
     },
     outputChannel: output,

@@ -1,5 +1,7 @@
 // "ThemisDB: Generate Production Config": a QuickPick wizard around the engine's
-// generator. Never overwrites a file without asking; opens config.yaml at the end.
+// generator. Asks about every file it would overwrite before it writes any (Cancel
+// writes nothing); the .env with secrets gets mode 600, as `themisdb-lint init` does.
+import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { GenerateOptions, generateProductionConfig } from '../../server/src/engine/generate/productionConfig';
 
@@ -71,7 +73,8 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
   if (!folder) return;
 
   const options: GenerateOptions = { topology, keys, gpu, compliance, withEnv };
-  const written: string[] = [];
+  // every question first: a Cancel at the last one must not leave the first files written
+  const toWrite: { uri: vscode.Uri; text: string; secret: boolean; name: string }[] = [];
   for (const file of generateProductionConfig(options)) {
     const uri = vscode.Uri.joinPath(folder, file.name);
     if (await exists(uri)) {
@@ -83,11 +86,18 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
         ],
         { title: `${file.name} already exists in ${folder.fsPath}`, ignoreFocusOut: true },
       );
-      if (!answer || answer.value === 'cancel') return;
+      if (!answer || answer.value === 'cancel') {
+        void vscode.window.showInformationMessage('ThemisDB: cancelled; no file was written.');
+        return;
+      }
       if (answer.value === 'skip') continue;
     }
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(file.text, 'utf8'));
-    written.push(file.name);
+    toWrite.push({ uri, text: file.text, secret: !!file.secret, name: file.name });
+  }
+  const written: string[] = [];
+  for (const f of toWrite) {
+    await writeFile(f.uri, f.text, f.secret);
+    written.push(f.name);
   }
   if (withEnv && written.includes('.env')) await ignoreEnv(folder);
   const config = vscode.Uri.joinPath(folder, 'config.yaml');
@@ -96,6 +106,16 @@ export async function generateProductionConfigCommand(): Promise<vscode.Uri | un
     written.length ? `ThemisDB: wrote ${written.join(', ')}.` : 'ThemisDB: no file was written.',
   );
   return folder;
+}
+
+/** Writes a file; one with secrets gets mode 600 (also when it existed with a wider mode). */
+async function writeFile(uri: vscode.Uri, text: string, secret: boolean): Promise<void> {
+  if (uri.scheme === 'file') {
+    await fsp.writeFile(uri.fsPath, text, { encoding: 'utf8', mode: secret ? 0o600 : 0o644 });
+    if (secret) await fsp.chmod(uri.fsPath, 0o600);
+    return;
+  }
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 }
 
 /** Adds `.env` to the folder's .gitignore unless a line already covers it. */

@@ -115,10 +115,11 @@ describe('CLI --stdin --stdin-filename', () => {
     // the name decides the kind: the same text as an .env file has no TLS002
     const env = cliStdin([...only('TLS002'), '--stdin', '--stdin-filename', '.env', '-f', 'json'], tlsConfig('1.0'), dir);
     assert.deepEqual(json(env), []);
-    // --fix-dry-run shows the fix of standard input as a diff
-    const d = cliStdin([...only('TLS002'), '--stdin', '--stdin-filename', 'config.yaml', '--fix-dry-run'], tlsConfig('1.0'), dir);
+    // --fix-dry-run shows the fix of standard input as a diff (a key the server reads: its fix is safe)
+    const metric = 'vector_index:\n  metric: COSIN\n';
+    const d = cliStdin([...only('SCH004'), '--stdin', '--stdin-filename', 'config.yaml', '--fix-dry-run'], metric, dir);
     assert.match(d.stdout, /^--- a\/config\.yaml\n\+\+\+ b\/config\.yaml\n/);
-    assert.match(d.stdout, /\+ {4}min_version: "1\.3"/);
+    assert.match(d.stdout, /\+ {2}metric: COSINE/);
   });
 
   it('needs --stdin-filename and no PATH', () => {
@@ -225,13 +226,15 @@ describe('CLI rules and explain', () => {
 
 describe('CLI JSON fields fixable and url', () => {
   it('says whether --fix fixes it and links the rule page of this version', () => {
-    const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
+    const dir = workspace({ 'config.yaml': `${tlsConfig('1.0')}vector_index:\n  metric: COSIN\n` });
     const arr = json(cli(['-f', 'json', '.'], { cwd: dir }));
     assert.ok(arr.length > 0);
     for (const f of arr) {
       assert.equal(typeof f.fixable, 'boolean');
       assert.equal(f.url, docUrl(f.ruleId));
     }
-    assert.equal(arr.find((f) => f.ruleId === 'TLS002').fixable, true);
+    // the server does not read network.tls: its fix is a suggestion, which --fix leaves alone
+    assert.equal(arr.find((f) => f.ruleId === 'TLS002').fixable, false);
+    assert.equal(arr.find((f) => f.ruleId === 'SCH004').fixable, true);
   });
 });

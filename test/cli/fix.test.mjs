@@ -10,7 +10,9 @@ import { cli, json, only, tlsConfig, workspace } from './helpers.mjs';
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
 
-const CONFIG = `# ThemisDB production settings\nstorage:\n  rocksdb_path: /var/lib/themisdb\n\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.0"   # old clients\n    max_version: "1.3"\n`;
+// vector_index.metric is a key the server reads: its enum fix (SCH004) is a safe fix
+const CONFIG = `# ThemisDB production settings\nstorage:\n  rocksdb_path: /var/lib/themisdb\n\nvector_index:\n  dimension: 768\n  metric: COSIN   # typo\n  hnsw_m: 16\n`;
+const metricConfig = (v) => `vector_index:\n  metric: ${v}\n`;
 
 function assertParses(text) {
   const docs = YAML.parseAllDocuments(text);
@@ -27,32 +29,32 @@ describe('CLI --fix', () => {
   it('applies the safe fix in place, reports what is left, and changes nothing the second time', () => {
     const dir = workspace({ 'config.yaml': CONFIG });
     const file = path.join(dir, 'config.yaml');
-    const r1 = cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
+    const r1 = cli(['--fix', ...only('SCH004'), '.'], { cwd: dir });
     assert.equal(r1.code, 0, r1.stdout + r1.stderr);
     const fixed = fs.readFileSync(file, 'utf8');
-    assert.equal(fixed, CONFIG.replace('"1.0"', '"1.3"'));
+    assert.equal(fixed, CONFIG.replace('COSIN', 'COSINE'));
     assertParses(fixed);
     assert.match(r1.stdout, /0 problems/);
     assert.match(r1.stdout, /1 fix applied/);
 
-    const r2 = cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
+    const r2 = cli(['--fix', ...only('SCH004'), '.'], { cwd: dir });
     assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'second --fix changes nothing');
     assert.match(r2.stdout, /0 fixes applied/);
   });
 
   it('is idempotent with every rule on, and the fixed findings are gone', () => {
-    const dir = workspace({ 'config.yaml': CONFIG, 'other/config.yaml': tlsConfig('1.2') });
+    const dir = workspace({ 'config.yaml': CONFIG, 'other/config.yaml': tlsConfig('1.2') + metricConfig('l2') });
     const before = json(cli(['--format', 'json', '.'], { cwd: dir }));
     assert.ok(
-      before.some((f) => f.ruleId === 'TLS002'),
-      'TLS002 reported before the fix',
+      before.some((f) => f.ruleId === 'SCH004'),
+      'SCH004 reported before the fix',
     );
     const r1 = cli(['--fix', '--format', 'json', '.'], { cwd: dir });
     const left = json(r1);
     assert.deepEqual(
-      left.filter((f) => f.ruleId === 'TLS002'),
+      left.filter((f) => f.ruleId === 'SCH004'),
       [],
-      'no TLS002 left',
+      'no SCH004 left',
     );
     assert.match(r1.stderr, /fix(es)? applied/);
     const snapshot = ['config.yaml', 'other/config.yaml'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
@@ -74,10 +76,10 @@ describe('CLI --fix', () => {
   });
 
   it('keeps CRLF line breaks and a byte order mark', () => {
-    const text = '\uFEFF' + tlsConfig('1.1').replace(/\n/g, '\r\n');
+    const text = '\uFEFF' + metricConfig('COSIN').replace(/\n/g, '\r\n');
     const dir = workspace({ 'config.yaml': text });
-    cli(['--fix', ...only('TLS002'), '.'], { cwd: dir });
-    assert.equal(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8'), text.replace('"1.1"', '"1.3"'));
+    cli(['--fix', ...only('SCH004'), '.'], { cwd: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'config.yaml'), 'utf8'), text.replace('COSIN', 'COSINE'));
   });
 });
 
@@ -86,7 +88,7 @@ describe('CLI --fix-dry-run', () => {
     const dir = workspace({ 'config.yaml': CONFIG });
     const file = path.join(dir, 'config.yaml');
     const mtime = fs.statSync(file).mtimeMs;
-    const r = cli(['--fix-dry-run', ...only('TLS002'), '.'], { cwd: dir });
+    const r = cli(['--fix-dry-run', ...only('SCH004'), '.'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(fs.readFileSync(file, 'utf8'), CONFIG, 'file unchanged');
     assert.equal(fs.statSync(file).mtimeMs, mtime);
@@ -95,13 +97,13 @@ describe('CLI --fix-dry-run', () => {
       [
         '--- a/config.yaml',
         '+++ b/config.yaml',
-        '@@ -5,5 +5,5 @@',
-        ' network:',
-        '   tls:',
-        '     enabled: true',
-        '-    min_version: "1.0"   # old clients',
-        '+    min_version: "1.3"   # old clients',
-        '     max_version: "1.3"',
+        '@@ -4,5 +4,5 @@',
+        ' ',
+        ' vector_index:',
+        '   dimension: 768',
+        '-  metric: COSIN   # typo',
+        '+  metric: COSINE   # typo',
+        '   hnsw_m: 16',
         '',
       ].join('\n'),
     );
@@ -118,7 +120,7 @@ describe('CLI --fix-dry-run', () => {
   });
 
   it('gives a diff that git apply turns into what --fix writes', { skip: !hasGit && 'git is not installed' }, () => {
-    const files = { 'config.yaml': CONFIG, 'b/config.yaml': 'network:\n  tls:\n    min_version: "1.2"' /* no final newline */ };
+    const files = { 'config.yaml': CONFIG, 'b/config.yaml': 'vector_index:\n  metric: l2' /* no final newline */ };
     const dry = workspace(files);
     const real = workspace(files);
     const diff = cli(['--fix-dry-run', '.'], { cwd: dry }).stdout;

@@ -31,7 +31,9 @@ export class LspClient {
     });
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onNotification('window/logMessage', () => {});
+    /** The server's output-channel lines (window/logMessage). */
+    this.logs = [];
+    this.conn.onNotification('window/logMessage', (p) => this.logs.push(p.message));
     // replies to requests that race the server's exit are not errors of the test
     this.conn.onError(() => {});
     this.conn.listen();

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeFile, engine, place, writeWorkspace } from './engine.mjs';
+import { firstSentenceProblem } from './messages.mjs';
 
 const defaultFile = (files) => Object.keys(files)[0];
 
@@ -47,6 +48,7 @@ function checkInvalid(ruleId, c) {
     c.errors.length,
     `expected ${c.errors.length} ${ruleId} findings, got: ${JSON.stringify(hits.map((h) => [place(file, h), h.message]))}`,
   );
+  for (const h of hits) assert.equal(firstSentenceProblem(h), undefined);
   c.errors.forEach((exp, j) => {
     const got = { ...place(file, hits[j]), severity: hits[j].severity, messageId: hits[j].messageId };
     for (const k of ['messageId', 'line', 'column', 'endLine', 'endColumn', 'severity']) {
@@ -73,7 +75,13 @@ function checkInvalid(ruleId, c) {
   const { edits } = engine.editsOfPass(hits, file.path);
   fs.writeFileSync(path.join(dir, rel), engine.applyEdits(file.text, edits));
   assert.equal(fs.readFileSync(path.join(dir, rel), 'utf8'), c.output);
-  assertFixed(ruleId, dir, rel, hits, options);
+  assertFixed(
+    ruleId,
+    dir,
+    rel,
+    hits.filter((h) => engine.safeFix(h, file.path)),
+    options,
+  );
 }
 
 /** The suggestions of one finding, in order, each applied to a fresh copy of the workspace. */

@@ -14,6 +14,12 @@ const CONFIG = [
   'server:',
   '  enable_tls: true',
   '  tls_min_version: "TLSv1.2"',
+  'vector_index:',
+  '  metric: COSIN  # typo',
+  '  hnsw_m: 16',
+  'storage:',
+  '  compression:',
+  '    default: lz44',
   '',
 ].join('\n');
 
@@ -40,15 +46,32 @@ describe('LSP: code actions', () => {
   const actionsFor = (d, only = ['quickfix']) =>
     client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only } });
 
-  it('offers fix, disable line/file, docs and fix-all of the rule', async () => {
+  it('offers a fix on a key the server does not read only as a suggestion that says so', async () => {
     const d = diagnostics.find((x) => x.code === 'TLS002' && x.range.start.line === 4);
+    const actions = await actionsFor(d);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Set min_version to "1.3" (no effect on the server: it does not read this key)',
+        'Disable TLS002 for this line',
+        'Disable TLS002 for this file',
+        'Show documentation for TLS002',
+      ],
+    );
+    assert.equal(actions[0].isPreferred, false);
+    assert.match(d.message, /the server does not read `network\.tls\.min_version`/);
+  });
+
+  it('offers fix, disable line/file, docs and fix-all of the rule', async () => {
+    const d = diagnostics.find((x) => x.code === 'SCH004' && x.range.start.line === 9);
+    assert.ok(d, JSON.stringify(diagnostics.map((x) => [x.code, x.range.start.line])));
     const titles = (await actionsFor(d)).map((a) => a.title);
     assert.deepEqual(titles, [
-      'Set min_version to "1.3"',
-      'Fix all TLS002 problems in this file',
-      'Disable TLS002 for this line',
-      'Disable TLS002 for this file',
-      'Show documentation for TLS002',
+      'Change to "COSINE"',
+      'Fix all SCH004 problems in this file',
+      'Disable SCH004 for this line',
+      'Disable SCH004 for this file',
+      'Show documentation for SCH004',
     ]);
   });
 
@@ -76,11 +99,11 @@ describe('LSP: code actions', () => {
     });
     assert.equal(actions.length, 1);
     const fixed = applyLspEdits(CONFIG, editsFor(actions[0], uri));
-    // every line of the original survives, except the two TLS002 values (other rules' safe fixes may add lines)
-    const expectedLines = CONFIG.replace("'1.1'", "'1.3'").replace('"TLSv1.2"', '"TLSv1.3"').split('\n').filter(Boolean);
+    // every line of the original survives, except the enum typo (the TLS keys are unread: suggestions only, left alone)
+    const expectedLines = CONFIG.replace('COSIN ', 'COSINE ').replace('lz44', 'lz4').split('\n').filter(Boolean);
     const fixedLines = fixed.split('\n');
     for (const line of expectedLines) assert.ok(fixedLines.includes(line), `keeps ${JSON.stringify(line)} in:\n${fixed}`);
-    assert.ok(!/'1\.1'|TLSv1\.2/.test(fixed));
+    assert.ok(/'1\.1'/.test(fixed) && /TLSv1\.2/.test(fixed), 'no edit of a key the server does not read');
     client.change(uri, fixed);
     await client.waitForDiagnostics(uri, (x) => x.version === 4);
     const again = await client.request('textDocument/codeAction', {
@@ -92,5 +115,26 @@ describe('LSP: code actions', () => {
       (a.edit.changes?.[uri] ?? []).concat(a.edit.documentChanges?.flatMap((c) => c.edits ?? []) ?? []),
     );
     assert.deepEqual(edits, [], 'second fix-all changes nothing');
+  });
+
+  it('fix-all on a file that does not parse changes nothing and says why in the output channel', async () => {
+    const broken = CONFIG.replace('server:\n', 'serv\nserver:\n');
+    const brokenUri = client.open(path.join(dir, 'broken', 'config.yaml'), broken);
+    await client.waitForDiagnostics(brokenUri, (p) => p.diagnostics.some((d) => d.code === 'SCH001'));
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: brokenUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.themisdb'] },
+    });
+    const edits = actions.flatMap((a) =>
+      Object.values(a.edit?.changes ?? {})
+        .flat()
+        .concat(a.edit?.documentChanges?.flatMap((c) => c.edits ?? []) ?? []),
+    );
+    assert.deepEqual(edits, [], 'no edit');
+    assert.ok(
+      client.logs.some((l) => /^Fix all: config\.yaml was left unchanged: it does not parse \(line 6: /.test(l)),
+      client.logs.join('\n'),
+    );
   });
 });

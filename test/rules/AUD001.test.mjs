@@ -77,33 +77,85 @@ ruleTester('AUD001', {
       name: 'guide logging.audit.enabled: false',
       files: { 'config.yaml': guide('false') },
       errors: [
-        { messageId: 'switchedOff', line: 7, column: 14, endColumn: 19, severity: 'error', message: /logging\.audit\.enabled/ },
+        {
+          messageId: 'switchedOff',
+          line: 7,
+          column: 14,
+          endColumn: 19,
+          severity: 'error',
+          message: /logging\.audit\.enabled/,
+          suggestions: [{ title: 'Set enabled to true', output: guide('true') }],
+        },
       ],
-      output: guide('true'),
+      output: null,
     },
     {
       name: 'security.yaml audit.enabled: no',
       files: { 'security.yaml': securityYaml('no') },
-      errors: [{ messageId: 'switchedOff', line: 6, column: 12, severity: 'error' }],
-      output: securityYaml('true'),
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 6,
+          column: 12,
+          severity: 'error',
+          suggestions: [{ title: 'Set enabled to true', output: securityYaml('true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'core config: logging without audit, reported on logging:',
       files: { 'config.yaml': core },
-      errors: [{ messageId: 'notSwitchedOn', line: 5, column: 1, endLine: 5, endColumn: 8, severity: 'error' }],
-      output: core + '  audit:\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'notSwitchedOn',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 8,
+          severity: 'error',
+          suggestions: [{ title: 'Add logging.audit.enabled: true', output: core + '  audit:\n    enabled: true\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'full config without logging: first top-level key, logging added',
       files: { 'config.yaml': '# core\nstorage:\n  rocksdb_path: /data\nserver:\n  port: 8765\n' },
-      errors: [{ messageId: 'notSwitchedOn', line: 2, column: 1, severity: 'error' }],
-      output: '# core\nstorage:\n  rocksdb_path: /data\nserver:\n  port: 8765\nlogging:\n  audit:\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'notSwitchedOn',
+          line: 2,
+          column: 1,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Add logging.audit.enabled: true',
+              output: '# core\nstorage:\n  rocksdb_path: /data\nserver:\n  port: 8765\nlogging:\n  audit:\n    enabled: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'audit block without its switch',
       files: { 'config.yaml': 'logging:\n  level: info\n  audit:\n    output: /var/log/themisdb/audit.log\n' },
-      errors: [{ messageId: 'blockWithoutSwitch', line: 3, column: 3, severity: 'error' }],
-      output: 'logging:\n  level: info\n  audit:\n    output: /var/log/themisdb/audit.log\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'blockWithoutSwitch',
+          line: 3,
+          column: 3,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Add enabled: true to logging.audit',
+              output: 'logging:\n  level: info\n  audit:\n    output: /var/log/themisdb/audit.log\n    enabled: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'GPU example security.audit.enabled: false',
@@ -111,17 +163,44 @@ ruleTester('AUD001', {
         'config.yaml':
           'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: false\n    comprehensive: true\n',
       },
-      errors: [{ messageId: 'switchedOff', line: 8, column: 14, severity: 'error' }],
-      output:
-        'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n',
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 8,
+          column: 14,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Set enabled to true',
+              output:
+                'server:\n  port: 8080\nsecurity:\n  gpu:\n    access_control:\n      enabled: true\n  audit:\n    enabled: true\n    comprehensive: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'edition audit_data_access: false',
       files: {
         'config.yaml': 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: false\n',
       },
-      errors: [{ messageId: 'switchedOff', line: 5, column: 22, severity: 'error', message: /data access/ }],
-      output: 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: true\n',
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 5,
+          column: 22,
+          severity: 'error',
+          message: /data access/,
+          suggestions: [
+            {
+              title: 'Set audit_data_access to true',
+              output: 'edition: MILITARY\nsecurity:\n  enable_tls: true\n  audit_auth: true\n  audit_data_access: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'all-editions.yaml: flow-style logging in the second document',
@@ -129,22 +208,51 @@ ruleTester('AUD001', {
         'editions/all-editions.yaml':
           '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json }   # stdout\n',
       },
-      errors: [{ messageId: 'notSwitchedOn', line: 13, column: 1, endColumn: 8, severity: 'error' }],
-      output:
-        '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json, audit: {enabled: true} }   # stdout\n',
+      errors: [
+        {
+          messageId: 'notSwitchedOn',
+          line: 13,
+          column: 1,
+          endColumn: 8,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Add logging.audit.enabled: true',
+              output:
+                '---\nedition: MILITARY\nstorage:\n  rocksdb_path: /var/lib/themisdb/data\nsecurity:\n  enable_tls: true\n  audit_auth: true\nlogging:    { level: warn, format: json }\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: ./data\nlogging:    { level: info, format: json, audit: {enabled: true} }   # stdout\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'security.yaml next to it has audit off: the core config is still reported',
       files: { 'config.yaml': core, 'security.yaml': securityYaml('false') },
-      errors: [{ messageId: 'notSwitchedOn', line: 5, column: 1, severity: 'error' }],
-      output: core + '  audit:\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'notSwitchedOn',
+          line: 5,
+          column: 1,
+          severity: 'error',
+          suggestions: [{ title: 'Add logging.audit.enabled: true', output: core + '  audit:\n    enabled: true\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('false') },
-      errors: [{ messageId: 'switchedOff', line: 7, severity: 'hint' }],
-      output: guide('true'),
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 7,
+          severity: 'hint',
+          suggestions: [{ title: 'Set enabled to true', output: guide('true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -47,8 +47,23 @@ ruleTester('AUD003', {
       files: {
         'config.yaml': audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: udp   # RFC 3164\n'),
       },
-      errors: [{ messageId: 'udpProtocol', line: 7, column: 19, endColumn: 22, severity: 'warning', message: /UDP/ }],
-      output: audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: tcp   # RFC 3164\n'),
+      errors: [
+        {
+          messageId: 'udpProtocol',
+          line: 7,
+          column: 19,
+          endColumn: 22,
+          severity: 'warning',
+          message: /UDP/,
+          suggestions: [
+            {
+              title: 'Use tcp',
+              output: audit('      - type: syslog\n        server: siem.example.com:514\n        protocol: tcp   # RFC 3164\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'http splunk sink is an error; fix switches to https',
@@ -58,11 +73,24 @@ ruleTester('AUD003', {
         ),
       },
       errors: [
-        { messageId: 'plainHttp', line: 6, column: 14, endColumn: 46, severity: 'error', message: /splunk\.example\.com:8088/ },
+        {
+          messageId: 'plainHttp',
+          line: 6,
+          column: 14,
+          endColumn: 46,
+          severity: 'error',
+          message: /splunk\.example\.com:8088/,
+          suggestions: [
+            {
+              title: 'Use https://',
+              output: audit(
+                '      - type: splunk\n        url: "https://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n',
+              ),
+            },
+          ],
+        },
       ],
-      output: audit(
-        '      - type: splunk\n        url: "https://splunk.example.com:8088"\n        token: "${SPLUNK_HEC_TOKEN}"\n',
-      ),
+      output: null,
     },
     {
       name: 'guide blockchain endpoint over http',
@@ -70,15 +98,38 @@ ruleTester('AUD003', {
         'config.yaml':
           'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: http://blockchain.example.com:7050\n',
       },
-      errors: [{ messageId: 'plainHttp', line: 8, column: 19, severity: 'error' }],
-      output:
-        'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: https://blockchain.example.com:7050\n',
+      errors: [
+        {
+          messageId: 'plainHttp',
+          line: 8,
+          column: 19,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Use https://',
+              output:
+                'logging:\n  audit:\n    immutable:\n      enabled: true\n      backend: blockchain\n      blockchain:\n        type: hyperledger\n        endpoint: https://blockchain.example.com:7050\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'udp:// sink URL',
       files: { 'config.yaml': 'logging:\n  audit:\n    enabled: true\n    output: udp://siem.example.com:514\n' },
-      errors: [{ messageId: 'udpUrl', line: 4, column: 13, severity: 'warning' }],
-      output: 'logging:\n  audit:\n    enabled: true\n    output: tcp://siem.example.com:514\n',
+      errors: [
+        {
+          messageId: 'udpUrl',
+          line: 4,
+          column: 13,
+          severity: 'warning',
+          suggestions: [
+            { title: 'Use tcp://', output: 'logging:\n  audit:\n    enabled: true\n    output: tcp://siem.example.com:514\n' },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'resolved from .env (no text fix possible)',
@@ -102,8 +153,15 @@ ruleTester('AUD003', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': audit('      - type: syslog\n        protocol: udp\n') },
-      errors: [{ messageId: 'udpProtocol', line: 6, severity: 'hint' }],
-      output: audit('      - type: syslog\n        protocol: tcp\n'),
+      errors: [
+        {
+          messageId: 'udpProtocol',
+          line: 6,
+          severity: 'hint',
+          suggestions: [{ title: 'Use tcp', output: audit('      - type: syslog\n        protocol: tcp\n') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -33,16 +33,39 @@ ruleTester('AUD004', {
     {
       name: 'redaction off',
       files: { 'config.yaml': red('false', all) },
-      errors: [{ messageId: 'redactionOff', line: 6, column: 16, endColumn: 21, severity: 'warning', message: /Redaction/ }],
-      output: red('true', all),
+      errors: [
+        {
+          messageId: 'redactionOff',
+          line: 6,
+          column: 16,
+          endColumn: 21,
+          severity: 'warning',
+          message: /Redaction/,
+          suggestions: [{ title: 'Set redaction.enabled to true', output: red('true', all) }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'fields miss api_key and private_key: appended',
       files: { 'config.yaml': red('true', '        - password\n        - credit_card # PCI\n') },
       errors: [
-        { messageId: 'fieldsMissing', line: 7, column: 7, endColumn: 13, severity: 'warning', message: /api_key, private_key/ },
+        {
+          messageId: 'fieldsMissing',
+          line: 7,
+          column: 7,
+          endColumn: 13,
+          severity: 'warning',
+          message: /api_key, private_key/,
+          suggestions: [
+            {
+              title: 'Add api_key, private_key to the redacted fields',
+              output: red('true', '        - password\n        - credit_card # PCI\n        - api_key\n        - private_key\n'),
+            },
+          ],
+        },
       ],
-      output: red('true', '        - password\n        - credit_card # PCI\n        - api_key\n        - private_key\n'),
+      output: null,
     },
     {
       name: 'flow list',
@@ -50,9 +73,21 @@ ruleTester('AUD004', {
         'config.yaml':
           'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card]\n',
       },
-      errors: [{ messageId: 'fieldsMissing', line: 6, severity: 'warning' }],
-      output:
-        'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card, api_key, private_key]\n',
+      errors: [
+        {
+          messageId: 'fieldsMissing',
+          line: 6,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Add api_key, private_key to the redacted fields',
+              output:
+                'logging:\n  audit:\n    enabled: true\n    redaction:\n      enabled: true\n      fields: [password, credit_card, api_key, private_key]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'fields reached through an alias: reported, not appended to',
@@ -76,8 +111,15 @@ ruleTester('AUD004', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': red('false', all) },
-      errors: [{ messageId: 'redactionOff', line: 6, severity: 'hint' }],
-      output: red('true', all),
+      errors: [
+        {
+          messageId: 'redactionOff',
+          line: 6,
+          severity: 'hint',
+          suggestions: [{ title: 'Set redaction.enabled to true', output: red('true', all) }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -27,29 +27,68 @@ ruleTester('AUD005', {
     {
       name: 'signing off',
       files: { 'config.yaml': guide('true', 'false') },
-      errors: [{ messageId: 'unsigned', line: 10, column: 16, endColumn: 21, severity: 'warning', message: /not signed/ }],
-      output: guide('true', 'true'),
+      errors: [
+        {
+          messageId: 'unsigned',
+          line: 10,
+          column: 16,
+          endColumn: 21,
+          severity: 'warning',
+          message: /not signed/,
+          suggestions: [{ title: 'Set signing.enabled to true', output: guide('true', 'true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'immutable off',
       files: { 'config.yaml': guide('false', 'true') },
-      errors: [{ messageId: 'mutable', line: 6, column: 16, severity: 'warning', message: /immutable/ }],
-      output: guide('true', 'true'),
+      errors: [
+        {
+          messageId: 'mutable',
+          line: 6,
+          column: 16,
+          severity: 'warning',
+          message: /immutable/,
+          suggestions: [{ title: 'Set immutable.enabled to true', output: guide('true', 'true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'security.yaml dialect, scalar switch',
       files: {
         'security.yaml': 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: false\n',
       },
-      errors: [{ messageId: 'unsigned', line: 6, column: 12, severity: 'warning' }],
-      output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: true\n',
+      errors: [
+        {
+          messageId: 'unsigned',
+          line: 6,
+          column: 12,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Set signing.enabled to true',
+              output: 'hsm:\n  provider: pkcs11\naudit:\n  enabled: true\n  log_path: ./logs/audit.log\n  signing: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('true', 'off') },
-      errors: [{ messageId: 'unsigned', line: 10, severity: 'hint' }],
-      output: guide('true', 'true'),
+      errors: [
+        {
+          messageId: 'unsigned',
+          line: 10,
+          severity: 'hint',
+          suggestions: [{ title: 'Set signing.enabled to true', output: guide('true', 'true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -99,36 +99,79 @@ ruleTester('ENC001', {
           endColumn: 19,
           severity: 'error',
           message: /storage\.encryption\.enabled/,
+          suggestions: [{ title: 'Set enabled to true', output: guide('true') }],
         },
       ],
-      output: guide('true'),
+      output: null,
     },
     {
       name: 'core config: storage without encryption, reported on storage:',
       files: { 'config.yaml': core },
-      errors: [{ messageId: 'storageUnencrypted', line: 2, column: 1, endLine: 2, endColumn: 8, severity: 'error' }],
-      output: coreFixed,
+      errors: [
+        {
+          messageId: 'storageUnencrypted',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 8,
+          severity: 'error',
+          suggestions: [{ title: 'Add storage.encryption.enabled: true', output: coreFixed }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'encryption block without its switch',
       files: {
         'config.yaml': 'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n',
       },
-      errors: [{ messageId: 'blockWithoutSwitch', line: 3, column: 3, severity: 'error', message: /enabled: true/ }],
-      output:
-        'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'blockWithoutSwitch',
+          line: 3,
+          column: 3,
+          severity: 'error',
+          message: /enabled: true/,
+          suggestions: [
+            {
+              title: 'Add enabled: true to storage.encryption',
+              output:
+                'storage:\n  data_dir: /data\n  encryption:\n    algorithm: AES-256-GCM\n    key_provider: vault\n    enabled: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'security.yaml field_encryption.enabled: false',
       files: { 'security.yaml': securityYaml('false') },
-      errors: [{ messageId: 'switchedOff', line: 7, column: 12, severity: 'error', message: /Field encryption/ }],
-      output: securityYaml('true'),
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 7,
+          column: 12,
+          severity: 'error',
+          message: /Field encryption/,
+          suggestions: [{ title: 'Set enabled to true', output: securityYaml('true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'edition dialect enable_field_encryption: false',
       files: { 'config.yaml': edition('false   # not in this tier') },
-      errors: [{ messageId: 'switchedOff', line: 8, column: 28, endColumn: 33, severity: 'error' }],
-      output: edition('true   # not in this tier'),
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 8,
+          column: 28,
+          endColumn: 33,
+          severity: 'error',
+          suggestions: [{ title: 'Set enable_field_encryption to true', output: edition('true   # not in this tier') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'edition without the switch: reported on security:',
@@ -136,15 +179,38 @@ ruleTester('ENC001', {
         'config.yaml':
           'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n',
       },
-      errors: [{ messageId: 'editionWithoutSwitch', line: 4, column: 1, severity: 'error' }],
-      output:
-        'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n  enable_field_encryption: true\n',
+      errors: [
+        {
+          messageId: 'editionWithoutSwitch',
+          line: 4,
+          column: 1,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Add security.enable_field_encryption: true',
+              output:
+                'edition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_tls: true\n  enable_auth: true\n  enable_field_encryption: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'GPU example dialect security.encryption.enabled: false',
       files: { 'config.yaml': guide('true') + 'security:\n  encryption:\n    enabled: off\n' },
-      errors: [{ messageId: 'switchedOff', line: 15, column: 14, severity: 'error' }],
-      output: guide('true') + 'security:\n  encryption:\n    enabled: true\n',
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 15,
+          column: 14,
+          severity: 'error',
+          suggestions: [
+            { title: 'Set enabled to true', output: guide('true') + 'security:\n  encryption:\n    enabled: true\n' },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'multi-document edition file: second document',
@@ -152,21 +218,55 @@ ruleTester('ENC001', {
         'editions/all-editions.yaml':
           '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: false\n',
       },
-      errors: [{ messageId: 'switchedOff', line: 12, column: 28, severity: 'error' }],
-      output:
-        '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n',
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 12,
+          column: 28,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Set enable_field_encryption to true',
+              output:
+                '---\nedition: MINIMAL\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n---\nedition: COMMUNITY\nstorage:\n  rocksdb_path: "./data"\nsecurity:\n  enable_field_encryption: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'CRLF file keeps its line breaks',
       files: { 'config.yaml': 'storage:\r\n  rocksdb_path: /data\r\nserver:\r\n  port: 8765\r\n' },
-      errors: [{ messageId: 'storageUnencrypted', line: 1, column: 1, severity: 'error' }],
-      output: 'storage:\r\n  rocksdb_path: /data\r\n  encryption:\r\n    enabled: true\r\nserver:\r\n  port: 8765\r\n',
+      errors: [
+        {
+          messageId: 'storageUnencrypted',
+          line: 1,
+          column: 1,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Add storage.encryption.enabled: true',
+              output: 'storage:\r\n  rocksdb_path: /data\r\n  encryption:\r\n    enabled: true\r\nserver:\r\n  port: 8765\r\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'security.yaml next to it has field encryption off: still reported',
       files: { 'config.yaml': core, 'security.yaml': securityYaml('false') },
-      errors: [{ messageId: 'storageUnencrypted', line: 2, column: 1, severity: 'error' }],
-      output: coreFixed,
+      errors: [
+        {
+          messageId: 'storageUnencrypted',
+          line: 2,
+          column: 1,
+          severity: 'error',
+          suggestions: [{ title: 'Add storage.encryption.enabled: true', output: coreFixed }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'switch turned off through the .env (the reference itself is left alone)',
@@ -178,8 +278,15 @@ ruleTester('ENC001', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('false') },
-      errors: [{ messageId: 'switchedOff', line: 8, severity: 'hint' }],
-      output: guide('true'),
+      errors: [
+        {
+          messageId: 'switchedOff',
+          line: 8,
+          severity: 'hint',
+          suggestions: [{ title: 'Set enabled to true', output: guide('true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -49,14 +49,33 @@ ruleTester('ENC002', {
     {
       name: 'AES-128-GCM is a warning',
       files: { 'security.yaml': security('"AES-128-GCM"') },
-      errors: [{ messageId: 'shortKey', line: 4, column: 14, endColumn: 27, severity: 'warning', message: /AES-128-GCM/ }],
-      output: security('"AES-256-GCM"'),
+      errors: [
+        {
+          messageId: 'shortKey',
+          line: 4,
+          column: 14,
+          endColumn: 27,
+          severity: 'warning',
+          message: /AES-128-GCM/,
+          suggestions: [{ title: 'Use AES-256-GCM', output: security('"AES-256-GCM"') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'AES-256-CBC is an error',
       files: { 'config.yaml': storage('AES-256-CBC   # legacy') },
-      errors: [{ messageId: 'weakCipher', line: 6, column: 16, endColumn: 27, severity: 'error' }],
-      output: storage('AES-256-GCM   # legacy'),
+      errors: [
+        {
+          messageId: 'weakCipher',
+          line: 6,
+          column: 16,
+          endColumn: 27,
+          severity: 'error',
+          suggestions: [{ title: 'Use AES-256-GCM', output: storage('AES-256-GCM   # legacy') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'ECB, 3DES and RC4',
@@ -65,14 +84,35 @@ ruleTester('ENC002', {
           storage('AES-128-ECB') + 'llm:\n  encryption:\n    enabled: true\n    algorithm: 3DES\n' + checkpoint("'RC4'"),
       },
       errors: [
-        { messageId: 'weakCipher', line: 6, severity: 'error' },
-        { messageId: 'weakCipher', line: 11, column: 16, severity: 'error' },
+        {
+          messageId: 'weakCipher',
+          line: 6,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Use AES-256-GCM',
+              output:
+                "storage:\n  data_dir: /data/themisdb\n  encryption:\n    enabled: true\n    # Encryption algorithm\n    algorithm: AES-256-GCM\n    key_provider: vault\nllm:\n  encryption:\n    enabled: true\n    algorithm: 3DES\ntraining:\n  checkpoint:\n    encryption:\n      enabled: true\n      algorithm: 'RC4'\n      compress_before_encrypt: true\n    signing:\n      enabled: true\n      algorithm: RSA-4096\n",
+            },
+          ],
+        },
+        {
+          messageId: 'weakCipher',
+          line: 11,
+          column: 16,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Use AES-256-GCM',
+              output:
+                "storage:\n  data_dir: /data/themisdb\n  encryption:\n    enabled: true\n    # Encryption algorithm\n    algorithm: AES-128-ECB\n    key_provider: vault\nllm:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\ntraining:\n  checkpoint:\n    encryption:\n      enabled: true\n      algorithm: 'RC4'\n      compress_before_encrypt: true\n    signing:\n      enabled: true\n      algorithm: RSA-4096\n",
+            },
+          ],
+        },
         { messageId: 'weakCipher', line: 16, column: 18, severity: 'error' },
       ],
       output:
-        storage('AES-256-GCM') +
-        'llm:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n' +
-        checkpoint("'AES-256-GCM'"),
+        "storage:\n  data_dir: /data/themisdb\n  encryption:\n    enabled: true\n    # Encryption algorithm\n    algorithm: AES-128-ECB\n    key_provider: vault\nllm:\n  encryption:\n    enabled: true\n    algorithm: 3DES\ntraining:\n  checkpoint:\n    encryption:\n      enabled: true\n      algorithm: 'AES-256-GCM'\n      compress_before_encrypt: true\n    signing:\n      enabled: true\n      algorithm: RSA-4096\n",
     },
     {
       name: 'checkpoint DES, fix keeps single quotes',
@@ -90,8 +130,15 @@ ruleTester('ENC002', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': storage('AES-128-GCM') },
-      errors: [{ messageId: 'shortKey', line: 6, severity: 'hint' }],
-      output: storage('AES-256-GCM'),
+      errors: [
+        {
+          messageId: 'shortKey',
+          line: 6,
+          severity: 'hint',
+          suggestions: [{ title: 'Use AES-256-GCM', output: storage('AES-256-GCM') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -30,47 +30,131 @@ ruleTester('ENC003', {
     {
       name: 'pbkdf2 → argon2id with the minimums added',
       files: { 'config.yaml': enc('pbkdf2', '    kdf_params:\n      iterations: 10000\n') },
-      errors: [{ messageId: 'weakKdf', line: 6, column: 10, endColumn: 16, severity: 'warning', message: /pbkdf2/ }],
-      output: enc(
-        'argon2id',
-        '    kdf_params:\n      iterations: 10000\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
-      ),
+      errors: [
+        {
+          messageId: 'weakKdf',
+          line: 6,
+          column: 10,
+          endColumn: 16,
+          severity: 'warning',
+          message: /pbkdf2/,
+          suggestions: [
+            {
+              title: 'Use argon2id with at least 64 MiB, 3 passes',
+              output: enc(
+                'argon2id',
+                '    kdf_params:\n      iterations: 10000\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+              ),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'sha256 without parameters: kdf_params block added',
       files: { 'config.yaml': enc('"sha256"', '') },
-      errors: [{ messageId: 'weakKdf', line: 6, severity: 'warning' }],
-      output:
-        'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: "argon2id"\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+      errors: [
+        {
+          messageId: 'weakKdf',
+          line: 6,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Use argon2id with at least 64 MiB, 3 passes',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: "argon2id"\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'argon2i with weak params: kdf and params fixed together',
       files: { 'config.yaml': enc('argon2i', argonParams(4096, 1, 4)) },
-      errors: [{ messageId: 'weakKdf', line: 6, severity: 'warning' }],
-      output: enc('argon2id', argonParams(65536, 3, 4)),
+      errors: [
+        {
+          messageId: 'weakKdf',
+          line: 6,
+          severity: 'warning',
+          suggestions: [
+            { title: 'Use argon2id with at least 64 MiB, 3 passes', output: enc('argon2id', argonParams(65536, 3, 4)) },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'argon2id memory_cost and time_cost too low',
       files: { 'config.yaml': enc('argon2id', argonParams(16384, 2, 4)) },
       errors: [
-        { messageId: 'lowParameter', line: 8, column: 20, endColumn: 25, severity: 'warning', message: /memory_cost/ },
-        { messageId: 'lowParameter', line: 9, column: 18, severity: 'warning', message: /time_cost/ },
+        {
+          messageId: 'lowParameter',
+          line: 8,
+          column: 20,
+          endColumn: 25,
+          severity: 'warning',
+          message: /memory_cost/,
+          suggestions: [
+            {
+              title: 'Set memory_cost to 65536',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    kdf_params:\n      memory_cost: 65536 # KiB\n      time_cost: 2\n      parallelism: 4\n    key_provider: vault\n',
+            },
+          ],
+        },
+        {
+          messageId: 'lowParameter',
+          line: 9,
+          column: 18,
+          severity: 'warning',
+          message: /time_cost/,
+          suggestions: [
+            {
+              title: 'Set time_cost to 3',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    kdf_params:\n      memory_cost: 16384 # KiB\n      time_cost: 3\n      parallelism: 4\n    key_provider: vault\n',
+            },
+          ],
+        },
       ],
-      output: enc('argon2id', argonParams(65536, 3, 4)),
+      output: null,
     },
     {
       name: 'parallelism 0',
       files: { 'config.yaml': enc('argon2id', argonParams(65536, 3, 0)) },
-      errors: [{ messageId: 'lowParameter', line: 10, column: 20, severity: 'warning', message: /parallelism/ }],
-      output: enc('argon2id', argonParams(65536, 3, 4)),
+      errors: [
+        {
+          messageId: 'lowParameter',
+          line: 10,
+          column: 20,
+          severity: 'warning',
+          message: /parallelism/,
+          suggestions: [{ title: 'Set parallelism to 4', output: enc('argon2id', argonParams(65536, 3, 4)) }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': enc('pbkdf2', '') },
-      errors: [{ messageId: 'weakKdf', line: 6, severity: 'hint' }],
-      output:
-        'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+      errors: [
+        {
+          messageId: 'weakKdf',
+          line: 6,
+          severity: 'hint',
+          suggestions: [
+            {
+              title: 'Use argon2id with at least 64 MiB, 3 passes',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Key derivation\n    kdf: argon2id\n    key_provider: vault\n    kdf_params:\n      memory_cost: 65536\n      time_cost: 3\n      parallelism: 4\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
   ],
 });

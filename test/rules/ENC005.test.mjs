@@ -32,30 +32,81 @@ ruleTester('ENC005', {
     {
       name: 'guide default: indexes excluded is information',
       files: { 'config.yaml': scope({ idx: 'false # Performance tradeoff' }) },
-      errors: [{ messageId: 'leftOut', line: 7, column: 22, endColumn: 27, severity: 'info', message: /indexes/ }],
-      output: scope({ idx: 'true # Performance tradeoff' }),
+      errors: [
+        {
+          messageId: 'leftOut',
+          line: 7,
+          column: 22,
+          endColumn: 27,
+          severity: 'info',
+          message: /indexes/,
+          suggestions: [{ title: 'Set encrypt_indexes to true', output: scope({ idx: 'true # Performance tradeoff' }) }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'checkpoints and logs excluded are warnings',
       files: { 'config.yaml': scope({ ckpt: 'false', logs: 'no' }) },
       errors: [
-        { messageId: 'leftInClear', line: 8, column: 26, severity: 'warning', message: /encrypt_checkpoints/ },
-        { messageId: 'leftInClear', line: 9, column: 19, endColumn: 21, severity: 'warning', message: /encrypt_logs/ },
+        {
+          messageId: 'leftInClear',
+          line: 8,
+          column: 26,
+          severity: 'warning',
+          message: /encrypt_checkpoints/,
+          suggestions: [
+            {
+              title: 'Set encrypt_checkpoints to true',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Encryption scope\n    encrypt_data: true\n    encrypt_indexes: true\n    encrypt_checkpoints: true\n    encrypt_logs: no\n',
+            },
+          ],
+        },
+        {
+          messageId: 'leftInClear',
+          line: 9,
+          column: 19,
+          endColumn: 21,
+          severity: 'warning',
+          message: /encrypt_logs/,
+          suggestions: [
+            {
+              title: 'Set encrypt_logs to true',
+              output:
+                'storage:\n  encryption:\n    enabled: true\n    algorithm: AES-256-GCM\n    # Encryption scope\n    encrypt_data: true\n    encrypt_indexes: true\n    encrypt_checkpoints: false\n    encrypt_logs: true\n',
+            },
+          ],
+        },
       ],
-      output: scope({ ckpt: 'true', logs: 'true' }),
+      output: null,
     },
     {
       name: 'encrypt_logs fix',
       files: { 'config.yaml': scope({ logs: 'false' }) },
-      errors: [{ messageId: 'leftInClear', line: 9, severity: 'warning' }],
-      output: scope({ logs: 'true' }),
+      errors: [
+        {
+          messageId: 'leftInClear',
+          line: 9,
+          severity: 'warning',
+          suggestions: [{ title: 'Set encrypt_logs to true', output: scope({ logs: 'true' }) }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': scope({ ckpt: 'false' }) },
-      errors: [{ messageId: 'leftInClear', line: 8, severity: 'hint' }],
-      output: scope({ ckpt: 'true' }),
+      errors: [
+        {
+          messageId: 'leftInClear',
+          line: 8,
+          severity: 'hint',
+          suggestions: [{ title: 'Set encrypt_checkpoints to true', output: scope({ ckpt: 'true' }) }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -71,8 +71,17 @@ ruleTester('ENC006', {
     {
       name: 'llm model encryption off',
       files: { 'config.yaml': llm('false') },
-      errors: [{ messageId: 'llmEncryption', line: 4, column: 14, severity: 'warning', message: /LLM model files/ }],
-      output: llm('true'),
+      errors: [
+        {
+          messageId: 'llmEncryption',
+          line: 4,
+          column: 14,
+          severity: 'warning',
+          message: /LLM model files/,
+          suggestions: [{ title: 'Set llm.encryption.enabled to true', output: llm('true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'backup destination without encryption',
@@ -80,9 +89,23 @@ ruleTester('ENC006', {
         'config.yaml':
           'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: false\n',
       },
-      errors: [{ messageId: 'destinationUnencrypted', line: 11, column: 19, severity: 'warning', message: /backup destination/ }],
-      output:
-        'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: true\n',
+      errors: [
+        {
+          messageId: 'destinationUnencrypted',
+          line: 11,
+          column: 19,
+          severity: 'warning',
+          message: /backup destination/,
+          suggestions: [
+            {
+              title: 'Set encryption to true',
+              output:
+                'storage:\n  rocksdb_path: /data\nbackup:\n  enabled: true\n  destinations:\n    - type: local\n      path: /backup/themisdb\n    - type: s3\n      bucket: themisdb-backups\n      region: us-west-2\n      encryption: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'both checkpoint findings, in order',
@@ -97,8 +120,15 @@ ruleTester('ENC006', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': llm('false') },
-      errors: [{ messageId: 'llmEncryption', line: 4, severity: 'hint' }],
-      output: llm('true'),
+      errors: [
+        {
+          messageId: 'llmEncryption',
+          line: 4,
+          severity: 'hint',
+          suggestions: [{ title: 'Set llm.encryption.enabled to true', output: llm('true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

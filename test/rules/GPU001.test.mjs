@@ -38,20 +38,47 @@ ruleTester('GPU001', {
     {
       name: 'access control off',
       files: { 'config.yaml': guide('false', 'strict') },
-      errors: [{ messageId: 'off', line: 5, column: 16, endColumn: 21, severity: 'warning', message: /access control is off/ }],
-      output: guide('true', 'strict'),
+      errors: [
+        {
+          messageId: 'off',
+          line: 5,
+          column: 16,
+          endColumn: 21,
+          severity: 'warning',
+          message: /access control is off/,
+          suggestions: [{ title: 'Set access_control.enabled to true', output: guide('true', 'strict') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'permissive mode',
       files: { 'config.yaml': guide('true', 'permissive') },
-      errors: [{ messageId: 'notStrict', line: 6, column: 13, endColumn: 23, severity: 'warning', message: /permissive/ }],
-      output: guide('true', 'strict'),
+      errors: [
+        {
+          messageId: 'notStrict',
+          line: 6,
+          column: 13,
+          endColumn: 23,
+          severity: 'warning',
+          message: /permissive/,
+          suggestions: [{ title: 'Set mode to strict', output: guide('true', 'strict') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'audit mode, quoted',
       files: { 'config.yaml': guide('true', '"audit"') },
-      errors: [{ messageId: 'notStrict', line: 6, severity: 'warning' }],
-      output: guide('true', '"strict"'),
+      errors: [
+        {
+          messageId: 'notStrict',
+          line: 6,
+          severity: 'warning',
+          suggestions: [{ title: 'Set mode to strict', output: guide('true', '"strict"') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'resolved from .env',
@@ -66,8 +93,15 @@ ruleTester('GPU001', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('false', 'strict') },
-      errors: [{ messageId: 'off', line: 5, severity: 'hint' }],
-      output: guide('true', 'strict'),
+      errors: [
+        {
+          messageId: 'off',
+          line: 5,
+          severity: 'hint',
+          suggestions: [{ title: 'Set access_control.enabled to true', output: guide('true', 'strict') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

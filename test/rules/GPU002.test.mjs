@@ -33,21 +33,46 @@ ruleTester('GPU002', {
     {
       name: 'guide default',
       files: { 'config.yaml': guide('default') },
-      errors: [{ messageId: 'shared', line: 7, column: 19, endColumn: 26, severity: 'info', message: /share one GPU context/ }],
-      output: guide('exclusive_process'),
+      errors: [
+        {
+          messageId: 'shared',
+          line: 7,
+          column: 19,
+          endColumn: 26,
+          severity: 'info',
+          message: /share one GPU context/,
+          suggestions: [{ title: 'Set compute_mode to exclusive_process', output: guide('exclusive_process') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'example dialect, quoted',
       files: { 'config.yaml': example('"Default"') },
-      errors: [{ messageId: 'shared', line: 5, column: 17, severity: 'info' }],
-      output: example('"exclusive_process"'),
+      errors: [
+        {
+          messageId: 'shared',
+          line: 5,
+          column: 17,
+          severity: 'info',
+          suggestions: [{ title: 'Set compute_mode to exclusive_process', output: example('"exclusive_process"') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': example('default') },
-      errors: [{ messageId: 'shared', line: 5, severity: 'hint' }],
-      output: example('exclusive_process'),
+      errors: [
+        {
+          messageId: 'shared',
+          line: 5,
+          severity: 'hint',
+          suggestions: [{ title: 'Set compute_mode to exclusive_process', output: example('exclusive_process') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -27,26 +27,79 @@ ruleTester('GPU004', {
     {
       name: 'mining in a block list: its line is removed',
       files: { 'config.yaml': guide('      - training\n      - mining   # BLOCKED\n      - inference\n') },
-      errors: [{ messageId: 'blocked', line: 9, column: 9, endColumn: 15, severity: 'error', message: /mining/ }],
-      output: guide('      - training\n      - inference\n'),
+      errors: [
+        {
+          messageId: 'blocked',
+          line: 9,
+          column: 9,
+          endColumn: 15,
+          severity: 'error',
+          message: /mining/,
+          suggestions: [
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n      - training\n      - inference\n    compute_mode: exclusive_process\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'flow list, middle item',
       files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, mining, inference]\n' },
-      errors: [{ messageId: 'blocked', line: 3, column: 36, endColumn: 42, severity: 'error' }],
-      output: 'security:\n  gpu:\n    allowed_operations: [training, inference]\n',
+      errors: [
+        {
+          messageId: 'blocked',
+          line: 3,
+          column: 36,
+          endColumn: 42,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output: 'security:\n  gpu:\n    allowed_operations: [training, inference]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'flow list, last item',
       files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [training, "crypto_mining"]\n' },
-      errors: [{ messageId: 'blocked', line: 3, column: 36, severity: 'error' }],
-      output: 'security:\n  gpu:\n    allowed_operations: [training]\n',
+      errors: [
+        {
+          messageId: 'blocked',
+          line: 3,
+          column: 36,
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Remove "crypto_mining" from allowed_operations',
+              output: 'security:\n  gpu:\n    allowed_operations: [training]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'flow list, only item',
       files: { 'config.yaml': 'security:\n  gpu:\n    allowed_operations: [mining]\n' },
-      errors: [{ messageId: 'blocked', line: 3, column: 26, severity: 'error' }],
-      output: 'security:\n  gpu:\n    allowed_operations: []\n',
+      errors: [
+        {
+          messageId: 'blocked',
+          line: 3,
+          column: 26,
+          severity: 'error',
+          suggestions: [
+            { title: 'Remove "mining" from allowed_operations', output: 'security:\n  gpu:\n    allowed_operations: []\n' },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an item set through a variable: no fix here (the value lives in the .env)',
@@ -61,17 +114,52 @@ ruleTester('GPU004', {
       name: 'two blocked operations: both removed in one pass',
       files: { 'config.yaml': guide('      - mining\n      - training\n      - rendering\n') },
       errors: [
-        { messageId: 'blocked', line: 8, message: /mining/ },
-        { messageId: 'blocked', line: 10, message: /rendering/ },
+        {
+          messageId: 'blocked',
+          line: 8,
+          message: /mining/,
+          suggestions: [
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n      - training\n      - rendering\n    compute_mode: exclusive_process\n',
+            },
+          ],
+        },
+        {
+          messageId: 'blocked',
+          line: 10,
+          message: /rendering/,
+          suggestions: [
+            {
+              title: 'Remove "rendering" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n      - mining\n      - training\n    compute_mode: exclusive_process\n',
+            },
+          ],
+        },
       ],
-      output: guide('      - training\n'),
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': guide('      - mining\n') },
-      errors: [{ messageId: 'blocked', line: 8, severity: 'hint' }],
-      output: guide(''),
+      errors: [
+        {
+          messageId: 'blocked',
+          line: 8,
+          severity: 'hint',
+          suggestions: [
+            {
+              title: 'Remove "mining" from allowed_operations',
+              output:
+                'security:\n  gpu:\n    access_control:\n      enabled: true\n      mode: strict\n    # GPU operations whitelist\n    allowed_operations:\n    compute_mode: exclusive_process\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -37,33 +37,77 @@ ruleTester('GPU005', {
     {
       name: 'guide secure_clear off',
       files: { 'config.yaml': guide({ clear: 'false' }) },
-      errors: [{ messageId: 'notCleared', line: 5, column: 16, endColumn: 21, severity: 'warning', message: /secure_clear/ }],
-      output: guide(),
+      errors: [
+        {
+          messageId: 'notCleared',
+          line: 5,
+          column: 16,
+          endColumn: 21,
+          severity: 'warning',
+          message: /secure_clear/,
+          suggestions: [{ title: 'Set secure_clear.enabled to true', output: guide() }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'example gpu.vram.secure_clear: false',
       files: { 'config.yaml': example('false') },
-      errors: [{ messageId: 'notCleared', line: 4, column: 19, severity: 'warning' }],
-      output: example('true'),
+      errors: [
+        {
+          messageId: 'notCleared',
+          line: 4,
+          column: 19,
+          severity: 'warning',
+          suggestions: [{ title: 'Set secure_clear to true', output: example('true') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'scrub_on_exit off',
       files: { 'config.yaml': guide({ scrub: 'no' }) },
-      errors: [{ messageId: 'notScrubbed', line: 9, column: 20, severity: 'warning', message: /scrub_on_exit/ }],
-      output: guide({ scrub: 'true' }),
+      errors: [
+        {
+          messageId: 'notScrubbed',
+          line: 9,
+          column: 20,
+          severity: 'warning',
+          message: /scrub_on_exit/,
+          suggestions: [{ title: 'Set scrub_on_exit to true', output: guide({ scrub: 'true' }) }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'isolation mode standard',
       files: { 'config.yaml': guide({ mode: 'standard' }) },
-      errors: [{ messageId: 'isolationMode', line: 13, column: 13, endColumn: 21, severity: 'warning', message: /standard/ }],
-      output: guide(),
+      errors: [
+        {
+          messageId: 'isolationMode',
+          line: 13,
+          column: 13,
+          endColumn: 21,
+          severity: 'warning',
+          message: /standard/,
+          suggestions: [{ title: 'Set isolation.mode to strict', output: guide() }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': example('false') },
-      errors: [{ messageId: 'notCleared', line: 4, severity: 'hint' }],
-      output: example('true'),
+      errors: [
+        {
+          messageId: 'notCleared',
+          line: 4,
+          severity: 'hint',
+          suggestions: [{ title: 'Set secure_clear to true', output: example('true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

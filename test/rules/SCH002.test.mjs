@@ -29,9 +29,15 @@ ruleTester('SCH002', {
           endColumn: 16,
           severity: 'warning',
           message: /Did you mean `min_version`/,
+          suggestions: [
+            {
+              title: 'Rename to min_version',
+              output: base('network:\n  tls:\n    enabled: true\n    min_version: "1.3"  # typo\n'),
+            },
+          ],
         },
       ],
-      output: base('network:\n  tls:\n    enabled: true\n    min_version: "1.3"  # typo\n'),
+      output: null,
     },
     {
       name: 'unknown top-level key, no close match',
@@ -75,8 +81,21 @@ ruleTester('SCH002', {
     {
       name: 'a typo in an anchored mapping: reported once, where it is written, and renamed there (for every alias)',
       files: { 'config.yaml': base('network:\n  tls: &tls\n    enabled: true\n    min_verison: "1.3"\ngrpc:\n  tls: *tls\n') },
-      errors: [{ messageId: 'unknownNear', line: 6, column: 5, message: /under `network\.tls`/ }],
-      output: base('network:\n  tls: &tls\n    enabled: true\n    min_version: "1.3"\ngrpc:\n  tls: *tls\n'),
+      errors: [
+        {
+          messageId: 'unknownNear',
+          line: 6,
+          column: 5,
+          message: /under `network\.tls`/,
+          suggestions: [
+            {
+              title: 'Rename to min_version',
+              output: base('network:\n  tls: &tls\n    enabled: true\n    min_version: "1.3"\ngrpc:\n  tls: *tls\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a typo reached only through an alias: reported at the anchor, without a fix',

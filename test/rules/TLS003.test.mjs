@@ -42,23 +42,73 @@ ruleTester('TLS003', {
     {
       name: 'seed list with a CBC suite: replaced by the two recommended suites',
       files: { 'config.yaml': seed('      - TLS_AES_256_GCM_SHA384\n      - ECDHE-RSA-AES128-SHA        # CBC\n') },
-      errors: [{ messageId: 'weakSuite', line: 6, column: 9, endLine: 6, endColumn: 29, severity: 'error', message: /CBC/ }],
-      output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256        # CBC\n'),
+      errors: [
+        {
+          messageId: 'weakSuite',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 29,
+          severity: 'error',
+          message: /CBC/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256        # CBC\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'unknown TLS 1.3 suite name',
       files: { 'config.yaml': seed('      - TLS_AES_256_GCM_SHA512\n') },
-      errors: [{ messageId: 'unknownSuite', line: 5, column: 9, severity: 'error', message: /TLS 1\.3 cipher suites/ }],
-      output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+      errors: [
+        {
+          messageId: 'unknownSuite',
+          line: 5,
+          column: 9,
+          severity: 'error',
+          message: /TLS 1\.3 cipher suites/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'one finding per weak entry',
       files: { 'config.yaml': seed('      - RC4-MD5\n      - TLS_AES_256_GCM_SHA384\n      - ADH-AES256-GCM-SHA384\n') },
       errors: [
-        { messageId: 'weakSuite', line: 5, message: /RC4/ },
-        { messageId: 'weakSuite', line: 7, message: /anonymous/ },
+        {
+          messageId: 'weakSuite',
+          line: 5,
+          message: /RC4/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+            },
+          ],
+        },
+        {
+          messageId: 'weakSuite',
+          line: 7,
+          message: /anonymous/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+            },
+          ],
+        },
       ],
-      output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+      output: null,
     },
     {
       name: 'core OpenSSL cipher string: one finding on the value, fix keeps the quotes',
@@ -66,9 +116,22 @@ ruleTester('TLS003', {
         'config.yaml': 'server:\n  enable_tls: true\n  tls_cipher_list: "ECDHE-RSA-AES256-GCM-SHA384:DES-CBC3-SHA:RC4-MD5"\n',
       },
       errors: [
-        { messageId: 'weakList', line: 3, column: 20, endColumn: 70, severity: 'error', message: /DES-CBC3-SHA, RC4-MD5/ },
+        {
+          messageId: 'weakList',
+          line: 3,
+          column: 20,
+          endColumn: 70,
+          severity: 'error',
+          message: /DES-CBC3-SHA, RC4-MD5/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: 'server:\n  enable_tls: true\n  tls_cipher_list: "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"\n',
+            },
+          ],
+        },
       ],
-      output: 'server:\n  enable_tls: true\n  tls_cipher_list: "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"\n',
+      output: null,
     },
     {
       name: 'edition flow list with an IANA 3DES suite',
@@ -76,18 +139,53 @@ ruleTester('TLS003', {
         'editions/enterprise.yaml':
           'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_RSA_WITH_3DES_EDE_CBC_SHA]\n',
       },
-      errors: [{ messageId: 'weakSuite', line: 4, column: 47, message: /3DES/ }],
-      output:
-        'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256]\n',
+      errors: [
+        {
+          messageId: 'weakSuite',
+          line: 4,
+          column: 47,
+          message: /3DES/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output:
+                'edition: ENTERPRISE\nsecurity:\n  enable_tls: true\n  tls_cipher_suites: [TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'NULL and EXPORT suites',
       files: { 'security.yaml': 'tls:\n  enabled: true\n  cipher_suites:\n    - NULL-SHA256\n    - EXP-RC4-MD5\n' },
       errors: [
-        { messageId: 'weakSuite', line: 4, message: /NULL/ },
-        { messageId: 'weakSuite', line: 5, message: /export/ },
+        {
+          messageId: 'weakSuite',
+          line: 4,
+          message: /NULL/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output:
+                'tls:\n  enabled: true\n  cipher_suites:\n    - TLS_AES_256_GCM_SHA384\n    - TLS_CHACHA20_POLY1305_SHA256\n',
+            },
+          ],
+        },
+        {
+          messageId: 'weakSuite',
+          line: 5,
+          message: /export/,
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output:
+                'tls:\n  enabled: true\n  cipher_suites:\n    - TLS_AES_256_GCM_SHA384\n    - TLS_CHACHA20_POLY1305_SHA256\n',
+            },
+          ],
+        },
       ],
-      output: 'tls:\n  enabled: true\n  cipher_suites:\n    - TLS_AES_256_GCM_SHA384\n    - TLS_CHACHA20_POLY1305_SHA256\n',
+      output: null,
     },
     {
       name: 'a list with a ${VAR} item: no fix (the list rewrite would drop the variable)',
@@ -111,8 +209,20 @@ ruleTester('TLS003', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': seed('      - AES128-SHA\n') },
-      errors: [{ messageId: 'weakSuite', line: 5, severity: 'hint' }],
-      output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+      errors: [
+        {
+          messageId: 'weakSuite',
+          line: 5,
+          severity: 'hint',
+          suggestions: [
+            {
+              title: 'Use only TLS_AES_256_GCM_SHA384 and TLS_CHACHA20_POLY1305_SHA256',
+              output: seed('      - TLS_AES_256_GCM_SHA384\n      - TLS_CHACHA20_POLY1305_SHA256\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -54,10 +54,16 @@ ruleTester('TLS005', {
           endColumn: 29,
           severity: 'warning',
           message: /tls\.ca_file/,
+          suggestions: [
+            {
+              title: 'Set require_client_cert to true',
+              output:
+                'tls:\n  enabled: true\n  cert_file: "./certs/server.crt"\n  key_file: "./certs/server.key"\n  ca_file: "./certs/ca.crt"\n  require_client_cert: true\n',
+            },
+          ],
         },
       ],
-      output:
-        'tls:\n  enabled: true\n  cert_file: "./certs/server.crt"\n  key_file: "./certs/server.key"\n  ca_file: "./certs/ca.crt"\n  require_client_cert: true\n',
+      output: null,
     },
     {
       name: 'core dialect with a client CA',
@@ -65,30 +71,83 @@ ruleTester('TLS005', {
         'config.yaml':
           'server:\n  enable_tls: true\n  tls_ca_cert_path: "/etc/themisdb/tls/ca.crt"\n  tls_require_client_cert: false\n',
       },
-      errors: [{ messageId: 'clientCertNotVerified', line: 4, column: 28, endColumn: 33 }],
-      output: 'server:\n  enable_tls: true\n  tls_ca_cert_path: "/etc/themisdb/tls/ca.crt"\n  tls_require_client_cert: true\n',
+      errors: [
+        {
+          messageId: 'clientCertNotVerified',
+          line: 4,
+          column: 28,
+          endColumn: 33,
+          suggestions: [
+            {
+              title: 'Set tls_require_client_cert to true',
+              output:
+                'server:\n  enable_tls: true\n  tls_ca_cert_path: "/etc/themisdb/tls/ca.crt"\n  tls_require_client_cert: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'seed: client_auth optional with a verification block, quotes kept',
       files: {
         'config.yaml': 'network:\n  tls:\n    client_auth: "optional"\n    client_cert_verification:\n      verify_cn: true\n',
       },
-      errors: [{ messageId: 'clientAuthOptional', line: 3, column: 18, endColumn: 28, message: /"optional"/ }],
-      output: 'network:\n  tls:\n    client_auth: "required"\n    client_cert_verification:\n      verify_cn: true\n',
+      errors: [
+        {
+          messageId: 'clientAuthOptional',
+          line: 3,
+          column: 18,
+          endColumn: 28,
+          message: /"optional"/,
+          suggestions: [
+            {
+              title: 'Set client_auth to required',
+              output: 'network:\n  tls:\n    client_auth: "required"\n    client_cert_verification:\n      verify_cn: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'client_auth none in a replicated cluster',
       files: { 'config.yaml': 'network:\n  tls:\n    enabled: true\n    client_auth: none\nreplication:\n  enabled: true\n' },
-      errors: [{ messageId: 'clientAuthOptional', line: 4, column: 18, message: /replication is enabled/ }],
-      output: 'network:\n  tls:\n    enabled: true\n    client_auth: required\nreplication:\n  enabled: true\n',
+      errors: [
+        {
+          messageId: 'clientAuthOptional',
+          line: 4,
+          column: 18,
+          message: /replication is enabled/,
+          suggestions: [
+            {
+              title: 'Set client_auth to required',
+              output: 'network:\n  tls:\n    enabled: true\n    client_auth: required\nreplication:\n  enabled: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'seed verify_client_cert false with a client CA',
       files: {
         'config.yaml': 'network:\n  tls:\n    verify_client_cert: false\n    client_ca_file: /etc/themisdb/certs/client-ca.crt\n',
       },
-      errors: [{ messageId: 'clientCertNotVerified', line: 3, column: 25 }],
-      output: 'network:\n  tls:\n    verify_client_cert: true\n    client_ca_file: /etc/themisdb/certs/client-ca.crt\n',
+      errors: [
+        {
+          messageId: 'clientCertNotVerified',
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              title: 'Set verify_client_cert to true',
+              output: 'network:\n  tls:\n    verify_client_cert: true\n    client_ca_file: /etc/themisdb/certs/client-ca.crt\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'edition dialect: tls_ca set, mutual TLS not enforced',
@@ -96,16 +155,40 @@ ruleTester('TLS005', {
         'editions/military.yaml':
           'edition: MILITARY\nsecurity:\n  enable_tls: true\n  tls_ca: "/etc/themisdb/tls/ca.pem"\n  require_client_cert: no\n',
       },
-      errors: [{ messageId: 'clientCertNotVerified', line: 5, column: 24 }],
-      output:
-        'edition: MILITARY\nsecurity:\n  enable_tls: true\n  tls_ca: "/etc/themisdb/tls/ca.pem"\n  require_client_cert: true\n',
+      errors: [
+        {
+          messageId: 'clientCertNotVerified',
+          line: 5,
+          column: 24,
+          suggestions: [
+            {
+              title: 'Set require_client_cert to true',
+              output:
+                'edition: MILITARY\nsecurity:\n  enable_tls: true\n  tls_ca: "/etc/themisdb/tls/ca.pem"\n  require_client_cert: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'security.yaml': 'tls:\n  enabled: true\n  ca_file: ./ca.crt\n  require_client_cert: false\n' },
-      errors: [{ messageId: 'clientCertNotVerified', line: 4, severity: 'hint' }],
-      output: 'tls:\n  enabled: true\n  ca_file: ./ca.crt\n  require_client_cert: true\n',
+      errors: [
+        {
+          messageId: 'clientCertNotVerified',
+          line: 4,
+          severity: 'hint',
+          suggestions: [
+            {
+              title: 'Set require_client_cert to true',
+              output: 'tls:\n  enabled: true\n  ca_file: ./ca.crt\n  require_client_cert: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -31,23 +31,43 @@ ruleTester('TLS008', {
           endColumn: 19,
           severity: 'warning',
           message: /grpc\.tls\.enabled is false/,
+          suggestions: [{ title: 'Set enabled to true', output: seed('true', '    client_auth: required\n') }],
         },
       ],
-      output: seed('true', '    client_auth: required\n'),
+      output: null,
     },
     {
       name: 'client_auth optional',
       files: { 'config.yaml': seed('true', '    client_auth: optional   # phase-in\n') },
       errors: [
-        { messageId: 'clientAuthNotRequired', line: 6, column: 18, endColumn: 26, severity: 'warning', message: /"optional"/ },
+        {
+          messageId: 'clientAuthNotRequired',
+          line: 6,
+          column: 18,
+          endColumn: 26,
+          severity: 'warning',
+          message: /"optional"/,
+          suggestions: [
+            { title: 'Set client_auth to required', output: seed('true', '    client_auth: required   # phase-in\n') },
+          ],
+        },
       ],
-      output: seed('true', '    client_auth: required   # phase-in\n'),
+      output: null,
     },
     {
       name: 'client_auth missing -> on the tls key, fix inserts it',
       files: { 'config.yaml': seed('true', '') },
-      errors: [{ messageId: 'clientAuthMissing', line: 2, column: 3, endColumn: 6, message: /client_auth is missing/ }],
-      output: seed('true', '    client_auth: required\n'),
+      errors: [
+        {
+          messageId: 'clientAuthMissing',
+          line: 2,
+          column: 3,
+          endColumn: 6,
+          message: /client_auth is missing/,
+          suggestions: [{ title: 'Add client_auth: required', output: seed('true', '    client_auth: required\n') }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'gRPC nested under network',
@@ -66,8 +86,15 @@ ruleTester('TLS008', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'config.yaml': seed('false', '    client_auth: required\n') },
-      errors: [{ messageId: 'grpcTlsOff', line: 3, severity: 'hint' }],
-      output: seed('true', '    client_auth: required\n'),
+      errors: [
+        {
+          messageId: 'grpcTlsOff',
+          line: 3,
+          severity: 'hint',
+          suggestions: [{ title: 'Set enabled to true', output: seed('true', '    client_auth: required\n') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

@@ -35,15 +35,29 @@ ruleTester('TLS010', {
           endColumn: 22,
           severity: 'error',
           message: /hsm\.vault\.tls_verify/,
+          suggestions: [{ title: 'Set tls_verify to true', output: vault('true') }],
         },
       ],
-      output: vault('true'),
+      output: null,
     },
     {
       name: 'edition *_tls_verify',
       files: { 'editions/military.yaml': 'edition: MILITARY\nbackup:\n  cloud_backup: true\n  s3_tls_verify: "false"\n' },
-      errors: [{ messageId: 'verifyOff', line: 4, column: 18, endColumn: 25 }],
-      output: 'edition: MILITARY\nbackup:\n  cloud_backup: true\n  s3_tls_verify: true\n',
+      errors: [
+        {
+          messageId: 'verifyOff',
+          line: 4,
+          column: 18,
+          endColumn: 25,
+          suggestions: [
+            {
+              title: 'Set s3_tls_verify to true',
+              output: 'edition: MILITARY\nbackup:\n  cloud_backup: true\n  s3_tls_verify: true\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'insecure_skip_verify true',
@@ -68,8 +82,15 @@ ruleTester('TLS010', {
       name: 'development profile drops to hint',
       profile: 'development',
       files: { 'security.yaml': vault('false') },
-      errors: [{ messageId: 'verifyOff', line: 6, severity: 'hint' }],
-      output: vault('true'),
+      errors: [
+        {
+          messageId: 'verifyOff',
+          line: 6,
+          severity: 'hint',
+          suggestions: [{ title: 'Set tls_verify to true', output: vault('true') }],
+        },
+      ],
+      output: null,
     },
   ],
 });

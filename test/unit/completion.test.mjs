@@ -125,7 +125,16 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
 
   it('offers enum values after `key: ` with the recommended one first and marked', () => {
     const { items } = complete('config/config.yaml', 'network:\n  tls:\n    min_version: |\n', 'config');
-    assert.deepEqual(labels(items), ['"1.3"', '"1.0"', '"1.1"', '"1.2"']);
+    // the insecure versions last, with a warning mark
+    assert.deepEqual(labels(items), ['"1.3"', '"1.2"', '"1.0"', '"1.1"']);
+    assert.deepEqual(
+      items.filter((i) => i.insecure).map((i) => [i.label, i.detail]),
+      [
+        ['"1.0"', '⚠ insecure'],
+        ['"1.1"', '⚠ insecure'],
+      ],
+    );
+    assert.match(items[2].documentation, /⚠️ \*\*Insecure\*\*/);
     assert.equal(items[0].preselect, true);
     assert.match(items[0].detail, /recommended/);
     assert.equal(items[0].insertText, '"1.3"', 'strings that look like numbers stay strings');

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { engine, repoRoot } from '../helpers/engine.mjs';
+import { firstSentenceProblem } from '../helpers/messages.mjs';
 
 const lint = (dir) => {
   const r = spawnSync(
@@ -25,6 +26,12 @@ test('examples/insecure triggers every rule family', () => {
   for (const f of ['config.yaml', 'security.yaml', 'mig.yaml', '.env'])
     assert.ok(files.has(`examples/insecure/${f}`), `no finding in ${f}`);
   assert.ok(!JSON.stringify(findings).includes('Sup3r-Secret-HEC-2024-abcdef'), 'the inline secret is never shown');
+});
+
+test('every finding on the examples says what is wrong in its first ~100 characters', () => {
+  const { findings } = lint('examples');
+  assert.ok(findings.length > 50);
+  assert.deepEqual(findings.map(firstSentenceProblem).filter(Boolean), []);
 });
 
 test('examples/hardened draws nothing above a hint', () => {

@@ -40,5 +40,6 @@ test('fix-all on examples/insecure is idempotent and loses nothing', () => {
     assert.equal(second.applied, 0, `${name}: the second run applies nothing`);
     assert.equal(second.text, first.text);
   }
-  assert.ok(fixedAny >= 20, `applied ${fixedAny} fixes`);
+  // fixes of keys the server does not read are suggestions, so fewer apply than the example has findings
+  assert.ok(fixedAny >= 10, `applied ${fixedAny} fixes`);
 });

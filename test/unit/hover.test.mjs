@@ -87,12 +87,16 @@ describe('hover: YAML values', () => {
     assert.match(h.markdown, /Address the API listens on/, 'the key documentation follows');
   });
 
-  it('the opposite of a recommended boolean is unsafe; the recommended value is confirmed', () => {
+  it('the opposite of a recommended boolean is unsafe; the recommended value is confirmed where the server reads it', () => {
     const off = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: tr|ue\n', 'config');
     assert.match(off.markdown, /⚠️ \*\*Unsafe:\*\*/);
     assert.match(off.markdown, /Set instead:\*\* `false`/);
-    const ok = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: no|\n', 'config');
-    assert.match(ok.markdown, /✓ `no` is the recommended value/, 'yaml-cpp reads no as false');
+    // network.tls is not read by the server: even the recommended value protects nothing, so no ✓
+    const unread = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: no|\n', 'config');
+    assert.doesNotMatch(unread.markdown, /✓/);
+    assert.match(unread.markdown, /The server does not read this key.*Instead: terminate TLS in a proxy in front/);
+    const ok = hover('config/config.yaml', 'hsm:\n  provider: pkc|s11\n', 'config');
+    assert.match(ok.markdown, /✓ `pkcs11` is the recommended value/);
   });
 
   it('an enum value shows its own description; a wrong one is flagged', () => {

@@ -11,6 +11,10 @@ export interface FileFix {
   after: string;
   applied: number;
   passLimitReached: boolean;
+  /** Why the file was left alone (it does not parse). */
+  refused?: string;
+  /** Keys the fixes changed that the server does not read. */
+  noEffect: string[];
 }
 
 /** Fixes one file; `findingsOf` analyzes a version of it with the run's options. */
@@ -19,5 +23,22 @@ export function fixFile(ws: Workspace, file: string, findingsOf: (f: SourceFile)
   if (!source) return undefined;
   const r = fixAll(source, findingsOf);
   if (r.text !== source.text) ws.setOverlay(file, r.text);
-  return { file, before: source.text, after: r.text, applied: r.applied, passLimitReached: r.passLimitReached };
+  return {
+    file,
+    before: source.text,
+    after: r.text,
+    applied: r.applied,
+    passLimitReached: r.passLimitReached,
+    refused: r.refused,
+    noEffect: r.noEffect,
+  };
+}
+
+/** What --fix tells about a file besides its diff: why it was left alone, what it changed to no effect. */
+export function fixNotes(f: FileFix, rel: string): string[] {
+  const out: string[] = [];
+  if (f.refused) out.push(`themisdb-lint: ${rel} was not fixed: ${f.refused}. Fix the syntax first.`);
+  if (f.noEffect.length)
+    out.push(`themisdb-lint: ${rel}: changed keys the ThemisDB server does not read (no effect on it): ${f.noEffect.join(', ')}`);
+  return out;
 }

@@ -95,7 +95,11 @@ export function runInit(argv: string[], cwd: string, out: (s: string) => void, e
   }
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const f of files) writeFileNoFollow(path.join(dir, f.name), f.text, f.secret ? 0o600 : 0o644);
+    for (const f of files) {
+      const target = path.join(dir, f.name);
+      writeFileNoFollow(target, f.text, f.secret ? 0o600 : 0o644);
+      if (f.secret) fs.chmodSync(target, 0o600); // --force over an existing .env keeps its old mode otherwise
+    }
     if (o.withEnv) ignoreEnv(path.join(dir, '.gitignore'));
   } catch (e) {
     err(`themisdb-lint: cannot write to ${o.dir}: ${(e as Error).message}\n`);

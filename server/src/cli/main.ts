@@ -19,7 +19,7 @@ import { excluder } from './exclude';
 import { fingerprints } from './fingerprint';
 import { safeFix } from '../engine/fixes/fixAll';
 import { SourceFile } from '../engine/sourceFile';
-import { FileFix, fixFile } from './fix';
+import { FileFix, fixFile, fixNotes } from './fix';
 import { runInit } from './init';
 import { runPosture } from './posture';
 import { formatGithub, formatText, place, relative, Reported, toJsonFindings, useColor } from './format';
@@ -128,6 +128,7 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       }
       const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
       if (r && r.after !== r.before) fixed.push(r);
+      for (const note of r ? fixNotes(r, relative(cwd, t.file)) : []) io.err(`${note}\n`);
       if (r?.passLimitReached)
         io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
     }

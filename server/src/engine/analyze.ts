@@ -1,14 +1,16 @@
-// The pipeline: document model -> rules -> suppressions -> one finding per problem
+// The pipeline: document model -> rules (each finding told with the server's readership of its key) -> suppressions -> one finding per problem
 // -> severity by profile and settings.
 import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
+import { deployFileKind } from './deploy/recognize';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { BlockFindings } from './blockFindings';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
+import { FindingReadership } from './findingReadership';
 import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
@@ -72,13 +74,22 @@ export function* analysisSteps(
   if (!kind) return { kind, profile, findings: [] };
 
   const raw: Finding[] = [];
+  const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
-  const reporter = (into: Finding[]) => (r: Report) => {
+  /** Reports into `into`, each finding told with the server's readership of its key by `told`. */
+  const reporter = (into: Finding[], told: FindingReadership) => (r: Report) => {
     const meta = current!.meta;
     const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-    if (finding) into.push(finding);
+    if (finding) into.push(told.apply(finding, r.asks));
   };
-  const ctx: RuleContext = { file, kind, workspace: ws, profile, report: reporter(raw), ...fixesIn(file, ws) };
+  const ctx: RuleContext = {
+    file,
+    kind,
+    workspace: ws,
+    profile,
+    report: reporter(raw, readership),
+    ...contextOf(file, ws, readership),
+  };
   const run = (rule: Rule, c: RuleContext) => {
     current = rule;
     try {
@@ -94,15 +105,26 @@ export function* analysisSteps(
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
   const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
-  const applicable = rules.filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
   const blocks = options.blocks?.begin(file, kind, profile);
+  // with the blocks of an edited buffer, the block-local rules first: on each changed block alone
+  const first = (r: Rule) => (r.meta.runsLast ? 2 : blocks && r.meta.blockLocal ? 0 : 1);
+  const applicable = [...rules]
+    .sort((a, b) => first(a) - first(b))
+    .filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
   // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
   const blockContexts = blocks?.changed.map((b) => ({
     ...ctx,
     file: b.file,
-    report: reporter(b.findings),
-    ...fixesIn(b.file, ws),
+    report: reporter(b.findings, b.readership),
+    ...contextOf(b.file, ws, b.readership),
   }));
+  /** The block-local findings of every block, the reused ones moved, told to the file's readership (SCH006 reads it). */
+  let blocksDone =
+    blocks &&
+    ((complete: boolean) => {
+      for (const f of blocks.finish(complete, (told) => readership.tell(told))) raw.push(f);
+      blocksDone = undefined;
+    });
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
@@ -116,6 +138,7 @@ export function* analysisSteps(
       for (const c of blockContexts!) run(rule, c);
       continue;
     }
+    blocksDone?.(true);
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
       else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
@@ -124,26 +147,46 @@ export function* analysisSteps(
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
       for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
   }
-  if (blocks) raw.push(...blocks.finish(stoppedAt < 0));
-  const findings = capFindings(finalize(file, raw, profile, options.rules ?? {}, options.keepSuppressed ?? false), limits);
-  if (kind !== 'env' && file.yaml.truncated) findings.unshift(truncatedModelFinding());
+  blocksDone?.(stoppedAt < 0);
+  // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
+  const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  // the limits' own findings come first and count against the cap, so a file never exceeds it
+  const limitNotes: Finding[] = [];
   if (stoppedAt >= 0)
-    findings.unshift(
+    limitNotes.push(
       timeLimitFinding(
         limits,
         applicable.slice(stoppedAt).map((r) => r.meta.id),
       ),
     );
+  if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
+  const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };
 }
 
-/** What a rule's context reads and builds fixes with, for this file. */
-function fixesIn(file: SourceFile, ws: Workspace): Pick<RuleContext, 'resolved' | 'fix' | 'suggest'> {
+/** What a rule's context reads, builds fixes with and knows of the other findings, for this file. */
+function contextOf(
+  file: SourceFile,
+  ws: Workspace,
+  readership: FindingReadership,
+): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding'> {
   return {
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+    toldByFinding: (ref) => readership.toldFor(ref),
   };
+}
+
+/** A YAML file with an error other than a repeated key (the parser then keeps one of the values). */
+export function hasSyntaxError(file: SourceFile): boolean {
+  return file.yaml.problems.some((p) => p.code !== 'DUPLICATE_KEY');
+}
+
+/** Whether the file is YAML (a systemd unit or a .env file is not: the YAML parser's errors on it mean nothing). */
+function isYamlKind(file: SourceFile, kind: FileKind): boolean {
+  return kind !== 'env' && !(kind === 'deploy' && deployFileKind(file)?.startsWith('systemd'));
 }
 
 /** A part that would write through a link is missing, so its whole fix is dropped. */

@@ -4,13 +4,20 @@
 // are checked again; the findings of the others are reused, moved to where their
 // block now starts. The cross-block rules still run on the whole file's model.
 import { YamlBlock } from './documents/yamlModel';
+import { FindingReadership } from './findingReadership';
 import { SourceFile } from './sourceFile';
 import { FileKind, Finding, Profile, Span } from './types';
+
+/** A block's findings, and the key offsets they told (SCH006 leaves those keys to them); offsets from the block's start. */
+interface Found {
+  findings: Finding[];
+  told: number[];
+}
 
 /** Per buffer: the block-local findings of its last analysis. */
 export class BlockFindings {
   private context = '';
-  private byText = new Map<string, Finding[]>();
+  private byText = new Map<string, Found>();
 
   /**
    * The pass over this version's blocks, or undefined when it must be analyzed whole: a
@@ -27,7 +34,7 @@ export class BlockFindings {
     if ((kind !== 'config' && kind !== 'mig') || !model.blocks || model.truncated) return undefined;
     const roots = model.rootKeys;
     if (roots.length !== model.blocks.length || new Set(roots).size !== roots.length) return undefined;
-    return new BlockPass(file, model.blocks, this.byText, (kept) => (this.byText = kept));
+    return new BlockPass(file, kind, model.blocks, this.byText, (kept) => (this.byText = kept));
   }
 
   /** Something besides the buffer changed (a `.env`, the settings, the disk): nothing is reused. */
@@ -42,6 +49,8 @@ export interface ChangedBlock {
   file: SourceFile;
   /** Where the block-local rules report, with offsets from the block's start. */
   findings: Finding[];
+  /** Tells the block's findings with the server's readership of their keys. */
+  readership: FindingReadership;
 }
 
 export class BlockPass {
@@ -50,27 +59,34 @@ export class BlockPass {
 
   constructor(
     private readonly whole: SourceFile,
+    kind: FileKind,
     private readonly blocks: readonly YamlBlock[],
-    private readonly known: Map<string, Finding[]>,
-    private readonly keep: (kept: Map<string, Finding[]>) => void,
+    private readonly known: Map<string, Found>,
+    private readonly keep: (kept: Map<string, Found>) => void,
   ) {
     for (const block of blocks) {
       if (known.has(block.text!)) continue;
       const file = new SourceFile(whole.path, block.text!);
       file.buildYamlWith(() => block.model!);
-      this.changed.push({ block, file, findings: [] });
+      this.changed.push({ block, file, findings: [], readership: new FindingReadership(file, kind) });
     }
   }
 
-  /** The block-local findings of the whole file; `complete`: every rule ran, so they are kept for the next version. */
-  finish(complete: boolean): Finding[] {
-    const fresh = new Map(this.changed.map((c) => [c.block, c.findings]));
-    const kept = new Map<string, Finding[]>();
+  /**
+   * The block-local findings of the whole file, each block's told keys passed to `tell`;
+   * `complete`: every rule ran, so they are kept for the next version.
+   */
+  finish(complete: boolean, tell: (offsets: number[]) => void): Finding[] {
+    const fresh = new Map<YamlBlock, Found>(
+      this.changed.map((c) => [c.block, { findings: c.findings, told: c.readership.toldOffsets() }]),
+    );
+    const kept = new Map<string, Found>();
     const out: Finding[] = [];
     for (const b of this.blocks) {
       const found = fresh.get(b) ?? this.known.get(b.text!)!;
       kept.set(b.text!, found);
-      for (const f of found) out.push(moved(f, b.offset, this.whole.path));
+      for (const f of found.findings) out.push(moved(f, b.offset, this.whole.path));
+      tell(found.told.map((o) => o + b.offset));
     }
     if (complete) this.keep(kept);
     return out;

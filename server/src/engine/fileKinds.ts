@@ -6,7 +6,11 @@ import { FileKind } from './types';
 
 const ENV_TEMPLATE = /(?:^|[./])(?:env\.)?(?:example|sample|template|dist)$/i;
 
-/** Family by file name alone (undefined: the name says nothing). */
+/**
+ * Family by file path alone (undefined: the path says nothing). The one predicate
+ * of which files are candidates: the editor and the CLI folder walk both use it,
+ * on the full path (edition files are known by their folder).
+ */
 export function kindFromName(filePath: string): FileKind | undefined {
   const base = path.basename(filePath);
   const lower = base.toLowerCase();
@@ -17,9 +21,13 @@ export function kindFromName(filePath: string): FileKind | undefined {
     /\.env\.(example|sample|template|dist)$/.test(lower)
   )
     return 'env';
+  // the server's own fallback (`./config.json`, `config/config.json`)
+  if (lower === 'config.json') return 'config';
   if (!/\.ya?ml$/.test(lower)) return undefined;
   if (/^mig(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'mig';
   if (/^(config|security)(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'config';
+  // `production.config.yaml`, `themisdb-prod.yaml`: ThemisDB's only when the content says so (Workspace.classify)
+  if (/\.config\.ya?ml$/.test(lower) || lower.startsWith('themisdb')) return 'config';
   const parts = filePath.split(/[\\/]/);
   if (parts.includes('editions')) return 'config';
   return undefined;

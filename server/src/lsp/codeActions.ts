@@ -2,6 +2,7 @@
 // (preferred) and suggestions, disable for this line / file, show the rule's
 // documentation, fix all problems of the rule, and source.fixAll.themisdb. Every fix is
 // verified first (engine/fixes/verify.ts); fix-all edits are the changed spans only.
+import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
 import { LIMIT_RULE_ID } from '../engine/limits';
@@ -22,9 +23,16 @@ const verdicts = new WeakMap<Fix, boolean>();
 
 /**
  * The actions of the diagnostics in the range asked for; fix-all (a full fix pass)
- * only when `source.fixAll` is asked for, never for every lightbulb.
+ * only when `source.fixAll` is asked for, never for every lightbulb. `log`: the output
+ * channel, told what fix-all left alone or changed to no effect on the server.
  */
-export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws: Workspace, options: Options): CodeAction[] {
+export function codeActionsFor(
+  params: CodeActionParams,
+  entry: DocAnalysis,
+  ws: Workspace,
+  options: Options,
+  log: (message: string) => void = () => undefined,
+): CodeAction[] {
   if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -48,7 +56,12 @@ export function codeActionsFor(params: CodeActionParams, entry: DocAnalysis, ws:
     }
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
-    const edits = minimalEdits(entry.file.text, fixAll(entry.file, findingsOf).text);
+    const all = fixAll(entry.file, findingsOf);
+    const name = path.basename(entry.file.path);
+    if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
+    if (all.noEffect.length)
+      log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
+    const edits = minimalEdits(entry.file.text, all.text);
     if (edits.length)
       actions.push({
         title: 'Fix all auto-fixable ThemisDB problems',

@@ -3,6 +3,7 @@
 import {
   CompletionItem,
   CompletionItemKind,
+  CompletionItemTag,
   CompletionList,
   InsertTextFormat,
   InsertTextMode,
@@ -68,6 +69,7 @@ export function toCompletionItem(file: SourceFile, e: CompletionEntry): Completi
     sortText: e.sortText,
     filterText: e.filterText,
     preselect: e.preselect,
+    tags: e.insecure ? [CompletionItemTag.Deprecated] : undefined,
     command: e.retrigger ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
   };
 }

@@ -167,7 +167,9 @@ connection.onCodeAction(async (params) => {
   if (!doc) return [];
   const s = await settings.get(doc.uri);
   const entry = await cache.get(doc, s);
-  return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) });
+  return codeActionsFor(params, entry, ws, { profile: s.profile, rules: s.rules, root: rootOf(uriToPath(doc.uri)) }, (m) =>
+    connection.console.info(m),
+  );
 });
 
 /** The engine's view of an open document (its buffer is already in the workspace). */

@@ -22,6 +22,8 @@ export interface CompletionEntry {
   preselect?: boolean;
   /** Open completion again after inserting (a key whose values can be completed). */
   retrigger?: boolean;
+  /** An insecure value (TLS 1.0): shown with a warning mark (struck through in the list). */
+  insecure?: boolean;
 }
 
 export interface CompletionOptions {

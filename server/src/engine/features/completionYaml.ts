@@ -4,20 +4,12 @@
 // scanner (documents/yamlLines.ts) finds from indentation.
 import { YamlLines } from '../documents/yamlLines';
 import { doubleQuoted, needsQuotes, singleQuoted, unquoteScalar, yamlScalar } from '../documents/yamlScalar';
+import { readership } from '../schema/readership';
 import { JsonSchema, propertiesAt, SchemaName, SCHEMAS, schemasAt, variants } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { CompletionEntry, pad } from './completionEntry';
-import {
-  allEnums,
-  allTypes,
-  displayKeyPath,
-  firstDefined,
-  inlineCode,
-  isScalarValue,
-  schemaKeyMarkdown,
-  serverReads,
-} from './docs';
+import { allEnums, allTypes, displayKeyPath, firstDefined, inlineCode, isScalarValue, schemaKeyMarkdown } from './docs';
 
 /** Keys or values at a line of a YAML file. */
 export function yamlCompletion(
@@ -113,14 +105,15 @@ function keyItems(
     const keys = [...parent, key];
     const all = variants(root, propSchema);
     const types = allTypes(all);
-    const reads = serverReads(schema, keys);
-    const group = reads === true ? 0 : reads === undefined ? 1 : 2;
+    // the keys the server reads first, unread ones last in the same section
+    const reads = readership(schema, keys);
+    const group = reads === 'read' ? 0 : reads === 'unknown' ? 1 : 2;
     const doc = schemaKeyMarkdown(schema, keys);
     const { values } = allEnums(all);
     const def = firstDefined<unknown>(all, 'default');
     const detailParts = [types.join(' | ') || 'key'];
     if (def !== undefined && isScalarValue(def) && def !== '') detailParts.push(`default ${yamlScalar(def)}`);
-    if (reads === false) detailParts.push('not read by the server');
+    if (reads === 'unread') detailParts.push('⚠ not read by the server');
     const written = needsQuotes(key) ? doubleQuoted(key) : key;
     let insertText: string;
     let snippet = false;
@@ -248,6 +241,7 @@ function valueItems(
   const def = firstDefined<unknown>(all, 'default');
   const unsafe = firstDefined<string>(all, 'x-unsafe-default');
   const accepts = firstDefined<unknown[]>(all, 'x-server-accepts');
+  const insecure = firstDefined<unknown[]>(all, 'x-insecure-values') ?? [];
   const memory =
     firstDefined<Record<string, number>>(all, 'x-profile-memory-gb') ??
     (schema === 'mig' && keys[keys.length - 1] === 'profile'
@@ -303,6 +297,8 @@ function valueItems(
     if (isDef) notes.push(unsafe && !isRec ? 'default, unsafe' : 'default');
     const rejected = Array.isArray(accepts) && !accepts.some((a) => a === c.value);
     if (rejected) notes.push('not accepted by the server');
+    const weak = insecure.includes(c.value);
+    if (weak) notes.unshift('⚠ insecure');
     const docParts: string[] = [];
     if (c.doc) docParts.push(c.doc);
     const gb = typeof c.value === 'string' ? memory?.[c.value] : undefined;
@@ -320,7 +316,8 @@ function valueItems(
     const written = yamlScalar(c.value);
     const insert =
       quoted && typeof c.value === 'string' && !/^["']/.test(written) ? `${partial[0]}${c.value}${partial[0]}` : written;
-    const order = isRec ? Math.min(c.order, 99) : rejected ? 900 + c.order : c.order;
+    if (weak) docParts.unshift(`⚠️ **Insecure**: do not use ${inlineCode(yamlScalar(c.value))} for \`${keyName}\`.`);
+    const order = isRec ? Math.min(c.order, 99) : rejected || weak ? 900 + c.order : c.order;
     return {
       label: written,
       kind: 'value' as const,
@@ -331,6 +328,7 @@ function valueItems(
       sortText: pad(order),
       filterText: quoted ? insert : written,
       preselect: isRec || undefined,
+      insecure: weak || undefined,
     };
   });
 }

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { yamlScalar } from '../documents/yamlScalar';
 import { ENV_VARS, isSecretVar, varInfo, VarInfo, varPattern } from '../envCatalog';
 import { maskSecret } from '../mask';
+import { insteadOf, readership } from '../schema/readership';
 import { JsonSchema, SchemaName, schemasAt, typesOf } from '../schema/schemaIndex';
 import { isSecretKey } from '../secrets';
 import { isSecretValue } from '../secretValue';
@@ -94,17 +95,6 @@ function describedBy(all: JsonSchema[]): JsonSchema {
   return all.find((s) => s.markdownDescription || s.description) ?? all[0];
 }
 
-/** x-server-reads of the path or its nearest ancestor that says (the flag is inherited). */
-export function serverReads(name: SchemaName, keys: string[]): boolean | undefined {
-  for (let n = keys.length; n > 0; n--) {
-    for (const s of schemasAt(name, keys.slice(0, n))) {
-      const v = s['x-server-reads'];
-      if (typeof v === 'boolean') return v;
-    }
-  }
-  return undefined;
-}
-
 export function firstDefined<T>(all: JsonSchema[], key: string): T | undefined {
   for (const s of all) if (s[key] !== undefined) return s[key] as T;
   return undefined;
@@ -178,14 +168,10 @@ export function schemaKeyMarkdown(name: SchemaName, keys: string[]): string | un
   if (min !== undefined && max !== undefined) facts.push(`Range: ${min} to ${max}.`);
   else if (min !== undefined) facts.push(`Minimum: ${min}.`);
   else if (max !== undefined) facts.push(`Maximum: ${max}.`);
-  const reads = serverReads(name, keys);
-  if (reads !== undefined && !/_Read by|_No runtime effect|never reads/.test(desc)) {
-    facts.push(
-      reads
-        ? 'Read by the server (`themis_server`).'
-        : '**Not read by the server**: setting it has no effect on `themis_server`.',
-    );
-  }
+  const reads = readership(name, keys);
+  if (reads === 'read' && !/_Read by/.test(desc)) facts.push('Read by the server (`themis_server`).');
+  if (reads === 'unread')
+    facts.push(`**Not read by the server**: setting it has no effect on \`themis_server\`. Instead: ${insteadOf(name, keys)}.`);
   const env = firstDefined<string[]>(all, 'x-env-override');
   if (Array.isArray(env) && env.length && !/(^|\n)Environment:/.test(desc))
     facts.push(`Environment override: ${env.map(inlineCode).join(', ')}.`);

@@ -7,6 +7,7 @@ import { findVarRefs, hasBracedRef } from '../documents/envModel';
 import { asBool } from '../documents/yamlModel';
 import { inComment, YamlLines } from '../documents/yamlLines';
 import { unquoteScalar, yamlScalar } from '../documents/yamlScalar';
+import { insteadOf } from '../schema/readership';
 import { SchemaName, SCHEMAS, schemaFor, schemasAt } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { FileKind, Span } from '../types';
@@ -159,9 +160,14 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string): string 
   const rec = first<unknown>('x-recommended');
   const def = first<unknown>('default');
   const unsafe = first<string>('x-unsafe-default');
+  const instead = insteadOf(schema, keys);
+  // one story per key: the value of an unread key protects nothing, whatever it is (no ✓ for it)
+  if (instead && !secret)
+    out.push(`⚠️ **The server does not read this key**: ${shown} here has no effect on \`themis_server\`. Instead: ${instead}.`);
   if (!secret && !templated && rec !== undefined) {
-    if (matches(value, rec)) out.push(`✓ ${shown} is the recommended value.`);
-    else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec))) {
+    if (matches(value, rec)) {
+      if (!instead) out.push(`✓ ${shown} is the recommended value.`);
+    } else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec))) {
       out.push(`⚠️ **Unsafe:** ${unsafe}\n\n**Set instead:** ${code(yamlScalar(rec))}`);
     } else out.push(`Recommended: ${code(yamlScalar(rec))}.`);
   } else if (!secret && !templated && unsafe && def !== undefined && matches(value, def)) {

@@ -4,6 +4,10 @@
 import { diffArrays } from 'diff';
 import * as path from 'path';
 import { LineIndex } from '../documents/lineIndex';
+import { isScalar } from 'yaml';
+import { kindFromName } from '../fileKinds';
+import { isUnread } from '../schema/readership';
+import { schemaFor } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
 import { Finding, Fix, TextEdit } from '../types';
 import { applyEdits } from './applyEdits';
@@ -57,6 +61,39 @@ export interface FixAllResult {
   applied: number;
   /** The text still had safe fixes after the last pass. */
   passLimitReached: boolean;
+  /** Why nothing was fixed: the file does not parse (a fix never writes into it). */
+  refused?: string;
+  /** Keys the fixes set or changed that the server does not read (`server.enable_tls`): no effect on it. */
+  noEffect: string[];
+}
+
+const isYamlPath = (p: string): boolean => /\.(?:ya?ml|json)$/i.test(p);
+
+/** The first YAML syntax error of a file, as `line N: message` (a repeated key still parses). */
+export function syntaxErrorOf(file: SourceFile): string | undefined {
+  if (!isYamlPath(file.path)) return undefined;
+  const p = file.yaml.problems.find((x) => x.code !== 'DUPLICATE_KEY');
+  return p && `line ${file.lines.position(p.span.start).line + 1}: ${p.message}`;
+}
+
+/** Dotted paths of the scalar entries that `after` adds, changes or removes and the server does not read. */
+export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
+  if (!isYamlPath(after.path) || before.text === after.text) return [];
+  const name = schemaFor(kindFromName(after.path) === 'mig' ? 'mig' : 'config', after.path);
+  if (!name) return [];
+  const out = new Set<string>();
+  for (const ref of after.yaml.refs) {
+    if (!isScalar(ref.node) || ref.viaAlias) continue;
+    const was = before.yaml.getIn(ref.docIndex, ref.path);
+    if (was && isScalar(was.node) && was.value === ref.value) continue;
+    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
+  }
+  // removed entries count too (a list item dropped from an unread key)
+  for (const ref of before.yaml.refs) {
+    if (!isScalar(ref.node) || ref.viaAlias || after.yaml.getIn(ref.docIndex, ref.path)) continue;
+    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
+  }
+  return [...out];
 }
 
 interface Pass {
@@ -98,15 +135,27 @@ function verifiedPass(file: SourceFile, findings: readonly Finding[], findingsOf
 
 /** Fixes a file in passes of verified fixes; `findingsOf` analyzes a version of it (with the caller's options). */
 export function fixAll(file: SourceFile, findingsOf: FindingsOf, only?: (f: Finding) => boolean): FixAllResult {
+  const refused = syntaxErrorOf(file);
+  // said only for a file the engine reports on (a broken YAML file that is not ThemisDB's stays silent)
+  if (refused)
+    return findingsOf(file).length
+      ? { text: file.text, applied: 0, passLimitReached: false, refused: `it does not parse (${refused})`, noEffect: [] }
+      : { text: file.text, applied: 0, passLimitReached: false, noEffect: [] };
   let current = file;
   let findings = findingsOf(file);
   const seen = new Set([file.text]);
   let applied = 0;
+  const done = (passLimitReached: boolean): FixAllResult => ({
+    text: current.text,
+    applied,
+    passLimitReached,
+    noEffect: unreadChanges(file, current),
+  });
   for (let pass = 1; ; pass++) {
     const next = verifiedPass(current, only ? findings.filter(only) : findings, findingsOf);
-    if (!next) return { text: current.text, applied, passLimitReached: false };
-    if (pass > MAX_PASSES) return { text: current.text, applied, passLimitReached: true };
-    if (seen.has(next.file.text)) return { text: current.text, applied, passLimitReached: false }; // fixes that undo each other
+    if (!next) return done(false);
+    if (pass > MAX_PASSES) return done(true);
+    if (seen.has(next.file.text)) return done(false); // fixes that undo each other
     seen.add(next.file.text);
     applied += next.fixes;
     current = next.file;

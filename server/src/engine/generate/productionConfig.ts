@@ -3,6 +3,8 @@
 // GPUs. Every combination of options lints clean under the production profile
 // (test/unit/generate.test.mjs checks all of them).
 import { randomBytes } from 'crypto';
+import { YamlModel } from '../documents/yamlModel';
+import { insteadOf, unreadEntries } from '../schema/readership';
 
 export type Topology = 'single' | 'cluster';
 export type KeyManagement = 'vault' | 'hsm';
@@ -68,7 +70,7 @@ function configYaml(o: GenerateOptions): string {
     '  algorithm: AES-256-GCM',
     '',
     'server:',
-    '  host: 0.0.0.0   # reachable only over TLS (below)',
+    '  host: 127.0.0.1   # loopback: the server has no TLS of its own; serve other hosts through a TLS proxy in front',
     '  port: 8765',
     '  enable_tls: true',
     `  tls_cert_path: ${CERTS}/server.crt`,
@@ -201,7 +203,7 @@ function configYaml(o: GenerateOptions): string {
       'hsm:',
       '  provider: pkcs11',
       '  pkcs11:',
-      "    library_path: /usr/lib/softhsm/libsofthsm2.so   # your HSM vendor's PKCS#11 module",
+      "    library_path: /opt/hsm/lib/libpkcs11.so   # REPLACE with your HSM vendor's PKCS#11 module (SoftHSM is software, not an HSM)",
       '    slot_id: 0',
       '    token_label: themisdb',
       '    key_label: themisdb-master',
@@ -209,7 +211,41 @@ function configYaml(o: GenerateOptions): string {
     );
   }
   if (o.compliance !== 'none') lines.push('', 'compliance:', ...complianceBlock(o.compliance));
-  return lines.join('\n') + '\n';
+  return withUnreadNotes(lines.join('\n') + '\n');
+}
+
+/**
+ * The hardened settings the server does not read stay in the file (for builds and
+ * tools that read them), each top-most one under a comment saying it has no effect.
+ */
+function withUnreadNotes(text: string): string {
+  const model = new YamlModel(text);
+  const unread = unreadEntries(model, 'config');
+  const notes = new Map<number, string>();
+  const lastNote = new Map<string, string>(); // per section: consecutive plain keys with the same note get it once
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  for (const ref of model.refs) {
+    if (!ref.keySpan) continue;
+    const section = ref.path.slice(0, -1).join('.');
+    const parent = ref.path.length > 1 ? model.get(ref.path.slice(0, -1)) : undefined;
+    if (parent && unread(parent)) continue;
+    if (!unread(ref)) {
+      lastNote.delete(section);
+      continue;
+    }
+    const kids = model.children(ref.path).map((k) => insteadOf('config', k.path));
+    const instead = [insteadOf('config', ref.path), ...kids].find((i) => i && !i.startsWith('no replacement'));
+    const note = `# Not read by the ThemisDB server, no effect on it${instead ? `: ${instead}` : ''}.`;
+    const leaf = model.children(ref.path).length === 0;
+    if (leaf && lastNote.get(section) === note) continue;
+    lastNote.set(section, leaf ? note : '');
+    const indent = ' '.repeat(ref.keySpan.start - text.lastIndexOf('\n', ref.keySpan.start - 1) - 1);
+    notes.set(lineOf(ref.keySpan.start), indent + note);
+  }
+  return text
+    .split('\n')
+    .flatMap((l, i) => (notes.has(i) ? [notes.get(i)!, l] : [l]))
+    .join('\n');
 }
 
 function complianceBlock(c: Compliance): string[] {

@@ -35,6 +35,8 @@ export interface RuleMeta<M extends Messages = Messages> {
    */
   blockLocal?: boolean;
   messages: M;
+  /** Runs after every other rule, so `ctx.toldByFinding` knows their findings (SCH006). */
+  runsLast?: boolean;
 }
 
 type ReportOf<M extends Messages, K extends keyof M & string> = {
@@ -44,6 +46,12 @@ type ReportOf<M extends Messages, K extends keyof M & string> = {
   severity?: Severity;
   /** Fixes built with `ctx.fix` / `ctx.suggest`; undefined entries (fixes that could not be built) are dropped. */
   fixes?: (Fix | undefined)[];
+  /**
+   * The key a finding about something missing asks for (`['storage', 'encryption', 'enabled']`):
+   * the pipeline then tells whether the server reads it, and drops the finding while the file does not parse.
+   * A finding on an existing key needs none: its key is the one at its span.
+   */
+  asks?: readonly string[];
 } & (Parameters<M[K]> extends [] ? { data?: undefined } : { data: Parameters<M[K]>[0] });
 
 export type Report<M extends Messages = Messages> = { [K in keyof M & string]: ReportOf<M, K> }[keyof M & string];
@@ -71,6 +79,11 @@ export interface RuleContext<M extends Messages = Messages> {
   fix(title: string, parts: readonly FixPart[], options?: FixOptions): Fix | undefined;
   /** Like `fix`, for a suggestion: offered in the lightbulb, never applied by fix-all. */
   suggest(title: string, parts: readonly FixPart[], options?: FixOptions): Fix | undefined;
+  /**
+   * Whether a security finding already tells the story of this unread key (its message says the
+   * server does not read it). Complete only for rules with `meta.runsLast`.
+   */
+  toldByFinding(ref: YamlRef): boolean;
 }
 
 export interface Rule<M extends Messages = Messages> {

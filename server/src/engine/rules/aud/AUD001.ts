@@ -3,6 +3,7 @@ import { insertUnder, setValue } from '../../fixes/yamlEdits';
 import { keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { auditApplies, auditBlocks, auditSwitches, siblingAudits } from '../shared/audit';
+import { NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
 
 export default defineRule({
@@ -18,9 +19,11 @@ export default defineRule({
       switchedOff: (d: { label: string; where: string }) =>
         `${d.label.charAt(0).toUpperCase() + d.label.slice(1)} is off (${d.where}): logins, data reads and configuration changes leave no trail for incident response or compliance. Turn it on.`,
       blockWithoutSwitch: (d: { block: string }) =>
-        `${d.block} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.`,
+        `${d.block} has no \`enabled: true\`, so audit logging is not switched on and logins, data access and configuration changes leave no trail. Add the switch.` +
+        NO_SIBLING,
       notSwitchedOn: () =>
-        'Audit logging is not switched on in this config, so there is no record of who logged in, read or exported data, or changed keys and settings. Enable it (logging.audit.enabled: true) and send it to an external sink.',
+        'Audit logging is not switched on in this config, so there is no record of who logged in, read or exported data, or changed keys and settings. Enable it (logging.audit.enabled: true) and send it to an external sink.' +
+        NO_SIBLING,
     },
   },
   check(ctx) {
@@ -47,6 +50,7 @@ export default defineRule({
           messageId: 'blockWithoutSwitch',
           data: { block: where },
           span: keySpanOf(block),
+          asks: [...block.path, 'enabled'],
           fixes: [ctx.fix(`Add enabled: true to ${where}`, [insertUnder(ctx.file, block.path, ['enabled: true'], doc.index)])],
         });
         continue;
@@ -55,6 +59,7 @@ export default defineRule({
       ctx.report({
         messageId: 'notSwitchedOn',
         span: keySpanOf(logging ?? doc.roots[0]),
+        asks: ['logging', 'audit', 'enabled'],
         fixes: [
           ctx.fix('Add logging.audit.enabled: true', [
             insertUnder(ctx.file, ['logging'], ['audit:', '  enabled: true'], doc.index),

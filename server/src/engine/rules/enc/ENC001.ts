@@ -4,7 +4,7 @@ import { insertUnder, setValue } from '../../fixes/yamlEdits';
 import { keySpanOf, lastKey } from '../query';
 import { defineRule } from '../rule';
 import { atRestSwitches, siblingEncryptsAtRest, storageConfigured } from '../shared/atRest';
-import { isEditionDoc, isFlow } from '../shared/documents';
+import { isEditionDoc, isFlow, NO_SIBLING } from '../shared/documents';
 import { boolOf } from '../shared/values';
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,7 +26,8 @@ export default defineRule({
       editionWithoutSwitch: () =>
         'This edition config never turns on encryption at rest (security.enable_field_encryption is missing), so stored records stay readable on disk and in backups. Add enable_field_encryption: true.',
       storageUnencrypted: () =>
-        'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.',
+        'Storage is configured without encryption at rest: anyone who copies the disk, a volume snapshot or a backup can read the RocksDB files. Add storage.encryption with enabled: true and a Vault or HSM key provider.' +
+        NO_SIBLING,
     },
   },
   check(ctx) {
@@ -53,6 +54,7 @@ export default defineRule({
         ctx.report({
           messageId: 'blockWithoutSwitch',
           span: keySpanOf(enc),
+          asks: ['storage', 'encryption', 'enabled'],
           fixes: isMapRef(enc)
             ? [
                 ctx.fix('Add enabled: true to storage.encryption', [
@@ -69,6 +71,7 @@ export default defineRule({
         ctx.report({
           messageId: 'editionWithoutSwitch',
           span: keySpanOf(security),
+          asks: ['security', 'enable_field_encryption'],
           fixes: [
             ctx.fix('Add security.enable_field_encryption: true', [
               insertUnder(ctx.file, ['security'], ['enable_field_encryption: true'], doc.index),
@@ -80,6 +83,7 @@ export default defineRule({
       ctx.report({
         messageId: 'storageUnencrypted',
         span: keySpanOf(storage),
+        asks: ['storage', 'encryption', 'enabled'],
         fixes: [
           ctx.fix('Add storage.encryption.enabled: true', [
             insertUnder(ctx.file, ['storage'], ['encryption:', '  enabled: true'], doc.index),

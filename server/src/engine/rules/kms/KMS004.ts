@@ -121,7 +121,12 @@ export default defineRule({
         const encryption = doc.get(['storage', 'encryption', 'enabled']);
         const encrypts = !!encryption && asBool(ctx.resolved(encryption)) === true;
         if (rotation?.keySpan && isMapRef(rotation)) {
-          ctx.report({ messageId: 'enabledMissing', span: keySpanOf(rotation), fixes: [addEnabled('Add enabled: true')] });
+          ctx.report({
+            messageId: 'enabledMissing',
+            span: keySpanOf(rotation),
+            asks: ['security', 'key_rotation', 'enabled'],
+            fixes: [addEnabled('Add enabled: true')],
+          });
         } else if (!rotation && (sec || encrypts)) {
           const at = sec ?? doc.get(['storage']);
           if (at?.keySpan) {
@@ -129,6 +134,7 @@ export default defineRule({
               messageId: 'rotationMissing',
               data: { configures: sec ? 'security' : 'encryption at rest' },
               span: at.keySpan,
+              asks: ['security', 'key_rotation', 'enabled'],
               fixes: [addEnabled('Add security.key_rotation.enabled: true')],
             });
           }

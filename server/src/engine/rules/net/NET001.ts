@@ -94,6 +94,13 @@ function checkYaml(ctx: Ctx): void {
         messageId: 'listenerOnAll',
         data: { ...data, listener: listener.kind === 'grpc' ? 'gRPC' : 'ThemisDB' },
         span: ref.valueSpan,
+        // "or turn TLS on" asks for a switch the pipeline tells the server's readership of
+        asks:
+          listener.kind === 'grpc'
+            ? [...listener.grpcPath, 'tls', 'enabled']
+            : ref.path[0] === 'server'
+              ? ['server', 'enable_tls']
+              : ['network', 'tls', 'enabled'],
         fixes: [bindFix(ref, `Bind ${lastKey(ref)} to ${LOOPBACK} (loopback only)`)],
       });
     }

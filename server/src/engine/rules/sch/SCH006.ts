@@ -1,49 +1,88 @@
-// SCH006 no-effect-key: a documented key that the server code is known not to read.
+// SCH006 no-effect-key: documented keys that the server code is known not to read, once per section.
 import { YamlRef } from '../../documents/yamlModel';
-import { schemaAt, schemaFor } from '../../schema/schemaIndex';
+import { insteadOf, unreadEntries } from '../../schema/readership';
+import { schemaFor } from '../../schema/schemaIndex';
 import { dotted } from '../query';
 import { defineRule } from '../rule';
+
+/** The unread entries of one section: what one finding lists. */
+interface Group {
+  section: string;
+  refs: YamlRef[];
+}
+
+const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
+
+/** "Instead" sentences: one per replacement, naming the keys it stands for. */
+function insteadText(items: { key: string; instead: string | undefined }[]): string {
+  const by = new Map<string, string[]>();
+  for (const { key, instead } of items)
+    if (instead && !instead.startsWith('no replacement')) by.set(instead, [...(by.get(instead) ?? []), key]);
+  return [...by].map(([instead, keys]) => ` For ${list(keys)}: ${instead}.`).join('');
+}
 
 export default defineRule({
   meta: {
     id: 'SCH006',
     name: 'no-effect-key',
     kinds: ['config', 'mig'],
-    blockLocal: true,
     severity: 'hint',
     productionOnly: false,
     fix: 'none',
     supersedes: [],
+    runsLast: true,
     messages: {
-      unreadKey: (d: { path: string }) =>
-        `The ThemisDB server does not read \`${d.path}\`: this setting has no effect on the running server.`,
-      unreadSection: (d: { path: string }) =>
-        `The ThemisDB server does not read \`${d.path}\` or anything under it: these settings have no effect on the running server.`,
+      unreadKey: (d: { path: string; instead: string }) =>
+        `The ThemisDB server does not read \`${d.path}\`: this setting has no effect on the running server.${d.instead}`,
+      unreadKeys: (d: { section: string; count: number; keys: string[]; instead: string }) =>
+        `The ThemisDB server does not read ${d.count} of the keys set under \`${d.section}\`, so they have no effect. ` +
+        `Unread: ${list(d.keys)}.${d.instead}`,
+      unreadSection: (d: { path: string; instead: string }) =>
+        `The ThemisDB server does not read \`${d.path}\` or anything under it: these settings have no effect on the running server.${d.instead}`,
+      unreadSections: (d: { count: number; keys: string[]; instead: string }) =>
+        `The ThemisDB server reads none of these ${d.count} top-level entries, so they have no effect: ${list(d.keys)}.${d.instead}`,
     },
   },
   check(ctx) {
     const name = schemaFor(ctx.kind, ctx.file.path);
     if (!name) return;
     const model = ctx.file.yaml;
-    // a key is unread when the schema says so, or when it is a section all of whose keys are unread
-    const unread = new Map<YamlRef, boolean>();
-    const isUnread = (ref: YamlRef): boolean => {
-      let v = unread.get(ref);
-      if (v === undefined) {
-        const kids = model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
-        v = schemaAt(name, ref.path)?.['x-server-reads'] === false || (kids.length > 0 && kids.every(isUnread));
-        unread.set(ref, v);
-      }
-      return v;
-    };
-    const reported = new Set<number>(); // an anchored key reached through several aliases: once
+    const kidsOf = (ref: YamlRef) => model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
+    const unreadRef = unreadEntries(model, name);
+    // a key a security finding sits on is that finding's story; a section holding one is listed by its parts
+    const told = (ref: YamlRef): boolean => ctx.toldByFinding(ref) || kidsOf(ref).some(told);
+    const listed = (ref: YamlRef): YamlRef[] =>
+      !told(ref) ? [ref] : ctx.toldByFinding(ref) && !kidsOf(ref).length ? [] : kidsOf(ref).flatMap(listed);
+
+    const groups = new Map<string, Group>();
+    const seen = new Set<number>(); // an anchored key reached through several aliases: once
     for (const ref of model.refs) {
-      if (!ref.keySpan || reported.has(ref.keySpan.start) || !isUnread(ref)) continue;
+      if (!ref.keySpan || seen.has(ref.keySpan.start) || !unreadRef(ref)) continue;
       const parent = ref.path.length > 1 ? model.getIn(ref.docIndex, ref.path.slice(0, -1)) : undefined;
-      if (parent && isUnread(parent)) continue; // reported once, on the section
-      reported.add(ref.keySpan.start);
-      const section = model.children(ref.path).length > 0;
-      ctx.report({ messageId: section ? 'unreadSection' : 'unreadKey', data: { path: dotted(ref) }, span: ref.keySpan });
+      if (parent && unreadRef(parent)) continue; // listed with its section
+      for (const r of listed(ref)) {
+        if (!r.keySpan || seen.has(r.keySpan.start)) continue;
+        seen.add(r.keySpan.start);
+        const section = r.path.slice(0, -1).join('.');
+        const id = `${r.docIndex}\u0000${section}`;
+        const g = groups.get(id) ?? { section, refs: [] };
+        g.refs.push(r);
+        groups.set(id, g);
+      }
+    }
+    for (const { section, refs } of groups.values()) {
+      const names = refs.map((r) => r.path.slice(section ? section.split('.').length : 0).join('.'));
+      const instead = insteadText(refs.map((r, i) => ({ key: names[i], instead: insteadOf(name, r.path) })));
+      const span = refs[0].keySpan!;
+      const isSection = (r: YamlRef) => model.childrenIn(r.docIndex, r.path).length > 0;
+      if (refs.length === 1) {
+        const path = dotted(refs[0]);
+        ctx.report({ messageId: isSection(refs[0]) ? 'unreadSection' : 'unreadKey', data: { path, instead }, span });
+      } else if (!section) {
+        ctx.report({ messageId: 'unreadSections', data: { count: refs.length, keys: names, instead }, span });
+      } else {
+        ctx.report({ messageId: 'unreadKeys', data: { section, count: refs.length, keys: names, instead }, span });
+      }
     }
   },
 });

@@ -43,6 +43,10 @@ export function switchRef(ctx: ValueReader, doc: DocView, path: string[]): YamlR
  * server pairs config.yaml with the security.yaml of the same folder), so its
  * absence here is not a gap.
  */
+/** Said by findings a sibling security.yaml would silence: why the same content in another folder can differ. */
+export const NO_SIBLING =
+  ' No security.yaml beside this file turns it on; a config with the same content next to one that does gets no such finding.';
+
 export function securitySiblingSays(
   ctx: Pick<RuleContext, 'resolved' | 'workspace' | 'file'>,
   switchesOf: (doc: DocView) => YamlRef[],

@@ -70,6 +70,7 @@ export default defineRule({
         messageId: 'neverOn',
         data: { listener: listener ?? 'grpc', key },
         span: keySpanOf(at),
+        asks: [...d.block, d.switchKey],
         fixes: [
           ctx.suggest(
             `Add ${key}: true${gaps.length ? ' with certificate/key placeholders' : ''}`,
