@@ -1,7 +1,7 @@
 // SCH006 no-effect-key: documented keys that the server code is known not to read, once per section.
-import { YamlRef } from '../../documents/yamlModel';
+import { YamlModel, YamlRef } from '../../documents/yamlModel';
 import { insteadOf, unreadEntries } from '../../schema/readership';
-import { schemaFor } from '../../schema/schemaIndex';
+import { SchemaName, schemaFor, schemasAt } from '../../schema/schemaIndex';
 import { dotted } from '../query';
 import { defineRule } from '../rule';
 
@@ -9,6 +9,23 @@ import { defineRule } from '../rule';
 interface Group {
   section: string;
   refs: YamlRef[];
+}
+
+/**
+ * The entries of the model in order, without those under an entry the schema does not
+ * describe: below it nothing has a readership of its own, so nothing there is reported
+ * apart from its section (a 10,000-entry section of tenants costs one lookup).
+ */
+function described(model: YamlModel, name: SchemaName): YamlRef[] {
+  const out: YamlRef[] = [];
+  const visit = (docIndex: number, path: readonly string[]) => {
+    for (const r of model.childrenIn(docIndex, path)) {
+      out.push(r);
+      if (schemasAt(name, r.path).length > 0) visit(docIndex, r.path);
+    }
+  };
+  model.docs.forEach((_, i) => visit(i, []));
+  return out;
 }
 
 const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
@@ -56,7 +73,7 @@ export default defineRule({
 
     const groups = new Map<string, Group>();
     const seen = new Set<number>(); // an anchored key reached through several aliases: once
-    for (const ref of model.refs) {
+    for (const ref of described(model, name)) {
       if (!ref.keySpan || seen.has(ref.keySpan.start) || !unreadRef(ref)) continue;
       const parent = ref.path.length > 1 ? model.getIn(ref.docIndex, ref.path.slice(0, -1)) : undefined;
       if (parent && unreadRef(parent)) continue; // listed with its section
