@@ -170,12 +170,13 @@ function contextOf(
   file: SourceFile,
   ws: Workspace,
   readership: FindingReadership,
-): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding'> {
+): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding' | 'toldWithin'> {
   return {
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
     toldByFinding: (ref) => readership.toldFor(ref),
+    toldWithin: (ref) => readership.toldWithin(ref),
   };
 }
 

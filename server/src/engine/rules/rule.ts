@@ -84,6 +84,8 @@ export interface RuleContext<M extends Messages = Messages> {
    * server does not read it). Complete only for rules with `meta.runsLast`.
    */
   toldByFinding(ref: YamlRef): boolean;
+  /** Whether a finding tells the story of this key or of a key under it (through mapping keys only): toldByFinding of the subtree, without walking it. */
+  toldWithin(ref: YamlRef): boolean;
 }
 
 export interface Rule<M extends Messages = Messages> {
