@@ -76,18 +76,20 @@ export function* analysisSteps(
   const raw: Finding[] = [];
   const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
-  /** Reports into `into`, each finding told with the server's readership of its key by `told`. */
-  const reporter = (into: Finding[], told: FindingReadership) => (r: Report) => {
-    const meta = current!.meta;
-    const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-    if (finding) into.push(told.apply(finding, r.asks));
-  };
+  /** Reports into `into`, each finding told with the server's readership of its key by `told`, then placed (a config held in a manifest lands inside the manifest). */
+  const reporter =
+    (told: FindingReadership, into = raw, place = (f: Finding) => f) =>
+    (r: Report) => {
+      const meta = current!.meta;
+      const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
+      if (finding) into.push(place(told.apply(finding, r.asks)));
+    };
   const ctx: RuleContext = {
     file,
     kind,
     workspace: ws,
     profile,
-    report: reporter(raw, readership),
+    report: reporter(readership),
     ...contextOf(file, ws, readership),
   };
   const run = (rule: Rule, c: RuleContext) => {
@@ -104,7 +106,9 @@ export function* analysisSteps(
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
-  const embedded = kind === 'deploy' ? embeddedConfigsOf(file, ws) : [];
+  const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) =>
+    embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
+  );
   const blocks = options.blocks?.begin(file, kind, profile);
   // with the blocks of an edited buffer, the block-local rules first: on each changed block alone
   const first = (r: Rule) => (r.meta.runsLast ? 2 : blocks && r.meta.blockLocal ? 0 : 1);
@@ -115,7 +119,7 @@ export function* analysisSteps(
   const blockContexts = blocks?.changed.map((b) => ({
     ...ctx,
     file: b.file,
-    report: reporter(b.findings, b.readership),
+    report: reporter(b.readership, b.findings),
     ...contextOf(b.file, ws, b.readership),
   }));
   /** The block-local findings of every block, the reused ones moved, told to the file's readership (SCH006 reads it). */
@@ -144,8 +148,7 @@ export function* analysisSteps(
       else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment, kind) : ctx);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
-    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta))
-      for (const cfg of embedded) run(rule, embeddedContext(ctx, cfg, ws));
+    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
   }
   blocksDone?.(stoppedAt < 0);
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
@@ -252,15 +255,24 @@ function embeddedConfigsOf(file: SourceFile, ws: Workspace): EmbeddedConfig[] {
  * as a config.yaml beside the manifest, its findings land inside the manifest, and come
  * without fixes (their edits would be in the config's own text, not the manifest's).
  */
-function embeddedContext(ctx: RuleContext, cfg: EmbeddedConfig, ws: Workspace): RuleContext {
+function embeddedContext(
+  ctx: RuleContext,
+  cfg: EmbeddedConfig,
+  ws: Workspace,
+  reporter: (told: FindingReadership, place: (f: Finding) => Finding) => (r: Report) => void,
+): RuleContext {
   const inner = new SourceFile(path.join(path.dirname(cfg.file), cfg.key), cfg.text);
+  // the config's own keys decide what the server reads, as in a config.yaml (one story per key there too)
+  const readership = new FindingReadership(inner, 'config');
   const at = (offset: number) => embeddedOffset(cfg, offset);
   return {
     ...ctx,
     file: inner,
     kind: 'config',
     resolved: (ref) => resolveValue(ref, inner, ws),
-    report: (r) => ctx.report({ ...r, span: { start: at(r.span.start), end: at(r.span.end) }, fixes: [] }),
+    report: reporter(readership, (f) => ({ ...f, span: { start: at(f.span.start), end: at(f.span.end) }, fixes: [] })),
+    toldByFinding: (ref) => readership.toldFor(ref),
+    toldWithin: (ref) => readership.toldWithin(ref),
   } as RuleContext;
 }
 
