@@ -6,6 +6,7 @@ import { embeddedOffset } from './deploy/kubernetes';
 import { deployFileKind } from './deploy/recognize';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
+import { BlockFindings } from './blockFindings';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Budgets of this analysis (engine/limits.ts has the defaults). */
   limits?: Partial<Limits>;
+  /** The block-local findings of the buffer's previous version: only the blocks an edit changed are checked again. */
+  blocks?: BlockFindings;
 }
 
 export interface Analysis {
@@ -75,13 +78,13 @@ export function* analysisSteps(
   const raw: Finding[] = [];
   const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
-  /** Reports told with a file's readership, then placed (a config held in a manifest lands inside the manifest). */
+  /** Reports into `into`, each finding told with the server's readership of its key by `told`, then placed (a config held in a manifest lands inside the manifest). */
   const reporter =
-    (told: FindingReadership, place = (f: Finding) => f) =>
+    (told: FindingReadership, into = raw, place = (f: Finding) => f) =>
     (r: Report) => {
       const meta = current!.meta;
       const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
-      if (finding) raw.push(place(told.apply(finding, r.asks)));
+      if (finding) into.push(place(told.apply(finding, r.asks)));
     };
   const ctx: RuleContext = {
     file,
@@ -89,10 +92,7 @@ export function* analysisSteps(
     workspace: ws,
     profile,
     report: reporter(readership),
-    resolved: (ref) => resolveValue(ref, file, ws),
-    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
-    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
-    toldByFinding: (ref) => readership.toldFor(ref),
+    ...contextOf(file, ws, readership),
   };
   const run = (rule: Rule, c: RuleContext) => {
     current = rule;
@@ -108,11 +108,29 @@ export function* analysisSteps(
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
-  const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) => embeddedContext(ctx, cfg, ws, reporter));
-  const ordered = [...rules.filter((r) => !r.meta.runsLast), ...rules.filter((r) => r.meta.runsLast)];
-  const applicable = ordered.filter(
-    (r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')),
+  const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) =>
+    embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
   );
+  const blocks = options.blocks?.begin(file, kind, profile);
+  // with the blocks of an edited buffer, the block-local rules first: on each changed block alone
+  const first = (r: Rule) => (r.meta.runsLast ? 2 : blocks && r.meta.blockLocal ? 0 : 1);
+  const applicable = [...rules]
+    .sort((a, b) => first(a) - first(b))
+    .filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
+  const blockContexts = blocks?.changed.map((b) => ({
+    ...ctx,
+    file: b.file,
+    report: reporter(b.readership, b.findings),
+    ...contextOf(b.file, ws, b.readership),
+  }));
+  /** The block-local findings of every block, the reused ones moved, told to the file's readership (SCH006 reads it). */
+  let blocksDone =
+    blocks &&
+    ((complete: boolean) => {
+      for (const f of blocks.finish(complete, (told) => readership.tell(told))) raw.push(f);
+      blocksDone = undefined;
+    });
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
@@ -121,6 +139,12 @@ export function* analysisSteps(
       stoppedAt = i;
       break;
     }
+    if (blocks && rule.meta.blockLocal) {
+      // on each changed top-level block alone; the other blocks' findings are reused
+      for (const c of blockContexts!) run(rule, c);
+      continue;
+    }
+    blocksDone?.(true);
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
       else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment) : ctx);
@@ -128,6 +152,7 @@ export function* analysisSteps(
     // the ThemisDB configs a manifest holds are judged by the config rules too
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
   }
+  blocksDone?.(stoppedAt < 0);
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
   const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
   // the limits' own findings come first and count against the cap, so a file never exceeds it
@@ -143,6 +168,21 @@ export function* analysisSteps(
   const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };
+}
+
+/** What a rule's context reads, builds fixes with and knows of the other findings, for this file. */
+function contextOf(
+  file: SourceFile,
+  ws: Workspace,
+  readership: FindingReadership,
+): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding' | 'toldWithin'> {
+  return {
+    resolved: (ref) => resolveValue(ref, file, ws),
+    fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
+    suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
+    toldByFinding: (ref) => readership.toldFor(ref),
+    toldWithin: (ref) => readership.toldWithin(ref),
+  };
 }
 
 /** A YAML file with an error other than a repeated key (the parser then keeps one of the values). */
@@ -231,6 +271,7 @@ function embeddedContext(
     resolved: (ref) => resolveValue(ref, inner, ws),
     report: reporter(readership, (f) => ({ ...f, span: { start: at(f.span.start), end: at(f.span.end) }, fixes: [] })),
     toldByFinding: (ref) => readership.toldFor(ref),
+    toldWithin: (ref) => readership.toldWithin(ref),
   } as RuleContext;
 }
 

@@ -16,6 +16,10 @@ const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP\d+|SEC\d+)$/;
 
 export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 
+/** setsUnread's answers by file, block text and edits: after a keystroke, the fixes in the other blocks ask again. */
+const unreadAnswers = new Map<string, boolean>();
+const MAX_ANSWERS = 2000;
+
 export class FindingReadership {
   private byStart?: Map<number, YamlRef[]>;
   /** Key offsets of the entries a security finding sits on. */
@@ -55,8 +59,25 @@ export class FindingReadership {
     const to = blockEnd(text, Math.max(...edits.map((e) => e.end)));
     const slice = text.slice(from, to);
     const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    const before = new SourceFile(this.file.path, slice);
-    return unreadChanges(before, new SourceFile(this.file.path, applyEdits(slice, shifted))).length > 0;
+    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${slice}`;
+    let answer = unreadAnswers.get(key);
+    if (answer === undefined) {
+      const before = new SourceFile(this.file.path, slice);
+      answer = unreadChanges(before, new SourceFile(this.file.path, applyEdits(slice, shifted))).length > 0;
+      if (unreadAnswers.size >= MAX_ANSWERS) unreadAnswers.clear();
+      unreadAnswers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The key offsets told so far: an incremental analysis keeps a block's with its findings. */
+  toldOffsets(): number[] {
+    return [...this.told];
+  }
+
+  /** Findings reused from a previous analysis tell their keys again. */
+  tell(offsets: Iterable<number>): void {
+    for (const o of offsets) this.told.add(o);
   }
 
   /** Whether a security finding sits on this key (or its value) and so tells its story. */
@@ -64,8 +85,34 @@ export class FindingReadership {
     return !!ref.keySpan && this.told.has(ref.keySpan.start);
   }
 
+  /**
+   * Whether a finding tells this key or one under it reached through mapping keys (as
+   * walking the keyed children would find): the few told keys are looked up, not the subtree.
+   */
+  toldWithin(ref: YamlRef): boolean {
+    if (this.toldFor(ref)) return true;
+    const model = this.file.yaml;
+    const depth = ref.path.length;
+    const under = (d: YamlRef) =>
+      d.docIndex === ref.docIndex &&
+      d.path.length > depth &&
+      ref.path.every((k, i) => d.path[i] === k) &&
+      d.path.slice(depth + 1).every((_, i) => model.getIn(d.docIndex, d.path.slice(0, depth + 1 + i))?.keySpan);
+    for (const offset of this.told) if (this.refsAt(offset).some((d) => d.keySpan?.start === offset && under(d))) return true;
+    return false;
+  }
+
   /** The entry whose value (or else key) the span covers exactly. */
   private refAt(span: Finding['span']): YamlRef | undefined {
+    const at = this.refsAt(span.start);
+    return (
+      at.find((r) => r.valueSpan?.start === span.start && r.valueSpan.end === span.end) ??
+      at.find((r) => r.keySpan?.start === span.start && r.keySpan.end === span.end)
+    );
+  }
+
+  /** The entries whose key or value starts at `offset`. */
+  private refsAt(offset: number): YamlRef[] {
     if (!this.byStart) {
       this.byStart = new Map();
       for (const r of this.file.yaml.refs) {
@@ -77,11 +124,7 @@ export class FindingReadership {
         }
       }
     }
-    const at = this.byStart.get(span.start) ?? [];
-    return (
-      at.find((r) => r.valueSpan?.start === span.start && r.valueSpan.end === span.end) ??
-      at.find((r) => r.keySpan?.start === span.start && r.keySpan.end === span.end)
-    );
+    return this.byStart.get(offset) ?? [];
   }
 }
 

@@ -11,6 +11,7 @@ export { applyEdits } from './fixes/applyEdits';
 export * from './types';
 export { YamlModel, asBool } from './documents/yamlModel';
 export { IncrementalYaml } from './documents/incrementalYaml';
+export { BlockFindings } from './blockFindings';
 export { EnvModel, findVarRefs, expandVars } from './documents/envModel';
 export { LineIndex } from './documents/lineIndex';
 export { kindFromName, isEnvTemplate } from './fileKinds';

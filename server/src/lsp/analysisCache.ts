@@ -4,6 +4,7 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analysisSteps } from '../engine/analyze';
+import { BlockFindings } from '../engine/blockFindings';
 import { IncrementalYaml } from '../engine/documents/incrementalYaml';
 import { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace/workspace';
@@ -31,7 +32,7 @@ export interface DocAnalysis {
 /** Rules run for at most this long before the server answers the requests that came in meanwhile. */
 const SLICE_MS = 10;
 
-/** Reuse the parse of unchanged top-level YAML blocks between versions (THEMISDB_INCREMENTAL=0 turns it off). */
+/** Reuse the parse, model and block-local findings of unchanged top-level YAML blocks between versions (THEMISDB_INCREMENTAL=0 turns it off). */
 const INCREMENTAL = process.env.THEMISDB_INCREMENTAL !== '0';
 
 export class AnalysisCache {
@@ -41,6 +42,8 @@ export class AnalysisCache {
   private generation = 0;
   /** Per open document; kept across clear(): block parses depend on the text alone. */
   private readonly parses = new Map<string, IncrementalYaml>();
+  /** Per open document: the findings of its blocks also depend on the workspace, so clear() drops them. */
+  private readonly blockFindings = new Map<string, BlockFindings>();
 
   constructor(
     private readonly ws: Workspace,
@@ -58,13 +61,19 @@ export class AnalysisCache {
     return done;
   }
 
+  /** The buffer's new version builds its YAML model from the blocks of the previous one, whoever reads it first. */
+  prepare(uri: string): void {
+    if (INCREMENTAL) this.ws.file(uriToPath(uri))?.buildYamlWith((text) => this.incremental(uri).model(text));
+  }
+
   private async run(uri: string, version: number, settings: DocSettings): Promise<DocAnalysis> {
     const generation = this.generation;
     const p = uriToPath(uri);
     // the server puts every open buffer into the workspace when it opens or changes
+    this.prepare(uri);
     const file = this.ws.file(p)!;
-    if (INCREMENTAL) file.buildYamlWith((text) => this.incremental(uri).model(text));
     const steps = analysisSteps(file, this.ws, {
+      blocks: INCREMENTAL ? this.blocksOf(uri) : undefined,
       profile: settings.profile,
       rules: settings.rules,
       kind: settings.kind,
@@ -97,6 +106,13 @@ export class AnalysisCache {
     this.entries.delete(uri);
     this.running.delete(uri);
     this.parses.delete(uri);
+    this.blockFindings.delete(uri);
+  }
+
+  private blocksOf(uri: string): BlockFindings {
+    let b = this.blockFindings.get(uri);
+    if (!b) this.blockFindings.set(uri, (b = new BlockFindings()));
+    return b;
   }
 
   private incremental(uri: string): IncrementalYaml {
@@ -107,6 +123,7 @@ export class AnalysisCache {
 
   clear(): void {
     this.generation++;
+    this.blockFindings.clear();
     this.entries.clear();
     this.running.clear();
   }

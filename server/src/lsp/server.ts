@@ -213,6 +213,7 @@ documents.onDidOpen((e) => schedule(e.document));
 // also fired when a document opens
 documents.onDidChangeContent((e) => {
   ws.setOverlay(uriToPath(e.document.uri), e.document.getText());
+  cache.prepare(e.document.uri); // before anything reads the new version's model
   schedule(e.document);
   if (readByOthers(uriToPath(e.document.uri))) revalidateOthers(e.document.uri);
 });

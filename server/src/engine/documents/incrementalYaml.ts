@@ -6,10 +6,16 @@
 // could read the file differently from a parse of the whole text, the whole text
 // is parsed: several documents or directives, tabs, CR line breaks, a BOM, a root
 // that is not a block mapping of plain keys, a block with parse errors or
-// warnings (a flow collection or quoted scalar running past a boundary), and
-// anchors or aliases anywhere.
+// warnings (a flow collection or quoted scalar running past a boundary), anchors
+// or aliases anywhere, and a top-level key written twice.
+//
+// Each block also keeps its own model (walked once): the file's model answers
+// every lookup from the model of the block the path starts in, with the entries
+// moved to where the block now starts, so an edit costs the changed block, not
+// the file.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
-import { parseYaml, YamlBlock, YamlModel } from './yamlModel';
+import { Span } from '../types';
+import { parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
 interface BlockText {
   text: string;
@@ -59,38 +65,144 @@ function usable(docs: Document.Parsed[]): Document.Parsed | undefined {
   return doc;
 }
 
-/** The YAML model of successive versions of one buffer, reusing the parse of unchanged top-level blocks. */
+/** One block's parse and model, kept while the buffer holds its text. */
+class BlockParse {
+  /** The model's entries by position, to find an entry's moved copy. */
+  private index?: Map<YamlRef, number>;
+  private placed?: Placed;
+
+  constructor(
+    readonly doc: Document.Parsed,
+    readonly text: string,
+    /** Walked once, with offsets from the block's start. */
+    readonly model: YamlModel,
+  ) {}
+
+  /** The block's entries and problems at `offset` in the file (kept while the block stays there). */
+  at(offset: number): Placed {
+    if (this.placed?.offset === offset) return this.placed;
+    const { refs, problems } = this.model;
+    if (offset === 0) return (this.placed = { offset, parse: this, refs, problems, moved: (r) => r });
+    const move = (s: Span) => ({ start: s.start + offset, end: s.end + offset });
+    const moved = refs.map((r) => ({
+      ...r,
+      keySpan: r.keySpan && move(r.keySpan),
+      valueSpan: r.valueSpan && move(r.valueSpan),
+    }));
+    const index = (this.index ??= new Map(refs.map((r, i) => [r, i])));
+    return (this.placed = {
+      offset,
+      parse: this,
+      refs: moved,
+      problems: problems.map((p) => ({ ...p, span: move(p.span) })),
+      moved: (r) => moved[index.get(r)!],
+    });
+  }
+}
+
+interface Placed {
+  offset: number;
+  parse: BlockParse;
+  refs: YamlRef[];
+  problems: YamlProblem[];
+  /** The copy, at this offset, of an entry of the block's own model. */
+  moved: (ref: YamlRef) => YamlRef;
+}
+
+/**
+ * The model of a file assembled from its blocks' models: the same entries, problems
+ * and answers as a walk of the whole text, each lookup routed to the block its path
+ * starts in (one block per top-level key: splitting falls back on a key written twice).
+ */
+class AssembledYaml extends YamlModel {
+  private readonly byRoot = new Map<string, Placed>();
+  private readonly roots: YamlRef[] = [];
+
+  constructor(text: string, blocks: YamlBlock[], placed: Placed[]) {
+    super(text, blocks);
+    for (const p of placed) {
+      for (const r of p.refs) this.refs.push(r);
+      for (const pr of p.problems) this.problems.push(pr);
+      if (p.parse.model.truncated) this.truncated = true;
+      const root = p.refs[0];
+      if (root?.path.length === 1) {
+        this.byRoot.set(root.path[0], p);
+        this.roots.push(root);
+      }
+    }
+  }
+
+  override get(path: string | readonly string[]): YamlRef | undefined {
+    const parts = partsOf(path);
+    const p = this.byRoot.get(parts[0]);
+    const ref = p?.parse.model.get(parts);
+    return ref && p!.moved(ref);
+  }
+
+  override children(path: string | readonly string[]): YamlRef[] {
+    const parts = partsOf(path);
+    if (parts.length === 0) return this.roots;
+    const p = this.byRoot.get(parts[0]);
+    return p ? p.parse.model.children(parts).map(p.moved) : [];
+  }
+
+  override getIn(docIndex: number, path: readonly string[]): YamlRef | undefined {
+    const p = docIndex === 0 ? this.byRoot.get(path[0]) : undefined;
+    const ref = p?.parse.model.getIn(0, path);
+    return ref && p!.moved(ref);
+  }
+
+  override childrenIn(docIndex: number, path: readonly string[]): YamlRef[] {
+    return docIndex === 0 ? this.children(path) : [];
+  }
+
+  override named(key: string | RegExp): YamlRef[] {
+    const out: YamlRef[] = [];
+    for (const p of this.byRoot.values()) for (const r of p.parse.model.named(key)) out.push(p.moved(r));
+    return out;
+  }
+
+  override complete(docIndex: number): boolean {
+    return docIndex === 0 && !this.truncated;
+  }
+}
+
+/** The YAML model of successive versions of one buffer, reusing the parse and model of unchanged top-level blocks. */
 export class IncrementalYaml {
-  private parses = new Map<string, Document.Parsed[]>();
+  private parses = new Map<string, BlockParse>();
   /** How the last model was built (for tests and the benchmark). */
   lastReuse = { reused: 0, parsed: 0, full: false };
 
   model(text: string): YamlModel {
-    const split = splitBlocks(text);
-    const next = new Map<string, Document.Parsed[]>();
-    const blocks: YamlBlock[] = [];
+    const next = new Map<string, BlockParse>();
+    const placed: Placed[] = [];
+    const roots = new Set<string | undefined>();
     let reused = 0;
-    for (const b of split ?? []) {
-      // each parse is used once per model: two equal blocks (a duplicate key) get their own nodes
-      let doc = this.parses.get(b.text)?.pop();
-      if (doc) reused++;
-      else doc = usable(parseYaml(b.text));
-      if (!doc) {
-        blocks.length = 0;
+    for (const b of splitBlocks(text) ?? []) {
+      let parse = this.parses.get(b.text);
+      if (parse) reused++;
+      else {
+        const doc = usable(parseYaml(b.text));
+        parse = doc && new BlockParse(doc, b.text, new YamlModel(b.text, [{ doc, offset: 0 }]));
+      }
+      // a key written twice: the second block would answer for the first one's paths
+      const root = parse?.model.rootKeys[0];
+      if (!parse || roots.has(root)) {
+        placed.length = 0;
         break;
       }
-      blocks.push({ doc, offset: b.offset });
-      const same = next.get(b.text);
-      if (same) same.push(doc);
-      else next.set(b.text, [doc]);
+      roots.add(root);
+      next.set(b.text, parse);
+      placed.push(parse.at(b.offset));
     }
-    if (blocks.length === 0) {
+    if (placed.length === 0) {
       this.parses = new Map();
       this.lastReuse = { reused: 0, parsed: 0, full: true };
       return new YamlModel(text);
     }
     this.parses = next;
-    this.lastReuse = { reused, parsed: blocks.length - reused, full: false };
-    return new YamlModel(text, blocks);
+    this.lastReuse = { reused, parsed: placed.length - reused, full: false };
+    const blocks = placed.map((p) => ({ doc: p.parse.doc, offset: p.offset, text: p.parse.text, model: p.parse.model }));
+    return new AssembledYaml(text, blocks, placed);
   }
 }

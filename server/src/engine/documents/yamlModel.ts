@@ -59,6 +59,9 @@ export interface YamlRef {
 export interface YamlBlock {
   doc: Document.Parsed;
   offset: number;
+  /** The block's text and its own model (offsets from the block's start), when a subclass assembles the entries (incrementalYaml.ts). */
+  text?: string;
+  model?: YamlModel;
 }
 
 export interface YamlProblem {
@@ -79,7 +82,7 @@ const SEP = '\u0000';
 
 const keyOf = (parts: readonly string[]): string => (parts.length ? SEP + parts.join(SEP) : '');
 /** Public string paths are dotted (`'tls.enabled'`, '' for the root); arrays are exact. */
-const partsOf = (path: string | readonly string[]): readonly string[] =>
+export const partsOf = (path: string | readonly string[]): readonly string[] =>
   typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
 
 export class YamlModel {
@@ -88,6 +91,8 @@ export class YamlModel {
   readonly refs: YamlRef[] = [];
   /** Set when alias expansion stopped at its budget, or nesting at its depth limit: some entries are missing. */
   truncated = false;
+  /** The top-level blocks this model was assembled from, each with its own model (the subclass in incrementalYaml.ts). */
+  readonly blocks?: readonly YamlBlock[];
   private readonly incomplete = new Set<number>();
   private readonly byPath = new Map<string, YamlRef>();
   /** Per document (by its index): path key -> entry, and path key -> children. */
@@ -118,11 +123,13 @@ export class YamlModel {
     // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
     // the incremental blocks never hold one (they fall back to a full parse on CR)
     const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(text.replace(/\r(?!\n)/g, '\n'));
-    if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
+    if (blocks?.every((b) => b.model)) this.blocks = blocks;
+    else if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {
-      const scan = scanAnchors(doc);
+      // blocks hold no anchors or aliases (incrementalYaml.ts): nothing to scan
+      const scan = this.blocks ? { targets: new Map<Alias, Node>(), entries: 0 } : scanAnchors(doc);
       written += scan.entries;
       return scan.targets;
     });
@@ -138,7 +145,7 @@ export class YamlModel {
       }
       this.byDocPath.push(new Map());
       this.childrenByDocPath.push(new Map());
-      this.walk(doc.contents, [], '', i, 0, false);
+      if (!this.blocks) this.walk(doc.contents, [], '', i, 0, false);
     });
     this.targets = [];
   }

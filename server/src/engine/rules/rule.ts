@@ -28,6 +28,12 @@ export interface RuleMeta<M extends Messages = Messages> {
   fix: FixKind | 'none';
   /** Rules whose findings on an overlapping span this rule's findings replace (the more specific rule wins). */
   supersedes: readonly string[];
+  /**
+   * The rule's findings in a file are those it makes on each top-level block alone: it reads
+   * nothing of the other blocks and no other file but the `.env` values it substitutes. The
+   * server then re-runs it only on the blocks an edit changed (engine/blockFindings.ts).
+   */
+  blockLocal?: boolean;
   messages: M;
   /** Runs after every other rule, so `ctx.toldByFinding` knows their findings (SCH006). */
   runsLast?: boolean;
@@ -78,6 +84,8 @@ export interface RuleContext<M extends Messages = Messages> {
    * server does not read it). Complete only for rules with `meta.runsLast`.
    */
   toldByFinding(ref: YamlRef): boolean;
+  /** Whether a finding tells the story of this key or of a key under it (through mapping keys only): toldByFinding of the subtree, without walking it. */
+  toldWithin(ref: YamlRef): boolean;
 }
 
 export interface Rule<M extends Messages = Messages> {

@@ -8,15 +8,29 @@ import { SchemaName, schemasAt } from './schemaIndex';
 
 export type Readership = 'read' | 'unread' | 'unknown';
 
+// Schemas never change at run time: answers by path are cached (SCH006 asks for every entry of a file).
+const answers = new Map<string, Readership>();
+const MAX_ANSWERS = 20_000;
+
 /** Whether the server reads the key at `keys`: its own flag, or the nearest ancestor's. */
 export function readership(name: SchemaName, keys: readonly string[]): Readership {
-  for (let n = keys.length; n > 0; n--) {
-    for (const s of schemasAt(name, keys.slice(0, n) as string[])) {
-      const v = s['x-server-reads'];
-      if (typeof v === 'boolean') return v ? 'read' : 'unread';
-    }
+  const id = `${name}\u0000${keys.join('\u0000')}`;
+  let answer = answers.get(id);
+  if (answer === undefined) {
+    answer = ownFlag(name, keys) ?? (keys.length > 1 ? readership(name, keys.slice(0, -1)) : 'unknown');
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(id, answer);
   }
-  return 'unknown';
+  return answer;
+}
+
+function ownFlag(name: SchemaName, keys: readonly string[]): Readership | undefined {
+  if (keys.length === 0) return undefined;
+  for (const s of schemasAt(name, keys as string[])) {
+    const v = s['x-server-reads'];
+    if (typeof v === 'boolean') return v ? 'read' : 'unread';
+  }
+  return undefined;
 }
 
 export const isUnread = (name: SchemaName, keys: readonly string[]): boolean => readership(name, keys) === 'unread';

@@ -20,6 +20,7 @@ export default defineRule({
     id: 'AUD002',
     name: 'audit-local-only',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

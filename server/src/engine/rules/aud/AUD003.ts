@@ -38,6 +38,7 @@ export default defineRule({
     id: 'AUD003',
     name: 'audit-insecure-transport',
     kinds: ['config'],
+    blockLocal: true,
     severity: ['error', 'warning'],
     productionOnly: true,
     fix: 'fix',

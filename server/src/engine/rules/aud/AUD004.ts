@@ -19,6 +19,7 @@ export default defineRule({
     id: 'AUD004',
     name: 'audit-redaction-off',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'AUD005',
     name: 'audit-unsigned',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

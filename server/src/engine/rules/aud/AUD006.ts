@@ -46,6 +46,7 @@ export default defineRule({
     id: 'AUD006',
     name: 'audit-categories',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'suggestion',

@@ -39,6 +39,7 @@ export default defineRule({
     id: 'AUD007',
     name: 'audit-retention',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -11,6 +11,7 @@ export default defineRule({
     id: 'CMP002',
     name: 'gdpr-retention',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

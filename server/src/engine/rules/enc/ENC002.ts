@@ -36,6 +36,7 @@ export default defineRule({
     id: 'ENC002',
     name: 'weak-cipher-at-rest',
     kinds: ['config'],
+    blockLocal: true,
     severity: ['error', 'warning'],
     productionOnly: true,
     fix: 'fix',

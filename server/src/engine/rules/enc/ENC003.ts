@@ -33,6 +33,7 @@ export default defineRule({
     id: 'ENC003',
     name: 'weak-kdf',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

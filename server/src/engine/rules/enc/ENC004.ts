@@ -11,6 +11,7 @@ export default defineRule({
     id: 'ENC004',
     name: 'local-key-provider',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'suggestion',

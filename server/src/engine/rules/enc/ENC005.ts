@@ -18,6 +18,7 @@ export default defineRule({
     id: 'ENC005',
     name: 'encryption-scope',
     kinds: ['config'],
+    blockLocal: true,
     severity: ['warning', 'info'],
     productionOnly: true,
     fix: 'fix',

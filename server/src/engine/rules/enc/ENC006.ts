@@ -20,6 +20,7 @@ export default defineRule({
     id: 'ENC006',
     name: 'unencrypted-artifacts',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

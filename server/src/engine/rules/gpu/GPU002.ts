@@ -10,6 +10,7 @@ export default defineRule({
     id: 'GPU002',
     name: 'gpu-compute-mode',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'info',
     productionOnly: true,
     fix: 'fix',

@@ -40,6 +40,7 @@ export default defineRule({
     id: 'GPU004',
     name: 'gpu-blocked-operation',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

@@ -16,6 +16,7 @@ export default defineRule({
     id: 'GPU005',
     name: 'vram-secure-clear',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

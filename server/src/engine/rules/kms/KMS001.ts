@@ -8,6 +8,7 @@ export default defineRule({
     id: 'KMS001',
     name: 'hsm-stub',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'none',

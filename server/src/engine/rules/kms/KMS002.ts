@@ -9,6 +9,7 @@ export default defineRule({
     id: 'KMS002',
     name: 'hsm-extractable-key',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

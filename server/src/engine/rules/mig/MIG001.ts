@@ -11,6 +11,7 @@ export default defineRule({
     id: 'MIG001',
     name: 'mig-disabled',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'MIG002',
     name: 'mig-duplicate-uuid',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'none',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'MIG003',
     name: 'mig-shared-instance',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

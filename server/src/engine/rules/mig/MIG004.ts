@@ -13,6 +13,7 @@ export default defineRule({
     id: 'MIG004',
     name: 'mig-uuid-format',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'none',

@@ -24,6 +24,7 @@ export default defineRule({
     id: 'MIG005',
     name: 'mig-vram-limit',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'none',

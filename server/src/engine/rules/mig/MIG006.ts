@@ -9,6 +9,7 @@ export default defineRule({
     id: 'MIG006',
     name: 'mig-unassigned',
     kinds: ['mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

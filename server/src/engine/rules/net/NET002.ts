@@ -106,6 +106,7 @@ export default defineRule({
     id: 'NET002',
     name: 'plaintext-remote-endpoint',
     kinds: ['config', 'env'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'suggestion',

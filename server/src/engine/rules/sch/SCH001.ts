@@ -8,6 +8,7 @@ export default defineRule({
     id: 'SCH001',
     name: 'yaml-syntax',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: ['error', 'warning'],
     productionOnly: false,
     fix: 'none',

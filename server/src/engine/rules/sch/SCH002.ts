@@ -14,6 +14,7 @@ export default defineRule({
     id: 'SCH002',
     name: 'unknown-key',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: false,
     fix: 'fix',

@@ -33,6 +33,7 @@ export default defineRule({
     id: 'SCH003',
     name: 'wrong-type',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: ['error', 'warning'],
     productionOnly: false,
     fix: 'suggestion',

@@ -16,6 +16,7 @@ export default defineRule({
     id: 'SCH004',
     name: 'invalid-enum',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'fix',

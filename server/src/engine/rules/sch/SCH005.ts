@@ -13,6 +13,7 @@ export default defineRule({
     id: 'SCH005',
     name: 'out-of-range',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'none',

@@ -1,7 +1,7 @@
 // SCH006 no-effect-key: documented keys that the server code is known not to read, once per section.
-import { YamlRef } from '../../documents/yamlModel';
+import { YamlModel, YamlRef } from '../../documents/yamlModel';
 import { insteadOf, unreadEntries } from '../../schema/readership';
-import { schemaFor } from '../../schema/schemaIndex';
+import { SchemaName, schemaFor, schemasAt } from '../../schema/schemaIndex';
 import { dotted, pathText } from '../query';
 import { defineRule } from '../rule';
 
@@ -9,6 +9,59 @@ import { defineRule } from '../rule';
 interface Group {
   section: string;
   refs: YamlRef[];
+}
+
+/**
+ * The entries of the model in order, without those under an entry the schema does not
+ * describe: below it nothing has a readership of its own, so nothing there is reported
+ * apart from its section (a 10,000-entry section of tenants costs one lookup).
+ */
+function described(model: YamlModel, name: SchemaName): YamlRef[] {
+  const out: YamlRef[] = [];
+  const visit = (docIndex: number, path: readonly string[]) => {
+    for (const r of model.childrenIn(docIndex, path)) {
+      out.push(r);
+      if (schemasAt(name, r.path).length > 0) visit(docIndex, r.path);
+    }
+  };
+  model.docs.forEach((_, i) => visit(i, []));
+  return out;
+}
+
+/** The unread entries not under an unread one, in order: what the findings list (before the told keys are left to their findings). */
+function unreadTops(model: YamlModel, name: SchemaName): YamlRef[] {
+  const unread = unreadEntries(model, name);
+  return described(model, name).filter((ref) => {
+    if (!ref.keySpan || !unread(ref)) return false;
+    const parent = ref.path.length > 1 ? model.getIn(ref.docIndex, ref.path.slice(0, -1)) : undefined;
+    return !parent || !unread(parent);
+  });
+}
+
+/** Per block model of an edited buffer (kept while its block is unchanged): where its unread tops are among its entries. */
+const blockTops = new WeakMap<YamlModel, Map<SchemaName, number[]>>();
+
+/**
+ * unreadTops, block by block when the model is assembled from its top-level blocks (no
+ * block's answer depends on another's): after an edit only the changed block is looked at.
+ * The entries of such a model are its blocks' entries, in order.
+ */
+function unreadTopsOf(model: YamlModel, name: SchemaName): YamlRef[] {
+  if (!model.blocks) return unreadTops(model, name);
+  const out: YamlRef[] = [];
+  let first = 0;
+  for (const { model: block } of model.blocks) {
+    const byName = blockTops.get(block!) ?? new Map<SchemaName, number[]>();
+    blockTops.set(block!, byName);
+    let at = byName.get(name);
+    if (!at) {
+      const index = new Map(block!.refs.map((r, i) => [r, i]));
+      byName.set(name, (at = unreadTops(block!, name).map((r) => index.get(r)!)));
+    }
+    for (const i of at) out.push(model.refs[first + i]);
+    first += block!.refs.length;
+  }
+  return out;
 }
 
 const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
@@ -49,18 +102,14 @@ export default defineRule({
     if (!name) return;
     const model = ctx.file.yaml;
     const kidsOf = (ref: YamlRef) => model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
-    const unreadRef = unreadEntries(model, name);
     // a key a security finding sits on is that finding's story; a section holding one is listed by its parts
-    const told = (ref: YamlRef): boolean => ctx.toldByFinding(ref) || kidsOf(ref).some(told);
     const listed = (ref: YamlRef): YamlRef[] =>
-      !told(ref) ? [ref] : ctx.toldByFinding(ref) && !kidsOf(ref).length ? [] : kidsOf(ref).flatMap(listed);
+      !ctx.toldWithin(ref) ? [ref] : ctx.toldByFinding(ref) && !kidsOf(ref).length ? [] : kidsOf(ref).flatMap(listed);
 
     const groups = new Map<string, Group>();
     const seen = new Set<number>(); // an anchored key reached through several aliases: once
-    for (const ref of model.refs) {
-      if (!ref.keySpan || seen.has(ref.keySpan.start) || !unreadRef(ref)) continue;
-      const parent = ref.path.length > 1 ? model.getIn(ref.docIndex, ref.path.slice(0, -1)) : undefined;
-      if (parent && unreadRef(parent)) continue; // listed with its section
+    for (const ref of unreadTopsOf(model, name)) {
+      if (seen.has(ref.keySpan!.start)) continue;
       for (const r of listed(ref)) {
         if (!r.keySpan || seen.has(r.keySpan.start)) continue;
         seen.add(r.keySpan.start);

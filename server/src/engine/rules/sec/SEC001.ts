@@ -29,6 +29,7 @@ export default defineRule({
     id: 'SEC001',
     name: 'inline-secret',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'suggestion',

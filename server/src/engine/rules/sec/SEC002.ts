@@ -9,6 +9,7 @@ export default defineRule({
     id: 'SEC002',
     name: 'known-credential',
     kinds: ['config', 'mig', 'deploy'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: false,
     fix: 'suggestion',

@@ -45,6 +45,7 @@ export default defineRule({
     id: 'SEC003',
     name: 'weak-secret',
     kinds: ['config', 'mig', 'env'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'none',

@@ -20,6 +20,7 @@ export default defineRule({
     id: 'SEC004',
     name: 'credentials-in-url',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'suggestion',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'SEC005',
     name: 'undefined-variable',
     kinds: ['config', 'mig'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

@@ -34,6 +34,7 @@ export default defineRule({
     id: 'TLS002',
     name: 'tls-min-version',
     kinds: ['config'],
+    blockLocal: true,
     severity: ['error', 'warning'],
     productionOnly: true,
     fix: 'fix',

@@ -119,6 +119,7 @@ export default defineRule({
     id: 'TLS003',
     name: 'tls-weak-cipher',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'TLS004',
     name: 'tls-session-tickets',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

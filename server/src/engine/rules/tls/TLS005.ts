@@ -39,6 +39,7 @@ export default defineRule({
     id: 'TLS005',
     name: 'tls-client-auth',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

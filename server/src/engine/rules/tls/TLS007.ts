@@ -9,6 +9,7 @@ export default defineRule({
     id: 'TLS007',
     name: 'tls-revocation-off',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'info',
     productionOnly: true,
     fix: 'fix',

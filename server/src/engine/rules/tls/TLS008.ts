@@ -11,6 +11,7 @@ export default defineRule({
     id: 'TLS008',
     name: 'grpc-tls',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'fix',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'TLS009',
     name: 'tls-wildcard-peer',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'none',

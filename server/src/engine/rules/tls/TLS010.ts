@@ -20,6 +20,7 @@ export default defineRule({
     id: 'TLS010',
     name: 'tls-verify-off',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'error',
     productionOnly: true,
     fix: 'fix',

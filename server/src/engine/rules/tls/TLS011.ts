@@ -25,6 +25,7 @@ export default defineRule({
     id: 'TLS011',
     name: 'weak-key-size',
     kinds: ['config'],
+    blockLocal: true,
     severity: 'warning',
     productionOnly: true,
     fix: 'suggestion',
