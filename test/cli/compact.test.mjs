@@ -16,7 +16,7 @@ describe('CLI --format compact', () => {
     const dir = workspace({ 'a/config.yaml': tlsConfig('1.2'), 'b/config.yaml': tlsConfig('1.0') });
     const r = cli([...only('TLS002'), '--profile', 'production', '--format', 'compact', '.'], { cwd: dir });
     const lines = r.stdout.split('\n');
-    assert.match(lines[0], /^a\/config\.yaml:3:18: warning TLS002 The minimum TLS version is 1\.2\.$/);
+    assert.match(lines[0], /^a\/config\.yaml:3:18: warning TLS002 Minimum TLS version 1\.2 is below TLS 1\.3\.$/);
     assert.match(lines[1], /^b\/config\.yaml:3:18: error TLS002 Minimum TLS version 1\.0 [^]*\.$/);
     for (const l of lines.slice(0, 2)) assert.doesNotMatch(l.replace(/\.$/, ''), /[.!?] /, `one sentence: ${l}`);
     assert.equal(lines[2], '');
