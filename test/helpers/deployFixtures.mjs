@@ -44,6 +44,19 @@ data:
             server: siem.internal:514
 `;
 
+/** A Deployment `themisdb` with one ThemisDB container, `server`, whose remaining fields are `container` (indented 10). */
+export const themisWorkload = (container) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: themisdb
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: themisdb:1.5.0
+${container}`;
+
 export const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -1,18 +1,7 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
-import { ADMIN_TOKEN, b64, CONFIGMAP, DEPLOYMENT, SECRET, VAULT_TOKEN } from '../helpers/deployFixtures.mjs';
+import { ADMIN_TOKEN, b64, CONFIGMAP, DEPLOYMENT, SECRET, themisWorkload, VAULT_TOKEN } from '../helpers/deployFixtures.mjs';
 
-const WORKLOAD = (env, extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: themisdb
-spec:
-  template:
-    spec:
-      containers:
-        - name: server
-          image: themisdb:1.5.0
-${extra}          env:
-${env}`;
+const WORKLOAD = (env, extra = '') => themisWorkload(`${extra}          env:\n${env}`);
 const WORKLOAD_WITH_REF = (secret, key) =>
   WORKLOAD(
     `            - name: ${key}\n              valueFrom:\n                secretKeyRef:\n                  name: ${secret}\n                  key: ${key}\n`,

@@ -1,5 +1,5 @@
 import { ruleTester } from '../helpers/ruleTester.mjs';
-import { HARDENED_COMPOSE } from '../helpers/deployFixtures.mjs';
+import { HARDENED_COMPOSE, themisWorkload } from '../helpers/deployFixtures.mjs';
 
 const compose = (extra) => `services:
   themisdb:
@@ -7,17 +7,7 @@ const compose = (extra) => `services:
 ${extra}    environment:
       THEMIS_PRODUCTION_MODE: "1"
 `;
-const deployment = (sc) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: themisdb
-spec:
-  template:
-    spec:
-      containers:
-        - name: server
-          image: themisdb:1.5.0
-${sc}`;
+const deployment = themisWorkload;
 const HARDENED_SC = `          securityContext:
             runAsNonRoot: true
             allowPrivilegeEscalation: false

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile, engine, writeWorkspace } from '../helpers/engine.mjs';
 import { ruleTester } from '../helpers/ruleTester.mjs';
+import { themisWorkload } from '../helpers/deployFixtures.mjs';
 
 const compose = (env, extra = '') => `services:
   themisdb:
@@ -13,18 +14,7 @@ const compose = (env, extra = '') => `services:
 ${extra}    environment:
 ${env}`;
 
-const deployment = (env) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: themisdb
-spec:
-  template:
-    spec:
-      containers:
-        - name: server
-          image: themisdb:1.5.0
-          env:
-${env}`;
+const deployment = (env) => themisWorkload(`          env:\n${env}`);
 
 ruleTester('ENV001', {
   invalid: [
