@@ -11,6 +11,14 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, writeWorkspace } from '../helpers/engine.mjs';
 
+/** The LSP shutdown handshake; the server process must then exit by itself (5 s at most). */
+async function shutDown(conn, proc) {
+  await conn.sendRequest('shutdown');
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  conn.sendNotification('exit');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+}
+
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -30,10 +38,7 @@ describe('themisdb-language-server bin', () => {
       assert.ok(result.capabilities.hoverProvider, 'hovers');
       assert.ok(result.capabilities.completionProvider, 'completes');
       assert.ok(result.capabilities.codeActionProvider, 'offers code actions');
-      await conn.sendRequest('shutdown');
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      conn.sendNotification('exit');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await shutDown(conn, proc);
     } finally {
       conn.dispose();
       proc.kill();
@@ -98,10 +103,7 @@ describe('the server command of the README recipes', () => {
         JSON.stringify(published.get(envUri)),
       );
       assert.deepEqual(published.get(scriptUri), [], 'a shell script that is not ThemisDB gets nothing');
-      await conn.sendRequest('shutdown');
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      conn.sendNotification('exit');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await shutDown(conn, proc);
     } finally {
       conn.dispose();
       proc.kill();

@@ -105,20 +105,7 @@ ruleTester('DEP001', {
     {
       name: 'kubernetes env[].value',
       files: {
-        'deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: themisdb
-spec:
-  template:
-    spec:
-      containers:
-        - name: server
-          image: themisdb:1.5.0
-          env:
-            - name: THEMIS_TOKEN_ADMIN
-              value: "${ADMIN_TOKEN}"
-`,
+        'deployment.yaml': WORKLOAD(`            - name: THEMIS_TOKEN_ADMIN\n              value: "${ADMIN_TOKEN}"\n`),
       },
       errors: [
         {
