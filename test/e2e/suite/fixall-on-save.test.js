@@ -30,6 +30,14 @@ describe('Quick fixes and fix-all on save', () => {
     fs.mkdirSync(require('path').dirname(uri.fsPath), { recursive: true });
     fs.writeFileSync(uri.fsPath, TEXT);
     fs.writeFileSync(h.workspaceUri('fixall/.env').fsPath, 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_ENVIRONMENT=production\n');
+    // Writing the workspace setting opens .vscode/settings.json as JSONC, which activates VS Code's
+    // JSON extension; if that activation lands during the save, VS Code drops the code actions it
+    // was getting for the save (seen in CI: the save went through unfixed). So turn fix-all on
+    // save on here, before the first test, and wait for that activation to finish.
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', { 'source.fixAll.themisdb': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    await vscode.extensions.getExtension('vscode.json-language-features')?.activate();
   });
   after(async () => {
     await vscode.workspace
@@ -65,9 +73,6 @@ describe('Quick fixes and fix-all on save', () => {
   });
 
   it('applies the safe fixes on save and keeps comments', async () => {
-    await vscode.workspace
-      .getConfiguration('editor')
-      .update('codeActionsOnSave', { 'source.fixAll.themisdb': 'explicit' }, vscode.ConfigurationTarget.Workspace);
     const { doc, editor } = await h.openInEditor('fixall/config.yaml');
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '# edited\n'));
     await doc.save();
