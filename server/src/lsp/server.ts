@@ -59,7 +59,8 @@ let ws = new Workspace(nodeHost);
 const logError = (m: string) => connection.console.error(maskSecretsInLog(m));
 let cache = new AnalysisCache(ws, logError);
 const baseline = new BaselineFilter((m) => connection.console.warn(maskSecretsInLog(m)));
-const timers = new Map<string, NodeJS.Timeout>();
+/** Per document, how to cancel its pending validation. */
+const pending = new Map<string, () => void>();
 /** Per document, the latest schedule() call: an older one whose settings arrive late does nothing. */
 const scheduled = new Map<string, number>();
 const rootOf = (p: string) => rootIn(ws, p);
@@ -137,19 +138,24 @@ connection.onInitialized(() => {
 });
 
 function schedule(doc: TextDocument): void {
-  clearTimeout(timers.get(doc.uri));
+  pending.get(doc.uri)?.();
   const ticket = (scheduled.get(doc.uri) ?? 0) + 1;
   scheduled.set(doc.uri, ticket);
   // the delay is a per-resource setting (themisdb.validate.delay)
   void settings.get(doc.uri).then((s) => {
     if (scheduled.get(doc.uri) !== ticket) return;
-    timers.set(
-      doc.uri,
-      setTimeout(() => {
-        timers.delete(doc.uri);
-        void validate(doc.uri, doc.version);
-      }, s.delay),
-    );
+    const run = () => {
+      pending.delete(doc.uri);
+      void validate(doc.uri, doc.version);
+    };
+    // no delay: right after the messages already received (a 0 ms timer waits at least 1 ms)
+    if (s.delay > 0) {
+      const timer = setTimeout(run, s.delay);
+      pending.set(doc.uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      pending.set(doc.uri, () => clearImmediate(immediate));
+    }
   });
 }
 
@@ -218,7 +224,8 @@ documents.onDidChangeContent((e) => {
   if (readByOthers(uriToPath(e.document.uri))) revalidateOthers(e.document.uri);
 });
 documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri));
+  pending.get(e.document.uri)?.();
+  pending.delete(e.document.uri);
   scheduled.delete(e.document.uri);
   forgetDocument(e.document.uri);
   cache.drop(e.document.uri);
