@@ -93,24 +93,16 @@ const median = (xs) => {
 const stats = (xs) => ({ med: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** Like `sample`, for two functions run alternately, so both see the same machine load. */
-function samplePair(a, b, opts) {
-  const xs = [[], []];
-  let i = 0;
-  sample(
-    () => {
-      const t = now();
-      (i % 2 ? b : a)();
-      xs[i++ % 2].push(now() - t);
-    },
-    { ...opts, min: 2 * (opts.min ?? 5) },
-  );
-  return xs;
+/** Runs `fn` for 200 ms (at least once) before it is timed: the JIT compiles the code under test, as it has after a few edits in the editor. */
+function warmUp(fn) {
+  const end = now() + 200;
+  do fn();
+  while (now() < end);
 }
 
-/** Runs `fn` at least `min` times and until `budgetMs` is spent (at most `max`), after one warm-up. */
+/** Runs `fn` at least `min` times and until `budgetMs` is spent (at most `max`), after a warm-up. */
 function sample(fn, { min = 5, max = 200, budgetMs = 1500 } = {}) {
-  fn();
+  warmUp(fn);
   const xs = [];
   const end = now() + budgetMs;
   while (xs.length < min || (xs.length < max && now() < end)) {
@@ -119,6 +111,22 @@ function sample(fn, { min = 5, max = 200, budgetMs = 1500 } = {}) {
     xs.push(now() - t);
   }
   return stats(xs);
+}
+
+/** Like `sample`, for two functions run alternately, so both see the same machine load: their times, in pairs. */
+function samplePair(a, b, { min = 5, max = 200, budgetMs = 1500 } = {}) {
+  warmUp(a);
+  warmUp(b);
+  const xs = [[], []];
+  const end = now() + budgetMs;
+  while (xs[1].length < min || (xs[1].length < max && now() < end)) {
+    for (const [i, fn] of [a, b].entries()) {
+      const t = now();
+      fn();
+      xs[i].push(now() - t);
+    }
+  }
+  return xs;
 }
 
 // ---------------------------------------------------------------- LSP peers

@@ -50,6 +50,25 @@ export interface Analysis {
 
 const loggedFailures = new Set<string>();
 
+/** Per rule list: the rules that apply, in the order they run, by kind and kind of analysis (computed once, not per file). */
+const orders = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+
+/** The rules of `kind` (and the config rules for a manifest holding a config); with blocks, the block-local rules first, on each changed block alone. */
+function rulesInOrder(rules: readonly Rule[], kind: FileKind, blocks: boolean, embedded: boolean): Rule[] {
+  let byKey = orders.get(rules);
+  if (!byKey) orders.set(rules, (byKey = new Map()));
+  const key = `${kind}:${blocks}:${embedded}`;
+  let order = byKey.get(key);
+  if (!order) {
+    const first = (r: Rule) => (r.meta.runsLast ? 2 : blocks && r.meta.blockLocal ? 0 : 1);
+    order = [...rules]
+      .sort((a, b) => first(a) - first(b))
+      .filter((r) => r.meta.kinds.includes(kind) || (embedded && r.meta.kinds.includes('config')));
+    byKey.set(key, order);
+  }
+  return order;
+}
+
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
   const steps = analysisSteps(file, ws, options, rules);
   for (;;) {
@@ -112,11 +131,7 @@ export function* analysisSteps(
     embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
   );
   const blocks = options.blocks?.begin(file, kind, profile);
-  // with the blocks of an edited buffer, the block-local rules first: on each changed block alone
-  const first = (r: Rule) => (r.meta.runsLast ? 2 : blocks && r.meta.blockLocal ? 0 : 1);
-  const applicable = [...rules]
-    .sort((a, b) => first(a) - first(b))
-    .filter((r) => r.meta.kinds.includes(kind) || (embedded.length > 0 && r.meta.kinds.includes('config')));
+  const applicable = rulesInOrder(rules, kind, !!blocks, embedded.length > 0);
   // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
   const blockContexts = blocks?.changed.map((b) => ({
     ...ctx,

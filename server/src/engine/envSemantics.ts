@@ -209,6 +209,15 @@ export function productionOn(scope: EnvScope): boolean {
  */
 export function configuresServer(scope: EnvScope): boolean {
   const env = environmentOf(scope);
+  let answer = configures.get(env);
+  if (answer === undefined) configures.set(env, (answer = environmentConfiguresServer(scope, env)));
+  return answer;
+}
+
+/** Per environment: every ENV rule asks. */
+const configures = new WeakMap<Environment, boolean>();
+
+function environmentConfiguresServer(scope: EnvScope, env: Environment): boolean {
   if (!env.judgesMissing) return false;
   if (env.ofService) return true;
   // a template lists what to fill in, not a whole environment

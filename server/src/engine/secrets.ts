@@ -24,6 +24,19 @@ const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret ke
 
 /** A key or variable name whose value is a secret (`password`, `hec_token`, `pkcs11.pin`, `secret_id`, `THEMIS_TOKEN_ADMIN`). */
 export function isSecretKey(name: string): boolean {
+  let answer = secretKeys.get(name);
+  if (answer === undefined) {
+    if (secretKeys.size >= MAX_NAMES) secretKeys.clear();
+    secretKeys.set(name, (answer = secretKeyByWords(name)));
+  }
+  return answer;
+}
+
+// The rules ask about the same few names many times per file: answers are kept by name.
+const secretKeys = new Map<string, boolean>();
+const MAX_NAMES = 10_000;
+
+function secretKeyByWords(name: string): boolean {
   const words = name
     .toLowerCase()
     .split(/[_.-]+/)

@@ -71,6 +71,18 @@ const INSTEAD: [RegExp, string][] = [
  * proxy in front, a build that maps it. Undefined when the key is read or unknown.
  */
 export function insteadOf(name: SchemaName, keys: readonly string[]): string | undefined {
+  const id = `${name}\u0000${keys.join('\u0000')}`;
+  if (!replacements.has(id)) {
+    if (replacements.size >= MAX_ANSWERS) replacements.clear();
+    replacements.set(id, replacementOf(name, keys));
+  }
+  return replacements.get(id);
+}
+
+/** insteadOf's answers by path, like readership's (SCH006 and every security rule ask). */
+const replacements = new Map<string, string | undefined>();
+
+function replacementOf(name: SchemaName, keys: readonly string[]): string | undefined {
   if (!isUnread(name, keys)) return undefined;
   const env = envOverrides(name, keys);
   if (env.length) return `set ${env.join(' or ')} instead, which the server reads`;

@@ -20,8 +20,23 @@ export function isAllInterfaces(value: string): boolean {
 }
 
 const LOOPBACK = '127.0.0.1';
-const BIND_KEY =
-  /^(?:host|bind|bind_address|bind_addr|bind_host|listen|listen_address|listen_addr|listen_host|address|[a-z0-9_]+_bind_address|[a-z0-9_]+_bind_addr|[a-z0-9_]+_listen_address|[a-z0-9_]+_bind_host)$/;
+// the rule asks for every key of the file: a set and suffixes, not one regex of alternatives that backtracks per key
+const BIND_NAMES = new Set([
+  'host',
+  'bind',
+  'bind_address',
+  'bind_addr',
+  'bind_host',
+  'listen',
+  'listen_address',
+  'listen_addr',
+  'listen_host',
+  'address',
+]);
+const BIND_SUFFIXES = ['_bind_address', '_bind_addr', '_listen_address', '_bind_host'];
+const NAME_CHARS = /^[a-z0-9_]+$/;
+const isBindKey = (k: string) =>
+  BIND_NAMES.has(k) || BIND_SUFFIXES.some((s) => k.length > s.length && k.endsWith(s) && NAME_CHARS.test(k));
 const OBSERVABILITY = /health|metrics|prometheus|monitoring|status|debug|pprof|admin|diagnostic/i;
 const TRUTHY_MTLS = /^(?:1|true|yes)$/i;
 
@@ -30,7 +45,7 @@ type Listener = { kind: 'health' } | { kind: 'main' } | { kind: 'grpc'; grpcPath
 /** What kind of listener a bind entry belongs to, or undefined when it is not a bind address. */
 function listenerOf(ref: YamlRef): Listener | undefined {
   const k = lastKey(ref);
-  if (!BIND_KEY.test(k)) return undefined;
+  if (!isBindKey(k)) return undefined;
   const parents = ref.path.slice(0, -1);
   // `address` / `host` in arbitrary places are usually remote endpoints, not listeners
   const listenerPlace =

@@ -12,30 +12,23 @@ interface Group {
 }
 
 /**
- * The entries of the model in order, without those under an entry the schema does not
- * describe: below it nothing has a readership of its own, so nothing there is reported
- * apart from its section (a 10,000-entry section of tenants costs one lookup).
+ * The unread entries not under an unread one, in the model's order (before the told keys
+ * are left to their findings). Below an entry the schema does not describe nothing has a
+ * readership of its own, so the walk does not go there (a 10,000-entry section of tenants
+ * costs one lookup); each entry's parent is the one the walk comes from.
  */
-function described(model: YamlModel, name: SchemaName): YamlRef[] {
-  const out: YamlRef[] = [];
-  const visit = (docIndex: number, path: readonly string[]) => {
-    for (const r of model.childrenIn(docIndex, path)) {
-      out.push(r);
-      if (schemasAt(name, r.path).length > 0) visit(docIndex, r.path);
-    }
-  };
-  model.docs.forEach((_, i) => visit(i, []));
-  return out;
-}
-
-/** The unread entries not under an unread one, in order: what the findings list (before the told keys are left to their findings). */
 function unreadTops(model: YamlModel, name: SchemaName): YamlRef[] {
   const unread = unreadEntries(model, name);
-  return described(model, name).filter((ref) => {
-    if (!ref.keySpan || !unread(ref)) return false;
-    const parent = ref.path.length > 1 ? model.getIn(ref.docIndex, ref.path.slice(0, -1)) : undefined;
-    return !parent || !unread(parent);
-  });
+  const out: YamlRef[] = [];
+  const visit = (docIndex: number, parent: YamlRef | undefined) => {
+    const underUnread = !!parent && unread(parent);
+    for (const r of model.childrenIn(docIndex, parent?.path ?? [])) {
+      if (r.keySpan && !underUnread && unread(r)) out.push(r);
+      if (schemasAt(name, r.path).length > 0) visit(docIndex, r);
+    }
+  };
+  model.docs.forEach((_, i) => visit(i, undefined));
+  return out;
 }
 
 /** Per block model of an edited buffer (kept while its block is unchanged): where its unread tops are among its entries. */
