@@ -175,14 +175,16 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       });
     });
   };
+  const toAnalyze = new Set(targets.map((t) => t.file));
   for (const t of targets) {
+    toAnalyze.delete(t.file);
     const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
     if (link) continue; // reported with the other links below
     const { file, analysis } = analyzeTarget(t);
     if (analysis.kind) checked++;
     addReported(t, file, analysis.findings);
-    // the findings are all the report needs: the file's models go
-    ws.release(t.file);
+    // the findings are all the report needs: the file's models go, and so do the siblings it read
+    ws.releaseAllBut((p) => toAnalyze.has(p));
   }
   // every link not followed, named, found by the walk or met as a sibling: a notice on the link
   for (const [link, refusal] of ws.refusedLinks())

@@ -2,6 +2,7 @@
 // key the server does not read, or asking for one, says so in its own message and
 // names what works instead; a safe fix that sets such a key becomes a suggestion
 // (it would only look like protection); and SCH006 leaves that key to the finding.
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { YamlRef } from './documents/yamlModel';
 import { applyEdits } from './fixes/applyEdits';
@@ -19,6 +20,7 @@ export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 /** setsUnread's answers by file, block text and edits: after a keystroke, the fixes in the other blocks ask again. */
 const unreadAnswers = new Map<string, boolean>();
 const MAX_ANSWERS = 2000;
+const digest = (text: string) => createHash('sha256').update(text).digest('base64');
 
 export class FindingReadership {
   private byStart?: Map<number, YamlRef[]>;
@@ -59,7 +61,8 @@ export class FindingReadership {
     const to = blockEnd(text, Math.max(...edits.map((e) => e.end)));
     const slice = text.slice(from, to);
     const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${slice}`;
+    // the block's digest, not its text: a key cut from the file would keep all of it alive, and a block can be large
+    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${digest(slice)}`;
     let answer = unreadAnswers.get(key);
     if (answer === undefined) {
       const before = new SourceFile(this.file.path, slice);

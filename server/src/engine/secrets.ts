@@ -1,5 +1,6 @@
 // Secret detection shared by the SEC and ENV rules: which key names hold secrets,
 // which values are placeholders, which are weak, and known credential formats.
+import { detached } from './detached';
 
 // A secret word anywhere in a name is too loose for real ThemisDB files
 // (`auth_method: token`, `client_auth`, `pin_l0_filter_and_index_blocks_in_cache`):
@@ -27,7 +28,7 @@ export function isSecretKey(name: string): boolean {
   let answer = secretKeys.get(name);
   if (answer === undefined) {
     if (secretKeys.size >= MAX_NAMES) secretKeys.clear();
-    secretKeys.set(name, (answer = secretKeyByWords(name)));
+    secretKeys.set(detached(name), (answer = secretKeyByWords(name)));
   }
   return answer;
 }

@@ -103,9 +103,14 @@ export class Workspace {
     return value;
   }
 
-  /** Drops a file read from disk and its models (the CLI, once the file is reported); the next file() reads it again. */
-  release(filePath: string): void {
-    if (!this.overlays.has(filePath)) this.files.delete(filePath);
+  /**
+   * Drops the files read from disk and their models, but those `keep` names (the CLI, once
+   * a file is reported: the siblings its analysis read go too unless they are still to be
+   * analyzed); the next file() reads a dropped file again.
+   */
+  releaseAllBut(keep: (filePath: string) => boolean): void {
+    for (const filePath of [...this.files.keys()])
+      if (!this.overlays.has(filePath) && !keep(filePath)) this.files.delete(filePath);
   }
 
   /** The file's current text: the editor's buffer, else the disk (read once until invalidated). */

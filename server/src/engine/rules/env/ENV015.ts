@@ -5,6 +5,7 @@ import { DOCUMENTED_VARIABLES, entryOf, productionOn, SERVER_VARIABLES, environm
 import { defineRule, RuleContext } from '../rule';
 import { closestNames } from '../shared/distance';
 import { editsOf, lineOf, renameTarget, typoToldByOwner } from './shared';
+import { detached } from '../../detached';
 
 /** Why a documented name does nothing, as a sentence (no final stop). */
 function noEffectReason(name: string, status: VarStatus, detail = ''): string {
@@ -89,7 +90,7 @@ function nearest(name: string): Near {
       effectiveFirst: effective.names.length > 0 && effective.distance <= any.distance,
     };
     if (nearCache.size >= CACHE_LIMIT) nearCache.clear();
-    nearCache.set(name, near);
+    nearCache.set(detached(name), near);
   }
   return near;
 }

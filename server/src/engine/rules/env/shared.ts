@@ -21,6 +21,7 @@ import { SourceFile } from '../../sourceFile';
 import { FileEdit, Span, TextEdit } from '../../types';
 import { closestNames } from '../shared/distance';
 import { RuleContext } from '../rule';
+import { detached } from '../../detached';
 
 // ---------------------------------------------------------------------------
 // Where findings go, and how values appear in messages
@@ -72,7 +73,7 @@ export function renameTarget(key: string): string | undefined {
   if (!renameCache.has(key)) {
     const near = closestNames(upper, SERVER_VARIABLES, 2);
     if (renameCache.size >= CACHE_LIMIT) renameCache.clear();
-    renameCache.set(key, near.names.length === 1 ? near.names[0] : undefined);
+    renameCache.set(detached(key), near.names.length === 1 ? near.names[0] : undefined);
   }
   return renameCache.get(key);
 }
