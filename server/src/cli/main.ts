@@ -175,16 +175,19 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       });
     });
   };
-  const toAnalyze = new Set(targets.map((t) => t.file));
+  // per folder, the targets still to be analyzed there: the files of a folder read each other
+  const toAnalyze = new Map<string, number>();
+  for (const t of targets) toAnalyze.set(path.dirname(t.file), (toAnalyze.get(path.dirname(t.file)) ?? 0) + 1);
   for (const t of targets) {
-    toAnalyze.delete(t.file);
+    const dir = path.dirname(t.file);
+    toAnalyze.set(dir, toAnalyze.get(dir)! - 1);
     const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
     if (link) continue; // reported with the other links below
     const { file, analysis } = analyzeTarget(t);
     if (analysis.kind) checked++;
     addReported(t, file, analysis.findings);
-    // the findings are all the report needs: the file's models go, and so do the siblings it read
-    ws.releaseAllBut((p) => toAnalyze.has(p));
+    // the findings are all the report needs: the models go once no file of their folder is left to analyze
+    ws.releaseAllBut((p) => (toAnalyze.get(path.dirname(p)) ?? 0) > 0);
   }
   // every link not followed, named, found by the walk or met as a sibling: a notice on the link
   for (const [link, refusal] of ws.refusedLinks())
