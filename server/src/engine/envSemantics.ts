@@ -201,6 +201,9 @@ export function productionOn(scope: EnvScope): boolean {
   return productionMode(scope).on;
 }
 
+/** Per environment: every ENV rule asks. */
+const configures = new WeakMap<Environment, boolean>();
+
 /**
  * Whether this environment is (all of) the server's, so that a missing variable is a
  * finding. A compose-only .env (ports and image settings the server never reads), a
@@ -213,9 +216,6 @@ export function configuresServer(scope: EnvScope): boolean {
   if (answer === undefined) configures.set(env, (answer = environmentConfiguresServer(scope, env)));
   return answer;
 }
-
-/** Per environment: every ENV rule asks. */
-const configures = new WeakMap<Environment, boolean>();
 
 function environmentConfiguresServer(scope: EnvScope, env: Environment): boolean {
   if (!env.judgesMissing) return false;

@@ -23,6 +23,10 @@ const SECRET_NOUNS = new Set([
 ]);
 const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key', 'webhook url', 'client secret', 'secret id']);
 
+// The rules ask about the same few names many times per file: answers are kept by name.
+const secretKeys = new Map<string, boolean>();
+const MAX_NAMES = 10_000;
+
 /** A key or variable name whose value is a secret (`password`, `hec_token`, `pkcs11.pin`, `secret_id`, `THEMIS_TOKEN_ADMIN`). */
 export function isSecretKey(name: string): boolean {
   let answer = secretKeys.get(name);
@@ -32,10 +36,6 @@ export function isSecretKey(name: string): boolean {
   }
   return answer;
 }
-
-// The rules ask about the same few names many times per file: answers are kept by name.
-const secretKeys = new Map<string, boolean>();
-const MAX_NAMES = 10_000;
 
 function secretKeyByWords(name: string): boolean {
   const words = name

@@ -66,6 +66,9 @@ const INSTEAD: [RegExp, string][] = [
   [/^(?:hsm\.(?:aws_kms|azure_keyvault|gcp_kms|vault)\b|security\.(?:enable_hsm|hsm)\b)/, KEY_STORE],
 ];
 
+/** insteadOf's answers by path, like readership's (SCH006 and every security rule ask). */
+const replacements = new Map<string, string | undefined>();
+
 /**
  * What works instead of an unread key, as a clause: its environment variable, a
  * proxy in front, a build that maps it. Undefined when the key is read or unknown.
@@ -78,9 +81,6 @@ export function insteadOf(name: SchemaName, keys: readonly string[]): string | u
   }
   return replacements.get(id);
 }
-
-/** insteadOf's answers by path, like readership's (SCH006 and every security rule ask). */
-const replacements = new Map<string, string | undefined>();
 
 function replacementOf(name: SchemaName, keys: readonly string[]): string | undefined {
   if (!isUnread(name, keys)) return undefined;
