@@ -20,10 +20,10 @@ export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 /** setsUnread's answers by file, block text and edits: after a keystroke, the fixes in the other blocks ask again. */
 const unreadAnswers = new Map<string, boolean>();
 const MAX_ANSWERS = 2000;
-const digest = (text: string) => createHash('sha256').update(text).digest('base64');
 
 export class FindingReadership {
   private byStart?: Map<number, YamlRef[]>;
+  private readonly digests = new Map<string, string>();
   /** Key offsets of the entries a security finding sits on. */
   private readonly told = new Set<number>();
 
@@ -61,8 +61,7 @@ export class FindingReadership {
     const to = blockEnd(text, Math.max(...edits.map((e) => e.end)));
     const slice = text.slice(from, to);
     const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    // the block's digest, not its text: a key cut from the file would keep all of it alive, and a block can be large
-    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${digest(slice)}`;
+    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${this.digestOf(from, to, slice)}`;
     let answer = unreadAnswers.get(key);
     if (answer === undefined) {
       const before = new SourceFile(this.file.path, slice);
@@ -71,6 +70,18 @@ export class FindingReadership {
       unreadAnswers.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * The digest of a block of this file, once per block however many fixes sit in it. Caches
+   * key on it, not on the text: a key cut from the file would keep all of it alive, and a
+   * block can be large.
+   */
+  private digestOf(from: number, to: number, block: string): string {
+    const k = `${from}:${to}`;
+    let d = this.digests.get(k);
+    if (d === undefined) this.digests.set(k, (d = createHash('sha256').update(block).digest('base64')));
+    return d;
   }
 
   /** The key offsets told so far: an incremental analysis keeps a block's with its findings. */
