@@ -131,7 +131,10 @@ export function* analysisSteps(
     embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
   );
   const blocks = options.blocks?.begin(file, kind, profile);
-  const applicable = rulesInOrder(rules, kind, !!blocks, embedded.length > 0);
+  // a file that does not parse has only its syntax errors (below): the other rules would
+  // only make findings that are dropped, and on a broken file they can be slow
+  const broken = isYamlKind(file, kind) && hasSyntaxError(file);
+  const applicable = rulesInOrder(rules, kind, !!blocks, embedded.length > 0).filter((r) => !broken || r.meta.id === 'SCH001');
   // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
   const blockContexts = blocks?.changed.map((b) => ({
     ...ctx,
@@ -169,7 +172,7 @@ export function* analysisSteps(
   }
   blocksDone?.(stoppedAt < 0);
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not
-  const parsed = !isYamlKind(file, kind) || !hasSyntaxError(file) ? raw : raw.filter((f) => f.ruleId === 'SCH001');
+  const parsed = broken ? raw.filter((f) => f.ruleId === 'SCH001') : raw;
   // the limits' own findings come first and count against the cap, so a file never exceeds it
   const limitNotes: Finding[] = [];
   if (stoppedAt >= 0)

@@ -7,7 +7,9 @@
 // is parsed: several documents or directives, tabs, CR line breaks, a BOM, a root
 // that is not a block mapping of plain keys, a block with parse errors or
 // warnings (a flow collection or quoted scalar running past a boundary), anchors
-// or aliases anywhere, and a top-level key written twice.
+// or aliases anywhere, a top-level key written twice, and a line over 10,000
+// characters (minified or generated content, where a block that fails to parse
+// alone would cost a second parse of the whole text).
 //
 // Each block also keeps its own model (walked once): the file's model answers
 // every lookup from the model of the block the path starts in, with the entries
@@ -25,12 +27,16 @@ interface BlockText {
 /** A line that starts a top-level entry: a plain key at column 0. */
 const ROOT_KEY = /^[^\s#\-?:,[\]{}&*!|>'"%@`][^\n]*?:(?: |$)/;
 
+/** Lines longer than this are parsed with the whole text. */
+const MAX_LINE = 10_000;
+
 /** The top-level blocks of `text`, or undefined when splitting it is not safe. */
 export function splitBlocks(text: string): BlockText[] | undefined {
   if (/[\r\t\uFEFF]/.test(text)) return undefined;
   const starts: number[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
+    if (line.length > MAX_LINE) return undefined;
     const first = line[0];
     if (first !== undefined && first !== ' ' && first !== '#') {
       if (!ROOT_KEY.test(line)) return undefined; // `---`, `%YAML`, `- item`, `? key`, a stray scalar…
