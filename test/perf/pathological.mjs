@@ -167,6 +167,14 @@ export const CASES = [
     text: () =>
       `THEMIS_PRODUCTION_MODE=true\n${lines(20_000, (i) => `# themisdb-disable-next-line ENV015 -- generated\nTHEMIS_SUPPRESSED_${i}=1`)}`,
   },
+  {
+    // each value's place in the file was a scan of every entry: quadratic in the services
+    name: 'compose file of 2,000 ThemisDB services',
+    fast: true,
+    file: 'docker-compose.yml',
+    text: () =>
+      `services:\n${lines(2_000, (i) => `  themis${i}:\n    image: themisdb/themisdb:latest\n    environment:\n      THEMIS_PRODUCTION_MODE: "0"\n      THEMIS_TOKEN_ADMIN: changeme${i}`)}`,
+  },
 ];
 
 /** A folder holding the case's files, `ok/config.yaml`, and a `.git` folder (a repository root: no walk goes above it). */

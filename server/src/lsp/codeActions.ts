@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
-import { LIMIT_RULE_ID } from '../engine/limits';
+import { DEFAULT_LIMITS, LIMIT_RULE_ID } from '../engine/limits';
 import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
 import { FindingsOf, verifyFix } from '../engine/fixes/verify';
 import { Finding, Fix, TextEdit } from '../engine/types';
@@ -22,6 +22,9 @@ import {
 } from '../protocol';
 import { DocAnalysis } from './analysisCache';
 import { pathToUri, toWorkspaceEdit } from './convert';
+
+/** An analysis to check a fix would end past the request's time limit. */
+class OutOfTime extends Error {}
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -54,7 +57,20 @@ export function codeActionsFor(
   if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  const findingsOf: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
+  // each fix is verified by an analysis of the fixed text: over a large file's thousand
+  // findings, the quick fixes that can be checked within the time limit are offered, the rest not
+  const deadline = Date.now() + DEFAULT_LIMITS.timeMs;
+  let slowest = 0; // the longest analysis so far: the next one is not started if it would end past the deadline
+  let budgeted = false; // the quick fixes; fix-all, asked for on purpose (on save), runs to its end
+  const outOfTime = () => Date.now() + slowest > deadline;
+  const findingsOf: FindingsOf = (f) => {
+    if (f === entry.file) return entry.analysis.findings;
+    if (budgeted && outOfTime()) throw new OutOfTime();
+    const started = Date.now();
+    const found = analyze(f, ws, options).findings;
+    slowest = Math.max(slowest, Date.now() - started);
+    return found;
+  };
   const verified = (finding: Finding, fix: Fix): boolean => {
     let ok = verdicts.get(fix);
     if (ok === undefined) verdicts.set(fix, (ok = verifyFix(entry.file, finding, fix, findingsOf)));
@@ -65,20 +81,36 @@ export function codeActionsFor(
     const firstOfRule = new Map<string, { finding: Finding; diagnostic: Diagnostic }>();
     const offered = new Set<string>();
     const fixAllRules: CodeAction[] = [];
+    budgeted = true;
+    let unfixed = 0;
     for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
       if (!finding || finding.ruleId === LIMIT_RULE_ID) continue; // a limit is not a rule: nothing to fix or disable
-      for (const a of fixActions(finding, diagnostic, ws, verified)) {
-        const key = `${a.title}\n${JSON.stringify(a.edit)}`;
-        if (offered.has(key)) continue;
-        offered.add(key);
-        actions.push(a);
+      const first = !firstOfRule.has(finding.ruleId);
+      if (first) firstOfRule.set(finding.ruleId, { finding, diagnostic });
+      if (outOfTime()) {
+        if (finding.fixes.length) unfixed++;
+        continue;
       }
-      if (firstOfRule.has(finding.ruleId)) continue;
-      firstOfRule.set(finding.ruleId, { finding, diagnostic });
-      const fixAllRule = fixAllOfRule(finding.ruleId, entry, findingsOf);
-      if (fixAllRule) fixAllRules.push(fixAllRule);
+      try {
+        for (const a of fixActions(finding, diagnostic, ws, verified)) {
+          const key = `${a.title}\n${JSON.stringify(a.edit)}`;
+          if (offered.has(key)) continue;
+          offered.add(key);
+          actions.push(a);
+        }
+        const fixAllRule = first ? fixAllOfRule(finding.ruleId, entry, findingsOf) : undefined;
+        if (fixAllRule) fixAllRules.push(fixAllRule);
+      } catch (e) {
+        if (!(e instanceof OutOfTime)) throw e;
+        if (finding.fixes.length) unfixed++;
+      }
     }
+    budgeted = false;
+    if (unfixed)
+      log(
+        `Quick fixes: ${path.basename(entry.file.path)}: the fixes of ${unfixed} more problem${unfixed === 1 ? '' : 's'} in the range were not checked within the ${DEFAULT_LIMITS.timeMs / 1000} s limit and are not offered; ask for a smaller range.`,
+      );
     actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry, commands));
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {

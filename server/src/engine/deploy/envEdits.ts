@@ -3,7 +3,7 @@
 // or Helm `env` item (values stay strings), a Helm env map, a systemd `Environment=`
 // assignment, or the env file's own line. A value that comes from elsewhere (another
 // file, a Secret, `${VAR}` interpolation) is not edited here: that file has the fix.
-import { isSeqRef, YamlRef } from '../documents/yamlModel';
+import { isSeqRef, YamlModel, YamlRef } from '../documents/yamlModel';
 import { doubleQuoted, needsQuotes, yamlScalar } from '../documents/yamlScalar';
 import { EnvEntry } from '../documents/envModel';
 import { environmentAssignments, UnitAssignment, UnitEntry } from '../documents/systemdUnit';
@@ -82,27 +82,60 @@ export function locate(file: SourceFile, v: EnvValue): Place | undefined {
       return undefined;
     }
     default: {
-      const refs = file.yaml.refs.filter((r) => !r.viaAlias);
-      const entry = refs.find((r) => sameSpan(r.keySpan, v.keySpan));
+      const index = entryIndexOf(file.yaml);
+      const entry = index.byKeyStart.get(v.keySpan!.start)?.find((r) => sameSpan(r.keySpan, v.keySpan));
       if (entry) return { syntax: 'yamlEntry', entry };
-      const nameRef = refs.find((r) => r.path[r.path.length - 1] === 'name' && sameSpan(r.valueSpan, v.keySpan));
+      const nameRef = index.nameByValueStart.get(v.keySpan!.start)?.find((r) => sameSpan(r.valueSpan, v.keySpan));
       if (nameRef) {
         const itemPath = nameRef.path.slice(0, -1);
         const item = file.yaml.getIn(nameRef.docIndex, itemPath);
         const value = file.yaml.getIn(nameRef.docIndex, [...itemPath, 'value']);
         return item && { syntax: 'envItem', item, value };
       }
-      const item = refs.find(
-        (r) =>
-          !r.keySpan &&
-          r.path[r.path.length - 2] === 'environment' &&
-          r.valueSpan &&
-          r.valueSpan.start <= v.keySpan!.start &&
-          v.keySpan!.end <= r.valueSpan.end,
-      );
+      const item = itemAt(index.composeItems, v.keySpan!);
       return item && { syntax: 'composeItem', item };
     }
   }
+}
+
+/** A model's written entries by where they start, to place each value of a large deployment in one lookup. */
+interface EntryIndex {
+  byKeyStart: Map<number, YamlRef[]>;
+  /** `name:` entries (Kubernetes `env` items) by where their value starts. */
+  nameByValueStart: Map<number, YamlRef[]>;
+  /** Compose `environment:` list items, in the order they are written. */
+  composeItems: YamlRef[];
+}
+
+const entryIndexes = new WeakMap<YamlModel, EntryIndex>();
+
+function entryIndexOf(model: YamlModel): EntryIndex {
+  let index = entryIndexes.get(model);
+  if (index) return index;
+  index = { byKeyStart: new Map(), nameByValueStart: new Map(), composeItems: [] };
+  const push = (m: Map<number, YamlRef[]>, at: number, r: YamlRef) => m.set(at, [...(m.get(at) ?? []), r]);
+  for (const r of model.refs) {
+    if (r.viaAlias) continue;
+    if (r.keySpan) push(index.byKeyStart, r.keySpan.start, r);
+    if (r.valueSpan && r.path[r.path.length - 1] === 'name') push(index.nameByValueStart, r.valueSpan.start, r);
+    if (!r.keySpan && r.valueSpan && r.path[r.path.length - 2] === 'environment') index.composeItems.push(r);
+  }
+  index.composeItems.sort((a, b) => a.valueSpan!.start - b.valueSpan!.start);
+  entryIndexes.set(model, index);
+  return index;
+}
+
+/** The compose list item whose value holds `span` (items do not overlap: the last one starting before it). */
+function itemAt(items: readonly YamlRef[], span: Span): YamlRef | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (items[mid].valueSpan!.start <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const item = items[lo];
+  return item && item.valueSpan!.start <= span.start && span.end <= item.valueSpan!.end ? item : undefined;
 }
 
 /** Characters that mean the same unquoted in a compose list item, a systemd word and a .env value. */
