@@ -37,12 +37,12 @@ const LINE_WINDOW = 500;
  */
 export function fingerprintText(lines: LineIndex, finding: Finding, keyLines = new Map<number, KeyLine | null>()): string {
   const line = lines.position(finding.span.start).line;
-  let text: string | undefined;
-  if (!keyLines.has(line)) keyLines.set(line, keyLineOf((text = lines.lineText(line))));
+  const whole = lines.lineText(line);
+  if (!keyLines.has(line)) keyLines.set(line, keyLineOf(whole));
   const keyLine = keyLines.get(line);
   // `key: value` / `KEY=value`: the key alone, whatever part of the line the finding marks
   if (keyLine) return keyLine.secret || finding.ruleId.startsWith('SEC') ? keyLine.key : `${keyLine.key} ${keyLine.value}`;
-  text ??= lines.lineText(line);
+  let text = whole;
   // a finding anchored on a comment or blank line (e.g. the top of the file for a missing
   // section) is identified by its rule alone: comments above it may change freely
   if (/^\s*(?:#|$)/.test(text)) return '';

@@ -57,23 +57,23 @@ export function codeActionsFor(
   if (entry.analysis.notAnalyzed) return []; // over a size limit: nothing is computed for it
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  // each fix is verified by an analysis of the fixed text: over a large file's thousand
-  // findings, the quick fixes that can be checked within the time limit are offered, the rest not
+  const analyzed: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
+  // each quick fix is verified by an analysis of the fixed text: over a large file's thousand
+  // findings, the fixes that can be checked within the time limit are offered, the rest not
   const deadline = Date.now() + DEFAULT_LIMITS.timeMs;
   let slowest = 0; // the longest analysis so far: the next one is not started if it would end past the deadline
-  let budgeted = false; // the quick fixes; fix-all, asked for on purpose (on save), runs to its end
   const outOfTime = () => Date.now() + slowest > deadline;
-  const findingsOf: FindingsOf = (f) => {
+  const inTime: FindingsOf = (f) => {
     if (f === entry.file) return entry.analysis.findings;
-    if (budgeted && outOfTime()) throw new OutOfTime();
+    if (outOfTime()) throw new OutOfTime();
     const started = Date.now();
-    const found = analyze(f, ws, options).findings;
+    const found = analyzed(f);
     slowest = Math.max(slowest, Date.now() - started);
     return found;
   };
   const verified = (finding: Finding, fix: Fix): boolean => {
     let ok = verdicts.get(fix);
-    if (ok === undefined) verdicts.set(fix, (ok = verifyFix(entry.file, finding, fix, findingsOf)));
+    if (ok === undefined) verdicts.set(fix, (ok = verifyFix(entry.file, finding, fix, inTime)));
     return ok;
   };
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -81,7 +81,6 @@ export function codeActionsFor(
     const firstOfRule = new Map<string, { finding: Finding; diagnostic: Diagnostic }>();
     const offered = new Set<string>();
     const fixAllRules: CodeAction[] = [];
-    budgeted = true;
     let unfixed = 0;
     for (const diagnostic of params.context.diagnostics.filter((d) => intersects(d.range, params.range))) {
       const finding = findingOf(diagnostic, entry);
@@ -99,14 +98,13 @@ export function codeActionsFor(
           offered.add(key);
           actions.push(a);
         }
-        const fixAllRule = first ? fixAllOfRule(finding.ruleId, entry, findingsOf) : undefined;
+        const fixAllRule = first ? fixAllOfRule(finding.ruleId, entry, inTime) : undefined;
         if (fixAllRule) fixAllRules.push(fixAllRule);
       } catch (e) {
         if (!(e instanceof OutOfTime)) throw e;
         if (finding.fixes.length) unfixed++;
       }
     }
-    budgeted = false;
     if (unfixed)
       log(
         `Quick fixes: ${path.basename(entry.file.path)}: the fixes of ${unfixed} more problem${unfixed === 1 ? '' : 's'} in the range were not checked within the ${DEFAULT_LIMITS.timeMs / 1000} s limit and are not offered; ask for a smaller range.`,
@@ -114,7 +112,8 @@ export function codeActionsFor(
     actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry, commands));
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
-    const all = fixAll(entry.file, findingsOf);
+    // asked for on purpose (on save): runs to its end
+    const all = fixAll(entry.file, analyzed);
     const name = path.basename(entry.file.path);
     if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
     if (all.noEffect.length)

@@ -113,7 +113,11 @@ function entryIndexOf(model: YamlModel): EntryIndex {
   let index = entryIndexes.get(model);
   if (index) return index;
   index = { byKeyStart: new Map(), nameByValueStart: new Map(), composeItems: [] };
-  const push = (m: Map<number, YamlRef[]>, at: number, r: YamlRef) => m.set(at, [...(m.get(at) ?? []), r]);
+  const push = (m: Map<number, YamlRef[]>, at: number, r: YamlRef) => {
+    const list = m.get(at);
+    if (list) list.push(r);
+    else m.set(at, [r]);
+  };
   for (const r of model.refs) {
     if (r.viaAlias) continue;
     if (r.keySpan) push(index.byKeyStart, r.keySpan.start, r);
