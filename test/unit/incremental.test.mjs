@@ -87,6 +87,7 @@ function apply(text, e) {
 
 test('incremental analysis equals a full one after random edit sequences on the real files (model, findings, fixes)', () => {
   let reusedSteps = 0;
+  let reusedEntries = 0;
   let steps = 0;
   fc.assert(
     fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => {
@@ -102,12 +103,14 @@ test('incremental analysis equals a full one after random edit sequences on the 
         if (!e) continue;
         steps++;
         if (inc.yaml.lastReuse.reused > 0) reusedSteps++;
+        if (inc.yaml.lastReuse.entries.reused > 0) reusedEntries++;
       }
     }),
     { seed: 1212, numRuns: 150 },
   );
-  // the property is only worth something if many edits took the incremental path
+  // the property is only worth something if many edits took the incremental path, at both levels
   assert.ok(reusedSteps > steps / 3, `only ${reusedSteps} of ${steps} edits reused blocks`);
+  assert.ok(reusedEntries > steps / 4, `only ${reusedEntries} of ${steps} edits reused entries of a changed block`);
 });
 
 test('a keystroke in one block re-parses that block only; ambiguous structure parses the whole text', () => {
@@ -118,13 +121,68 @@ test('a keystroke in one block re-parses that block only; ambiguous structure pa
   assert.ok(blocks > 5);
   const edited = real.text.replace('port: 8765', 'port: 8766');
   inc.model(edited);
-  assert.deepEqual(inc.lastReuse, { reused: blocks - 1, parsed: 1, full: false });
+  const { entries, ...reuse } = inc.lastReuse;
+  assert.deepEqual(reuse, { reused: blocks - 1, parsed: 1, full: false });
+  // one level down, the changed `server` block parses only the entry holding `port`
+  assert.equal(entries.parsed, 1);
+  assert.ok(entries.reused > 20, `${entries.reused} entries reused`);
   for (const breaking of ['---\n', 'a: &x 1\n', 'a: *x\n', '\ta: 1\n', '- item\n', 'a: [1,\n', 'server:\n  port: 1\n']) {
     inc.model(breaking + edited);
     assert.equal(inc.lastReuse.full, true, JSON.stringify(breaking));
   }
   inc.model(edited.replace(/\n/g, '\r\n'));
   assert.equal(inc.lastReuse.full, true, 'CR line breaks');
+});
+
+test('one level down: a changed block reuses its unchanged entries; what the split could misread parses the block whole', () => {
+  const base = [
+    '# head',
+    'server:  # the HTTP API',
+    '  # where it listens',
+    '  host: "0.0.0.0"',
+    '  port: 8765',
+    '',
+    '# a comment at column 0 inside the block',
+    '  tls:',
+    '    enabled: true',
+    '    ciphers: [a,',
+    '      b]',
+    '  banner: |',
+    '    hello',
+    '',
+    '    world',
+    'logging:',
+    '  level: info',
+    '',
+  ].join('\n');
+  const inc = new engine.IncrementalYaml();
+  const same = (text, why) => assert.deepEqual(modelView(inc.model(text)), modelView(new engine.YamlModel(text)), why);
+  same(base, 'first version');
+  same(base.replace('8765', '8766'), 'a keystroke in one entry');
+  assert.deepEqual(inc.lastReuse.entries, { reused: 4, parsed: 1 });
+  same(base.replace('enabled: true', 'enabled: false'), 'an edit inside a nested entry');
+  assert.deepEqual(inc.lastReuse.entries, { reused: 3, parsed: 2 }); // `tls`, and `port` back to 8765
+  const whole = {
+    "a sequence at the entries' indentation": base.replace('  port: 8765', '  port: 8765\n  - item'),
+    'a line less indented than the entries': base.replace('    enabled: true', ' enabled: true'),
+    'the same entry written twice': base.replace('  port: 8765\n', '  port: 8765\n  port: 8765\n  port: 8765\n'),
+    'a quoted key': base.replace('  port: 8765', '  "port": 8765'),
+    'a value on the key line': base.replace('server:  # the HTTP API', 'server: {}'),
+    'a tag on the key line': base.replace('server:  # the HTTP API', 'server: !!map'),
+    'a flow collection running into the next entry': base.replace('    ciphers: [a,\n      b]', '    ciphers: [a,\n  b: c]'),
+  };
+  for (const [why, text] of Object.entries(whole)) {
+    inc.model(base);
+    same(text, why);
+    assert.equal(inc.lastReuse.entries.reused, 0, `${why}: no entry reused`);
+  }
+  // a key written twice in entries of different text: both stand in the mapping, the duplicate is reported as in a full parse
+  inc.model(base);
+  same(base.replace('  port: 8765', '  port: 8765\n  port: 8766'), 'a key written twice');
+  assert.ok(inc.lastReuse.entries.reused > 0);
+  assert.ok(
+    inc.model(base.replace('  port: 8765', '  port: 8765\n  port: 8766')).problems.some((p) => p.code === 'DUPLICATE_KEY'),
+  );
 });
 
 test('over LSP, the server that reuses block parses publishes what a server parsing every version in full does', async () => {

@@ -32,8 +32,17 @@ function isHelmTemplate(file: SourceFile): boolean {
   return file.path.split(/[\\/]/).includes('templates') && file.text.includes('{{');
 }
 
+/** deployFileKind's answers per version of a file (null: none); the server asks several times per keystroke. */
+const kinds = new WeakMap<SourceFile, DeployFileKind | null>();
+
 /** The deployment kind of a file, or undefined when it is none (whether it is ThemisDB's is decided per service). */
 export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
+  let kind = kinds.get(file);
+  if (kind === undefined) kinds.set(file, (kind = recognized(file) ?? null));
+  return kind ?? undefined;
+}
+
+function recognized(file: SourceFile): DeployFileKind | undefined {
   const base = path.basename(file.path);
   if (/\.service$/i.test(base)) return /^\s*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
   if (/\.conf$/i.test(base) && /\.service\.d$/i.test(path.basename(path.dirname(file.path)))) {

@@ -2,9 +2,13 @@
 // top-level entries start at column 0, and a keystroke changes one of them. Each
 // top-level entry (a block: its key line up to the next one) is parsed on its own
 // and kept by its text, so after an edit only the blocks whose text changed are
-// parsed again; the others are reused at their new offset. Whenever the split
-// could read the file differently from a parse of the whole text, the whole text
-// is parsed: several documents or directives, tabs, CR line breaks, a BOM, a root
+// parsed again; the others are reused at their new offset. A changed block is
+// split the same way one level down, into its key line and the entries under it
+// (a key at their indentation and the lines under it), and only the entries whose
+// text changed are parsed again: a keystroke in the 125-line `server` block parses
+// one of its entries. Whenever the split could read the file differently from a
+// parse of the whole text, the whole text is parsed (the whole block, one level
+// down): several documents or directives, tabs, CR line breaks, a BOM, a root
 // that is not a block mapping of plain keys, a block with parse errors or
 // warnings (a flow collection or quoted scalar running past a boundary), anchors
 // or aliases anywhere, a top-level key written twice, and a line over 10,000
@@ -15,7 +19,7 @@
 // every lookup from the model of the block the path starts in, with the entries
 // moved to where the block now starts, so an edit costs the changed block, not
 // the file.
-import { Document, isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { Span } from '../types';
 import { parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
@@ -32,24 +36,61 @@ const MAX_LINE = 10_000;
 
 /** The top-level blocks of `text`, or undefined when splitting it is not safe. */
 export function splitBlocks(text: string): BlockText[] | undefined {
-  if (/[\r\t\uFEFF]/.test(text)) return undefined;
+  // native searches, not a regex or a split: this runs on every keystroke
+  if (text.includes('\r') || text.includes('\t') || text.includes('\uFEFF')) return undefined;
   const starts: number[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (line.length > MAX_LINE) return undefined;
-    const first = line[0];
-    if (first !== undefined && first !== ' ' && first !== '#') {
-      if (!ROOT_KEY.test(line)) return undefined; // `---`, `%YAML`, `- item`, `? key`, a stray scalar…
+  for (let offset = 0; offset <= text.length;) {
+    const next = text.indexOf('\n', offset);
+    const end = next < 0 ? text.length : next;
+    if (end - offset > MAX_LINE) return undefined;
+    const first = text[offset];
+    if (end > offset && first !== ' ' && first !== '#') {
+      if (!ROOT_KEY.test(text.slice(offset, end))) return undefined; // `---`, `%YAML`, `- item`, `? key`, a stray scalar…
       starts.push(offset);
-    } else if (starts.length === 0 && line.trim() !== '' && !line.trimStart().startsWith('#')) {
+    } else if (starts.length === 0 && !/^\s*(?:#|$)/.test(text.slice(offset, end))) {
       return undefined; // content before the first root key: the root is indented
     }
-    offset += line.length + 1;
+    offset = end + 1;
   }
   if (starts.length < 2) return undefined;
   // comments and blank lines before the first key belong to the first block
   starts[0] = 0;
   return starts.map((start, i) => ({ offset: start, text: text.slice(start, starts[i + 1] ?? text.length) }));
+}
+
+/**
+ * A block's key line (with the comments before it) and the entries under it, or undefined
+ * when the block is not a mapping of plain keys at one indentation (a sequence, a less
+ * indented line…).
+ * Comments and blank lines go with the entry above them, those before the first with it.
+ */
+export function splitEntries(block: string): { header: string; entries: BlockText[] } | undefined {
+  const headerEnd = block.indexOf('\n', keyLineStart(block)) + 1;
+  if (headerEnd === 0) return undefined;
+  const starts: number[] = [];
+  let indent = -1;
+  for (let offset = headerEnd; offset < block.length;) {
+    const next = block.indexOf('\n', offset);
+    const end = next < 0 ? block.length : next;
+    let first = offset;
+    while (first < end && block.charCodeAt(first) === 32) first++;
+    if (first < end && block[first] !== '#') {
+      const depth = first - offset;
+      if (indent < 0) indent = depth;
+      if (depth < indent) return undefined;
+      if (depth === indent) {
+        if (!ROOT_KEY.test(block.slice(first, end))) return undefined;
+        starts.push(offset);
+      }
+    }
+    offset = end + 1;
+  }
+  if (starts.length < 2) return undefined;
+  starts[0] = headerEnd;
+  return {
+    header: block.slice(0, headerEnd),
+    entries: starts.map((start, i) => ({ offset: start, text: block.slice(start, starts[i + 1] ?? block.length) })),
+  };
 }
 
 /** A block's parse is usable alone: one clean document holding one plain entry, nothing anchored or aliased. */
@@ -82,6 +123,8 @@ class BlockParse {
     readonly text: string,
     /** Walked once, with offsets from the block's start. */
     readonly model: YamlModel,
+    /** Assembled from its key line and entries: their parses by their text, for the block's next version. */
+    readonly parts?: ReadonlyMap<string, Document.Parsed>,
   ) {}
 
   /** The block's entries and problems at `offset` in the file (kept while the block stays there). */
@@ -176,21 +219,21 @@ class AssembledYaml extends YamlModel {
 /** The YAML model of successive versions of one buffer, reusing the parse and model of unchanged top-level blocks. */
 export class IncrementalYaml {
   private parses = new Map<string, BlockParse>();
-  /** How the last model was built (for tests and the benchmark). */
-  lastReuse = { reused: 0, parsed: 0, full: false };
+  /** The blocks assembled from entries, by their key line: a changed block reuses its entries that did not change. */
+  private byHeader = new Map<string, BlockParse>();
+  /** How the last model was built (for tests and the benchmark): blocks, and entries of the changed blocks. */
+  lastReuse = { reused: 0, parsed: 0, full: false, entries: { reused: 0, parsed: 0 } };
 
   model(text: string): YamlModel {
     const next = new Map<string, BlockParse>();
     const placed: Placed[] = [];
     const roots = new Set<string | undefined>();
+    const entries = { reused: 0, parsed: 0 };
     let reused = 0;
     for (const b of splitBlocks(text) ?? []) {
       let parse = this.parses.get(b.text);
       if (parse) reused++;
-      else {
-        const doc = usable(parseYaml(b.text));
-        parse = doc && new BlockParse(doc, b.text, new YamlModel(b.text, [{ doc, offset: 0 }]));
-      }
+      else parse = this.fromEntries(b.text, entries) ?? whole(b.text);
       // a key written twice: the second block would answer for the first one's paths
       const root = parse?.model.rootKeys[0];
       if (!parse || roots.has(root)) {
@@ -203,12 +246,83 @@ export class IncrementalYaml {
     }
     if (placed.length === 0) {
       this.parses = new Map();
-      this.lastReuse = { reused: 0, parsed: 0, full: true };
+      this.byHeader = new Map();
+      this.lastReuse = { reused: 0, parsed: 0, full: true, entries };
       return new YamlModel(text);
     }
     this.parses = next;
-    this.lastReuse = { reused, parsed: placed.length - reused, full: false };
+    this.byHeader = new Map();
+    for (const p of placed) if (p.parse.parts) this.byHeader.set(headerOf(p.parse.text), p.parse);
+    this.lastReuse = { reused, parsed: placed.length - reused, full: false, entries };
     const blocks = placed.map((p) => ({ doc: p.parse.doc, offset: p.offset, text: p.parse.text, model: p.parse.model }));
     return new AssembledYaml(text, blocks, placed);
   }
+
+  /**
+   * A changed block assembled from the parses of its key line and entries, reusing those of
+   * its previous version whose text did not change; undefined when it does not split into
+   * entries or one of them is not usable alone (then the block is parsed whole).
+   */
+  private fromEntries(text: string, count: { reused: number; parsed: number }): BlockParse | undefined {
+    const split = splitEntries(text);
+    if (!split) return undefined;
+    const previous = this.byHeader.get(split.header)?.parts;
+    const parts = new Map<string, Document.Parsed>();
+    let reused = 0;
+    const usableParse = (part: string): Document.Parsed | undefined => {
+      if (parts.has(part)) return undefined; // an entry written twice: its nodes cannot stand in the mapping twice
+      const known = previous?.get(part);
+      if (known) reused++;
+      const doc = known ?? usable(parseYaml(part));
+      if (doc) parts.set(part, doc);
+      return doc;
+    };
+    const head = usableParse(split.header);
+    const key = head && headerKey(head);
+    if (!key) return undefined;
+    const entries: YAMLMap.Parsed[] = [];
+    for (const e of split.entries) {
+      const doc = usableParse(e.text);
+      if (!doc) return undefined;
+      entries.push(doc.contents as YAMLMap.Parsed);
+    }
+    const offsets = new Map<unknown, number>(entries.map((m, i) => [m.items[0], split.entries[i].offset]));
+    // the mapping under the key, where a parse of the whole block puts it: from the first entry's key to the last one's value
+    const value = new YAMLMap() as YAMLMap.Parsed;
+    value.items = entries.map((m) => m.items[0]);
+    const end = split.entries[entries.length - 1].offset + entries[entries.length - 1].range[1];
+    value.range = [split.entries[0].offset + entries[0].range[0], end, end];
+    const root = new YAMLMap() as YAMLMap.Parsed;
+    root.items = [new Pair(key, value)];
+    root.range = [0, end, end];
+    const doc = new Document() as Document.Parsed;
+    doc.contents = root;
+    count.reused += reused;
+    count.parsed += parts.size - reused;
+    return new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0, entries: offsets }]), parts);
+  }
+}
+
+/** The key of a block's key line alone, when it is a plain key with nothing after it but a comment. */
+function headerKey(doc: Document.Parsed): Scalar.Parsed | undefined {
+  const pair = (doc.contents as YAMLMap.Parsed).items[0];
+  return isScalar(pair.key) && isScalar(pair.value) && pair.value.value === null && !pair.value.tag ? pair.key : undefined;
+}
+
+/** A block parsed whole. */
+function whole(text: string): BlockParse | undefined {
+  const doc = usable(parseYaml(text));
+  return doc && new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0 }]));
+}
+
+/** A block's key line and the comments before it, with its line break. */
+function headerOf(block: string): string {
+  return block.slice(0, block.indexOf('\n', keyLineStart(block)) + 1);
+}
+
+/** Where a block's key line starts: the first block of a file also holds the comments and blank lines before it. */
+function keyLineStart(block: string): number {
+  let start = 0;
+  while (start < block.length && ' #\n'.includes(block[start])) start = block.indexOf('\n', start) + 1 || block.length;
+  return start;
 }

@@ -62,6 +62,11 @@ export interface YamlBlock {
   /** The block's text and its own model (offsets from the block's start), when a subclass assembles the entries (incrementalYaml.ts). */
   text?: string;
   model?: YamlModel;
+  /**
+   * A block assembled from the entries under its key, each parsed on its own: where each
+   * entry's text starts, from the block's start (the entry's node ranges count from there).
+   */
+  entries?: ReadonlyMap<unknown, number>;
 }
 
 export interface YamlProblem {
@@ -109,7 +114,8 @@ export class YamlModel {
   private expanded = 0;
   /** Offsets of the nodes under the current top-level entry, in a model assembled from blocks. */
   private shift = 0;
-  private rootShifts?: Map<unknown, number>;
+  /** In a model of blocks: the entries whose node ranges count from a later start, and that start. */
+  private shifts?: Map<unknown, number>;
 
   /**
    * `blocks`: the one-entry documents of each top-level entry of a single-document
@@ -124,7 +130,7 @@ export class YamlModel {
     // the incremental blocks never hold one (they fall back to a full parse on CR)
     const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(text.replace(/\r(?!\n)/g, '\n'));
     if (blocks?.every((b) => b.model)) this.blocks = blocks;
-    else if (blocks) this.rootShifts = new Map(blocks.map((b) => [(b.doc.contents as YAMLMap).items[0], b.offset]));
+    else if (blocks) this.shifts = shiftsOf(blocks);
     this.docs = Array.isArray(parsed) ? parsed : [];
     let written = 0;
     this.targets = this.docs.map((doc) => {
@@ -245,7 +251,7 @@ export class YamlModel {
         const seen = via ? undefined : new Set<string>(); // duplicates are reported where they are written
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
-          if (depth === 0 && this.rootShifts) this.shift = this.rootShifts.get(pair) ?? 0;
+          this.shift = this.shifts?.get(pair) ?? this.shift;
           const keyNode = isScalar(pair.key) ? pair.key : undefined;
           if (!keyNode || keyNode.value === null || typeof keyNode.value === 'object') continue;
           const name = String(keyNode.value);
@@ -340,6 +346,16 @@ function assemble(blocks: readonly YamlBlock[], length: number): Document.Parsed
   const doc = new Document() as Document.Parsed;
   doc.contents = map;
   return doc;
+}
+
+/** Where the nodes of each block's entry count from: the block's offset, and under it where each of its entries starts. */
+function shiftsOf(blocks: readonly YamlBlock[]): Map<unknown, number> {
+  const shifts = new Map<unknown, number>();
+  for (const b of blocks) {
+    shifts.set((b.doc.contents as YAMLMap).items[0], b.offset);
+    for (const [pair, at] of b.entries ?? []) shifts.set(pair, b.offset + at);
+  }
+  return shifts;
 }
 
 /**
