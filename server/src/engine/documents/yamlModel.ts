@@ -86,6 +86,18 @@ const MAX_BUDGET = 50_000;
 const SEP = '\u0000';
 
 const keyOf = (parts: readonly string[]): string => (parts.length ? SEP + parts.join(SEP) : '');
+/** Lookup keys of dotted paths: rules ask by a few literal paths, again and again. */
+const stringKeys = new Map<string, string>();
+
+function stringKey(path: string): string {
+  let key = stringKeys.get(path);
+  if (key === undefined) {
+    if (stringKeys.size >= 10_000) stringKeys.clear();
+    stringKeys.set(path, (key = keyOf(partsOf(path))));
+  }
+  return key;
+}
+
 /** Public string paths are dotted (`'tls.enabled'`, '' for the root); arrays are exact. */
 export const partsOf = (path: string | readonly string[]): readonly string[] =>
   typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
@@ -105,6 +117,8 @@ export class YamlModel {
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
   private readonly childrenByDocPath: Map<string, YamlRef[]>[] = [];
+  /** Each entry's path (the array itself) -> its lookup key. */
+  private readonly keyByPath = new Map<readonly string[], string>();
   private views?: DocView[];
   /** Per document: each alias node and the anchored node it stands for. */
   private targets: Map<Alias, Node>[] = [];
@@ -158,17 +172,17 @@ export class YamlModel {
 
   /** First entry at a path (dotted string or exact key array) across all documents. */
   get(path: string | readonly string[]): YamlRef | undefined {
-    return this.byPath.get(keyOf(partsOf(path)));
+    return this.byPath.get(this.keyOf(path));
   }
 
   /** Direct children of the node at `path` ('' or [] for the document root). */
   children(path: string | readonly string[]): YamlRef[] {
-    return this.childrenByPath.get(keyOf(partsOf(path))) ?? [];
+    return this.childrenByPath.get(this.keyOf(path)) ?? [];
   }
 
   /** The entry at a path within one document (for multi-document files). */
   getIn(docIndex: number, path: readonly string[]): YamlRef | undefined {
-    return this.byDocPath[docIndex]?.get(keyOf(path));
+    return this.byDocPath[docIndex]?.get(this.keyOf(path));
   }
 
   /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
@@ -185,7 +199,13 @@ export class YamlModel {
 
   /** Direct children of a path within one document. */
   childrenIn(docIndex: number, path: readonly string[]): YamlRef[] {
-    return this.childrenByDocPath[docIndex]?.get(keyOf(path)) ?? [];
+    return this.childrenByDocPath[docIndex]?.get(this.keyOf(path)) ?? [];
+  }
+
+  /** The lookup key of a path: an entry's own path is known (rules ask by `ref.path` all the time), others are joined. */
+  private keyOf(path: string | readonly string[]): string {
+    if (typeof path === 'string') return stringKey(path);
+    return this.keyByPath.get(path) ?? keyOf(path);
   }
 
   /** Whether every entry of the document is in the model (no budget or depth limit was hit there). */
@@ -217,6 +237,7 @@ export class YamlModel {
 
   /** `key`: the entry's path key (keyOf(ref.path)), `parent`: its parent's, built along the walk. */
   private add(ref: YamlRef, key: string, parent: string): void {
+    this.keyByPath.set(ref.path, key);
     if (!this.byPath.has(key)) this.byPath.set(key, ref);
     this.byDocPath[ref.docIndex].set(key, ref);
     let list = this.childrenByPath.get(parent);

@@ -4,24 +4,24 @@
 // the nearest ancestor that says) and `x-env-override`; the replacements for the
 // unread security switches come from the research (reference/themisdb-config-research.md).
 import { YamlModel, YamlRef } from '../documents/yamlModel';
+import { PathCache } from './pathCache';
 import { SchemaName, schemasAt } from './schemaIndex';
 
 export type Readership = 'read' | 'unread' | 'unknown';
 
 // Schemas never change at run time: answers by path are cached (SCH006 asks for every entry of a file).
-const answers = new Map<string, Readership>();
-const MAX_ANSWERS = 20_000;
+const answers: Record<SchemaName, PathCache<Readership>> = {
+  config: new PathCache(),
+  security: new PathCache(),
+  mig: new PathCache(),
+};
 
 /** Whether the server reads the key at `keys`: its own flag, or the nearest ancestor's. */
 export function readership(name: SchemaName, keys: readonly string[]): Readership {
-  const id = `${name}\u0000${keys.join('\u0000')}`;
-  let answer = answers.get(id);
-  if (answer === undefined) {
-    answer = ownFlag(name, keys) ?? (keys.length > 1 ? readership(name, keys.slice(0, -1)) : 'unknown');
-    if (answers.size >= MAX_ANSWERS) answers.clear();
-    answers.set(id, answer);
-  }
-  return answer;
+  return answers[name].get(
+    keys,
+    () => ownFlag(name, keys) ?? (keys.length > 1 ? readership(name, keys.slice(0, -1)) : 'unknown'),
+  );
 }
 
 function ownFlag(name: SchemaName, keys: readonly string[]): Readership | undefined {
@@ -67,19 +67,18 @@ const INSTEAD: [RegExp, string][] = [
 ];
 
 /** insteadOf's answers by path, like readership's (SCH006 and every security rule ask). */
-const replacements = new Map<string, string | undefined>();
+const replacements: Record<SchemaName, PathCache<string | undefined>> = {
+  config: new PathCache(),
+  security: new PathCache(),
+  mig: new PathCache(),
+};
 
 /**
  * What works instead of an unread key, as a clause: its environment variable, a
  * proxy in front, a build that maps it. Undefined when the key is read or unknown.
  */
 export function insteadOf(name: SchemaName, keys: readonly string[]): string | undefined {
-  const id = `${name}\u0000${keys.join('\u0000')}`;
-  if (!replacements.has(id)) {
-    if (replacements.size >= MAX_ANSWERS) replacements.clear();
-    replacements.set(id, replacementOf(name, keys));
-  }
-  return replacements.get(id);
+  return replacements[name].get(keys, () => replacementOf(name, keys));
 }
 
 function replacementOf(name: SchemaName, keys: readonly string[]): string | undefined {

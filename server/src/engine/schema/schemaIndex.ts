@@ -5,6 +5,7 @@ import migSchema from '../../../../schemas/themisdb-mig.schema.json';
 import securitySchema from '../../../../schemas/themisdb-security.schema.json';
 import * as path from 'path';
 import { FileKind } from '../types';
+import { PathCache } from './pathCache';
 
 export interface JsonSchema {
   $ref?: string;
@@ -92,24 +93,20 @@ function child(root: JsonSchema, s: JsonSchema | undefined, key: string): JsonSc
 }
 
 // Schemas never change at run time: lookups by path are cached (paths repeat across files and edits).
-const cache = new Map<string, JsonSchema[]>();
-const MAX_CACHED = 20_000;
+const cached: Record<SchemaName, PathCache<JsonSchema[]>> = {
+  config: new PathCache(),
+  security: new PathCache(),
+  mig: new PathCache(),
+};
 
 /** Every subschema that describes the value at `keys` (empty when the path is unknown). */
-export function schemasAt(name: SchemaName, keys: string[]): JsonSchema[] {
-  const id = `${name}\u0000${keys.join('\u0000')}`;
-  let hit = cache.get(id);
-  if (!hit) {
-    if (cache.size >= MAX_CACHED) cache.clear();
+export function schemasAt(name: SchemaName, keys: readonly string[]): JsonSchema[] {
+  return cached[name].get(keys, () => {
     const root = SCHEMAS[name];
     // one step from the (cached) parent: each new path costs one lookup, not a walk from the root
-    hit =
-      keys.length === 0
-        ? variants(root, root)
-        : schemasAt(name, keys.slice(0, -1)).flatMap((s) => child(root, s, keys[keys.length - 1]));
-    cache.set(id, hit);
-  }
-  return hit;
+    if (keys.length === 0) return variants(root, root);
+    return schemasAt(name, keys.slice(0, -1)).flatMap((s) => child(root, s, keys[keys.length - 1]));
+  });
 }
 
 /** The most descriptive subschema at a path (the one with a description wins). */

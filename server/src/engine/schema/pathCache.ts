@@ -1,0 +1,40 @@
+// Answers about the paths of one schema, cached in a trie: a lookup walks the keys and
+// builds no key string. SCH006 and the readership ask for every entry of a file, on every
+// keystroke, and joining each path into a key cost more than the answers.
+
+interface Node<T> {
+  kids?: Map<string, Node<T>>;
+  known?: boolean;
+  value?: T;
+}
+
+export class PathCache<T> {
+  private root: Node<T> = {};
+  private nodes = 0;
+
+  /** `max`: nodes kept before the cache starts over (a file of 50,000 tenants must not grow it without end). */
+  constructor(private readonly max = 100_000) {}
+
+  /** The answer at `keys`: `compute`'s, computed once per path. */
+  get(keys: readonly string[], compute: (keys: readonly string[]) => T): T {
+    if (this.nodes > this.max) {
+      this.root = {};
+      this.nodes = 0;
+    }
+    let node = this.root;
+    for (const k of keys) {
+      const kids = (node.kids ??= new Map());
+      let next = kids.get(k);
+      if (!next) {
+        kids.set(k, (next = {}));
+        this.nodes++;
+      }
+      node = next;
+    }
+    if (!node.known) {
+      node.value = compute(keys);
+      node.known = true;
+    }
+    return node.value as T;
+  }
+}
