@@ -4,7 +4,7 @@
 // (it would only look like protection); and SCH006 leaves that key to the finding.
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { YamlRef } from './documents/yamlModel';
+import { YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
 import { applyEdits } from './fixes/applyEdits';
 import { unreadChanges } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
@@ -20,12 +20,34 @@ export const UNREAD_NOTE = 'no effect on the server: it does not read this key';
 /** setsUnread's answers by file, block text and edits: after a keystroke, the fixes in the other blocks ask again. */
 const unreadAnswers = new Map<string, boolean>();
 const MAX_ANSWERS = 2000;
+/** The same answers for the blocks of an edited buffer, by the block's own model (dropped with it). */
+const answersByBlock = new WeakMap<YamlModel, Map<string, boolean>>();
+
+function blockAnswers(block: YamlModel): Map<string, boolean> {
+  let answers = answersByBlock.get(block);
+  if (!answers) answersByBlock.set(block, (answers = new Map()));
+  return answers;
+}
+
+/** The block of an edited buffer whose text holds the range, if one does. */
+function blockHolding(blocks: readonly YamlBlock[], start: number, end: number): YamlBlock | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].offset <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const b = blocks[lo];
+  return b && b.model && b.offset <= start && end <= b.offset + b.text!.length ? b : undefined;
+}
 
 export class FindingReadership {
-  private byStart?: Map<number, YamlRef[]>;
   private readonly digests = new Map<string, string>();
   /** Key offsets of the entries a security finding sits on. */
   private readonly told = new Set<number>();
+  /** toldAncestors' answer, and how many keys were told when it was built. */
+  private ancestors?: { size: number; ids: Set<string> };
 
   constructor(
     private readonly file: SourceFile,
@@ -57,17 +79,23 @@ export class FindingReadership {
     const edits = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path)).flatMap((c) => c.edits);
     if (!edits.length) return false;
     const text = this.file.text;
-    const from = blockStart(text, Math.min(...edits.map((e) => e.start)));
-    const to = blockEnd(text, Math.max(...edits.map((e) => e.end)));
-    const slice = text.slice(from, to);
+    const start = Math.min(...edits.map((e) => e.start));
+    const end = Math.max(...edits.map((e) => e.end));
+    // in a model of an edited buffer's blocks, the block's own model holds the answers while the block is unchanged
+    const block = this.file.yaml.blocks && blockHolding(this.file.yaml.blocks, start, end);
+    const from = block ? block.offset : blockStart(text, start);
+    const to = block ? block.offset + block.text!.length : blockEnd(text, end);
+    const slice = block ? block.text! : text.slice(from, to);
     const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    const key = `${this.file.path}\u0000${JSON.stringify(shifted)}\u0000${this.digestOf(from, to, slice)}`;
-    let answer = unreadAnswers.get(key);
+    const edited = `${this.file.path}\u0000${JSON.stringify(shifted)}`;
+    const answers = block ? blockAnswers(block.model!) : unreadAnswers;
+    const key = block ? edited : `${edited}\u0000${this.digestOf(from, to, slice)}`;
+    let answer = answers.get(key);
     if (answer === undefined) {
       const before = new SourceFile(this.file.path, slice);
       answer = unreadChanges(before, new SourceFile(this.file.path, applyEdits(slice, shifted))).length > 0;
-      if (unreadAnswers.size >= MAX_ANSWERS) unreadAnswers.clear();
-      unreadAnswers.set(key, answer);
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(key, answer);
     }
     return answer;
   }
@@ -104,16 +132,30 @@ export class FindingReadership {
    * walking the keyed children would find): the few told keys are looked up, not the subtree.
    */
   toldWithin(ref: YamlRef): boolean {
-    if (this.toldFor(ref)) return true;
+    return this.toldFor(ref) || this.toldAncestors().has(pathId(ref.docIndex, ref.path));
+  }
+
+  /**
+   * The entries a told key lies under through mapping keys (its parent, and on up while each
+   * step is a keyed entry, not a sequence item), by pathId; built again when more keys are told.
+   */
+  private toldAncestors(): Set<string> {
+    if (this.ancestors?.size === this.told.size) return this.ancestors.ids;
+    const ids = new Set<string>();
     const model = this.file.yaml;
-    const depth = ref.path.length;
-    const under = (d: YamlRef) =>
-      d.docIndex === ref.docIndex &&
-      d.path.length > depth &&
-      ref.path.every((k, i) => d.path[i] === k) &&
-      d.path.slice(depth + 1).every((_, i) => model.getIn(d.docIndex, d.path.slice(0, depth + 1 + i))?.keySpan);
-    for (const offset of this.told) if (this.refsAt(offset).some((d) => d.keySpan?.start === offset && under(d))) return true;
-    return false;
+    for (const offset of this.told) {
+      for (const d of this.refsAt(offset)) {
+        if (d.keySpan?.start !== offset) continue;
+        for (let depth = d.path.length - 1; depth >= 1; depth--) {
+          const above = d.path.slice(0, depth);
+          ids.add(pathId(d.docIndex, above));
+          // a sequence item between them: the entries above it do not hold the told key by their keys
+          if (!model.getIn(d.docIndex, above)?.keySpan) break;
+        }
+      }
+    }
+    this.ancestors = { size: this.told.size, ids };
+    return ids;
   }
 
   /** The entry whose value (or else key) the span covers exactly. */
@@ -127,20 +169,11 @@ export class FindingReadership {
 
   /** The entries whose key or value starts at `offset`. */
   private refsAt(offset: number): YamlRef[] {
-    if (!this.byStart) {
-      this.byStart = new Map();
-      for (const r of this.file.yaml.refs) {
-        for (const s of [r.valueSpan, r.keySpan]) {
-          if (!s) continue;
-          const list = this.byStart.get(s.start) ?? [];
-          list.push(r);
-          this.byStart.set(s.start, list);
-        }
-      }
-    }
-    return this.byStart.get(offset) ?? [];
+    return this.file.yaml.startingAt(offset);
   }
 }
+
+const pathId = (docIndex: number, path: readonly string[]): string => `${docIndex}\u0000${path.join('\u0000')}`;
 
 /** A line that starts a top-level entry or a document: where a block of the file begins. */
 const ROOT_LINE = /^(?:---|\.\.\.|[^\s#-])/;

@@ -45,8 +45,18 @@ export function sizeLimitFinding(
   return undefined;
 }
 
+/** The last count: a keystroke asks for the same text's count more than once (the analysis, the deployment check). */
+let counted = { text: '', yaml: false, max: 0, n: 0 };
+
 /** Newlines, plus the separators of flow collections in YAML (each one a node for the parser); stops past `max`. */
 function countItems(text: string, yaml: boolean, max: number): number {
+  if (counted.text === text && counted.yaml === yaml && counted.max === max) return counted.n;
+  const n = itemsIn(text, yaml, max);
+  counted = { text, yaml, max, n };
+  return n;
+}
+
+function itemsIn(text: string, yaml: boolean, max: number): number {
   let n = 0;
   // one native search per character counted: the analysis runs this on every keystroke
   for (const c of yaml ? ['\n', ',', '[', ']', '{', '}'] : ['\n'])

@@ -75,7 +75,8 @@ function recognized(file: SourceFile): DeployFileKind | undefined {
 
 /** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
 function keyWritten(text: string, key: string): boolean {
-  return new RegExp(`(?:^|[\\s{,?])["']?${key}["']?[ \\t]*:`).test(text);
+  // the native search first: the regex tries its alternation at every offset of a text without the word
+  return text.includes(key) && new RegExp(`(?:^|[\\s{,?])["']?${key}["']?[ \\t]*:`).test(text);
 }
 
 /** Text that names ThemisDB (an image, a command, a unit or container name). */

@@ -167,7 +167,11 @@ class AssembledYaml extends YamlModel {
   private readonly byRoot = new Map<string, Placed>();
   private readonly roots: YamlRef[] = [];
 
-  constructor(text: string, blocks: YamlBlock[], placed: Placed[]) {
+  constructor(
+    text: string,
+    blocks: YamlBlock[],
+    private readonly placed: Placed[],
+  ) {
     super(text, blocks);
     for (const p of placed) {
       for (const r of p.refs) this.refs.push(r);
@@ -209,6 +213,23 @@ class AssembledYaml extends YamlModel {
     const out: YamlRef[] = [];
     for (const p of this.byRoot.values()) for (const r of p.parse.model.named(key)) out.push(p.moved(r));
     return out;
+  }
+
+  override startingAt(offset: number): YamlRef[] {
+    const p = this.blockAt(offset);
+    return p ? p.parse.model.startingAt(offset - p.offset).map(p.moved) : [];
+  }
+
+  /** The placed block whose text holds `offset` (blocks are in order and cover the text). */
+  private blockAt(offset: number): Placed | undefined {
+    let lo = 0;
+    let hi = this.placed.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.placed[mid].offset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.placed[lo];
   }
 
   override complete(docIndex: number): boolean {

@@ -117,6 +117,7 @@ export class YamlModel {
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
   private readonly childrenByDocPath: Map<string, YamlRef[]>[] = [];
+  private byStart?: Map<number, YamlRef[]>;
   /** Each entry's path (the array itself) -> its lookup key. */
   private readonly keyByPath = new Map<readonly string[], string>();
   private views?: DocView[];
@@ -206,6 +207,22 @@ export class YamlModel {
   private keyOf(path: string | readonly string[]): string {
     if (typeof path === 'string') return stringKey(path);
     return this.keyByPath.get(path) ?? keyOf(path);
+  }
+
+  /** The entries whose value or key starts at `offset` (values first, in the model's order). */
+  startingAt(offset: number): YamlRef[] {
+    if (!this.byStart) {
+      this.byStart = new Map();
+      for (const r of this.refs) {
+        for (const s of [r.valueSpan, r.keySpan]) {
+          if (!s) continue;
+          const list = this.byStart.get(s.start);
+          if (list) list.push(r);
+          else this.byStart.set(s.start, [r]);
+        }
+      }
+    }
+    return this.byStart.get(offset) ?? [];
   }
 
   /** Whether every entry of the document is in the model (no budget or depth limit was hit there). */
