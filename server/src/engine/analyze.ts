@@ -193,13 +193,14 @@ function contextOf(
   file: SourceFile,
   ws: Workspace,
   readership: FindingReadership,
-): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding' | 'toldWithin'> {
+): Pick<RuleContext, 'resolved' | 'fix' | 'suggest' | 'toldByFinding' | 'toldWithin' | 'toldIn'> {
   return {
     resolved: (ref) => resolveValue(ref, file, ws),
     fix: (title, parts, opts) => buildFix(file.path, title, 'fix', notThroughLinks(parts, file.path, ws), opts),
     suggest: (title, parts, opts) => buildFix(file.path, title, 'suggestion', notThroughLinks(parts, file.path, ws), opts),
     toldByFinding: (ref) => readership.toldFor(ref),
     toldWithin: (ref) => readership.toldWithin(ref),
+    toldIn: (start, end) => readership.toldIn(start, end),
   };
 }
 
@@ -290,6 +291,7 @@ function embeddedContext(
     report: reporter(readership, (f) => ({ ...f, span: { start: at(f.span.start), end: at(f.span.end) }, fixes: [] })),
     toldByFinding: (ref) => readership.toldFor(ref),
     toldWithin: (ref) => readership.toldWithin(ref),
+    toldIn: (start, end) => readership.toldIn(start, end),
   } as RuleContext;
 }
 

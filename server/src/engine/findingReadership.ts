@@ -117,6 +117,13 @@ export class FindingReadership {
     return [...this.told];
   }
 
+  /** The told key offsets in [start, end), in order. */
+  toldIn(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (const o of this.told) if (o >= start && o < end) out.push(o);
+    return out.sort((a, b) => a - b);
+  }
+
   /** Findings reused from a previous analysis tell their keys again. */
   tell(offsets: Iterable<number>): void {
     for (const o of offsets) this.told.add(o);

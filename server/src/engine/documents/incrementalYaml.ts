@@ -123,7 +123,8 @@ class BlockParse {
     readonly text: string,
     /** Walked once, with offsets from the block's start. */
     readonly model: YamlModel,
-    /** Assembled from its key line and entries: their parses by their text, for the block's next version. */
+    /** Assembled from its key line and entries: the key line, and their parses by their text, for the block's next version. */
+    readonly header?: string,
     readonly parts?: ReadonlyMap<string, Document.Parsed>,
   ) {}
 
@@ -251,8 +252,10 @@ export class IncrementalYaml {
     const roots = new Set<string | undefined>();
     const entries = { reused: 0, parsed: 0 };
     let reused = 0;
-    for (const b of splitBlocks(text) ?? []) {
-      let parse = this.parses.get(b.text);
+    const before = [...this.parses.values()];
+    for (const [i, b] of (splitBlocks(text) ?? []).entries()) {
+      // the block at the same place first: comparing texts is cheaper than hashing a new one for the map
+      let parse = before[i]?.text === b.text ? before[i] : this.parses.get(b.text);
       if (parse) reused++;
       else parse = this.fromEntries(b.text, entries) ?? whole(b.text);
       // a key written twice: the second block would answer for the first one's paths
@@ -262,7 +265,7 @@ export class IncrementalYaml {
         break;
       }
       roots.add(root);
-      next.set(b.text, parse);
+      next.set(parse.text, parse);
       placed.push(parse.at(b.offset));
     }
     if (placed.length === 0) {
@@ -273,7 +276,7 @@ export class IncrementalYaml {
     }
     this.parses = next;
     this.byHeader = new Map();
-    for (const p of placed) if (p.parse.parts) this.byHeader.set(headerOf(p.parse.text), p.parse);
+    for (const p of placed) if (p.parse.header) this.byHeader.set(p.parse.header, p.parse);
     this.lastReuse = { reused, parsed: placed.length - reused, full: false, entries };
     const blocks = placed.map((p) => ({ doc: p.parse.doc, offset: p.offset, text: p.parse.text, model: p.parse.model }));
     return new AssembledYaml(text, blocks, placed);
@@ -320,7 +323,7 @@ export class IncrementalYaml {
     doc.contents = root;
     count.reused += reused;
     count.parsed += parts.size - reused;
-    return new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0, entries: offsets }]), parts);
+    return new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0, entries: offsets }]), split.header, parts);
   }
 }
 
@@ -334,11 +337,6 @@ function headerKey(doc: Document.Parsed): Scalar.Parsed | undefined {
 function whole(text: string): BlockParse | undefined {
   const doc = usable(parseYaml(text));
   return doc && new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0 }]));
-}
-
-/** A block's key line and the comments before it, with its line break. */
-function headerOf(block: string): string {
-  return block.slice(0, block.indexOf('\n', keyLineStart(block)) + 1);
 }
 
 /** Where a block's key line starts: the first block of a file also holds the comments and blank lines before it. */

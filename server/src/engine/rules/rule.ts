@@ -86,6 +86,8 @@ export interface RuleContext<M extends Messages = Messages> {
   toldByFinding(ref: YamlRef): boolean;
   /** Whether a finding tells the story of this key or of a key under it (through mapping keys only): toldByFinding of the subtree, without walking it. */
   toldWithin(ref: YamlRef): boolean;
+  /** The key offsets in [start, end) whose story a finding tells, in order (what toldByFinding and toldWithin answer from there). */
+  toldIn(start: number, end: number): number[];
 }
 
 export interface Rule<M extends Messages = Messages> {

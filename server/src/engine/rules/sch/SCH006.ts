@@ -3,7 +3,8 @@ import { YamlModel, YamlRef } from '../../documents/yamlModel';
 import { insteadOf, unreadEntries } from '../../schema/readership';
 import { SchemaName, schemaFor, schemasAt } from '../../schema/schemaIndex';
 import { dotted, pathText } from '../query';
-import { defineRule } from '../rule';
+import { defineRule, Report, RuleContext } from '../rule';
+import { Span } from '../../types';
 
 /** The unread entries of one section: what one finding lists. */
 interface Group {
@@ -34,27 +35,15 @@ function unreadTops(model: YamlModel, name: SchemaName): YamlRef[] {
 /** Per block model of an edited buffer (kept while its block is unchanged): where its unread tops are among its entries. */
 const blockTops = new WeakMap<YamlModel, Map<SchemaName, number[]>>();
 
-/**
- * unreadTops, block by block when the model is assembled from its top-level blocks (no
- * block's answer depends on another's): after an edit only the changed block is looked at.
- * The entries of such a model are its blocks' entries, in order.
- */
-function unreadTopsOf(model: YamlModel, name: SchemaName): YamlRef[] {
-  if (!model.blocks) return unreadTops(model, name);
-  const out: YamlRef[] = [];
-  let first = 0;
-  for (const { model: block } of model.blocks) {
-    const byName = blockTops.get(block!) ?? new Map<SchemaName, number[]>();
-    blockTops.set(block!, byName);
-    let at = byName.get(name);
-    if (!at) {
-      const index = new Map(block!.refs.map((r, i) => [r, i]));
-      byName.set(name, (at = unreadTops(block!, name).map((r) => index.get(r)!)));
-    }
-    for (const i of at) out.push(model.refs[first + i]);
-    first += block!.refs.length;
+function blockTopsOf(block: YamlModel, name: SchemaName): number[] {
+  let byName = blockTops.get(block);
+  if (!byName) blockTops.set(block, (byName = new Map()));
+  let at = byName.get(name);
+  if (!at) {
+    const index = new Map(block.refs.map((r, i) => [r, i]));
+    byName.set(name, (at = unreadTops(block, name).map((r) => index.get(r)!)));
   }
-  return out;
+  return at;
 }
 
 const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
@@ -67,6 +56,119 @@ function insteadText(items: { key: string; instead: string | undefined }[]): str
   return [...by].map(([instead, keys]) => ` For ${list(keys)}: ${instead}.`).join('');
 }
 
+const messages = {
+  unreadKey: (d: { path: string; instead: string }) =>
+    `The ThemisDB server does not read \`${d.path}\`. This setting has no effect on the running server.${d.instead}`,
+  unreadKeys: (d: { section: string; count: number; keys: string[]; instead: string }) =>
+    `The ThemisDB server does not read ${d.count} keys under \`${d.section}\`. ` +
+    `They have no effect: ${list(d.keys)}.${d.instead}`,
+  unreadSection: (d: { path: string; instead: string }) =>
+    `The ThemisDB server does not read \`${d.path}\` or anything under it. ` +
+    `These settings have no effect on the running server.${d.instead}`,
+  unreadSections: (d: { count: number; keys: string[]; instead: string }) =>
+    `The ThemisDB server reads none of these ${d.count} top-level entries. They have no effect: ${list(d.keys)}.${d.instead}`,
+};
+
+/** What the findings are built from: the file and the keys other findings tell. */
+type Ctx = Pick<RuleContext, 'file' | 'toldWithin' | 'toldByFinding' | 'toldIn'>;
+type Found = Report<typeof messages>;
+
+/**
+ * The entries one finding lists each, from the unread tops: a key a security finding sits on
+ * is that finding's story, and a section holding one is listed by its parts.
+ */
+function listedOf(ctx: Ctx, tops: YamlRef[]): YamlRef[] {
+  const model = ctx.file.yaml;
+  const kidsOf = (ref: YamlRef) => model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
+  const listed = (ref: YamlRef): YamlRef[] =>
+    !ctx.toldWithin(ref) ? [ref] : ctx.toldByFinding(ref) && !kidsOf(ref).length ? [] : kidsOf(ref).flatMap(listed);
+  const out: YamlRef[] = [];
+  const seen = new Set<number>(); // an anchored key reached through several aliases: once
+  for (const top of tops) {
+    if (seen.has(top.keySpan!.start)) continue;
+    for (const r of listed(top)) {
+      if (!r.keySpan || seen.has(r.keySpan.start)) continue;
+      seen.add(r.keySpan.start);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** One finding per section of the listed entries (the top-level ones are a section too). */
+function reportsOf(ctx: Ctx, name: SchemaName, listed: YamlRef[]): Found[] {
+  const groups = new Map<string, Group>();
+  for (const r of listed) {
+    const section = r.path.slice(0, -1).join('.');
+    const id = `${r.docIndex}\u0000${section}`;
+    const g = groups.get(id) ?? { section, refs: [] };
+    g.refs.push(r);
+    groups.set(id, g);
+  }
+  return [...groups.values()].map((g) => reportOf(ctx, name, g));
+}
+
+function reportOf(ctx: Ctx, name: SchemaName, { section, refs }: Group): Found {
+  const model = ctx.file.yaml;
+  const names = refs.map((r) => pathText(r.path.slice(section ? section.split('.').length : 0)));
+  const instead = insteadText(refs.map((r, i) => ({ key: names[i], instead: insteadOf(name, r.path) })));
+  const span = refs[0].keySpan!;
+  const isSection = (r: YamlRef) => model.childrenIn(r.docIndex, r.path).length > 0;
+  if (refs.length === 1) {
+    const path = dotted(refs[0]);
+    return { messageId: isSection(refs[0]) ? 'unreadSection' : 'unreadKey', data: { path, instead }, span };
+  }
+  if (!section) return { messageId: 'unreadSections', data: { count: refs.length, keys: names, instead }, span };
+  const shown = pathText(refs[0].path.slice(0, -1));
+  return { messageId: 'unreadKeys', data: { section: shown, count: refs.length, keys: names, instead }, span };
+}
+
+/**
+ * Per block model of an edited buffer: the findings on its sections (spans from the block's
+ * start) and whether its top-level entry is listed, while the keys told in it stay the same.
+ */
+const blockFindings = new WeakMap<YamlModel, Map<SchemaName, { told: string; found: Found[]; root: boolean }>>();
+
+/**
+ * The findings of a model assembled from top-level blocks, block by block: what SCH006 finds
+ * in a section depends on its block and the keys told there only, so a block whose text and
+ * told keys did not change reports what it did. Its top-level entries are one section
+ * across the blocks, reported here.
+ */
+function blockByBlock(ctx: Ctx, model: YamlModel, name: SchemaName): Found[] {
+  const out: Found[] = [];
+  const roots: YamlRef[] = [];
+  let first = 0;
+  for (const block of model.blocks!) {
+    const own = block.model!;
+    const end = block.offset + block.text!.length;
+    const told = ctx
+      .toldIn(block.offset, end)
+      .map((o) => o - block.offset)
+      .join(',');
+    let byName = blockFindings.get(own);
+    if (!byName) blockFindings.set(own, (byName = new Map()));
+    let known = byName.get(name);
+    if (known?.told !== told) {
+      const at = first;
+      const listed = listedOf(
+        ctx,
+        blockTopsOf(own, name).map((i) => model.refs[at + i]),
+      );
+      const inSections = listed.filter((r) => r.path.length > 1);
+      const found = reportsOf(ctx, name, inSections).map((f) => ({ ...f, span: shifted(f.span, -block.offset) }));
+      byName.set(name, (known = { told, found, root: inSections.length < listed.length }));
+    }
+    for (const f of known.found) out.push({ ...f, span: shifted(f.span, block.offset) });
+    if (known.root) roots.push(model.refs[first]);
+    first += own.refs.length;
+  }
+  if (roots.length) out.push(reportOf(ctx, name, { section: '', refs: roots }));
+  return out;
+}
+
+const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
 export default defineRule({
   meta: {
     id: 'SCH006',
@@ -77,56 +179,13 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     runsLast: true,
-    messages: {
-      unreadKey: (d: { path: string; instead: string }) =>
-        `The ThemisDB server does not read \`${d.path}\`. This setting has no effect on the running server.${d.instead}`,
-      unreadKeys: (d: { section: string; count: number; keys: string[]; instead: string }) =>
-        `The ThemisDB server does not read ${d.count} keys under \`${d.section}\`. ` +
-        `They have no effect: ${list(d.keys)}.${d.instead}`,
-      unreadSection: (d: { path: string; instead: string }) =>
-        `The ThemisDB server does not read \`${d.path}\` or anything under it. ` +
-        `These settings have no effect on the running server.${d.instead}`,
-      unreadSections: (d: { count: number; keys: string[]; instead: string }) =>
-        `The ThemisDB server reads none of these ${d.count} top-level entries. They have no effect: ${list(d.keys)}.${d.instead}`,
-    },
+    messages,
   },
   check(ctx) {
     const name = schemaFor(ctx.kind, ctx.file.path);
     if (!name) return;
     const model = ctx.file.yaml;
-    const kidsOf = (ref: YamlRef) => model.childrenIn(ref.docIndex, ref.path).filter((k) => k.keySpan);
-    // a key a security finding sits on is that finding's story; a section holding one is listed by its parts
-    const listed = (ref: YamlRef): YamlRef[] =>
-      !ctx.toldWithin(ref) ? [ref] : ctx.toldByFinding(ref) && !kidsOf(ref).length ? [] : kidsOf(ref).flatMap(listed);
-
-    const groups = new Map<string, Group>();
-    const seen = new Set<number>(); // an anchored key reached through several aliases: once
-    for (const ref of unreadTopsOf(model, name)) {
-      if (seen.has(ref.keySpan!.start)) continue;
-      for (const r of listed(ref)) {
-        if (!r.keySpan || seen.has(r.keySpan.start)) continue;
-        seen.add(r.keySpan.start);
-        const section = r.path.slice(0, -1).join('.');
-        const id = `${r.docIndex}\u0000${section}`;
-        const g = groups.get(id) ?? { section, refs: [] };
-        g.refs.push(r);
-        groups.set(id, g);
-      }
-    }
-    for (const { section, refs } of groups.values()) {
-      const names = refs.map((r) => pathText(r.path.slice(section ? section.split('.').length : 0)));
-      const instead = insteadText(refs.map((r, i) => ({ key: names[i], instead: insteadOf(name, r.path) })));
-      const span = refs[0].keySpan!;
-      const isSection = (r: YamlRef) => model.childrenIn(r.docIndex, r.path).length > 0;
-      if (refs.length === 1) {
-        const path = dotted(refs[0]);
-        ctx.report({ messageId: isSection(refs[0]) ? 'unreadSection' : 'unreadKey', data: { path, instead }, span });
-      } else if (!section) {
-        ctx.report({ messageId: 'unreadSections', data: { count: refs.length, keys: names, instead }, span });
-      } else {
-        const shown = pathText(refs[0].path.slice(0, -1));
-        ctx.report({ messageId: 'unreadKeys', data: { section: shown, count: refs.length, keys: names, instead }, span });
-      }
-    }
+    const reports = model.blocks ? blockByBlock(ctx, model, name) : reportsOf(ctx, name, listedOf(ctx, unreadTops(model, name)));
+    for (const r of reports) ctx.report(r);
   },
 });
