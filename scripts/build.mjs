@@ -24,13 +24,15 @@ const shipped = { ...common, minify: true };
 
 await Promise.all([
   build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  // a bin too (themisdb-language-server --stdio), for editors other than VS Code
+  // the server's entry point: a bin too (themisdb-language-server --stdio), for editors other than
+  // VS Code; it runs the server bundle through a code cache (lsp/boot.ts)
   build({
     ...shipped,
-    entryPoints: ['server/src/lsp/server.ts'],
+    entryPoints: ['server/src/lsp/boot.ts'],
     outfile: 'server/out/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  build({ ...shipped, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/out/languageServer.js' }),
   // the engine alone, for unit tests (not shipped)
   build({ ...common, entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' }),
   build({

@@ -8,7 +8,7 @@ const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encodin
   .map((l) => l.trim())
   .filter(Boolean);
 const allowed =
-  /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|client\/images\/icon\.png|client\/out\/extension\.js|server\/out\/server\.js|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|docs\/[\w/.-]+\.md)$/;
+  /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|client\/images\/icon\.png|client\/out\/extension\.js|server\/out\/(?:server|languageServer)\.js|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|docs\/[\w/.-]+\.md)$/;
 const bad = files.filter((f) => !allowed.test(f));
 if (bad.length) {
   console.error(`The package would ship files it must not:\n  ${bad.join('\n  ')}`);

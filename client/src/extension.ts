@@ -77,8 +77,10 @@ export async function deactivate(): Promise<void> {
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('server/out/server.js');
+  // the server's code cache goes to this extension's own storage (lsp/boot.ts)
+  const env = { ...process.env, THEMISDB_CODE_CACHE_DIR: context.globalStorageUri.fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const crashes: number[] = [];

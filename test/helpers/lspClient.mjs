@@ -17,7 +17,8 @@ export class LspClient {
   /**
    * `initializationOptions`: what the VS Code client sends (VSCODE_INIT_OPTIONS) or nothing, as other
    * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`);
-   * `wrapper`: a command the server runs under (`['/usr/bin/time', '-v']` measures it from outside).
+   * `wrapper`: a command the server runs under (`['/usr/bin/time', '-v']` measures it from outside);
+   * `env`: variables set for the server process besides this one's.
    */
   constructor({
     rootDir,
@@ -26,6 +27,7 @@ export class LspClient {
     workspaceCapabilities,
     window,
     wrapper = [],
+    env = {},
   } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
@@ -40,7 +42,7 @@ export class LspClient {
     this.waiters = [];
     const server = [process.execPath, path.join(repoRoot, 'server/out/server.js'), '--stdio'];
     const [command, ...args] = [...wrapper, ...server];
-    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
     this.conn = rpc.createMessageConnection(
