@@ -4,7 +4,7 @@
 // (it would only look like protection); and SCH006 leaves that key to the finding.
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
+import { blockIndexAt, YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
 import { applyEdits } from './fixes/applyEdits';
 import { unreadChanges } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
@@ -31,14 +31,7 @@ function blockAnswers(block: YamlModel): Map<string, boolean> {
 
 /** The block of an edited buffer whose text holds the range, if one does. */
 function blockHolding(blocks: readonly YamlBlock[], start: number, end: number): YamlBlock | undefined {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].offset <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const b = blocks[lo];
+  const b = blocks[blockIndexAt(blocks, start)];
   return b && b.model && b.offset <= start && end <= b.offset + b.text!.length ? b : undefined;
 }
 
@@ -151,7 +144,7 @@ export class FindingReadership {
     const ids = new Set<string>();
     const model = this.file.yaml;
     for (const offset of this.told) {
-      for (const d of this.refsAt(offset)) {
+      for (const d of this.file.yaml.startingAt(offset)) {
         if (d.keySpan?.start !== offset) continue;
         for (let depth = d.path.length - 1; depth >= 1; depth--) {
           const above = d.path.slice(0, depth);
@@ -167,16 +160,11 @@ export class FindingReadership {
 
   /** The entry whose value (or else key) the span covers exactly. */
   private refAt(span: Finding['span']): YamlRef | undefined {
-    const at = this.refsAt(span.start);
+    const at = this.file.yaml.startingAt(span.start);
     return (
       at.find((r) => r.valueSpan?.start === span.start && r.valueSpan.end === span.end) ??
       at.find((r) => r.keySpan?.start === span.start && r.keySpan.end === span.end)
     );
-  }
-
-  /** The entries whose key or value starts at `offset`. */
-  private refsAt(offset: number): YamlRef[] {
-    return this.file.yaml.startingAt(offset);
   }
 }
 

@@ -21,7 +21,7 @@
 // the file.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { Span } from '../types';
-import { parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
+import { blockIndexAt, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
 interface BlockText {
   text: string;
@@ -217,20 +217,9 @@ class AssembledYaml extends YamlModel {
   }
 
   override startingAt(offset: number): YamlRef[] {
-    const p = this.blockAt(offset);
+    // the blocks cover the text, in order
+    const p = this.placed[blockIndexAt(this.placed, offset)];
     return p ? p.parse.model.startingAt(offset - p.offset).map(p.moved) : [];
-  }
-
-  /** The placed block whose text holds `offset` (blocks are in order and cover the text). */
-  private blockAt(offset: number): Placed | undefined {
-    let lo = 0;
-    let hi = this.placed.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.placed[mid].offset <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.placed[lo];
   }
 
   override complete(docIndex: number): boolean {

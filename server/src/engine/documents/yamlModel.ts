@@ -386,6 +386,18 @@ function assemble(blocks: readonly YamlBlock[], length: number): Document.Parsed
   return doc;
 }
 
+/** The index of the last block that starts at or before `offset` (blocks are in order, the first at 0). */
+export function blockIndexAt(blocks: readonly { offset: number }[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Where the nodes of each block's entry count from: the block's offset, and under it where each of its entries starts. */
 function shiftsOf(blocks: readonly YamlBlock[]): Map<unknown, number> {
   const shifts = new Map<unknown, number>();
