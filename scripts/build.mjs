@@ -17,6 +17,10 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   minifySyntax: true,
+  // the `yaml` package's ES module build (the same code it ships for bundlers): esbuild links its
+  // exports directly, where the CommonJS build is reached through a getter on every call
+  // (isScalar, isMap… per node: a tenth of a full analysis)
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 // what ships (the extension, the server, the CLI) is minified; the source maps stay beside it for stack traces
