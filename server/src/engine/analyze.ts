@@ -127,6 +127,8 @@ export function* analysisSteps(
     }
   };
   const judged = kind === 'deploy' || kind === 'env' ? environmentsOf(file, ws, kind) : [undefined];
+  // one context per environment, shared by the rules that judge it (like the file's)
+  const judgedContexts = judged.map((environment) => (environment ? environmentContext(ctx, environment) : ctx));
   const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) =>
     embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
   );
@@ -165,7 +167,7 @@ export function* analysisSteps(
     blocksDone?.(true);
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
-      else for (const environment of judged) run(rule, environment ? environmentContext(ctx, environment) : ctx);
+      else for (const c of judgedContexts) run(rule, c);
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
