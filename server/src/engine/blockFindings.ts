@@ -6,7 +6,7 @@
 import { YamlBlock } from './documents/yamlModel';
 import { FindingReadership } from './findingReadership';
 import { SourceFile } from './sourceFile';
-import { FileKind, Finding, Profile, Span } from './types';
+import { FileKind, Finding, Profile, shifted } from './types';
 
 /** A block's findings, and the key offsets they told (SCH006 leaves those keys to them); offsets from the block's start. */
 interface Found {
@@ -96,13 +96,14 @@ export class BlockPass {
 /** A finding made on a block alone, at its place in the whole file (its edits of the file too). */
 function moved(f: Finding, offset: number, filePath: string): Finding {
   if (offset === 0) return f;
-  const at = <T extends Span>(s: T): T => ({ ...s, start: s.start + offset, end: s.end + offset });
   return {
     ...f,
-    span: at(f.span),
+    span: shifted(f.span, offset),
     fixes: f.fixes.map((fix) => ({
       ...fix,
-      changes: fix.changes.map((c) => (c.path === filePath && !c.create ? { ...c, edits: c.edits.map(at) } : c)),
+      changes: fix.changes.map((c) =>
+        c.path === filePath && !c.create ? { ...c, edits: c.edits.map((e) => shifted(e, offset)) } : c,
+      ),
     })),
   };
 }

@@ -4,7 +4,7 @@
 // (it would only look like protection); and SCH006 leaves that key to the finding.
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { blockIndexAt, YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
+import { lastStartingBy, YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
 import { applyEdits } from './fixes/applyEdits';
 import { unreadChanges } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
@@ -31,7 +31,7 @@ function blockAnswers(block: YamlModel): Map<string, boolean> {
 
 /** The block of an edited buffer whose text holds the range, if one does. */
 function blockHolding(blocks: readonly YamlBlock[], start: number, end: number): YamlBlock | undefined {
-  const b = blocks[blockIndexAt(blocks, start)];
+  const b = blocks[lastStartingBy(blocks, start, (x) => x.offset)];
   return b && b.model && b.offset <= start && end <= b.offset + b.text!.length ? b : undefined;
 }
 

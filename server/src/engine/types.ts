@@ -13,6 +13,11 @@ export interface Span {
   end: number;
 }
 
+/** The span (or edit) moved by `by` characters. */
+export function shifted<T extends Span>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
+}
+
 export interface TextEdit extends Span {
   newText: string;
 }

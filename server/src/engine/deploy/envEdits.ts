@@ -3,7 +3,7 @@
 // or Helm `env` item (values stay strings), a Helm env map, a systemd `Environment=`
 // assignment, or the env file's own line. A value that comes from elsewhere (another
 // file, a Secret, `${VAR}` interpolation) is not edited here: that file has the fix.
-import { isSeqRef, YamlModel, YamlRef } from '../documents/yamlModel';
+import { isSeqRef, lastStartingBy, YamlModel, YamlRef } from '../documents/yamlModel';
 import { doubleQuoted, needsQuotes, yamlScalar } from '../documents/yamlScalar';
 import { EnvEntry } from '../documents/envModel';
 import { environmentAssignments, UnitAssignment, UnitEntry } from '../documents/systemdUnit';
@@ -131,14 +131,7 @@ function entryIndexOf(model: YamlModel): EntryIndex {
 
 /** The compose list item whose value holds `span` (items do not overlap: the last one starting before it). */
 function itemAt(items: readonly YamlRef[], span: Span): YamlRef | undefined {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (items[mid].valueSpan!.start <= span.start) lo = mid;
-    else hi = mid - 1;
-  }
-  const item = items[lo];
+  const item = items[lastStartingBy(items, span.start, (r) => r.valueSpan!.start)];
   return item && item.valueSpan!.start <= span.start && span.end <= item.valueSpan!.end ? item : undefined;
 }
 

@@ -20,8 +20,8 @@
 // moved to where the block now starts, so an edit costs the changed block, not
 // the file.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
-import { Span } from '../types';
-import { blockIndexAt, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
+import { shifted } from '../types';
+import { lastStartingBy, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
 interface BlockText {
   text: string;
@@ -133,18 +133,17 @@ class BlockParse {
     if (this.placed?.offset === offset) return this.placed;
     const { refs, problems } = this.model;
     if (offset === 0) return (this.placed = { offset, parse: this, refs, problems, moved: (r) => r });
-    const move = (s: Span) => ({ start: s.start + offset, end: s.end + offset });
     const moved = refs.map((r) => ({
       ...r,
-      keySpan: r.keySpan && move(r.keySpan),
-      valueSpan: r.valueSpan && move(r.valueSpan),
+      keySpan: r.keySpan && shifted(r.keySpan, offset),
+      valueSpan: r.valueSpan && shifted(r.valueSpan, offset),
     }));
     const index = (this.index ??= new Map(refs.map((r, i) => [r, i])));
     return (this.placed = {
       offset,
       parse: this,
       refs: moved,
-      problems: problems.map((p) => ({ ...p, span: move(p.span) })),
+      problems: problems.map((p) => ({ ...p, span: shifted(p.span, offset) })),
       moved: (r) => moved[index.get(r)!],
     });
   }
@@ -218,7 +217,7 @@ class AssembledYaml extends YamlModel {
 
   override startingAt(offset: number): YamlRef[] {
     // the blocks cover the text, in order
-    const p = this.placed[blockIndexAt(this.placed, offset)];
+    const p = this.placed[lastStartingBy(this.placed, offset, (b) => b.offset)];
     return p ? p.parse.model.startingAt(offset - p.offset).map(p.moved) : [];
   }
 

@@ -386,13 +386,13 @@ function assemble(blocks: readonly YamlBlock[], length: number): Document.Parsed
   return doc;
 }
 
-/** The index of the last block that starts at or before `offset` (blocks are in order, the first at 0). */
-export function blockIndexAt(blocks: readonly { offset: number }[], offset: number): number {
+/** The index of the last item that starts at or before `offset` (0 when none does): items in the order of their starts. */
+export function lastStartingBy<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let lo = 0;
-  let hi = blocks.length - 1;
+  let hi = items.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].offset <= offset) lo = mid;
+    if (startOf(items[mid]) <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;

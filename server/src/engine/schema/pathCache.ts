@@ -1,4 +1,4 @@
-// Answers about the paths of one schema, cached in a trie: a lookup walks the keys and
+// Answers about the paths of our schemas, cached in a trie per schema: a lookup walks the keys and
 // builds no key string. SCH006 and the readership ask for every entry of a file, on every
 // keystroke, and joining each path into a key cost more than the answers.
 
@@ -9,21 +9,22 @@ interface Node<T> {
 }
 
 export class PathCache<T> {
-  private root: Node<T> = {};
+  private roots = new Map<string, Node<T>>();
   private nodes = 0;
 
   /** `max`: nodes kept before the cache starts over (a file of 50,000 tenants must not grow it without end). */
   constructor(private readonly max = 100_000) {}
 
-  /** The answer at `keys`: `compute`'s, computed once per path. */
-  get(keys: readonly string[], compute: (keys: readonly string[]) => T): T {
+  /** The answer at `keys` of schema `name`: `compute`'s, computed once per path. */
+  get(name: string, keys: readonly string[], compute: () => T): T {
     if (this.nodes > this.max) {
-      this.root = {};
+      this.roots = new Map();
       this.nodes = 0;
     }
-    let node = this.root;
+    let node: Node<T> | undefined = this.roots.get(name);
+    if (!node) this.roots.set(name, (node = {}));
     for (const k of keys) {
-      const kids = (node.kids ??= new Map());
+      const kids: Map<string, Node<T>> = (node.kids ??= new Map());
       let next = kids.get(k);
       if (!next) {
         kids.set(k, (next = {}));
@@ -32,7 +33,7 @@ export class PathCache<T> {
       node = next;
     }
     if (!node.known) {
-      node.value = compute(keys);
+      node.value = compute();
       node.known = true;
     }
     return node.value as T;

@@ -10,15 +10,12 @@ import { SchemaName, schemasAt } from './schemaIndex';
 export type Readership = 'read' | 'unread' | 'unknown';
 
 // Schemas never change at run time: answers by path are cached (SCH006 asks for every entry of a file).
-const answers: Record<SchemaName, PathCache<Readership>> = {
-  config: new PathCache(),
-  security: new PathCache(),
-  mig: new PathCache(),
-};
+const answers = new PathCache<Readership>();
 
 /** Whether the server reads the key at `keys`: its own flag, or the nearest ancestor's. */
 export function readership(name: SchemaName, keys: readonly string[]): Readership {
-  return answers[name].get(
+  return answers.get(
+    name,
     keys,
     () => ownFlag(name, keys) ?? (keys.length > 1 ? readership(name, keys.slice(0, -1)) : 'unknown'),
   );
@@ -67,18 +64,14 @@ const INSTEAD: [RegExp, string][] = [
 ];
 
 /** insteadOf's answers by path, like readership's (SCH006 and every security rule ask). */
-const replacements: Record<SchemaName, PathCache<string | undefined>> = {
-  config: new PathCache(),
-  security: new PathCache(),
-  mig: new PathCache(),
-};
+const replacements = new PathCache<string | undefined>();
 
 /**
  * What works instead of an unread key, as a clause: its environment variable, a
  * proxy in front, a build that maps it. Undefined when the key is read or unknown.
  */
 export function insteadOf(name: SchemaName, keys: readonly string[]): string | undefined {
-  return replacements[name].get(keys, () => replacementOf(name, keys));
+  return replacements.get(name, keys, () => replacementOf(name, keys));
 }
 
 function replacementOf(name: SchemaName, keys: readonly string[]): string | undefined {

@@ -93,15 +93,11 @@ function child(root: JsonSchema, s: JsonSchema | undefined, key: string): JsonSc
 }
 
 // Schemas never change at run time: lookups by path are cached (paths repeat across files and edits).
-const cached: Record<SchemaName, PathCache<JsonSchema[]>> = {
-  config: new PathCache(),
-  security: new PathCache(),
-  mig: new PathCache(),
-};
+const cached = new PathCache<JsonSchema[]>();
 
 /** Every subschema that describes the value at `keys` (empty when the path is unknown). */
 export function schemasAt(name: SchemaName, keys: readonly string[]): JsonSchema[] {
-  return cached[name].get(keys, () => {
+  return cached.get(name, keys, () => {
     const root = SCHEMAS[name];
     // one step from the (cached) parent: each new path costs one lookup, not a walk from the root
     if (keys.length === 0) return variants(root, root);

@@ -4,7 +4,7 @@ import { insteadOf, unreadEntries } from '../../schema/readership';
 import { SchemaName, schemaFor, schemasAt } from '../../schema/schemaIndex';
 import { dotted, pathText } from '../query';
 import { defineRule, Report, RuleContext } from '../rule';
-import { Span } from '../../types';
+import { shifted } from '../../types';
 
 /** The unread entries of one section: what one finding lists. */
 interface Group {
@@ -30,20 +30,6 @@ function unreadTops(model: YamlModel, name: SchemaName): YamlRef[] {
   };
   model.docs.forEach((_, i) => visit(i, undefined));
   return out;
-}
-
-/** Per block model of an edited buffer (kept while its block is unchanged): where its unread tops are among its entries. */
-const blockTops = new WeakMap<YamlModel, Map<SchemaName, number[]>>();
-
-function blockTopsOf(block: YamlModel, name: SchemaName): number[] {
-  let byName = blockTops.get(block);
-  if (!byName) blockTops.set(block, (byName = new Map()));
-  let at = byName.get(name);
-  if (!at) {
-    const index = new Map(block.refs.map((r, i) => [r, i]));
-    byName.set(name, (at = unreadTops(block, name).map((r) => index.get(r)!)));
-  }
-  return at;
 }
 
 const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
@@ -124,10 +110,30 @@ function reportOf(ctx: Ctx, name: SchemaName, { section, refs }: Group): Found {
 }
 
 /**
- * Per block model of an edited buffer: the findings on its sections (spans from the block's
- * start) and whether its top-level entry is listed, while the keys told in it stay the same.
+ * One block's share of SCH006 in an edited buffer, kept on the block's model while the
+ * block is unchanged: where its unread tops are among its entries, and while the keys told
+ * in it stay the same, the findings on its sections (spans from the block's start) and
+ * whether its top-level entry is listed.
  */
-const blockFindings = new WeakMap<YamlModel, Map<SchemaName, { told: string; found: Found[]; root: boolean }>>();
+interface BlockPart {
+  tops: number[];
+  told?: string;
+  found: Found[];
+  root: boolean;
+}
+
+const blockParts = new WeakMap<YamlModel, Map<SchemaName, BlockPart>>();
+
+function blockPartOf(block: YamlModel, name: SchemaName): BlockPart {
+  let byName = blockParts.get(block);
+  if (!byName) blockParts.set(block, (byName = new Map()));
+  let part = byName.get(name);
+  if (!part) {
+    const index = new Map(block.refs.map((r, i) => [r, i]));
+    byName.set(name, (part = { tops: unreadTops(block, name).map((r) => index.get(r)!), found: [], root: false }));
+  }
+  return part;
+}
 
 /**
  * The findings of a model assembled from top-level blocks, block by block: what SCH006 finds
@@ -146,28 +152,25 @@ function blockByBlock(ctx: Ctx, model: YamlModel, name: SchemaName): Found[] {
       .toldIn(block.offset, end)
       .map((o) => o - block.offset)
       .join(',');
-    let byName = blockFindings.get(own);
-    if (!byName) blockFindings.set(own, (byName = new Map()));
-    let known = byName.get(name);
-    if (known?.told !== told) {
+    const part = blockPartOf(own, name);
+    if (part.told !== told) {
       const at = first;
       const listed = listedOf(
         ctx,
-        blockTopsOf(own, name).map((i) => model.refs[at + i]),
+        part.tops.map((i) => model.refs[at + i]),
       );
       const inSections = listed.filter((r) => r.path.length > 1);
-      const found = reportsOf(ctx, name, inSections).map((f) => ({ ...f, span: shifted(f.span, -block.offset) }));
-      byName.set(name, (known = { told, found, root: inSections.length < listed.length }));
+      part.found = reportsOf(ctx, name, inSections).map((f) => ({ ...f, span: shifted(f.span, -block.offset) }));
+      part.root = inSections.length < listed.length;
+      part.told = told;
     }
-    for (const f of known.found) out.push({ ...f, span: shifted(f.span, block.offset) });
-    if (known.root) roots.push(model.refs[first]);
+    for (const f of part.found) out.push({ ...f, span: shifted(f.span, block.offset) });
+    if (part.root) roots.push(model.refs[first]);
     first += own.refs.length;
   }
   if (roots.length) out.push(reportOf(ctx, name, { section: '', refs: roots }));
   return out;
 }
-
-const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
 export default defineRule({
   meta: {
