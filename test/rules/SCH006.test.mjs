@@ -56,6 +56,18 @@ ruleTester('SCH006', {
       output: null,
     },
     {
+      name: 'the rate_limiting section names the variables the HTTP server takes its limits from',
+      files: { 'config.yaml': base('rate_limiting:\n  bucket_capacity: 100\n') },
+      errors: [
+        {
+          messageId: 'unreadSection',
+          line: 3,
+          message: /For `rate_limiting`: set THEMIS_RATE_LIMIT_PER_MINUTE or THEMIS_AUDIT_RATE_LIMIT instead/,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'enable_tls: true draws no security finding, so SCH006 says that it does not turn TLS on, and what does',
       files: { 'config.yaml': base('server:\n  port: 8765\n  enable_tls: true\n  tls_cert_path: /etc/themisdb/tls.crt\n') },
       errors: [
