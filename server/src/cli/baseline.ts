@@ -114,22 +114,34 @@ export interface BaselineMatch<T> {
 }
 
 /**
- * Matches findings against the baseline. Each entry absorbs one finding, so a third
- * identical finding where the baseline recorded two is still reported.
+ * The entries of a baseline, spent as findings match them: each entry absorbs one finding, so
+ * a third identical finding where the baseline recorded two is still reported. Findings can
+ * be given file by file (the CLI reports as it goes); `unused` is asked for at the end.
  */
-export function matchBaseline<T extends Fingerprinted>(
-  findings: readonly T[],
+export function baselineBudget(
   baseline: BaselineFile,
   baselinePath: string,
-): BaselineMatch<T> {
+): { keep<T extends Fingerprinted>(findings: readonly T[]): T[]; unused(): BaselineEntry[] } {
   const dir = path.dirname(path.resolve(baselinePath));
   const budget = new Map<string, BaselineEntry[]>();
   for (const e of baseline.findings) {
     const k = key(e.ruleId, e.file, e.fingerprint);
     budget.set(k, [...(budget.get(k) ?? []), e]);
   }
-  const kept = findings.filter((f) => !budget.get(key(f.ruleId, relativeTo(dir, f.file), f.fingerprint))?.pop());
-  return { kept, unused: [...budget.values()].flat() };
+  return {
+    keep: (findings) => findings.filter((f) => !budget.get(key(f.ruleId, relativeTo(dir, f.file), f.fingerprint))?.pop()),
+    unused: () => [...budget.values()].flat(),
+  };
+}
+
+/** Matches all findings at once (the language server, per file). */
+export function matchBaseline<T extends Fingerprinted>(
+  findings: readonly T[],
+  baseline: BaselineFile,
+  baselinePath: string,
+): BaselineMatch<T> {
+  const budget = baselineBudget(baseline, baselinePath);
+  return { kept: budget.keep(findings), unused: budget.unused() };
 }
 
 /** The absolute path of an entry's file. */

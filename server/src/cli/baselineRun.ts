@@ -7,10 +7,10 @@ import { CliOptions } from './args';
 import {
   BaselineEntry,
   BaselineFile,
+  baselineBudget,
   entryFile,
   findBaseline,
   Fingerprinted,
-  matchBaseline,
   readBaseline,
   writeBaseline,
   writeEntries,
@@ -20,15 +20,19 @@ import { relative } from './format';
 export interface BaselineRun {
   /** The baseline's path as the messages show it (several joined by commas). */
   name: string;
-  /** Findings the baseline does not hide, and its entries that are stale for this run. */
-  match<T extends Fingerprinted>(
-    findings: readonly T[],
-    checked: readonly { file: string }[],
-  ): { kept: T[]; stale: BaselineEntry[] };
+  /** Starts matching this run's findings, which come file by file. */
+  matcher(): BaselineMatcher;
   /** --write-baseline: records the findings; returns the name. */
   write(findings: readonly Fingerprinted[], version: string): string;
   /** --prune-baseline: rewrites the baseline without the stale entries. */
   prune(stale: readonly BaselineEntry[], version: string): void;
+}
+
+export interface BaselineMatcher {
+  /** The findings of one file that the baseline does not hide. */
+  keep<T extends Fingerprinted>(findings: readonly T[]): T[];
+  /** At the end: the entries that are stale for this run, which checked these files. */
+  stale(checked: readonly { file: string }[]): BaselineEntry[];
 }
 
 /** Where a file's baseline comes from: a flag, its settings file, or the baseline found from the working folder. */
@@ -71,18 +75,16 @@ export function useBaseline(
   const runOf = (file: string) => runs.get(pathOf(file) ?? fallback ?? '');
   return {
     name: [...runs.values()].map((r) => r.name).join(', '),
-    match(findings, checked) {
-      const kept = new Set<Fingerprinted>();
-      const stale: BaselineEntry[] = [];
-      for (const run of runs.values()) {
-        const m = run.match(
-          findings.filter((f) => runOf(f.file) === run),
-          checked.filter((c) => runOf(c.file) === run),
-        );
-        m.kept.forEach((k) => kept.add(k));
-        stale.push(...m.stale);
-      }
-      return { kept: findings.filter((f) => kept.has(f) || !runOf(f.file)), stale };
+    matcher() {
+      const matchers = new Map([...runs.values()].map((run) => [run, run.matcher()]));
+      return {
+        keep(findings) {
+          const kept = new Set<Fingerprinted>();
+          for (const [run, m] of matchers) m.keep(findings.filter((f) => runOf(f.file) === run)).forEach((k) => kept.add(k));
+          return findings.filter((f) => kept.has(f) || !runOf(f.file));
+        },
+        stale: (checked) => [...matchers].flatMap(([run, m]) => m.stale(checked.filter((c) => runOf(c.file) === run))),
+      };
     },
     write() {
       throw new Error('--write-baseline names one file');
@@ -98,15 +100,19 @@ function oneBaseline(opts: CliOptions, cwd: string, baselinePath: string, source
   const doc: BaselineFile | undefined = opts.writeBaseline ? undefined : readBaseline(baselinePath);
   return {
     name,
-    match(findings, checked) {
-      const m = matchBaseline(findings, doc!, baselinePath);
-      const files = new Set(checked.map((c) => c.file));
-      // an entry is stale when this run checked its file (or the file is gone) with its rule on
-      const stale = m.unused.filter((e) => {
-        const abs = entryFile(e, baselinePath);
-        return source.ruleOn(e.ruleId, abs) && (files.has(abs) || !fs.existsSync(abs));
-      });
-      return { kept: m.kept, stale };
+    matcher() {
+      const budget = baselineBudget(doc!, baselinePath);
+      return {
+        keep: (findings) => budget.keep(findings),
+        stale(checked) {
+          const files = new Set(checked.map((c) => c.file));
+          // an entry is stale when this run checked its file (or the file is gone) with its rule on
+          return budget.unused().filter((e) => {
+            const abs = entryFile(e, baselinePath);
+            return source.ruleOn(e.ruleId, abs) && (files.has(abs) || !fs.existsSync(abs));
+          });
+        },
+      };
     },
     write(findings, version) {
       writeBaseline(baselinePath, findings, version);

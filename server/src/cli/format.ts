@@ -130,9 +130,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-type Paint = (code: string, s: string) => string;
+export type Paint = (code: string, s: string) => string;
 
-const painter =
+export const painter =
   (color: boolean): Paint =>
   (code, s) =>
     color ? `\x1b[${code}m${s}\x1b[0m` : s;
@@ -142,62 +142,68 @@ export function isTextFormat(format: string): boolean {
   return format === 'text' || format === 'compact';
 }
 
-/** ESLint-stylish / Ruff-like: findings grouped by file, `file:line:col  severity  message  RULE`. */
-export function formatText(reported: readonly Reported[], summary: TextSummary, color: boolean): string {
-  const paint = painter(color);
-  const lines: string[] = [];
-  const byFile = new Map<string, Reported[]>();
-  for (const r of reported) byFile.set(r.rel, [...(byFile.get(r.rel) ?? []), r]);
-  for (const [file, group] of byFile) {
-    lines.push(paint('1;4', file));
-    const wheres = group.map((r) => `${r.rel}:${r.line}:${r.column}`);
-    const whereWidth = Math.max(...wheres.map((w) => w.length));
-    const sevWidth = Math.max(...group.map((r) => r.finding.severity.length));
-    group.forEach((r, i) => {
-      const sev = r.finding.severity;
-      const suppressed = r.finding.suppressed
-        ? paint('90', `  (suppressed${r.finding.suppressed.reason ? `: ${r.finding.suppressed.reason}` : ''})`)
-        : '';
-      lines.push(
-        `  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}${suppressed}`,
-      );
-    });
-    lines.push('');
+/** The counts a summary and the exit code need, kept as the findings are reported. */
+export type Tally = Record<Severity, number> & { fixable: number };
+
+export const emptyTally = (): Tally => ({ error: 0, warning: 0, info: 0, hint: 0, fixable: 0 });
+
+export function tallyOf(reported: readonly Reported[], into: Tally = emptyTally()): Tally {
+  for (const r of reported) {
+    into[r.finding.severity]++;
+    if (r.fixable) into.fixable++;
   }
-  return [...lines, ...summaryLines(reported, summary, paint)].join('\n') + '\n';
+  return into;
+}
+
+export const problems = (t: Tally): number => t.error + t.warning + t.info + t.hint;
+
+/** ESLint-stylish / Ruff-like, one file's block: its path, then `file:line:col  severity  message  RULE` a line. */
+export function formatTextFile(group: readonly Reported[], paint: Paint): string {
+  if (!group.length) return '';
+  const lines = [paint('1;4', group[0].rel)];
+  const wheres = group.map((r) => `${r.rel}:${r.line}:${r.column}`);
+  const whereWidth = Math.max(...wheres.map((w) => w.length));
+  const sevWidth = Math.max(...group.map((r) => r.finding.severity.length));
+  group.forEach((r, i) => {
+    const sev = r.finding.severity;
+    const suppressed = r.finding.suppressed
+      ? paint('90', `  (suppressed${r.finding.suppressed.reason ? `: ${r.finding.suppressed.reason}` : ''})`)
+      : '';
+    lines.push(
+      `  ${wheres[i].padEnd(whereWidth)}  ${paint(COLORS[sev], sev.padEnd(sevWidth))}  ${r.finding.message}  ${paint('90', r.finding.ruleId)}${suppressed}`,
+    );
+  });
+  return lines.join('\n') + '\n\n';
 }
 
 /**
  * One line a finding, `file:line:col: severity RULE first sentence` (ruff's concise and
- * eslint's compact output), then the summary: for grep, editors' problem matchers and long runs.
+ * eslint's compact output): for grep, editors' problem matchers and long runs.
  */
-export function formatCompact(reported: readonly Reported[], summary: TextSummary, color: boolean): string {
-  const paint = painter(color);
-  const lines = reported.map((r) => {
-    const sev = r.finding.severity;
-    const suppressed = r.finding.suppressed ? paint('90', ' (suppressed)') : '';
-    return `${r.rel}:${r.line}:${r.column}: ${paint(COLORS[sev], sev)} ${paint('90', r.ruleId)} ${firstSentence(r.finding.message)}${suppressed}`;
-  });
-  if (lines.length) lines.push('');
-  return [...lines, ...summaryLines(reported, summary, paint)].join('\n') + '\n';
+export function formatCompactLines(group: readonly Reported[], paint: Paint): string {
+  return group
+    .map((r) => {
+      const sev = r.finding.severity;
+      const suppressed = r.finding.suppressed ? paint('90', ' (suppressed)') : '';
+      return `${r.rel}:${r.line}:${r.column}: ${paint(COLORS[sev], sev)} ${paint('90', r.ruleId)} ${firstSentence(r.finding.message)}${suppressed}\n`;
+    })
+    .join('');
 }
 
-function summaryLines(reported: readonly Reported[], summary: TextSummary, paint: Paint): string[] {
+/** The summary that ends a text or compact report. */
+export function formatSummary(tally: Tally, summary: TextSummary, paint: Paint): string {
   const lines: string[] = [];
-  const count = (s: Severity) => reported.filter((r) => r.finding.severity === s).length;
+  const total = problems(tally);
   const parts = [
-    plural(count('error'), 'error'),
-    plural(count('warning'), 'warning'),
-    `${count('info')} info`,
-    plural(count('hint'), 'hint'),
+    plural(tally.error, 'error'),
+    plural(tally.warning, 'warning'),
+    `${tally.info} info`,
+    plural(tally.hint, 'hint'),
   ];
-  const worst = count('error') ? '31' : count('warning') ? '33' : '36';
-  const head = reported.length === 0 ? paint('32', '✓') : paint(worst, '✖');
-  lines.push(
-    `${head} ${plural(reported.length, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'ThemisDB file')}`,
-  );
-  const fixable = reported.filter((r) => r.fixable).length;
-  if (fixable) lines.push(`  ${plural(fixable, 'problem')} can be fixed with the --fix option.`);
+  const worst = tally.error ? '31' : tally.warning ? '33' : '36';
+  const head = total === 0 ? paint('32', '✓') : paint(worst, '✖');
+  lines.push(`${head} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'ThemisDB file')}`);
+  if (tally.fixable) lines.push(`  ${plural(tally.fixable, 'problem')} can be fixed with the --fix option.`);
   if (summary.fixesApplied !== undefined) lines.push(`  ${plural(summary.fixesApplied, 'fix', 'fixes')} applied.`);
   if (summary.baselined) lines.push(`  ${plural(summary.baselined, 'problem')} hidden by the baseline.`);
   if (summary.staleBaseline)
@@ -206,5 +212,5 @@ function summaryLines(reported: readonly Reported[], summary: TextSummary, paint
     );
   if (summary.filesChecked === 0)
     lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
-  return lines;
+  return lines.join('\n') + '\n';
 }

@@ -1,17 +1,18 @@
 // themisdb-lint: the engine of the editor extension, for CI.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { analyze, Analysis } from '../engine/analyze';
 import { kindFromName } from '../engine/fileKinds';
 import { sizeLimitFinding } from '../engine/limits';
-import { SEVERITY_ORDER } from '../engine/types';
+import { Severity, SEVERITY_ORDER } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
 import { createNodeHost, LinkWriteError, MAX_FILE_BYTES, writeFileNoFollow } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
 import { maskSecretsInLog } from '../engine/secretValue';
 import { Finding } from '../engine/types';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
-import { BaselineError } from './baseline';
+import { BaselineError, Fingerprinted } from './baseline';
 import { useBaseline } from './baselineRun';
 import { collectTargets, PathError, Target } from './collect';
 import { maskedDiff } from './diff';
@@ -19,24 +20,15 @@ import { excluder } from './exclude';
 import { fingerprints } from './fingerprint';
 import { safeFix } from '../engine/fixes/fixAll';
 import { SourceFile } from '../engine/sourceFile';
-import { FileFix, fixFile, fixNotes } from './fix';
+import { fixFile, fixNotes } from './fix';
 import { runInit } from './init';
 import { runPosture } from './posture';
 import { printConfig } from './printConfig';
 import { RunSettings, SettingsFileError } from './settingsFiles';
-import {
-  formatCompact,
-  formatGithub,
-  formatText,
-  isTextFormat,
-  place,
-  relative,
-  Reported,
-  toJsonFindings,
-  useColor,
-} from './format';
+import { emptyTally, isTextFormat, place, relative, Reported, Tally, tallyOf, TextSummary, useColor } from './format';
+import { buffered, ReportFile, ReportFileError, reportWriter } from './report';
 import { runExplain, runRules } from './ruleCommands';
-import { toSarif } from './sarif';
+import { SarifContext } from './sarif';
 
 declare const __VERSION__: string | undefined;
 
@@ -142,8 +134,11 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
     return { file, analysis };
   };
 
+  if (opts.pruneBaseline && !baseline)
+    throw new CliError(`--prune-baseline: no baseline (give --baseline FILE, or create ${BASELINE_HINT})`);
+
   // --fix / --fix-dry-run: fix each file in memory; the report below sees the fixed text
-  let fixed: FileFix[] | undefined;
+  let fixed: { file: string; after: string; applied: number }[] | undefined;
   if (opts.fix || opts.fixDryRun) {
     fixed = [];
     for (const t of targets) {
@@ -152,19 +147,29 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
         continue;
       }
       const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
-      if (r && r.after !== r.before) fixed.push(r);
+      if (r && r.after !== r.before) {
+        fixed.push({ file: r.file, after: r.after, applied: r.applied });
+        const rel = relative(cwd, t.file);
+        if (opts.fixDryRun) io.out(maskedDiff(r.file, r.before, r.after, `a/${rel}`, `b/${rel}`));
+      }
       for (const note of r ? fixNotes(r, relative(cwd, t.file)) : []) io.err(`${note}\n`);
       if (r?.passLimitReached)
         io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
     }
   }
 
-  let checked = 0;
-  let reported: Reported[] = [];
-  const addReported = (t: Target, file: SourceFile, findings: readonly Finding[]) => {
-    const fps = fingerprints(file.lines, findings);
-    findings.forEach((finding, i) => {
-      reported.push({
+  // the report goes out file by file (report.ts); what is kept of the run is counts
+  const report = opts.fixDryRun ? undefined : openReport(opts, cwd, io, ruleErrors);
+  try {
+    let checked = 0;
+    let found = 0;
+    let baselined = 0;
+    const tally = emptyTally();
+    const toBaseline: Fingerprinted[] = [];
+    const matcher = opts.writeBaseline ? undefined : baseline?.matcher();
+    const addReported = (t: Target, file: SourceFile, findings: readonly Finding[]) => {
+      const fps = fingerprints(file.lines, findings);
+      const group = findings.map((finding, i): Reported => ({
         file: t.file,
         rel: relative(cwd, t.file),
         ruleId: finding.ruleId,
@@ -172,94 +177,142 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
         ...place(file.lines, finding),
         fingerprint: fps[i],
         fixable: !!safeFix(finding, t.file),
-      });
-    });
-  };
-  // per folder, the targets still to be analyzed there: the files of a folder read each other
-  const toAnalyze = new Map<string, number>();
-  for (const t of targets) toAnalyze.set(path.dirname(t.file), (toAnalyze.get(path.dirname(t.file)) ?? 0) + 1);
-  for (const t of targets) {
-    const dir = path.dirname(t.file);
-    toAnalyze.set(dir, toAnalyze.get(dir)! - 1);
-    const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
-    if (link) continue; // reported with the other links below
-    const { file, analysis } = analyzeTarget(t);
-    if (analysis.kind) checked++;
-    addReported(t, file, analysis.findings);
-    // the findings are all the report needs: the models go once no file of their folder is left to analyze
-    ws.releaseAllBut((p) => (toAnalyze.get(path.dirname(p)) ?? 0) > 0);
-  }
-  // every link not followed, named, found by the walk or met as a sibling: a notice on the link
-  for (const [link, refusal] of ws.refusedLinks())
-    addReported({ file: link, explicit: false, root: cwd }, new SourceFile(link, ''), [linkNotice(link, refusal)]);
-
-  if (opts.fixDryRun) {
-    for (const f of fixed!) {
-      const rel = relative(cwd, f.file);
-      io.out(maskedDiff(f.file, f.before, f.after, `a/${rel}`, `b/${rel}`));
+      }));
+      found += group.length;
+      if (opts.writeBaseline) {
+        for (const r of group) toBaseline.push({ ruleId: r.ruleId, file: r.file, fingerprint: r.fingerprint });
+        return;
+      }
+      const kept = matcher ? matcher.keep(group) : group;
+      baselined += group.length - kept.length;
+      const shown = quietened(opts, kept);
+      tallyOf(shown, tally);
+      report?.add(shown);
+    };
+    // per folder, the targets still to be analyzed there: the files of a folder read each other
+    const toAnalyze = new Map<string, number>();
+    for (const t of targets) toAnalyze.set(path.dirname(t.file), (toAnalyze.get(path.dirname(t.file)) ?? 0) + 1);
+    for (const t of targets) {
+      const dir = path.dirname(t.file);
+      toAnalyze.set(dir, toAnalyze.get(dir)! - 1);
+      const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
+      if (link) continue; // reported with the other links below
+      const { file, analysis } = analyzeTarget(t);
+      if (analysis.kind) checked++;
+      addReported(t, file, analysis.findings);
+      // the report has what it needs: the models go once no file of their folder is left to analyze
+      ws.releaseAllBut((p) => (toAnalyze.get(path.dirname(p)) ?? 0) > 0);
     }
-    const applied = fixed!.reduce((n, f) => n + f.applied, 0);
-    io.err(
-      `themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${reported.length} problem${reported.length === 1 ? '' : 's'} would remain.\n`,
-    );
-    return exitCode(opts, quietened(opts, baseline ? baseline.match(reported, targets).kept : reported), io);
-  }
-  if (opts.fix) {
-    for (const f of fixed!) writeFixed(f, cwd);
-  }
+    // every link not followed, named, found by the walk or met as a sibling: a notice on the link
+    for (const [link, refusal] of ws.refusedLinks())
+      addReported({ file: link, explicit: false, root: cwd }, new SourceFile(link, ''), [linkNotice(link, refusal)]);
 
-  let baselined = 0;
-  let stale: { count: number; name: string } | undefined;
-  if (opts.writeBaseline) {
-    const written = baseline!.write(reported, VERSION);
-    io.err(`themisdb-lint: wrote ${reported.length} finding${reported.length === 1 ? '' : 's'} to the baseline ${written}\n`);
-    baselined = reported.length;
-    reported = [];
-  } else if (baseline) {
-    const m = baseline.match(reported, targets);
-    baselined = reported.length - m.kept.length;
-    reported = m.kept;
-    if (opts.pruneBaseline) {
-      baseline.prune(m.stale, VERSION);
+    const applied = fixed?.reduce((n, f) => n + f.applied, 0);
+    if (opts.fixDryRun) {
       io.err(
-        `themisdb-lint: removed ${m.stale.length} stale entr${m.stale.length === 1 ? 'y' : 'ies'} from the baseline ${baseline.name}\n`,
+        `themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${found} problem${found === 1 ? '' : 's'} would remain.\n`,
       );
-    } else if (m.stale.length) {
-      stale = { count: m.stale.length, name: baseline.name };
-      if (!isTextFormat(opts.format) || opts.outputFile)
-        io.err(
-          `themisdb-lint: ${m.stale.length} baseline entr${m.stale.length === 1 ? 'y' : 'ies'} in ${baseline.name} no longer match${m.stale.length === 1 ? 'es' : ''} a problem; remove ${m.stale.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
-        );
+      return exitCode(opts, tally, io);
     }
-  } else if (opts.pruneBaseline)
-    throw new CliError(`--prune-baseline: no baseline (give --baseline FILE, or create ${BASELINE_HINT})`);
-  reported = quietened(opts, reported);
+    if (opts.fix) {
+      for (const f of fixed!) writeFixed(f.file, f.after, cwd);
+    }
 
-  const applied = fixed?.reduce((n, f) => n + f.applied, 0);
-  const text = (color: boolean) =>
-    (opts.format === 'compact' ? formatCompact : formatText)(
-      reported,
-      { filesChecked: checked, fixesApplied: applied, baselined, staleBaseline: stale?.count, baselineName: stale?.name },
-      color,
-    );
-  const report =
-    opts.format === 'json'
-      ? JSON.stringify(toJsonFindings(reported, VERSION), null, 2) + '\n'
-      : opts.format === 'sarif'
-        ? JSON.stringify(toSarif(reported, { cwd, version: VERSION, ruleErrors }), null, 2) + '\n'
-        : opts.format === 'github'
-          ? formatGithub(reported)
-          : text(!opts.outputFile && useColor(io.env ?? process.env, io.isTty, opts.color));
+    let stale: { count: number; name: string } | undefined;
+    if (opts.writeBaseline) {
+      const written = baseline!.write(toBaseline, VERSION);
+      io.err(`themisdb-lint: wrote ${found} finding${found === 1 ? '' : 's'} to the baseline ${written}\n`);
+      baselined = found;
+    } else if (matcher) {
+      const gone = matcher.stale(targets);
+      if (opts.pruneBaseline) {
+        baseline!.prune(gone, VERSION);
+        io.err(
+          `themisdb-lint: removed ${gone.length} stale entr${gone.length === 1 ? 'y' : 'ies'} from the baseline ${baseline!.name}\n`,
+        );
+      } else if (gone.length) {
+        stale = { count: gone.length, name: baseline!.name };
+        if (!isTextFormat(opts.format) || opts.outputFile)
+          io.err(
+            `themisdb-lint: ${gone.length} baseline entr${gone.length === 1 ? 'y' : 'ies'} in ${baseline!.name} no longer match${gone.length === 1 ? 'es' : ''} a problem; remove ${gone.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
+          );
+      }
+    }
+    report!.end(tally, {
+      filesChecked: checked,
+      fixesApplied: applied,
+      baselined,
+      staleBaseline: stale?.count,
+      baselineName: stale?.name,
+    });
+    if (applied !== undefined && !isTextFormat(opts.format))
+      io.err(
+        `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
+      );
+    return exitCode(opts, tally, io);
+  } finally {
+    report?.close();
+  }
+}
+
+/**
+ * The report's writers: the chosen format on stdout, or in the -o file with text on stdout
+ * besides (one run both gates and uploads). `close` commits the file when the report ended.
+ */
+function openReport(
+  opts: CliOptions,
+  cwd: string,
+  io: Io,
+  ruleErrors: SarifContext['ruleErrors'],
+): { add(group: readonly Reported[]): void; end(tally: Tally, summary: TextSummary): void; close(): void } {
+  const color = useColor(io.env ?? process.env, io.isTty, opts.color);
+  const sarif = { cwd, version: VERSION, ruleErrors };
+  const stdout = buffered(io.out);
+  let file: ReportFile | undefined;
+  let fileOut: ReturnType<typeof buffered> | undefined;
   if (opts.outputFile) {
-    writeReport(path.resolve(cwd, opts.outputFile), report, cwd);
-    // one run both gates (text on stdout) and uploads (the file)
-    if (!isTextFormat(opts.format)) io.out(text(useColor(io.env ?? process.env, io.isTty, opts.color)));
-  } else io.out(report);
-  if (applied !== undefined && !isTextFormat(opts.format))
-    io.err(
-      `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
-    );
-  return exitCode(opts, reported, io);
+    const name = path.resolve(cwd, opts.outputFile);
+    try {
+      file = new ReportFile(name);
+    } catch (e) {
+      throw new CliError(`cannot write ${relative(cwd, name)}: ${(e as Error).message}`);
+    }
+    const f = file;
+    fileOut = buffered((s) => wrote(() => f.write(s), name, cwd));
+  }
+  const writers = fileOut
+    ? [
+        reportWriter(opts.format, fileOut.write, { color: false, version: VERSION, sarif }),
+        ...(isTextFormat(opts.format) ? [] : [reportWriter('text', stdout.write, { color, version: VERSION, sarif })]),
+      ]
+    : [reportWriter(opts.format, stdout.write, { color, version: VERSION, sarif })];
+  let ended = false;
+  return {
+    add: (group) => writers.forEach((w) => w.add(group)),
+    end(tally, summary) {
+      writers.forEach((w) => w.end(tally, summary));
+      fileOut?.flush();
+      if (file) wrote(() => file!.commit(), path.resolve(cwd, opts.outputFile!), cwd);
+      stdout.flush();
+      ended = true;
+    },
+    close() {
+      if (!ended) {
+        stdout.flush();
+        file?.abandon();
+      }
+    },
+  };
+}
+
+/** Runs a write of the -o file, turning its failure into the CLI's message. */
+function wrote(write: () => void, file: string, cwd: string): void {
+  try {
+    write();
+  } catch (e) {
+    if (e instanceof ReportFileError) throw new CliError(`cannot write ${relative(cwd, file)}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** The analysis of a file larger than the CLI reads, or undefined when its size is not the reason it cannot be read. */
@@ -282,15 +335,14 @@ function quietened(opts: CliOptions, reported: Reported[]): Reported[] {
   return opts.quiet ? reported.filter((r) => SEVERITY_ORDER[r.finding.severity] >= SEVERITY_ORDER.warning) : reported;
 }
 
-function exitCode(opts: CliOptions, reported: readonly Reported[], io: Io): number {
-  const warnings = reported.filter((r) => r.finding.severity === 'warning').length;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    io.err(`themisdb-lint: ${warnings} warning${warnings === 1 ? '' : 's'} found (maximum: ${opts.maxWarnings})\n`);
+function exitCode(opts: CliOptions, tally: Tally, io: Io): number {
+  if (opts.maxWarnings !== undefined && tally.warning > opts.maxWarnings) {
+    io.err(`themisdb-lint: ${tally.warning} warning${tally.warning === 1 ? '' : 's'} found (maximum: ${opts.maxWarnings})\n`);
     return 1;
   }
   if (opts.failOn === 'none') return 0;
   const threshold = SEVERITY_ORDER[opts.failOn];
-  return reported.some((r) => SEVERITY_ORDER[r.finding.severity] >= threshold) ? 1 : 0;
+  return (Object.keys(SEVERITY_ORDER) as Severity[]).some((s) => tally[s] > 0 && SEVERITY_ORDER[s] >= threshold) ? 1 : 0;
 }
 
 function readStdinText(readStdin: () => string): string {
@@ -301,29 +353,25 @@ function readStdinText(readStdin: () => string): string {
   }
 }
 
-/** -o FILE: the report in the chosen format, folders made as needed. */
-function writeReport(file: string, report: string, cwd: string): void {
+/** Writes a fixed file back, keeping a byte order mark the reader stripped. */
+function writeFixed(file: string, after: string, cwd: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, report);
+    const raw = fs.readFileSync(file);
+    const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\uFEFF' : '';
+    writeFileNoFollow(file, bom + after);
   } catch (e) {
+    if (e instanceof LinkWriteError) throw new CliError(`cannot write ${relative(cwd, file)}: ${e.message}`);
     throw new CliError(`cannot write ${relative(cwd, file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
 
-/** Writes a fixed file back, keeping a byte order mark the reader stripped. */
-function writeFixed(f: FileFix, cwd: string): void {
-  try {
-    const raw = fs.readFileSync(f.file);
-    const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\uFEFF' : '';
-    writeFileNoFollow(f.file, bom + f.after);
-  } catch (e) {
-    if (e instanceof LinkWriteError) throw new CliError(`cannot write ${relative(cwd, f.file)}: ${e.message}`);
-    throw new CliError(`cannot write ${relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
-
 if (require.main === module) {
+  // Most of what an analysis allocates outlives a young-generation collection (a folder's files
+  // read each other) and dies in the old one. With V8's default heap growth the old space then
+  // grows with the length of the run, not with what is alive: a 6,000-file run peaked at 216 MB
+  // of RSS against 166 MB at 1,000. Growing it by half of the live size instead keeps the peak
+  // near 150 MB at any number of files, at no measurable cost in time (docs/dev/performance.md).
+  v8.setFlagsFromString('--heap-growing-percent=50');
   process.exitCode = run(
     process.argv.slice(2),
     process.cwd(),

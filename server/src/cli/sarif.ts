@@ -63,36 +63,43 @@ export function artifactLocation(file: string, cwd: string): { uri: string; uriB
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function toSarif(reported: readonly Reported[], ctx: SarifContext): Log {
-  const rules = [...CATALOG.values()];
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reported.map((r): Result => {
-    const i = index.get(r.finding.ruleId);
-    const suppressed = r.finding.suppressed;
-    return {
-      ruleId: r.finding.ruleId,
-      ...(i === undefined ? {} : { ruleIndex: i }),
-      level: LEVEL[r.finding.severity],
-      message: { text: r.finding.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(r.file, ctx.cwd),
-            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
-          },
+/** One finding as a SARIF result. */
+export function sarifResult(r: Reported, cwd: string): Result {
+  const i = RULE_INDEX.get(r.finding.ruleId);
+  const suppressed = r.finding.suppressed;
+  return {
+    ruleId: r.finding.ruleId,
+    ...(i === undefined ? {} : { ruleIndex: i }),
+    level: LEVEL[r.finding.severity],
+    message: { text: r.finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(r.file, cwd),
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
         },
-      ],
-      partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
-      // --no-inline-suppressions: the comment that silenced it, as an in-source suppression
-      ...(suppressed
-        ? { suppressions: [{ kind: 'inSource', ...(suppressed.reason ? { justification: suppressed.reason } : {}) }] }
-        : {}),
-    };
-  });
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
+    // --no-inline-suppressions: the comment that silenced it, as an in-source suppression
+    ...(suppressed
+      ? { suppressions: [{ kind: 'inSource', ...(suppressed.reason ? { justification: suppressed.reason } : {}) }] }
+      : {}),
+  };
+}
+
+const RULES = [...CATALOG.values()];
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+
+/**
+ * The log around its results. The results come before the invocation, which tells how the
+ * run went: the CLI writes the results as it goes (report.ts) and the invocation at the end.
+ */
+export function sarifLog(results: Result[], ctx: SarifContext): Log {
   const notifications = ctx.ruleErrors.map((e): Notification => ({
     level: 'error',
     message: { text: `Rule ${e.ruleId} failed: ${e.message}` },
-    associatedRule: { id: e.ruleId, ...(index.has(e.ruleId) ? { index: index.get(e.ruleId) } : {}) },
+    associatedRule: { id: e.ruleId, ...(RULE_INDEX.has(e.ruleId) ? { index: RULE_INDEX.get(e.ruleId) } : {}) },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd) } }],
   }));
   return {
@@ -106,7 +113,7 @@ export function toSarif(reported: readonly Reported[], ctx: SarifContext): Log {
             version: ctx.version,
             ...(/^\d+\.\d+\.\d+/.test(ctx.version) ? { semanticVersion: ctx.version } : {}),
             informationUri: projectUrls().home ?? FALLBACK_HOME,
-            rules: rules.map((meta) => ruleDescriptor(meta, ctx.version)),
+            rules: RULES.map((meta) => ruleDescriptor(meta, ctx.version)),
           },
         },
         automationDetails: { id: AUTOMATION_ID },
@@ -114,13 +121,13 @@ export function toSarif(reported: readonly Reported[], ctx: SarifContext): Log {
           '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href },
         },
         columnKind: 'utf16CodeUnits',
+        results,
         invocations: [
           {
             executionSuccessful: notifications.length === 0,
             ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
-        results,
       },
     ],
   };
