@@ -13,7 +13,7 @@ import { maskSecretsInLog } from '../engine/secretValue';
 import { Finding } from '../engine/types';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { BaselineError, Fingerprinted } from './baseline';
-import { useBaseline } from './baselineRun';
+import { BaselineMatcher, BaselineRun, useBaseline } from './baselineRun';
 import { collectTargets, PathError, Target } from './collect';
 import { maskedDiff } from './diff';
 import { excluder } from './exclude';
@@ -218,26 +218,8 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       for (const f of fixed!) writeFixed(f.file, f.after, cwd);
     }
 
-    let stale: { count: number; name: string } | undefined;
-    if (opts.writeBaseline) {
-      const written = baseline!.write(toBaseline, VERSION);
-      io.err(`themisdb-lint: wrote ${found} finding${found === 1 ? '' : 's'} to the baseline ${written}\n`);
-      baselined = found;
-    } else if (matcher) {
-      const gone = matcher.stale(targets);
-      if (opts.pruneBaseline) {
-        baseline!.prune(gone, VERSION);
-        io.err(
-          `themisdb-lint: removed ${gone.length} stale entr${gone.length === 1 ? 'y' : 'ies'} from the baseline ${baseline!.name}\n`,
-        );
-      } else if (gone.length) {
-        stale = { count: gone.length, name: baseline!.name };
-        if (!isTextFormat(opts.format) || opts.outputFile)
-          io.err(
-            `themisdb-lint: ${gone.length} baseline entr${gone.length === 1 ? 'y' : 'ies'} in ${baseline!.name} no longer match${gone.length === 1 ? 'es' : ''} a problem; remove ${gone.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
-          );
-      }
-    }
+    const stale = settleBaseline(opts, baseline, matcher, targets, toBaseline, io);
+    if (opts.writeBaseline) baselined = found;
     report!.end(tally, {
       filesChecked: checked,
       fixesApplied: applied,
@@ -253,6 +235,40 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
   } finally {
     report?.close();
   }
+}
+
+/**
+ * After the run: --write-baseline records what was found; otherwise the baseline's entries
+ * that matched nothing are pruned (--prune-baseline) or named. Returns those left stale.
+ */
+function settleBaseline(
+  opts: CliOptions,
+  baseline: BaselineRun | undefined,
+  matcher: BaselineMatcher | undefined,
+  targets: readonly Target[],
+  toBaseline: readonly Fingerprinted[],
+  io: Io,
+): { count: number; name: string } | undefined {
+  if (opts.writeBaseline) {
+    const written = baseline!.write(toBaseline, VERSION);
+    io.err(`themisdb-lint: wrote ${toBaseline.length} finding${toBaseline.length === 1 ? '' : 's'} to the baseline ${written}\n`);
+    return undefined;
+  }
+  if (!matcher) return undefined;
+  const gone = matcher.stale(targets);
+  if (opts.pruneBaseline) {
+    baseline!.prune(gone, VERSION);
+    io.err(
+      `themisdb-lint: removed ${gone.length} stale entr${gone.length === 1 ? 'y' : 'ies'} from the baseline ${baseline!.name}\n`,
+    );
+    return undefined;
+  }
+  if (!gone.length) return undefined;
+  if (!isTextFormat(opts.format) || opts.outputFile)
+    io.err(
+      `themisdb-lint: ${gone.length} baseline entr${gone.length === 1 ? 'y' : 'ies'} in ${baseline!.name} no longer match${gone.length === 1 ? 'es' : ''} a problem; remove ${gone.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
+    );
+  return { count: gone.length, name: baseline!.name };
 }
 
 /**
