@@ -68,6 +68,25 @@ describe('CLI --fix', () => {
     assert.match(r2.stderr, /0 fixes applied/);
   });
 
+  it('fixes a real compose file in one run: the fixes production mode brings up land too, and a second run changes nothing', () => {
+    // the sharding compose of ThemisDB, under its real name: THEMIS_PRODUCTION_MODE comes first,
+    // and only a file analyzed with it set asks for THEMIS_ENVIRONMENT, mTLS for the WAL and more
+    const real = fs.readFileSync(new URL('../fixtures/real/docker/compose/docker-compose-sharding.yml', import.meta.url), 'utf8');
+    const dir = workspace({ '.git/HEAD': '', 'docker/compose/docker-compose-sharding.yml': real });
+    const file = path.join(dir, 'docker/compose/docker-compose-sharding.yml');
+    const r1 = cli(['--fix', '--profile', 'production', '--format', 'json', '.'], { cwd: dir });
+    const fixed = fs.readFileSync(file, 'utf8');
+    assertParses(fixed);
+    const count = (name) => (fixed.match(new RegExp(`^ {6}${name}: `, 'gm')) ?? []).length;
+    assert.ok(count('THEMIS_PRODUCTION_MODE') >= 8, `production mode set in ${count('THEMIS_PRODUCTION_MODE')} services`);
+    for (const name of ['THEMIS_ENVIRONMENT', 'THEMIS_WAL_GRPC_ENABLE_MTLS'])
+      assert.equal(count(name), count('THEMIS_PRODUCTION_MODE'), `${name} set wherever production mode is`);
+    assert.ok(!json(r1).some((f) => f.fixable), 'nothing fixable left');
+    const r2 = cli(['--fix', '--profile', 'production', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'second --fix changes nothing');
+    assert.match(r2.stderr, /0 fixes applied/);
+  });
+
   it('fixes nothing for a rule that is off', () => {
     const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
     const r = cli(['--fix', '--fail-on', 'hint', ...only(), '.'], { cwd: dir });

@@ -1,6 +1,7 @@
 // --fix / --fix-dry-run: the engine's fix-all on each file, in memory (as workspace
 // overlays, so later files and the final report see the fixed text).
 import { fixAll } from '../engine/fixes/fixAll';
+import { DEFAULT_LIMITS } from '../engine/limits';
 import { SourceFile } from '../engine/sourceFile';
 import { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -11,6 +12,8 @@ export interface FileFix {
   after: string;
   applied: number;
   passLimitReached: boolean;
+  /** Why fixing stopped with fixes possibly left (fixAll's `stoppedAt`). */
+  stoppedAt?: 'time' | 'limit';
   /** Why the file was left alone (it does not parse). */
   refused?: string;
   /** Keys the fixes changed that the server does not read. */
@@ -29,6 +32,7 @@ export function fixFile(ws: Workspace, file: string, findingsOf: (f: SourceFile)
     after: r.text,
     applied: r.applied,
     passLimitReached: r.passLimitReached,
+    stoppedAt: r.stoppedAt,
     refused: r.refused,
     noEffect: r.noEffect,
   };
@@ -38,6 +42,14 @@ export function fixFile(ws: Workspace, file: string, findingsOf: (f: SourceFile)
 export function fixNotes(f: FileFix, rel: string): string[] {
   const out: string[] = [];
   if (f.refused) out.push(`themisdb-lint: ${rel} was not fixed: ${f.refused}. Fix the syntax first.`);
+  if (f.stoppedAt === 'time')
+    out.push(
+      `themisdb-lint: ${rel}: fixing stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit; run --fix again for the rest`,
+    );
+  if (f.stoppedAt === 'limit')
+    out.push(
+      `themisdb-lint: ${rel}: not every fix was applied: an analysis of it hit a limit (its LIMIT finding says which), so the rest could not be checked`,
+    );
   if (f.noEffect.length)
     out.push(`themisdb-lint: ${rel}: changed keys the ThemisDB server does not read (no effect on it): ${f.noEffect.join(', ')}`);
   return out;

@@ -137,30 +137,42 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
   if (opts.pruneBaseline && !baseline)
     throw new CliError(`--prune-baseline: no baseline (give --baseline FILE, or create ${BASELINE_HINT})`);
 
-  // --fix / --fix-dry-run: fix each file in memory; the report below sees the fixed text
-  let fixed: { file: string; after: string; applied: number }[] | undefined;
-  if (opts.fix || opts.fixDryRun) {
-    fixed = [];
-    for (const t of targets) {
-      if (ws.isLink(t.file)) {
-        io.err(`themisdb-lint: ${relative(cwd, t.file)} is a symbolic link: --fix does not write through it\n`);
-        continue;
-      }
-      const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
-      if (r && r.after !== r.before) {
-        fixed.push({ file: r.file, after: r.after, applied: r.applied });
-        const rel = relative(cwd, t.file);
-        if (opts.fixDryRun) io.out(maskedDiff(r.file, r.before, r.after, `a/${rel}`, `b/${rel}`));
-      }
-      for (const note of r ? fixNotes(r, relative(cwd, t.file)) : []) io.err(`${note}\n`);
-      if (r?.passLimitReached)
-        io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
-    }
-  }
-
-  // the report goes out file by file (report.ts); what is kept of the run is counts
+  // the report goes out file by file (report.ts); what is kept of the run is counts. An -o
+  // file that cannot be written stops the run here, before --fix changes anything.
   const report = opts.fixDryRun ? undefined : openReport(opts, cwd, io, ruleErrors);
   try {
+    // --fix / --fix-dry-run: fix each file; the report below sees the fixed text. --fix writes
+    // a file once it is fixed (the disk then holds what the overlay held); the dry run keeps
+    // the fixed texts as overlays and prints each diff.
+    let applied: number | undefined;
+    let fixedFiles = 0;
+    if (opts.fix || opts.fixDryRun) {
+      applied = 0;
+      const folders = folderProgress(targets);
+      for (const t of targets) {
+        folders.start(t);
+        if (ws.isLink(t.file)) {
+          io.err(`themisdb-lint: ${relative(cwd, t.file)} is a symbolic link: --fix does not write through it\n`);
+          continue;
+        }
+        const r = fixFile(ws, t.file, (version) => analyzeTarget(t, version).analysis.findings);
+        if (r && r.after !== r.before) {
+          applied += r.applied;
+          fixedFiles++;
+          const rel = relative(cwd, t.file);
+          if (opts.fixDryRun) io.out(maskedDiff(r.file, r.before, r.after, `a/${rel}`, `b/${rel}`));
+          else {
+            writeFixed(r.file, r.after, cwd);
+            ws.removeOverlay(r.file);
+          }
+        }
+        for (const note of r ? fixNotes(r, relative(cwd, t.file)) : []) io.err(`${note}\n`);
+        if (r?.passLimitReached)
+          io.err(`themisdb-lint: ${relative(cwd, t.file)} still has fixes after 10 passes; run --fix again\n`);
+        ws.releaseAllBut(folders.unfinished);
+      }
+    }
+
     let checked = 0;
     let found = 0;
     let baselined = 0;
@@ -189,33 +201,26 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       tallyOf(shown, tally);
       report?.add(shown);
     };
-    // per folder, the targets still to be analyzed there: the files of a folder read each other
-    const toAnalyze = new Map<string, number>();
-    for (const t of targets) toAnalyze.set(path.dirname(t.file), (toAnalyze.get(path.dirname(t.file)) ?? 0) + 1);
+    const folders = folderProgress(targets);
     for (const t of targets) {
-      const dir = path.dirname(t.file);
-      toAnalyze.set(dir, toAnalyze.get(dir)! - 1);
+      folders.start(t);
       const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
       if (link) continue; // reported with the other links below
       const { file, analysis } = analyzeTarget(t);
       if (analysis.kind) checked++;
       addReported(t, file, analysis.findings);
-      // the report has what it needs: the models go once no file of their folder is left to analyze
-      ws.releaseAllBut((p) => (toAnalyze.get(path.dirname(p)) ?? 0) > 0);
+      // the report has what it needs: the models go once no file of their folder is left
+      ws.releaseAllBut(folders.unfinished);
     }
     // every link not followed, named, found by the walk or met as a sibling: a notice on the link
     for (const [link, refusal] of ws.refusedLinks())
       addReported({ file: link, explicit: false, root: cwd }, new SourceFile(link, ''), [linkNotice(link, refusal)]);
 
-    const applied = fixed?.reduce((n, f) => n + f.applied, 0);
     if (opts.fixDryRun) {
       io.err(
-        `themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'} would be applied; no file was changed. ${found} problem${found === 1 ? '' : 's'} would remain.\n`,
+        `themisdb-lint: dry run: ${applied} fix${applied === 1 ? '' : 'es'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'} would be applied; no file was changed. ${found} problem${found === 1 ? '' : 's'} would remain.\n`,
       );
       return exitCode(opts, tally, io);
-    }
-    if (opts.fix) {
-      for (const f of fixed!) writeFixed(f.file, f.after, cwd);
     }
 
     const stale = settleBaseline(opts, baseline, matcher, targets, toBaseline, io);
@@ -229,12 +234,25 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
     });
     if (applied !== undefined && !isTextFormat(opts.format))
       io.err(
-        `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixed!.length} file${fixed!.length === 1 ? '' : 's'}\n`,
+        `themisdb-lint: ${applied} fix${applied === 1 ? '' : 'es'} applied in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`,
       );
     return exitCode(opts, tally, io);
   } finally {
     report?.close();
   }
+}
+
+/**
+ * Where a pass over the targets stands, per folder: the files of a folder read each other, so
+ * their models stay until the pass has started on the last of them (`unfinished`).
+ */
+function folderProgress(targets: readonly Target[]): { start(t: Target): void; unfinished(filePath: string): boolean } {
+  const left = new Map<string, number>();
+  for (const t of targets) left.set(path.dirname(t.file), (left.get(path.dirname(t.file)) ?? 0) + 1);
+  return {
+    start: (t) => void left.set(path.dirname(t.file), left.get(path.dirname(t.file))! - 1),
+    unfinished: (filePath) => (left.get(path.dirname(filePath)) ?? 0) > 0,
+  };
 }
 
 /**

@@ -70,6 +70,10 @@ function rulesInOrder(rules: readonly Rule[], kind: FileKind, blocks: boolean, e
 }
 
 export function analyze(file: SourceFile, ws: Workspace, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  // a version of a file the workspace holds another text for (a fix-all pass, a quick fix being
+  // checked): judged as if the workspace held it, so the deployment model reads it too
+  const held = ws.file(file.path);
+  if (held && held !== file && held.text !== file.text) return ws.holding(file, () => analyze(file, ws, options, rules));
   const steps = analysisSteps(file, ws, options, rules);
   for (;;) {
     const step = steps.next();

@@ -112,10 +112,16 @@ export function codeActionsFor(
     actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry, commands));
   }
   if (only?.length && wants(only, FIX_ALL_KIND)) {
-    // asked for on purpose (on save): runs to its end
+    // asked for on purpose (on save): runs to its end, or to the time limit
     const all = fixAll(entry.file, analyzed);
     const name = path.basename(entry.file.path);
     if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
+    if (all.stoppedAt === 'time')
+      log(`Fix all: ${name}: stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit; run it again for the rest.`);
+    if (all.stoppedAt === 'limit')
+      log(
+        `Fix all: ${name}: not every fix was applied: an analysis hit a limit (its LIMIT finding says which), so the rest could not be checked.`,
+      );
     if (all.noEffect.length)
       log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
     const edits = minimalEdits(entry.file.text, all.text);

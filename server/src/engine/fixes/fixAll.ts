@@ -6,6 +6,7 @@ import * as path from 'path';
 import { LineIndex } from '../documents/lineIndex';
 import { isScalar } from 'yaml';
 import { kindFromName } from '../fileKinds';
+import { DEFAULT_LIMITS, LIMIT_RULE_ID } from '../limits';
 import { isUnread } from '../schema/readership';
 import { schemaFor } from '../schema/schemaIndex';
 import { SourceFile } from '../sourceFile';
@@ -61,6 +62,12 @@ export interface FixAllResult {
   applied: number;
   /** The text still had safe fixes after the last pass. */
   passLimitReached: boolean;
+  /**
+   * Why the passes stopped with fixes possibly left: `time`, the next analysis would have ended
+   * past the time limit; `limit`, an analysis hit a limit of its own (a LIMIT finding), so the
+   * fixes could not be checked against all findings.
+   */
+  stoppedAt?: 'time' | 'limit';
   /** Why nothing was fixed: the file does not parse (a fix never writes into it). */
   refused?: string;
   /** Keys the fixes set or changed that the server does not read (`server.enable_tls`): no effect on it. */
@@ -133,8 +140,35 @@ function verifiedPass(file: SourceFile, findings: readonly Finding[], findingsOf
   }
 }
 
-/** Fixes a file in passes of verified fixes; `findingsOf` analyzes a version of it (with the caller's options). */
-export function fixAll(file: SourceFile, findingsOf: FindingsOf, only?: (f: Finding) => boolean): FixAllResult {
+/** Thrown by fixAll's own analyses: the next would end past the time limit, or one hit a limit. */
+class PassesStopped extends Error {
+  constructor(readonly at: 'time' | 'limit') {
+    super(at);
+  }
+}
+
+/**
+ * Fixes a file in passes of verified fixes; `findingsOf` analyzes a version of it (with the
+ * caller's options). The passes honour the time limit of an analysis: no analysis starts that
+ * would end past it (judged by the slowest so far), and a pass cut short is not applied.
+ */
+export function fixAll(
+  file: SourceFile,
+  findingsOf: FindingsOf,
+  only?: (f: Finding) => boolean,
+  timeMs = DEFAULT_LIMITS.timeMs,
+): FixAllResult {
+  const deadline = Date.now() + timeMs;
+  let slowest = 0;
+  const timed: FindingsOf = (f) => {
+    if (Date.now() + slowest > deadline) throw new PassesStopped('time');
+    const started = Date.now();
+    const found = findingsOf(f);
+    slowest = Math.max(slowest, Date.now() - started);
+    // not every rule ran, or not every finding is there: a fix cannot be checked against them
+    if (found.some((x) => x.ruleId === LIMIT_RULE_ID)) throw new PassesStopped('limit');
+    return found;
+  };
   const refused = syntaxErrorOf(file);
   // said only for a file the engine reports on (a broken YAML file that is not ThemisDB's stays silent)
   if (refused)
@@ -142,17 +176,30 @@ export function fixAll(file: SourceFile, findingsOf: FindingsOf, only?: (f: Find
       ? { text: file.text, applied: 0, passLimitReached: false, refused: `it does not parse (${refused})`, noEffect: [] }
       : { text: file.text, applied: 0, passLimitReached: false, noEffect: [] };
   let current = file;
-  let findings = findingsOf(file);
   const seen = new Set([file.text]);
   let applied = 0;
-  const done = (passLimitReached: boolean): FixAllResult => ({
+  const done = (passLimitReached: boolean, stoppedAt?: 'time' | 'limit'): FixAllResult => ({
     text: current.text,
     applied,
     passLimitReached,
+    ...(stoppedAt ? { stoppedAt } : {}),
     noEffect: unreadChanges(file, current),
   });
+  let findings: readonly Finding[];
+  try {
+    findings = timed(file);
+  } catch (e) {
+    if (e instanceof PassesStopped) return done(false, e.at);
+    throw e;
+  }
   for (let pass = 1; ; pass++) {
-    const next = verifiedPass(current, only ? findings.filter(only) : findings, findingsOf);
+    let next: Pass | undefined;
+    try {
+      next = verifiedPass(current, only ? findings.filter(only) : findings, timed);
+    } catch (e) {
+      if (e instanceof PassesStopped) return done(false, e.at);
+      throw e;
+    }
     if (!next) return done(false);
     if (pass > MAX_PASSES) return done(true);
     if (seen.has(next.file.text)) return done(false); // fixes that undo each other

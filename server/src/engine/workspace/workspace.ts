@@ -104,6 +104,41 @@ export class Workspace {
   }
 
   /**
+   * Runs `f` while the workspace holds `version` for its path (a text a fix-all pass made),
+   * then puts back exactly what it held, caches included. What reads several files (the
+   * deployment model, a sibling's view of this one) then reads that version, not the text
+   * on disk or in the editor. `f` must not yield: nothing else may see the version.
+   */
+  holding<T>(version: SourceFile, f: () => T): T {
+    const p = version.path;
+    const saved = {
+      overlay: this.overlays.get(p),
+      file: this.files.get(p),
+      fromOverlay: this.fromOverlay.has(p),
+      facts: this.facts.get(p),
+      memos: new Map(this.memos),
+    };
+    this.overlays.set(p, version.text);
+    this.files.set(p, version);
+    this.fromOverlay.add(p);
+    this.facts.delete(p);
+    this.memos.clear();
+    try {
+      return f();
+    } finally {
+      if (saved.overlay === undefined) this.overlays.delete(p);
+      else this.overlays.set(p, saved.overlay);
+      if (saved.file) this.files.set(p, saved.file);
+      else this.files.delete(p);
+      if (!saved.fromOverlay) this.fromOverlay.delete(p);
+      if (saved.facts) this.facts.set(p, saved.facts);
+      else this.facts.delete(p);
+      this.memos.clear();
+      for (const [k, v] of saved.memos) this.memos.set(k, v);
+    }
+  }
+
+  /**
    * Drops the files read from disk and their models, but those `keep` names (the CLI, once
    * a file is reported: the siblings its analysis read go too unless they are still to be
    * analyzed); the next file() reads a dropped file again.
