@@ -81,7 +81,7 @@ describe('LSP: the hover of a value is short, on real files', () => {
   it('a value of a key the server does not read (server.enable_tls: false): one story, what works instead', async () => {
     const { text } = await hoverOn('config/config.yaml', /enable_tls: false/, 14, 'TLS001');
     assert.match(text, /TLS001/);
-    assert.match(text, /The server does not read this key.*Instead: terminate TLS in a proxy/);
+    assert.match(text, /The server does not read this key.*`themis_server`\. Terminate TLS in a proxy/);
     assert.doesNotMatch(text, /Set instead|Recommended/, 'no value to set on a key that has no effect');
     short(text);
   });

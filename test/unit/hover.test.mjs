@@ -98,7 +98,11 @@ describe('hover: YAML values', () => {
     // network.tls is not read by the server: even the recommended value protects nothing, so no ✓
     const unread = hover('config/config.yaml', 'network:\n  tls:\n    session_tickets: no|\n', 'config');
     assert.doesNotMatch(unread.markdown, /✓/);
-    assert.match(unread.markdown, /The server does not read this key.*Instead: terminate TLS in a proxy in front/);
+    assert.match(unread.markdown, /The server does not read this key.*`themis_server`\. Terminate TLS in a proxy in front/);
+    // a key replaced by a variable names it once, in one sentence of its own
+    const body = hover('config/config.yaml', 'server:\n  max_request_size_mb: 1|0\n', 'config');
+    assert.match(body.markdown, /no effect on `themis_server`\. Set THEMIS_MAX_BODY_BYTES instead, which the server reads\./);
+    assert.doesNotMatch(body.markdown, /Instead: set/);
     const ok = hover('config/config.yaml', 'hsm:\n  provider: pkc|s11\n', 'config');
     assert.match(ok.markdown, /✓ `pkcs11` is the recommended value/);
   });

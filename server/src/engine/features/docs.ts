@@ -11,6 +11,7 @@ import { insteadOf, readership } from '../schema/readership';
 import { JsonSchema, SchemaName, schemasAt, typesOf } from '../schema/schemaIndex';
 import { isSecretKey } from '../secrets';
 import { isSecretValue } from '../secretValue';
+import { capitalized } from '../rules/shared/wording';
 
 export { isSecretVar };
 
@@ -195,8 +196,8 @@ export function schemaKeyMarkdown(name: SchemaName, keys: string[]): string | un
   else if (max !== undefined) facts.push(`Maximum: ${max}.`);
   const reads = readership(name, keys);
   if (reads === 'read' && !/_Read by/.test(desc)) facts.push('Read by the server (`themis_server`).');
-  if (reads === 'unread')
-    facts.push(`**Not read by the server**: setting it has no effect on \`themis_server\`. Instead: ${insteadOf(name, keys)}.`);
+  const instead = reads === 'unread' ? insteadOf(name, keys) : undefined;
+  if (instead) facts.push(`**Not read by the server**: setting it has no effect on \`themis_server\`. ${capitalized(instead)}.`);
   const env = firstDefined<string[]>(all, 'x-env-override');
   if (Array.isArray(env) && env.length && !/(^|\n)Environment:/.test(desc))
     facts.push(`Environment override: ${env.map(inlineCode).join(', ')}.`);

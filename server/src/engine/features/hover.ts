@@ -18,6 +18,7 @@ import { firstSentence } from '../firstSentence';
 import { isTemplated } from '../secrets';
 import { isSecretValue } from '../secretValue';
 import { Workspace } from '../workspace/workspace';
+import { capitalized } from '../rules/shared/wording';
 import {
   displayFile,
   displayKeyPath,
@@ -209,7 +210,9 @@ function valueMarkdown(schema: SchemaName, keys: string[], raw: string, flagged:
   // one story per key: the value of an unread key protects nothing, whatever it is (no ✓, and
   // the fix is what works instead, not another value here)
   if (instead && !secret)
-    out.push(`⚠️ **The server does not read this key**: ${shown} here has no effect on \`themis_server\`. Instead: ${instead}.`);
+    out.push(
+      `⚠️ **The server does not read this key**: ${shown} here has no effect on \`themis_server\`. ${capitalized(instead)}.`,
+    );
   else if (!secret && !templated && rec !== undefined) {
     if (matches(value, rec)) out.push(`✓ ${shown} is the recommended value.`);
     else if (unsafe && ((def !== undefined && matches(value, def)) || (typeof rec === 'boolean' && asBool(value) === !rec)))
