@@ -173,6 +173,34 @@ describe('LSP: deployment posture and deployment files', () => {
     assert.match(sd, /systemd service `themisdb.service`/);
   });
 
+  it('hovers a variable read from a Secret outside the workspace with why its value is not known', async () => {
+    const manifest = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: themisdb-secrets',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: themisdb',
+      '          image: themisdb/themisdb:1.5.0',
+      '          env:',
+      '            - name: THEMIS_TOKEN_ADMIN', // 11
+      '              valueFrom:',
+      '                secretKeyRef:',
+      '                  name: themisdb-admin',
+      '                  key: token',
+      '',
+    ].join('\n');
+    const uri = client.open(path.join(dir, 'k8s/secret-ref.yaml'), manifest);
+    const md = (await client.request('textDocument/hover', at(uri, 11, 22))).contents.value;
+    // why first, once; then what the service runs with and from where
+    assert.match(md, /^Not known here: Secret themisdb-admin is not in the workspace\./);
+    assert.match(md, /runs with a value not known here from `k8s\/secret-ref\.yaml:14` \(secretKeyRef\)/);
+    assert.doesNotMatch(md, /`unknown`/);
+  });
+
   it('goes from env_file: to the file and from a variable to every place that sets it', async () => {
     const uri = client.open(path.join(dir, 'compose/docker-compose.yml'), COMPOSE);
     const file = await client.request('textDocument/definition', at(uri, 4, 12));

@@ -40,9 +40,12 @@ function variableAt(file: SourceFile, offset: number, systemdFile: boolean): { n
   return { name: at.name, span: at.part === 'value' && at.valueSpan ? at.valueSpan : at.nameSpan };
 }
 
-function placeText(ws: Workspace, v: EnvValue, root: string | undefined, from: string): string {
+function placeText(ws: Workspace, v: EnvValue, root: string | undefined, from: string, told?: EnvValue): string {
   const line = (ws.file(v.file)?.lines.position(v.span.start).line ?? 0) + 1;
-  return `${inlineCode(displayValue(v))} from \`${displayFile(v.file, root, from)}:${line}\` (${ORIGIN[v.origin]})`;
+  // a value not in the workspace (a Secret elsewhere, set at deploy time) says why, unless the hover said it above
+  const why = v.note && v !== told ? ` (${v.note})` : '';
+  const value = v.value === undefined ? `a value not known here${why}` : inlineCode(displayValue(v));
+  return `${value} from \`${displayFile(v.file, root, from)}:${line}\` (${ORIGIN[v.origin]})`;
 }
 
 /** Every value a service has for a variable: the winner last, as the tool applies them. */
@@ -82,11 +85,11 @@ export function deployHover(
     if (!effective) continue;
     const label = `${s.kind} service \`${s.name}\``;
     if (effective.overrides.length === 0) {
-      parts.push(`**${label}** runs with ${placeText(ws, effective, opts.root, file.path)}.`);
+      parts.push(`**${label}** runs with ${placeText(ws, effective, opts.root, file.path, here)}.`);
       continue;
     }
     const lines = chain(effective).map(
-      (x, i, all) => `${i + 1}. ${placeText(ws, x, opts.root, file.path)}${i === all.length - 1 ? ' — **wins**' : ''}`,
+      (x, i, all) => `${i + 1}. ${placeText(ws, x, opts.root, file.path, here)}${i === all.length - 1 ? ' — **wins**' : ''}`,
     );
     parts.push(
       `**${label}**: set in ${lines.length} places, applied in this order (${PRECEDENCE[s.kind]}):\n\n${lines.join('\n')}`,
