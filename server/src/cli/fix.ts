@@ -1,5 +1,5 @@
-// --fix / --fix-dry-run: the engine's fix-all on each file, in memory (as workspace
-// overlays, so later files and the final report see the fixed text).
+// --fix / --fix-dry-run: the engine's fix-all on one file, in memory (as a workspace overlay,
+// so later files and the report see the fixed text until main.ts writes it or the run ends).
 import { fixAll } from '../engine/fixes/fixAll';
 import { DEFAULT_LIMITS } from '../engine/limits';
 import { SourceFile } from '../engine/sourceFile';

@@ -25,10 +25,9 @@ import { runInit } from './init';
 import { runPosture } from './posture';
 import { printConfig } from './printConfig';
 import { RunSettings, SettingsFileError } from './settingsFiles';
-import { emptyTally, isTextFormat, place, relative, Reported, Tally, tallyOf, TextSummary, useColor } from './format';
-import { buffered, ReportFile, ReportFileError, reportWriter } from './report';
+import { emptyTally, isTextFormat, place, relative, Reported, Tally, tallyOf, useColor } from './format';
+import { openReport, ReportFileError } from './report';
 import { runExplain, runRules } from './ruleCommands';
-import { SarifContext } from './sarif';
 
 declare const __VERSION__: string | undefined;
 
@@ -77,7 +76,13 @@ export function run(
   try {
     return lint(opts, cwd, { out, err, isTty, env }, readStdin);
   } catch (e) {
-    if (e instanceof PathError || e instanceof BaselineError || e instanceof CliError || e instanceof SettingsFileError) {
+    if (
+      e instanceof PathError ||
+      e instanceof BaselineError ||
+      e instanceof CliError ||
+      e instanceof SettingsFileError ||
+      e instanceof ReportFileError
+    ) {
       err(`themisdb-lint: ${e.message}\n`);
       return 2;
     }
@@ -139,7 +144,17 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
 
   // the report goes out file by file (report.ts); what is kept of the run is counts. An -o
   // file that cannot be written stops the run here, before --fix changes anything.
-  const report = opts.fixDryRun ? undefined : openReport(opts, cwd, io, ruleErrors);
+  const outputFile = opts.outputFile && path.resolve(cwd, opts.outputFile);
+  const report = opts.fixDryRun
+    ? undefined
+    : openReport({
+        format: opts.format,
+        file: outputFile ? { path: outputFile, shownAs: relative(cwd, outputFile) } : undefined,
+        color: useColor(io.env ?? process.env, io.isTty, opts.color),
+        version: VERSION,
+        sarif: { cwd, version: VERSION, ruleErrors },
+        out: io.out,
+      });
   try {
     // --fix / --fix-dry-run: fix each file; the report below sees the fixed text. --fix writes
     // a file once it is fixed (the disk then holds what the overlay held); the dry run keeps
@@ -287,66 +302,6 @@ function settleBaseline(
       `themisdb-lint: ${gone.length} baseline entr${gone.length === 1 ? 'y' : 'ies'} in ${baseline!.name} no longer match${gone.length === 1 ? 'es' : ''} a problem; remove ${gone.length === 1 ? 'it' : 'them'} with --prune-baseline\n`,
     );
   return { count: gone.length, name: baseline!.name };
-}
-
-/**
- * The report's writers: the chosen format on stdout, or in the -o file with text on stdout
- * besides (one run both gates and uploads). `close` commits the file when the report ended.
- */
-function openReport(
-  opts: CliOptions,
-  cwd: string,
-  io: Io,
-  ruleErrors: SarifContext['ruleErrors'],
-): { add(group: readonly Reported[]): void; end(tally: Tally, summary: TextSummary): void; close(): void } {
-  const color = useColor(io.env ?? process.env, io.isTty, opts.color);
-  const sarif = { cwd, version: VERSION, ruleErrors };
-  const stdout = buffered(io.out);
-  let file: ReportFile | undefined;
-  let fileOut: ReturnType<typeof buffered> | undefined;
-  if (opts.outputFile) {
-    const name = path.resolve(cwd, opts.outputFile);
-    try {
-      file = new ReportFile(name);
-    } catch (e) {
-      throw new CliError(`cannot write ${relative(cwd, name)}: ${(e as Error).message}`);
-    }
-    const f = file;
-    fileOut = buffered((s) => wrote(() => f.write(s), name, cwd));
-  }
-  const writers = fileOut
-    ? [
-        reportWriter(opts.format, fileOut.write, { color: false, version: VERSION, sarif }),
-        ...(isTextFormat(opts.format) ? [] : [reportWriter('text', stdout.write, { color, version: VERSION, sarif })]),
-      ]
-    : [reportWriter(opts.format, stdout.write, { color, version: VERSION, sarif })];
-  let ended = false;
-  return {
-    add: (group) => writers.forEach((w) => w.add(group)),
-    end(tally, summary) {
-      writers.forEach((w) => w.end(tally, summary));
-      fileOut?.flush();
-      if (file) wrote(() => file!.commit(), path.resolve(cwd, opts.outputFile!), cwd);
-      stdout.flush();
-      ended = true;
-    },
-    close() {
-      if (!ended) {
-        stdout.flush();
-        file?.abandon();
-      }
-    },
-  };
-}
-
-/** Runs a write of the -o file, turning its failure into the CLI's message. */
-function wrote(write: () => void, file: string, cwd: string): void {
-  try {
-    write();
-  } catch (e) {
-    if (e instanceof ReportFileError) throw new CliError(`cannot write ${relative(cwd, file)}: ${e.message}`);
-    throw e;
-  }
 }
 
 /** The analysis of a file larger than the CLI reads, or undefined when its size is not the reason it cannot be read. */

@@ -9,6 +9,7 @@ import {
   formatGithub,
   formatSummary,
   formatTextFile,
+  isTextFormat,
   painter,
   Reported,
   Tally,
@@ -85,6 +86,7 @@ export function buffered(sink: (s: string) => void): { write(s: string): void; f
   };
 }
 
+/** -o FILE cannot be written; the message names the file and the reason. */
 export class ReportFileError extends Error {}
 
 /**
@@ -92,39 +94,34 @@ export class ReportFileError extends Error {}
  * the report is complete, so a run that fails leaves the last complete report, as it did when
  * the report was written at the end. Anything else (/dev/stdout, a pipe) is written directly.
  */
-export class ReportFile {
+class ReportFile {
   private readonly target: string;
   private readonly temp: string | undefined;
   private readonly fd: number;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly shownAs: string,
+  ) {
     const target = (this.target = realTarget(file));
-    try {
+    const regular = this.attempt(() => {
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      const regular = !fs.existsSync(target) || fs.statSync(target).isFile();
-      this.temp = regular ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`) : undefined;
-      this.fd = fs.openSync(this.temp ?? target, 'w');
-    } catch (e) {
-      throw new ReportFileError((e as NodeJS.ErrnoException).code ?? String(e));
-    }
+      return !fs.existsSync(target) || fs.statSync(target).isFile();
+    });
+    this.temp = regular ? path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`) : undefined;
+    this.fd = this.attempt(() => fs.openSync(this.temp ?? target, 'w'));
   }
 
   write(s: string): void {
-    try {
-      fs.writeSync(this.fd, s);
-    } catch (e) {
-      throw new ReportFileError((e as NodeJS.ErrnoException).code ?? String(e));
-    }
+    this.attempt(() => fs.writeSync(this.fd, s));
   }
 
   /** The report is complete: it takes the file's place. */
   commit(): void {
-    try {
+    this.attempt(() => {
       fs.closeSync(this.fd);
       if (this.temp) fs.renameSync(this.temp, this.target);
-    } catch (e) {
-      throw new ReportFileError((e as NodeJS.ErrnoException).code ?? String(e));
-    }
+    });
   }
 
   /** The run failed: the half-written report goes. */
@@ -136,6 +133,59 @@ export class ReportFile {
     }
     if (this.temp) fs.rmSync(this.temp, { force: true });
   }
+
+  private attempt<T>(io: () => T): T {
+    try {
+      return io();
+    } catch (e) {
+      throw new ReportFileError(`cannot write ${this.shownAs}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+}
+
+export interface ReportTarget {
+  format: Format;
+  /** -o: the file (absolute), and its name in messages. */
+  file?: { path: string; shownAs: string };
+  /** Colour in what goes to standard output. */
+  color: boolean;
+  version: string;
+  sarif: SarifContext;
+  out: (s: string) => void;
+}
+
+/**
+ * The report's writers: the chosen format on stdout, or in the -o file with the text report
+ * on stdout besides (one run both gates and uploads). `close` after the run: a report that
+ * did not end leaves its file as it was.
+ */
+export function openReport(t: ReportTarget): ReportWriter & { close(): void } {
+  const o = { version: t.version, sarif: t.sarif };
+  const stdout = buffered(t.out);
+  const file = t.file && new ReportFile(t.file.path, t.file.shownAs);
+  const fileOut = file && buffered((s) => file.write(s));
+  const writers = fileOut
+    ? [
+        reportWriter(t.format, fileOut.write, { ...o, color: false }),
+        ...(isTextFormat(t.format) ? [] : [reportWriter('text', stdout.write, { ...o, color: t.color })]),
+      ]
+    : [reportWriter(t.format, stdout.write, { ...o, color: t.color })];
+  let ended = false;
+  return {
+    add: (group) => writers.forEach((w) => w.add(group)),
+    end(tally, summary) {
+      writers.forEach((w) => w.end(tally, summary));
+      fileOut?.flush();
+      file?.commit();
+      stdout.flush();
+      ended = true;
+    },
+    close() {
+      if (ended) return;
+      stdout.flush();
+      file?.abandon();
+    },
+  };
 }
 
 /** The file a path names, through links (-o has always written through a link to its target). */

@@ -238,7 +238,8 @@ function judgesEnvironment(meta: RuleMeta): boolean {
  */
 function environmentsOf(file: SourceFile, ws: Workspace, kind: FileKind): (Environment | undefined)[] {
   const model = workspaceModel(ws, file.path);
-  // a version the workspace does not hold (a fix-all pass): the model's spans are not this text's
+  // a text the workspace no longer holds (the buffer changed while a sliced analysis waited; analyze()
+  // holds the versions it is given): the model's spans are not this text's
   if (ws.file(file.path)?.text !== file.text)
     return kind === 'deploy' ? [] : [{ ...environmentOf({ file, workspace: ws }), judgesMissing: false }];
   if (kind === 'deploy') return servicesIn(model, file.path).map((s) => serviceEnvironment(s, file));

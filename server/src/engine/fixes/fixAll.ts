@@ -185,28 +185,21 @@ export function fixAll(
     ...(stoppedAt ? { stoppedAt } : {}),
     noEffect: unreadChanges(file, current),
   });
-  let findings: readonly Finding[];
   try {
-    findings = timed(file);
-  } catch (e) {
-    if (e instanceof PassesStopped) return done(false, e.at);
-    throw e;
-  }
-  for (let pass = 1; ; pass++) {
-    let next: Pass | undefined;
-    try {
-      next = verifiedPass(current, only ? findings.filter(only) : findings, timed);
-    } catch (e) {
-      if (e instanceof PassesStopped) return done(false, e.at);
-      throw e;
+    let findings = timed(file);
+    for (let pass = 1; ; pass++) {
+      const next = verifiedPass(current, only ? findings.filter(only) : findings, timed);
+      if (!next) return done(false);
+      if (pass > MAX_PASSES) return done(true);
+      if (seen.has(next.file.text)) return done(false); // fixes that undo each other
+      seen.add(next.file.text);
+      applied += next.fixes;
+      current = next.file;
+      findings = next.findings;
     }
-    if (!next) return done(false);
-    if (pass > MAX_PASSES) return done(true);
-    if (seen.has(next.file.text)) return done(false); // fixes that undo each other
-    seen.add(next.file.text);
-    applied += next.fixes;
-    current = next.file;
-    findings = next.findings;
+  } catch (e) {
+    if (e instanceof PassesStopped) return done(false, e.at); // the passes applied so far were each verified
+    throw e;
   }
 }
 
