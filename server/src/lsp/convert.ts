@@ -35,9 +35,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Where a rule's documentation page is: shipped next to the bundles. */
+const docsUris = new Map<string, string>();
+
+/** Where a rule's documentation page is: shipped next to the bundles (asked for every diagnostic of every keystroke). */
 export function ruleDocsUri(ruleId: string): string {
-  return URI.file(ruleDocsPath(ruleId, extensionRoot(__dirname))).toString();
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) docsUris.set(ruleId, (uri = URI.file(ruleDocsPath(ruleId, extensionRoot(__dirname))).toString()));
+  return uri;
 }
 
 export function toDiagnostic(lines: LineIndex, f: Finding, index: number, version: number): Diagnostic {
