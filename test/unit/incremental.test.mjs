@@ -238,6 +238,32 @@ test('a keystroke re-runs the block-local rules on the changed block only, the o
   assert.deepEqual(seen.shared, [edited]);
 });
 
+test('DocView.where runs its test on the edited block alone, and picks what a filter of the whole text picks', () => {
+  const real = corpus.find((c) => c.rel.endsWith('3955e2b8/config/core/config.yaml'));
+  let calls = 0;
+  const isSwitch = (r) => {
+    calls++;
+    return r.path.at(-1) === 'enabled' && !!r.valueSpan;
+  };
+  const shown = (refs) => refs.map((r) => [r.path.join('.'), r.keySpan, r.valueSpan, r.value]);
+  const fresh = (text) =>
+    new engine.SourceFile(real.file, text).yaml.documents()[0].refs.filter((r) => r.path.at(-1) === 'enabled' && !!r.valueSpan);
+  const inc = new engine.IncrementalYaml();
+  const first = inc.model(real.text);
+  assert.deepEqual(shown(first.documents()[0].where(isSwitch)), shown(fresh(real.text)));
+  assert.equal(calls, first.refs.length);
+  // a longer port: the blocks after `server` move, their picks are reused where they now are
+  const edited = real.text.replace('port: 8765', 'port: 87650');
+  const next = inc.model(edited);
+  calls = 0;
+  const picks = next.documents()[0].where(isSwitch);
+  assert.ok(picks.length > 1, 'switches in several blocks');
+  assert.deepEqual(shown(picks), shown(fresh(edited)));
+  const server = next.blocks.find((b) => b.text.startsWith('server:'));
+  assert.equal(calls, server.model.refs.length, 'only the edited block is tested again');
+  assert.ok(calls < next.refs.length / 3);
+});
+
 // A rule declared block-local promises that its findings in a file are those it makes
 // on each top-level block alone: checked on the real configs and edits of them, with the
 // block-local rules alone (no other rule's finding changes theirs), rule by rule.

@@ -21,7 +21,7 @@
 // the file.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { shifted } from '../types';
-import { lastStartingBy, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
+import { DocView, EntryTest, lastStartingBy, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
 interface BlockText {
   text: string;
@@ -117,6 +117,8 @@ class BlockParse {
   /** The model's entries by position, to find an entry's moved copy. */
   private index?: Map<YamlRef, number>;
   private placed?: Placed;
+  /** Per entry test (DocView.where): the indexes of the model's entries it picks. */
+  private readonly picked = new WeakMap<EntryTest, number[]>();
 
   constructor(
     readonly doc: Document.Parsed,
@@ -127,6 +129,17 @@ class BlockParse {
     readonly header?: string,
     readonly parts?: ReadonlyMap<string, Document.Parsed>,
   ) {}
+
+  /** Which of the model's entries `test` picks: it reads each entry alone, so the answer holds while the block is kept. */
+  picks(test: EntryTest): number[] {
+    let found = this.picked.get(test);
+    if (!found) {
+      found = [];
+      for (const [i, r] of this.model.refs.entries()) if (test(r)) found.push(i);
+      this.picked.set(test, found);
+    }
+    return found;
+  }
 
   /** The block's entries and problems at `offset` in the file (kept while the block stays there). */
   at(offset: number): Placed {
@@ -212,6 +225,13 @@ class AssembledYaml extends YamlModel {
   override named(key: string | RegExp): YamlRef[] {
     const out: YamlRef[] = [];
     for (const p of this.byRoot.values()) for (const r of p.parse.model.named(key)) out.push(p.moved(r));
+    return out;
+  }
+
+  override pick(view: DocView, test: EntryTest): YamlRef[] {
+    if (view.index !== 0) return [];
+    const out: YamlRef[] = [];
+    for (const p of this.placed) for (const i of p.parse.picks(test)) out.push(p.refs[i]);
     return out;
   }
 

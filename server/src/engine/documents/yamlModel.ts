@@ -230,6 +230,11 @@ export class YamlModel {
     return !this.incomplete.has(docIndex);
   }
 
+  /** The entries of a document that `test` picks (DocView.where): a model assembled from blocks remembers each block's. */
+  pick(view: DocView, test: EntryTest): YamlRef[] {
+    return view.refs.filter(test);
+  }
+
   /** One view per document that has a mapping at its root (every edition of all-editions.yaml on its own). */
   documents(): DocView[] {
     if (!this.views) {
@@ -439,6 +444,12 @@ function scanAnchors(doc: Document.Parsed): { targets: Map<Alias, Node>; entries
   return { targets, entries };
 }
 
+/** A test of one entry that reads the entry alone: its key, path, value and node, not where it is nor other entries. */
+export type EntryTest = (ref: YamlRef) => boolean;
+
+/** An entry with a key and a value written in the text. */
+export type WrittenEntry = YamlRef & { keySpan: Span; valueSpan: Span };
+
 /** One document of a file, with path lookups limited to it. */
 export class DocView {
   constructor(
@@ -467,6 +478,18 @@ export class DocView {
   /** The first top-level key: where a finding about a missing section goes when nothing better exists. */
   get firstRoot(): YamlRef | undefined {
     return this.roots[0];
+  }
+
+  /**
+   * The entries of this document that `test` picks, in source order. In a model assembled
+   * from top-level blocks each block runs the test once while its text stays the same, so
+   * a rule that looks for its entries this way costs the edited block, not the file; the
+   * test must be a function defined once (it is what the picks are remembered by).
+   */
+  where<T extends YamlRef>(test: (ref: YamlRef) => ref is T): T[];
+  where(test: EntryTest): YamlRef[];
+  where(test: EntryTest): YamlRef[] {
+    return this.model.pick(this, test);
   }
 
   /** Entries of this document whose own key is `key` or matches it. */

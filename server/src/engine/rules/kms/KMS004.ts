@@ -2,6 +2,7 @@
 import { isScalar } from 'yaml';
 import { asBool, DocView, isMapRef, YamlRef } from '../../documents/yamlModel';
 import { insertUnder, setValue } from '../../fixes/yamlEdits';
+import { Span } from '../../types';
 import { dotted, keySpanOf, lastKey, shownValue } from '../query';
 import { defineRule } from '../rule';
 import { counted } from '../shared/wording';
@@ -79,6 +80,10 @@ function limitValue(ref: YamlRef, unit: string, days: number): string | number {
   return Number.isInteger(n) ? `${n}${unit}` : `${days}d`;
 }
 
+/** A scalar anywhere under a key_rotation block (DocView.where: it reads the entry alone). */
+const isUnderKeyRotation = (ref: YamlRef): ref is YamlRef & { valueSpan: Span } =>
+  ref.path.includes('key_rotation') && !!ref.valueSpan && isScalar(ref.node);
+
 const WITHOUT_ROTATION =
   ' Without scheduled rotation a leaked master key, certificate or API key stays useful until someone notices. ' +
   'Enable key rotation (master key and API keys every 90 days, certificates every 397 days at most).';
@@ -144,9 +149,8 @@ export default defineRule({
       }
 
       // intervals, anywhere under a key_rotation block
-      for (const ref of doc.refs) {
+      for (const ref of doc.where(isUnderKeyRotation)) {
         const i = ref.path.indexOf('key_rotation');
-        if (i < 0 || !ref.valueSpan || !isScalar(ref.node)) continue;
         const below = ref.path.slice(i + 1);
         const k = lastKey(ref);
         if (/notice|warning|grace|overlap|retain|retention|backup/i.test(k)) continue;

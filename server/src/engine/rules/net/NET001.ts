@@ -1,6 +1,6 @@
 // NET001 bind-all-interfaces: a listener on every interface without TLS, or a health/metrics endpoint on every interface.
 import { isScalar } from 'yaml';
-import { YamlRef } from '../../documents/yamlModel';
+import { WrittenEntry, YamlRef } from '../../documents/yamlModel';
 import { appendEnvEntry, setEnvValue } from '../../fixes/envEdits';
 import { setValue } from '../../fixes/yamlEdits';
 import { dotted, lastKey, shownValue } from '../query';
@@ -60,6 +60,10 @@ function listenerOf(ref: YamlRef): Listener | undefined {
   return { kind: 'main' };
 }
 
+/** A scalar listener setting, whatever its value (DocView.where: it reads the entry alone). */
+const isListenerSetting = (ref: YamlRef): ref is WrittenEntry =>
+  !!ref.keySpan && !!ref.valueSpan && isScalar(ref.node) && listenerOf(ref) !== undefined;
+
 /** The loopback form of a bind value, keeping a scheme and port (`0.0.0.0:8080` -> `127.0.0.1:8080`). */
 function loopbackFor(value: string): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)?(?:\[[^\]]*\]|[^:]*)(:\d+)?$/i.exec(value.trim());
@@ -87,10 +91,8 @@ function checkYaml(ctx: Ctx): void {
   const bindFix = (ref: YamlRef, title: string) =>
     ctx.suggest(title, [setValue(ctx.file, ref, loopbackFor(typeof ref.value === 'string' ? ref.value : LOOPBACK))]);
   for (const doc of ctx.file.yaml.documents()) {
-    for (const ref of doc.refs) {
-      if (!ref.keySpan || !ref.valueSpan || !isScalar(ref.node)) continue;
-      const listener = listenerOf(ref);
-      if (!listener) continue;
+    for (const ref of doc.where(isListenerSetting)) {
+      const listener = listenerOf(ref)!;
       const value = resolvedString(ctx, ref);
       if (value === undefined || !isAllInterfaces(value)) continue;
       const data = { path: dotted(ref), shown: shownValue(ctx, ref) };

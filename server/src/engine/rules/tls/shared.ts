@@ -7,18 +7,21 @@ import { RuleContext } from '../rule';
 import { Dialect } from '../shared/tlsState';
 import { isEmptyValue, ValueReader } from '../shared/values';
 
+const isGrpcTls = (r: YamlRef): boolean => !!r.keySpan && lastKey(r) === 'tls' && parentKey(r) === 'grpc' && isMapRef(r);
+
 /** Every `…grpc.tls` block of a document (root `grpc`, `network.grpc`, `protocols.grpc`). */
 export function grpcTlsBlocks(doc: DocView): YamlRef[] {
-  return doc.refs.filter((r) => r.keySpan && lastKey(r) === 'tls' && parentKey(r) === 'grpc' && isMapRef(r));
+  return doc.where(isGrpcTls);
 }
 
 const LISTEN_KEYS = /^(?:host|port|listen|listen_address|listen_addr|bind|bind_address|bind_addr|bind_host)$/;
 
+const isNetworkListener = (r: YamlRef): boolean =>
+  !!r.keySpan && r.path[0] === 'network' && r.path[1] !== 'tls' && r.path.length > 1 && LISTEN_KEYS.test(lastKey(r));
+
 /** A listener setting in the guide's `network` section (outside its tls block). */
 export function networkListener(doc: DocView): YamlRef | undefined {
-  return doc.refs.find(
-    (r) => r.keySpan && r.path[0] === 'network' && r.path[1] !== 'tls' && r.path.length > 1 && LISTEN_KEYS.test(lastKey(r)),
-  );
+  return doc.where(isNetworkListener)[0];
 }
 
 /** What makes this document configure a network listener (for messages), or undefined. */
