@@ -173,6 +173,31 @@ describe('LSP: deployment posture and deployment files', () => {
     assert.match(sd, /systemd service `themisdb.service`/);
   });
 
+  it('hovers a finding where nothing else has a hover (a published port, an image) with its rule headline', async () => {
+    const compose = [
+      'services:',
+      '  themisdb:',
+      '    image: themisdb/themisdb:latest', // 2
+      '    ports:', //                          3
+      '      - "8765:8765"', //                 4
+      '    environment:',
+      '      THEMIS_PRODUCTION_MODE: "1"',
+      '',
+    ].join('\n');
+    const uri = client.open(path.join(dir, 'published/docker-compose.yml'), compose);
+    const p = await client.waitForDiagnostics(uri, (d) =>
+      ['DEP004', 'DEP006'].every((c) => d.diagnostics.some((x) => x.code === c)),
+    );
+    const port = p.diagnostics.find((d) => d.code === 'DEP004');
+    const h = await client.request('textDocument/hover', at(uri, 4, 12));
+    assert.match(h.contents.value, /^\*\*\[DEP004\]\([^)]+DEP004\.md\)\*\* published-port-all-interfaces: \S/);
+    assert.deepEqual(h.range, port.range, 'the hover is about the finding under the cursor');
+    const image = await client.request('textDocument/hover', at(uri, 2, 30));
+    assert.match(image.contents.value, /^\*\*\[DEP006\]\([^)]+\)\*\* image-unpinned: /);
+    assert.ok(!image.contents.value.includes('DEP004'), 'only the findings under the cursor');
+    assert.equal(await client.request('textDocument/hover', at(uri, 3, 6)), null, 'no finding, no hover');
+  });
+
   it('hovers a variable read from a Secret outside the workspace with why its value is not known', async () => {
     const manifest = [
       'apiVersion: apps/v1',

@@ -1,5 +1,6 @@
 // textDocument/hover: engine hover -> LSP Hover. The deployment hover (deployFeatures.ts)
-// puts the headline of the rule documentation of the line's findings above its own.
+// puts the headline of the rule documentation of the line's findings above its own; where
+// nothing has a hover of its own, the headlines of the findings under the cursor are the hover.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
@@ -63,6 +64,19 @@ export function hoverAt(
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) };
 }
 
+/** One line per rule of `findings` (at most three): its ID linked to its page, its name and the headline of its documentation. */
+function headlineLines(findings: Iterable<Finding>): string[] {
+  const seen = new Set<string>();
+  const rules: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.ruleId) || seen.size >= 3) continue;
+    seen.add(f.ruleId);
+    const headline = ruleHeadline(f.ruleId);
+    rules.push(`**[${f.ruleId}](${ruleDocsUri(f.ruleId)})** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
+  }
+  return rules;
+}
+
 /** A hover's markdown under the rule headlines of the findings on `line` (at most three rules). */
 export function withFindingHeadlines(
   markdown: string,
@@ -71,13 +85,20 @@ export function withFindingHeadlines(
   findings: readonly Finding[] = [],
 ): string {
   const lineSpan = { start: file.lines.lineStart(line), end: file.lines.lineEnd(line) };
-  const seen = new Set<string>();
-  const rules: string[] = [];
-  for (const f of findings) {
-    if (f.span.start > lineSpan.end || f.span.end < lineSpan.start || seen.has(f.ruleId) || seen.size >= 3) continue;
-    seen.add(f.ruleId);
-    const headline = ruleHeadline(f.ruleId);
-    rules.push(`**[${f.ruleId}](${ruleDocsUri(f.ruleId)})** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
-  }
+  const rules = headlineLines(findings.filter((f) => f.span.start <= lineSpan.end && f.span.end >= lineSpan.start));
   return rules.length ? `${rules.join('\n\n')}\n\n---\n\n${markdown}` : markdown;
+}
+
+/**
+ * Where no key, value or variable has a hover (a published port, an image, a service, a
+ * variable the catalog does not know): the rule headlines of the findings under the cursor,
+ * so every finding's place explains why its rule matters. Null when there are none.
+ */
+export function findingsHoverAt(file: SourceFile, position: Position, findings: readonly Finding[] = []): Hover | null {
+  const offset = file.lines.offset(position);
+  const under = findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
+  if (!under.length) return null;
+  // the narrowest finding says what the hover is about
+  const span = under.reduce((a, b) => (b.span.end - b.span.start < a.span.end - a.span.start ? b : a)).span;
+  return { contents: { kind: MarkupKind.Markdown, value: headlineLines(under).join('\n\n') }, range: toRange(file.lines, span) };
 }

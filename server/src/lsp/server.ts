@@ -48,7 +48,7 @@ import { definition, envSymbols, references } from './navigation';
 import { Settings, SettingsCache } from './settings';
 import { EditorSettingsFiles, isSettingsFile } from './settingsFiles';
 import { completionList, documentKind, forgetDocument } from './completion';
-import { hoverAt } from './hover';
+import { findingsHoverAt, hoverAt } from './hover';
 import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
 import { workspacePosture } from './posture';
 
@@ -346,7 +346,12 @@ connection.onHover((params) => {
   const deploy =
     k && mayBeDeployment(k.kind) && deployHoverAt(k.file, params.position, ws, rootOf(k.file.path), k.analysis?.findings);
   if (deploy) return deploy;
-  return k ? hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings: k.analysis?.findings }) : null;
+  if (!k) return null;
+  const findings = k.analysis?.findings;
+  return (
+    hoverAt(k.file, params.position, k.kind, ws, { root: rootOf(k.file.path), findings }) ??
+    findingsHoverAt(k.file, params.position, findings)
+  );
 });
 
 documents.listen(connection);
