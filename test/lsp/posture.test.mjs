@@ -198,6 +198,23 @@ describe('LSP: deployment posture and deployment files', () => {
     assert.equal(await client.request('textDocument/hover', at(uri, 3, 6)), null, 'no finding, no hover');
   });
 
+  it('says once, with the value, that the server does not read a compose-only variable', async () => {
+    const compose = [
+      'services:',
+      '  themisdb:',
+      '    image: themisdb/themisdb:1.5.0',
+      '    environment:',
+      '      THEMIS_HOST: 0.0.0.0',
+      '',
+    ].join('\n');
+    const uri = client.open(path.join(dir, 'compose-only/docker-compose.yml'), compose);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'ENV015'));
+    const md = (await client.request('textDocument/hover', at(uri, 4, 8))).contents.value;
+    assert.equal(md.split('Not read by the server').length - 1, 1, md);
+    assert.ok(md.indexOf('Not read by the server') < md.indexOf('runs with'), 'before what the service runs with');
+    assert.match(md, /\*\*THEMIS_HOST\*\*/, 'the catalog docs still follow');
+  });
+
   it('hovers a variable read from a Secret outside the workspace with why its value is not known', async () => {
     const manifest = [
       'apiVersion: apps/v1',

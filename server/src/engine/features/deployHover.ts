@@ -9,7 +9,7 @@ import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { deployEnvAt } from './deployEnvAt';
-import { displayFile, envVarInfo, envVarMarkdown, inlineCode } from './docs';
+import { displayFile, envStatusText, envVarInfo, envVarMarkdown, inlineCode } from './docs';
 import { envValueNotes, HoverEntry } from './hover';
 
 const ORIGIN: Record<EnvOrigin, string> = {
@@ -66,6 +66,7 @@ export function deployHover(
   const v = variableAt(file, offset, opts.systemd);
   if (!v) return undefined;
   const parts: string[] = [];
+  let statusSaid = false;
   const services = servicesOf(ws, file);
   const info = envVarInfo(v.name);
   const here = services
@@ -79,6 +80,7 @@ export function deployHover(
     const secretValue = here.secret && here.value !== undefined;
     const text = secretValue ? '**Secret**: the value is not shown.' : notes.join('\n\n');
     if (text) parts.push(text);
+    statusSaid = !secretValue && notes.includes(envStatusText(info));
   }
   for (const s of services) {
     const effective = s.env.get(v.name);
@@ -95,7 +97,8 @@ export function deployHover(
       `**${label}**: set in ${lines.length} places, applied in this order (${PRECEDENCE[s.kind]}):\n\n${lines.join('\n')}`,
     );
   }
-  const docs = envVarMarkdown(v.name, info);
+  // whether the server reads it is said once, with the value
+  const docs = envVarMarkdown(v.name, info, { status: !statusSaid });
   if (docs) parts.push(docs);
   return parts.length ? { markdown: parts.join('\n\n---\n\n'), span: v.span } : undefined;
 }

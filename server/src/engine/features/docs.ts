@@ -56,12 +56,17 @@ export function inlineCode(s: unknown): string {
 }
 
 /** Markdown documentation of an environment variable from the catalog. */
-export function envVarMarkdown(name: string, info: EnvVarInfo | undefined = envVarInfo(name)): string | undefined {
+export function envVarMarkdown(
+  name: string,
+  info: EnvVarInfo | undefined = envVarInfo(name),
+  /** `status: false`: the hover above already says whether the server reads it. */
+  { status = true }: { status?: boolean } = {},
+): string | undefined {
   if (!info) return undefined;
   const head = `**${name}**${info.type ? ` · \`${info.type}\`` : ''}${info.pattern ? ` (catalog pattern \`${info.pattern}\`)` : ''}`;
   const parts = [head];
   if (info.description) parts.push(info.description);
-  const facts: string[] = [envStatusText(info)];
+  const facts: string[] = status ? [envStatusText(info)] : [];
   if (info.default !== undefined && info.default !== null)
     facts.push(
       `Default: ${inlineCode(info.default)}${info.docsDefault ? ` (the docs claim ${inlineCode(info.docsDefault)}, the code uses ${inlineCode(info.default)})` : ''}.`,
@@ -78,7 +83,7 @@ export function envVarMarkdown(name: string, info: EnvVarInfo | undefined = envV
   if (info.unsafeDefault) facts.push(`⚠️ **Unsafe default:** ${info.unsafeDefault}`);
   if (info.recommended !== undefined && info.recommended !== null) facts.push(`**Recommended:** ${inlineCode(info.recommended)}`);
   if (info.risk && info.risk !== 'none') facts.push(`Risk: ${info.risk}.`);
-  parts.push(facts.map((f) => `- ${f}`).join('\n'));
+  if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (info.source) parts.push(`_Source: ${info.source}_`);
   return parts.join('\n\n');
 }
