@@ -8,7 +8,7 @@ import { lastStartingBy, YamlBlock, YamlModel, YamlRef } from './documents/yamlM
 import { applyEdits } from './fixes/applyEdits';
 import { unreadChanges } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
-import { schemaFor } from './schema/schemaIndex';
+import { SchemaName, schemaFor } from './schema/schemaIndex';
 import { SourceFile } from './sourceFile';
 import { FileKind, Finding, Fix } from './types';
 
@@ -42,14 +42,19 @@ export class FindingReadership {
   /** toldAncestors' answer, and how many keys were told when it was built. */
   private ancestors?: { size: number; ids: Set<string> };
 
+  /** The schema whose readership tells the findings (none for a file without one). */
+  private readonly schema: SchemaName | undefined;
+
   constructor(
     private readonly file: SourceFile,
-    private readonly kind: FileKind,
-  ) {}
+    kind: FileKind,
+  ) {
+    this.schema = schemaFor(kind, file.path);
+  }
 
   /** The finding, told truthfully when its key (or the key it asks for) is one the server does not read. */
   apply(finding: Finding, asks: readonly string[] | undefined): Finding {
-    const name = schemaFor(this.kind, this.file.path);
+    const name = this.schema;
     if (!name || NOT_ABOUT_EFFECT.test(finding.ruleId)) return finding;
     const ref = asks ? undefined : this.refAt(finding.span);
     // the key this finding sits on has its story told here (SCH006 leaves it alone)
