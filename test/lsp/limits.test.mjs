@@ -42,6 +42,21 @@ describe('LSP: limits', () => {
     });
   });
 
+  it("a limit finding links no rule page: LIMIT is the engine's notice, not a rule", async () => {
+    await withServer(undefined, async (client, dir) => {
+      let text = 'THEMIS_PRODUCTION_MODE=true\n';
+      for (let i = 0; i < 1500; i++) text += `THEMIS_CAPPED_NAME_${i}=1\n`;
+      const uri = client.open(path.join(dir, 'capped/.env'), text);
+      const p = await client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'LIMIT'), 10000);
+      const limit = p.diagnostics.find((d) => d.code === 'LIMIT');
+      assert.equal(limit.codeDescription, undefined);
+      assert.ok(p.diagnostics.find((d) => d.code === 'ENV015').codeDescription.href.endsWith('ENV015.md'), 'rules keep theirs');
+      const h = await client.request('textDocument/hover', { textDocument: { uri }, position: limit.range.start });
+      assert.match(h.contents.value, /\*\*LIMIT\*\* \d+ more findings/);
+      assert.ok(!h.contents.value.includes('LIMIT.md'), h.contents.value);
+    });
+  });
+
   it('hover is answered while a long analysis runs', async () => {
     await withServer({ profile: 'auto', rules: {}, validate: { delay: 0 } }, async (client, dir) => {
       const small = client.open(path.join(dir, 'other', '.env'), 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=\n');

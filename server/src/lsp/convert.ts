@@ -13,7 +13,7 @@ import { URI } from 'vscode-uri';
 import { LineIndex } from '../engine/documents/lineIndex';
 import { FileEdit, Finding, Severity, Span } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
-import { extensionRoot, ruleDocsPath, SECTION } from '../protocol';
+import { extensionRoot, isRuleId, ruleDocsPath, SECTION } from '../protocol';
 
 export function uriToPath(uri: string): string {
   const u = URI.parse(uri);
@@ -49,7 +49,8 @@ export function toDiagnostic(lines: LineIndex, f: Finding, index: number, versio
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: ruleDocsUri(f.ruleId) },
+    // an engine notice (LIMIT, a link the workspace did not follow) has no rule page to link to
+    ...(isRuleId(f.ruleId) ? { codeDescription: { href: ruleDocsUri(f.ruleId) } } : {}),
     source: SECTION,
     message: f.message,
     data: { index, version, ruleId: f.ruleId },

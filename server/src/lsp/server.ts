@@ -194,9 +194,7 @@ function publishLinkNotices(): void {
     if (noticedLinks.has(uri) || documents.get(uri)) continue;
     noticedLinks.add(uri);
     const notice = linkNotice(link, refusal);
-    // an engine notice, not a rule: it has no rule page to link to
-    const { codeDescription: _none, ...diagnostic } = toDiagnostic(new SourceFile(link, '').lines, notice, 0, 0);
-    connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+    connection.sendDiagnostics({ uri, diagnostics: [toDiagnostic(new SourceFile(link, '').lines, notice, 0, 0)] });
   }
 }
 

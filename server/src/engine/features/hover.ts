@@ -50,8 +50,8 @@ export interface HoverOptions {
   root?: string;
   /** The file's findings: those on the hovered key or value lead the hover. */
   findings?: readonly Finding[];
-  /** The address of a rule's documentation page, to link the findings to. */
-  ruleLink?: (ruleId: string) => string;
+  /** The address of a rule's documentation page, to link the findings to (none for an engine notice). */
+  ruleLink?: (ruleId: string) => string | undefined;
 }
 
 /** At most this many findings lead a hover (one line each). */
@@ -65,7 +65,8 @@ export function hover(file: SourceFile, offset: number, options: HoverOptions): 
   const h = options.kind === 'env' ? envHover(file, offset, options, on) : yamlFileHover(file, offset, options, on);
   if (!h) return undefined;
   const lead = on(h.span).map((f) => {
-    const id = options.ruleLink ? `[${f.ruleId}](${options.ruleLink(f.ruleId)})` : f.ruleId;
+    const link = options.ruleLink?.(f.ruleId);
+    const id = link ? `[${f.ruleId}](${link})` : f.ruleId;
     return `${f.severity === 'error' || f.severity === 'warning' ? '⚠️' : 'ℹ️'} **${id}** ${firstSentence(f.message)}`;
   });
   return lead.length ? { ...h, markdown: `${lead.join('\n\n')}\n\n---\n\n${h.markdown}` } : h;
