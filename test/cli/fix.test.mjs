@@ -79,8 +79,14 @@ describe('CLI --fix', () => {
     assertParses(fixed);
     const count = (name) => (fixed.match(new RegExp(`^ {6}${name}: `, 'gm')) ?? []).length;
     assert.ok(count('THEMIS_PRODUCTION_MODE') >= 8, `production mode set in ${count('THEMIS_PRODUCTION_MODE')} services`);
-    for (const name of ['THEMIS_ENVIRONMENT', 'THEMIS_WAL_GRPC_ENABLE_MTLS'])
+    for (const name of ['THEMIS_ENVIRONMENT', 'THEMIS_PII_STRICT'])
       assert.equal(count(name), count('THEMIS_PRODUCTION_MODE'), `${name} set wherever production mode is`);
+    // its certificate files are not set: turned on, mTLS would stop the WAL service, so it is only suggested
+    assert.equal(count('THEMIS_WAL_GRPC_ENABLE_MTLS'), 0);
+    assert.ok(
+      json(r1).some((f) => f.ruleId === 'ENV012'),
+      'ENV012 is still reported',
+    );
     assert.ok(!json(r1).some((f) => f.fixable), 'nothing fixable left');
     const r2 = cli(['--fix', '--profile', 'production', '--format', 'json', '.'], { cwd: dir });
     assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'second --fix changes nothing');

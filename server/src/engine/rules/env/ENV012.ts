@@ -15,7 +15,7 @@ import {
   WAL_MTLS,
   environmentOf,
 } from '../../envSemantics';
-import { defineRule, RuleContext } from '../rule';
+import { defineRule, FixPart, RuleContext } from '../rule';
 import { numberOf } from '../shared/values';
 import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
 
@@ -24,6 +24,35 @@ function countOf(v: string | undefined): number | undefined {
   const n = numberOf(v);
   return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+
+/** The files WAL mTLS is served with: with mTLS on and one of them unset, the WAL service does not start. */
+const WAL_CERT = 'THEMIS_WAL_GRPC_CERT_PATH';
+const WAL_KEY = 'THEMIS_WAL_GRPC_KEY_PATH';
+const WAL_CA = 'THEMIS_WAL_GRPC_CA_CERT_PATH';
+
+const unset = (ctx: EnvScope, name: string) => !entryOf(ctx, name) || isBlank(valueNamed(ctx, name));
+
+/** What mTLS needs that the environment does not set (the CA only while client certificates are required). */
+function missingCertFiles(ctx: EnvScope): string[] {
+  const needed = clientCertsOff(valueNamed(ctx, WAL_CLIENT_CERT)) ? [WAL_CERT, WAL_KEY] : [WAL_CERT, WAL_KEY, WAL_CA];
+  return needed.filter((k) => unset(ctx, k));
+}
+
+const names = (keys: string[]) => (keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys[0]);
+
+/** Turning on what needs files that are not set stops the WAL service: such a fix is offered, never applied by fix-all. */
+function switchOn(ctx: Pick<RuleContext, 'fix' | 'suggest'>, title: string, edits: FixPart[], missing: string[]) {
+  if (!missing.length) return ctx.fix(title, edits);
+  return ctx.suggest(title, edits, {
+    note: `the WAL service does not start until ${names(missing)} ${missing.length > 1 ? 'are' : 'is'} set`,
+  });
+}
+
+/** The sentence a message ends with when turning mTLS on is not enough. */
+const needsText = (missing: string[]) =>
+  missing.length
+    ? ` mTLS also needs ${names(missing)}: without ${missing.length > 1 ? 'them' : 'it'} the WAL service does not start.`
+    : '';
 
 /** Why this deployment has more than one node, or undefined. */
 function multiNodeReason(ctx: EnvScope & Pick<RuleContext, 'resolved' | 'workspace'>): string | undefined {
@@ -84,12 +113,12 @@ export default defineRule({
     fix: 'fix',
     supersedes: [],
     messages: {
-      mtlsNotSet: (d: { reason: string; typo?: Typo }) =>
-        `${WAL_MTLS} is not set in a multi-node deployment${typoText(d.typo)}. ${d.reason} marks it as multi-node, and without mTLS WAL replication between nodes runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.`,
-      mtlsOff: (d: { reason: string; value: string }) =>
-        `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. ${d.reason} marks it as multi-node, and WAL replication between nodes runs over plaintext gRPC. Set it to 1.`,
-      clientCertsOff: (d: { value: string }) =>
-        `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.`,
+      mtlsNotSet: (d: { reason: string; typo?: Typo; missing: string[] }) =>
+        `${WAL_MTLS} is not set in a multi-node deployment${typoText(d.typo)}. ${d.reason} marks it as multi-node, and without mTLS WAL replication between nodes runs over plaintext gRPC that anyone on the network can read or alter. Set ${WAL_MTLS}=1.${needsText(d.missing)}`,
+      mtlsOff: (d: { reason: string; value: string; missing: string[] }) =>
+        `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. ${d.reason} marks it as multi-node, and WAL replication between nodes runs over plaintext gRPC. Set it to 1.${needsText(d.missing)}`,
+      clientCertsOff: (d: { value: string; missing: string[] }) =>
+        `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.${d.missing.length ? ` They are verified against ${WAL_CA}, which is not set: without it the WAL service does not start.` : ''}`,
     },
   },
   check(ctx) {
@@ -97,30 +126,33 @@ export default defineRule({
     if (!reason) return;
     const mtls = entryOf(ctx, WAL_MTLS);
     const mtlsValue = valueNamed(ctx, WAL_MTLS);
+    const missing = missingCertFiles(ctx);
     if (!mtls) {
       const p = provide(ctx, WAL_MTLS, '1', (v) => flagOn(WAL_MTLS, v));
       ctx.report({
         messageId: 'mtlsNotSet',
-        data: { reason, typo: typoData(ctx, WAL_MTLS) },
+        data: { reason, typo: typoData(ctx, WAL_MTLS), missing },
         span: absentSpan(ctx),
-        fixes: [ctx.fix(p.title, p.edits)],
+        fixes: [switchOn(ctx, p.title, p.edits, missing)],
       });
     } else if (mtlsValue !== undefined && !flagOn(WAL_MTLS, mtlsValue) && !misspelledOn(WAL_MTLS, mtlsValue)) {
       ctx.report({
         messageId: 'mtlsOff',
-        data: { reason, value: mtlsValue },
+        data: { reason, value: mtlsValue, missing },
         span: valueSpan(mtls),
-        fixes: [ctx.fix(`Set ${WAL_MTLS} to 1`, [editsOf(ctx).set(mtls, '1')])],
+        fixes: [switchOn(ctx, `Set ${WAL_MTLS} to 1`, [editsOf(ctx).set(mtls, '1')], missing)],
       });
     }
     const cc = entryOf(ctx, WAL_CLIENT_CERT);
     const ccValue = valueNamed(ctx, WAL_CLIENT_CERT);
     if (cc && ccValue !== undefined && clientCertsOff(ccValue)) {
+      // client certificates are verified against the CA
+      const noCa = unset(ctx, WAL_CA) ? [WAL_CA] : [];
       ctx.report({
         messageId: 'clientCertsOff',
-        data: { value: ccValue },
+        data: { value: ccValue, missing: noCa },
         span: valueSpan(cc),
-        fixes: [ctx.fix(`Set ${WAL_CLIENT_CERT} to 1`, [editsOf(ctx).set(cc, '1')])],
+        fixes: [switchOn(ctx, `Set ${WAL_CLIENT_CERT} to 1`, [editsOf(ctx).set(cc, '1')], noCa)],
       });
     }
   },
