@@ -103,6 +103,18 @@ export function clientCertsOff(value: string | undefined): boolean {
   return value !== undefined && CLIENT_CERT_OFF.has(value);
 }
 
+/** The files WAL mTLS is served with; the CA verifies the peers' client certificates. */
+export const WAL_CERT_PATH = 'THEMIS_WAL_GRPC_CERT_PATH';
+export const WAL_KEY_PATH = 'THEMIS_WAL_GRPC_KEY_PATH';
+export const WAL_CA_PATH = 'THEMIS_WAL_GRPC_CA_CERT_PATH';
+
+/** The files mTLS on needs in this environment (the CA while client certificates are required): without one the WAL service does not start. */
+export function walTlsFiles(scope: EnvScope): string[] {
+  return clientCertsOff(valueNamed(scope, WAL_CLIENT_CERT))
+    ? [WAL_CERT_PATH, WAL_KEY_PATH]
+    : [WAL_CERT_PATH, WAL_KEY_PATH, WAL_CA_PATH];
+}
+
 function acceptedOn(name: string): string[] {
   return varInfo(name)?.accepted ?? [];
 }

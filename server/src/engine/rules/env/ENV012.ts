@@ -12,11 +12,14 @@ import {
   misspelledOn,
   valueNamed,
   WAL_CLIENT_CERT,
+  WAL_CA_PATH,
   WAL_MTLS,
+  walTlsFiles,
   environmentOf,
 } from '../../envSemantics';
 import { defineRule, FixPart, RuleContext } from '../rule';
 import { numberOf } from '../shared/values';
+import { andList } from '../shared/wording';
 import { absentSpan, editsOf, provide, shown, Typo, typoData, typoText, valueSpan } from './shared';
 
 /** A count written as a whole number (`3`, ` 1 `); undefined for anything else. */
@@ -25,33 +28,20 @@ function countOf(v: string | undefined): number | undefined {
   return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-/** The files WAL mTLS is served with: with mTLS on and one of them unset, the WAL service does not start. */
-const WAL_CERT = 'THEMIS_WAL_GRPC_CERT_PATH';
-const WAL_KEY = 'THEMIS_WAL_GRPC_KEY_PATH';
-const WAL_CA = 'THEMIS_WAL_GRPC_CA_CERT_PATH';
-
 const unset = (ctx: EnvScope, name: string) => !entryOf(ctx, name) || isBlank(valueNamed(ctx, name));
-
-/** What mTLS needs that the environment does not set (the CA only while client certificates are required). */
-function missingCertFiles(ctx: EnvScope): string[] {
-  const needed = clientCertsOff(valueNamed(ctx, WAL_CLIENT_CERT)) ? [WAL_CERT, WAL_KEY] : [WAL_CERT, WAL_KEY, WAL_CA];
-  return needed.filter((k) => unset(ctx, k));
-}
-
-const names = (keys: string[]) => (keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys[0]);
 
 /** Turning on what needs files that are not set stops the WAL service: such a fix is offered, never applied by fix-all. */
 function switchOn(ctx: Pick<RuleContext, 'fix' | 'suggest'>, title: string, edits: FixPart[], missing: string[]) {
   if (!missing.length) return ctx.fix(title, edits);
   return ctx.suggest(title, edits, {
-    note: `the WAL service does not start until ${names(missing)} ${missing.length > 1 ? 'are' : 'is'} set`,
+    note: `the WAL service does not start until ${andList(missing)} ${missing.length > 1 ? 'are' : 'is'} set`,
   });
 }
 
 /** The sentence a message ends with when turning mTLS on is not enough. */
 const needsText = (missing: string[]) =>
   missing.length
-    ? ` mTLS also needs ${names(missing)}: without ${missing.length > 1 ? 'them' : 'it'} the WAL service does not start.`
+    ? ` mTLS also needs ${andList(missing)}: without ${missing.length > 1 ? 'them' : 'it'} the WAL service does not start.`
     : '';
 
 /** Why this deployment has more than one node, or undefined. */
@@ -118,7 +108,7 @@ export default defineRule({
       mtlsOff: (d: { reason: string; value: string; missing: string[] }) =>
         `${WAL_MTLS} is ${shown(d.value)} in a multi-node deployment. ${d.reason} marks it as multi-node, and WAL replication between nodes runs over plaintext gRPC. Set it to 1.${needsText(d.missing)}`,
       clientCertsOff: (d: { value: string; missing: string[] }) =>
-        `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.${d.missing.length ? ` They are verified against ${WAL_CA}, which is not set: without it the WAL service does not start.` : ''}`,
+        `${WAL_CLIENT_CERT} is "${d.value}", so WAL peers need no client certificate. Any host that reaches the port can join replication. Require client certificates.${d.missing.length ? ` They are verified against ${WAL_CA_PATH}, which is not set: without it the WAL service does not start.` : ''}`,
     },
   },
   check(ctx) {
@@ -126,7 +116,7 @@ export default defineRule({
     if (!reason) return;
     const mtls = entryOf(ctx, WAL_MTLS);
     const mtlsValue = valueNamed(ctx, WAL_MTLS);
-    const missing = missingCertFiles(ctx);
+    const missing = walTlsFiles(ctx).filter((k) => unset(ctx, k));
     if (!mtls) {
       const p = provide(ctx, WAL_MTLS, '1', (v) => flagOn(WAL_MTLS, v));
       ctx.report({
@@ -147,7 +137,7 @@ export default defineRule({
     const ccValue = valueNamed(ctx, WAL_CLIENT_CERT);
     if (cc && ccValue !== undefined && clientCertsOff(ccValue)) {
       // client certificates are verified against the CA
-      const noCa = unset(ctx, WAL_CA) ? [WAL_CA] : [];
+      const noCa = unset(ctx, WAL_CA_PATH) ? [WAL_CA_PATH] : [];
       ctx.report({
         messageId: 'clientCertsOff',
         data: { value: ccValue, missing: noCa },

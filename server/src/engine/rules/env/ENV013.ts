@@ -1,20 +1,23 @@
 // ENV013 wal-mtls-paths: WAL mTLS on but its certificate, key or CA path is missing or empty.
-import { clientCertsOff, entryOf, flagOn, isBlank, valueNamed, valueOf, WAL_CLIENT_CERT, WAL_MTLS } from '../../envSemantics';
+import {
+  entryOf,
+  flagOn,
+  isBlank,
+  valueOf,
+  WAL_CA_PATH,
+  WAL_CERT_PATH,
+  WAL_KEY_PATH,
+  WAL_MTLS,
+  walTlsFiles,
+} from '../../envSemantics';
 import { defineRule } from '../rule';
+import { andList } from '../shared/wording';
 
-const PATHS = [
-  ['THEMIS_WAL_GRPC_CERT_PATH', 'server certificate'],
-  ['THEMIS_WAL_GRPC_KEY_PATH', 'private key'],
-  ['THEMIS_WAL_GRPC_CA_CERT_PATH', 'CA that signs peer certificates'],
-] as const;
-
-type PathVar = (typeof PATHS)[number][0];
-const WHAT: Record<PathVar, string> = Object.fromEntries(PATHS) as Record<PathVar, string>;
-
-/** `a`, `a and b`, `a, b and c`. */
-function andList(names: readonly string[]): string {
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+const WHAT: Record<string, string> = {
+  [WAL_CERT_PATH]: 'server certificate',
+  [WAL_KEY_PATH]: 'private key',
+  [WAL_CA_PATH]: 'CA that signs peer certificates',
+};
 
 export default defineRule({
   meta: {
@@ -26,7 +29,7 @@ export default defineRule({
     fix: 'none',
     supersedes: [],
     messages: {
-      pathEmpty: (d: { name: PathVar }) =>
+      pathEmpty: (d: { name: string }) =>
         `${d.name} is empty while WAL mTLS is on. Without the ${WHAT[d.name]} the WAL gRPC service cannot start. Give the path of the file.`,
       pathsMissing: (d: { missing: string[]; ca: boolean }) =>
         `WAL mTLS is on, but ${d.missing.length === 1 ? `${d.missing[0]} is` : `${d.missing.length} of its paths are`} not set. ${d.missing.length === 1 ? 'Without it' : `Without ${andList(d.missing)}`}, the WAL gRPC service cannot start with TLS. Add the certificate, key${d.ca ? ' and CA' : ''} paths.`,
@@ -35,13 +38,14 @@ export default defineRule({
   check(ctx) {
     const mtls = entryOf(ctx, WAL_MTLS);
     if (!mtls || !flagOn(WAL_MTLS, valueOf(ctx, mtls))) return;
-    const clientCerts = !clientCertsOff(valueNamed(ctx, WAL_CLIENT_CERT));
+    const needed = walTlsFiles(ctx);
     const missing: string[] = [];
-    for (const [name] of clientCerts ? PATHS : PATHS.slice(0, 2)) {
+    for (const name of needed) {
       const e = entryOf(ctx, name);
       if (!e) missing.push(name);
       else if (isBlank(valueOf(ctx, e))) ctx.report({ messageId: 'pathEmpty', data: { name }, span: e.keySpan });
     }
-    if (missing.length) ctx.report({ messageId: 'pathsMissing', data: { missing, ca: clientCerts }, span: mtls.keySpan });
+    if (missing.length)
+      ctx.report({ messageId: 'pathsMissing', data: { missing, ca: needed.includes(WAL_CA_PATH) }, span: mtls.keySpan });
   },
 });

@@ -6,6 +6,11 @@ export function listed(names: readonly string[], max = 3): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
+/** `a`, `a and b`, `a, b and c`: every name. */
+export function andList(names: readonly string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** A count with its unit, singular when it is one: `1 day`, `30 days`. */
 export function counted(n: number, unit: string): string {
   return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
