@@ -37,20 +37,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const docsUris = new Map<string, string>();
 
-/** Where a rule's documentation page is: shipped next to the bundles (asked for every diagnostic of every keystroke). */
-export function ruleDocsUri(ruleId: string): string {
+/**
+ * Where a rule's documentation page is: shipped next to the bundles (asked for every diagnostic
+ * of every keystroke). None for an engine notice (LIMIT, a link the workspace did not follow).
+ */
+export function ruleDocsUri(ruleId: string): string | undefined {
+  if (!isRuleId(ruleId)) return undefined;
   let uri = docsUris.get(ruleId);
   if (uri === undefined) docsUris.set(ruleId, (uri = URI.file(ruleDocsPath(ruleId, extensionRoot(__dirname))).toString()));
   return uri;
 }
 
 export function toDiagnostic(lines: LineIndex, f: Finding, index: number, version: number): Diagnostic {
+  const href = ruleDocsUri(f.ruleId);
   return {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    // an engine notice (LIMIT, a link the workspace did not follow) has no rule page to link to
-    ...(isRuleId(f.ruleId) ? { codeDescription: { href: ruleDocsUri(f.ruleId) } } : {}),
+    ...(href ? { codeDescription: { href } } : {}),
     source: SECTION,
     message: f.message,
     data: { index, version, ruleId: f.ruleId },

@@ -58,7 +58,7 @@ export function hoverAt(
     workspace: ws,
     root: ctx.root,
     findings: ctx.findings,
-    ruleLink: (id) => (isRuleId(id) ? ruleDocsUri(id) : undefined),
+    ruleLink: ruleDocsUri,
   });
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(file.lines, h.span) };
@@ -72,7 +72,8 @@ function headlineLines(findings: Iterable<Finding>): string[] {
     if (seen.has(f.ruleId) || seen.size >= 3) continue;
     seen.add(f.ruleId);
     const headline = ruleHeadline(f.ruleId);
-    const id = isRuleId(f.ruleId) ? `[${f.ruleId}](${ruleDocsUri(f.ruleId)})` : f.ruleId;
+    const link = ruleDocsUri(f.ruleId);
+    const id = link ? `[${f.ruleId}](${link})` : f.ruleId;
     rules.push(`**${id}** ${f.ruleName}${headline ? `: ${headline}` : ''}`);
   }
   return rules;

@@ -27,7 +27,6 @@ import {
   COMMANDS,
   FIX_ALL_KIND,
   InitializationOptions,
-  isRuleId,
   LINT_WORKSPACE_REQUEST,
   LintWorkspaceResult,
   POSTURE_REQUEST,
@@ -277,8 +276,9 @@ connection.onCodeAction(async (params) => {
 /** Commands the server runs for clients without the VS Code extension's (advertised in executeCommandProvider). */
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   const ruleId = args?.[0];
-  if (command !== SERVER_COMMANDS.openRuleDocs || typeof ruleId !== 'string' || !isRuleId(ruleId)) return;
-  await connection.window.showDocument({ uri: ruleDocsUri(ruleId), takeFocus: true });
+  const uri = typeof ruleId === 'string' ? ruleDocsUri(ruleId) : undefined;
+  if (command !== SERVER_COMMANDS.openRuleDocs || !uri) return;
+  await connection.window.showDocument({ uri, takeFocus: true });
 });
 
 /** "Lint Workspace": every ThemisDB file of the workspace folders, unopened ones too. */
