@@ -1,7 +1,6 @@
 // --fix / --fix-dry-run: the engine's fix-all on one file, in memory (as a workspace overlay,
 // so later files and the report see the fixed text until main.ts writes it or the run ends).
-import { fixAll } from '../engine/fixes/fixAll';
-import { DEFAULT_LIMITS } from '../engine/limits';
+import { fixAll, stoppedNote } from '../engine/fixes/fixAll';
 import { SourceFile } from '../engine/sourceFile';
 import { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -42,14 +41,7 @@ export function fixFile(ws: Workspace, file: string, findingsOf: (f: SourceFile)
 export function fixNotes(f: FileFix, rel: string): string[] {
   const out: string[] = [];
   if (f.refused) out.push(`themisdb-lint: ${rel} was not fixed: ${f.refused}. Fix the syntax first.`);
-  if (f.stoppedAt === 'time')
-    out.push(
-      `themisdb-lint: ${rel}: fixing stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit; run --fix again for the rest`,
-    );
-  if (f.stoppedAt === 'limit')
-    out.push(
-      `themisdb-lint: ${rel}: not every fix was applied: an analysis of it hit a limit (its LIMIT finding says which), so the rest could not be checked`,
-    );
+  if (f.stoppedAt) out.push(`themisdb-lint: ${rel}: ${stoppedNote(f.stoppedAt, 'run --fix again')}`);
   if (f.noEffect.length)
     out.push(`themisdb-lint: ${rel}: changed keys the ThemisDB server does not read (no effect on it): ${f.noEffect.join(', ')}`);
   return out;

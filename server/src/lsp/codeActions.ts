@@ -7,7 +7,7 @@ import * as path from 'path';
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Position, Range } from 'vscode-languageserver';
 import { analyze, AnalyzeOptions as Options } from '../engine/analyze';
 import { DEFAULT_LIMITS, LIMIT_RULE_ID } from '../engine/limits';
-import { fixAll, minimalEdits } from '../engine/fixes/fixAll';
+import { fixAll, minimalEdits, stoppedNote } from '../engine/fixes/fixAll';
 import { FindingsOf, verifyFix } from '../engine/fixes/verify';
 import { Finding, Fix, TextEdit } from '../engine/types';
 import { Workspace } from '../engine/workspace/workspace';
@@ -116,12 +116,7 @@ export function codeActionsFor(
     const all = fixAll(entry.file, analyzed);
     const name = path.basename(entry.file.path);
     if (all.refused) log(`Fix all: ${name} was left unchanged: ${all.refused}.`);
-    if (all.stoppedAt === 'time')
-      log(`Fix all: ${name}: stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit; run it again for the rest.`);
-    if (all.stoppedAt === 'limit')
-      log(
-        `Fix all: ${name}: not every fix was applied: an analysis hit a limit (its LIMIT finding says which), so the rest could not be checked.`,
-      );
+    if (all.stoppedAt) log(`Fix all: ${name}: ${stoppedNote(all.stoppedAt, 'run it again')}.`);
     if (all.noEffect.length)
       log(`Fix all: ${name}: changed keys the ThemisDB server does not read (no effect on it): ${all.noEffect.join(', ')}`);
     const edits = minimalEdits(entry.file.text, all.text);

@@ -140,6 +140,13 @@ function verifiedPass(file: SourceFile, findings: readonly Finding[], findingsOf
   }
 }
 
+/** What a stop of the passes (FixAllResult.stoppedAt) means for the user; `again`: how they run the fixes again. */
+export function stoppedNote(at: 'time' | 'limit', again: string): string {
+  return at === 'time'
+    ? `stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit; ${again} for the rest`
+    : 'not every fix was applied: an analysis of it hit a limit (its LIMIT finding says which), so the rest could not be checked';
+}
+
 /** Thrown by fixAll's own analyses: the next would end past the time limit, or one hit a limit. */
 class PassesStopped extends Error {
   constructor(readonly at: 'time' | 'limit') {
