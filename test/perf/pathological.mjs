@@ -175,6 +175,15 @@ export const CASES = [
     text: () =>
       `services:\n${lines(2_000, (i) => `  themis${i}:\n    image: themisdb/themisdb:latest\n    environment:\n      THEMIS_PRODUCTION_MODE: "0"\n      THEMIS_TOKEN_ADMIN: changeme${i}`)}`,
   },
+  {
+    // each listing read the file again, and each value copied the history of the ones it overrode
+    name: 'env_file listing one 2,000-line file 2,000 times',
+    fast: true,
+    file: 'docker-compose.yml',
+    extra: { 'prod.env': lines(2_000, (i) => `THEMIS_SETTING_${i}=${i}`) },
+    text: () =>
+      `services:\n  themis:\n    image: themisdb/themisdb:latest\n    env_file:\n${lines(2_000, () => '      - prod.env')}`,
+  },
 ];
 
 /** A folder holding the case's files, `ok/config.yaml`, and a `.git` folder (a repository root: no walk goes above it). */

@@ -7,7 +7,7 @@ import { DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
 import { Span } from '../types';
-import { addEnvFile, EnvBuilder, NewValue } from './env';
+import { addEnvFile, EnvBuilder, lastReadings, NewValue } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
 import { entries, innerSpan, items, spanOf, str } from './yamlAccess';
@@ -239,12 +239,13 @@ export function composeServices(ws: Workspace, file: SourceFile, overrides: Sour
   for (const [name, list] of parts) {
     const b = new EnvBuilder();
     // env_file values first, then environment: environment wins over any env_file
-    for (const part of list) {
-      for (const { file: f, via } of part.envFiles) {
-        const expand = (raw: string, own: Map<string, string>) =>
-          interpolate(raw, (n) => (own.has(n) ? { value: own.get(n)!, ref: via } : lookup(n))).text;
-        addEnvFile(b, f, 'compose-env-file', via, expand);
-      }
+    for (const { file: f, via } of lastReadings(
+      list.flatMap((p) => p.envFiles),
+      (e) => e.file,
+    )) {
+      const expand = (raw: string, own: Map<string, string>) =>
+        interpolate(raw, (n) => (own.has(n) ? { value: own.get(n)!, ref: via } : lookup(n))).text;
+      addEnvFile(b, f, 'compose-env-file', via, expand);
     }
     for (const part of list) for (const v of part.environment) b.set(v);
     const last = <T>(pick: (p: Part) => T | undefined) =>

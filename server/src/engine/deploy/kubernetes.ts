@@ -6,7 +6,7 @@ import { DocView, YamlModel, YamlRef } from '../documents/yamlModel';
 import { kindFromName, looksLikeThemisConfig } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
-import { EnvBuilder } from './env';
+import { EnvBuilder, lastReadings } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EmbeddedConfig, EnvOrigin, EnvSource, Service, SourceRef } from './types';
 import { entries, items, spanOf, str } from './yamlAccess';
@@ -185,6 +185,7 @@ export function addEnvFrom(
   sources: EnvSource[],
 ): void {
   const at = (r: YamlRef): SourceRef => ({ file, span: spanOf(r) });
+  const read: { obj: K8sObject; prefix: string; via: SourceRef }[] = [];
   for (const item of items(doc, listPath)) {
     const prefix = str(doc.get([...item.path, 'prefix'])) ?? '';
     for (const kind of ['Secret', 'ConfigMap'] as const) {
@@ -201,19 +202,22 @@ export function addEnvFrom(
         optional,
         resolvedBy: obj ? 'object' : undefined,
       });
-      if (!obj) continue;
-      for (const e of objectEntries(obj)) {
-        b.set({
-          name: prefix + e.key,
-          value: e.value,
-          file: obj.file,
-          span: e.span,
-          keySpan: e.keySpan,
-          origin: 'k8s-envFrom',
-          via: at(item),
-          fromSecretObject: kind === 'Secret' || undefined,
-        });
-      }
+      if (obj) read.push({ obj, prefix, via: at(item) });
+    }
+  }
+  // an object listed again with the same prefix: its last listing decides
+  for (const { obj, prefix, via } of lastReadings(read, (r) => `${r.prefix}\u0000${r.obj.file}\u0000${r.obj.span.start}`)) {
+    for (const e of objectEntries(obj)) {
+      b.set({
+        name: prefix + e.key,
+        value: e.value,
+        file: obj.file,
+        span: e.span,
+        keySpan: e.keySpan,
+        origin: 'k8s-envFrom',
+        via,
+        fromSecretObject: obj.kind === 'Secret' || undefined,
+      });
     }
   }
 }

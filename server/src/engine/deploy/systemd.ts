@@ -8,7 +8,7 @@ import * as path from 'path';
 import { environmentAssignments, SystemdUnit, UnitAssignment, UnitEntry } from '../documents/systemdUnit';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { addEnvFile, EnvBuilder } from './env';
+import { addEnvFile, EnvBuilder, lastReadings } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
 
@@ -110,6 +110,7 @@ export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
       b.set({ name: a.name, value: a.value, file: a.file, span: a.valueSpan, keySpan: a.keySpan, origin: 'systemd-environment' });
     const sources: EnvSource[] = [];
     const notes: string[] = [];
+    const read: { file: SourceFile; ref: SourceRef }[] = [];
     for (const ef of envFiles) {
       const { file, by } = resolveEnvFile(ws, ef.written, unitDir);
       sources.push({
@@ -121,10 +122,11 @@ export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
         resolvedBy: by,
         assumed: ef.assumed,
       });
-      if (file) addEnvFile(b, file, 'systemd-environment-file', ef.ref);
+      if (file) read.push({ file, ref: ef.ref });
       if (file && by !== 'path')
         notes.push(`${ef.written}${ef.assumed ? ' (assumed EnvironmentFile)' : ''} is read from ${path.basename(file.path)}`);
     }
+    for (const { file, ref } of lastReadings(read, (r) => r.file)) addEnvFile(b, file, 'systemd-environment-file', ref);
     for (const u of unset) {
       const eq = u.indexOf('=');
       const name = eq < 0 ? u : u.slice(0, eq);
