@@ -176,6 +176,15 @@ export const CASES = [
       `services:\n${lines(2_000, (i) => `  themis${i}:\n    image: themisdb/themisdb:latest\n    environment:\n      THEMIS_PRODUCTION_MODE: "0"\n      THEMIS_TOKEN_ADMIN: changeme${i}`)}`,
   },
   {
+    // a deployment file over the limits used to draw nothing at all, as if it ran no ThemisDB
+    name: 'compose file of 40,000 lines',
+    fast: true,
+    file: 'docker-compose.yml',
+    text: () =>
+      `services:\n  themis:\n    image: themisdb/themisdb:latest\n    environment:\n${lines(40_000, (i) => `      - SETTING_${i}=x`)}`,
+    limit: true,
+  },
+  {
     // each listing read the file again, and each value copied the history of the ones it overrode
     name: 'env_file listing one 2,000-line file 2,000 times',
     fast: true,

@@ -43,6 +43,33 @@ describe('limits: large files', () => {
     assert.deepEqual(analysis.findings, []);
   });
 
+  it('a deployment file too large to parse says so when its text names ThemisDB', () => {
+    const environment = Array.from({ length: 31_000 }, (_, i) => `      - SETTING_${i}=x`).join('\n');
+    const compose = (image) => `services:\n  db:\n    image: ${image}\n    environment:\n${environment}\n`;
+    const unitLines = Array.from({ length: 31_000 }, (_, i) => `Environment=SETTING_${i}=x`).join('\n');
+    const dir = writeWorkspace({
+      'docker-compose.yml': compose('themisdb/themisdb:1.4'),
+      'web/docker-compose.yml': compose('nginx:1.27'),
+      'themisdb.service': `[Service]\nExecStart=/usr/bin/themis_server\n${unitLines}\n`,
+      'k8s/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nspec:\n  image: themisdb/themisdb:1.4\n  x: ${'a'.repeat(1024 * 1024)}\n`,
+      'data/themis-words.yaml': `words:\n${Array.from({ length: 31_000 }, (_, i) => `  - themis${i}`).join('\n')}\n`,
+    });
+    const only = (rel) => timed(() => analyzeFile(dir, rel)).analysis;
+    for (const rel of ['docker-compose.yml', 'k8s/deployment.yaml']) {
+      const a = only(rel);
+      assert.equal(a.kind, 'deploy', rel);
+      assert.deepEqual(
+        a.findings.map((f) => f.ruleId),
+        ['LIMIT'],
+        rel,
+      );
+    }
+    // a unit is counted by its lines: it has no flow collections
+    assert.match(only('themisdb.service').findings[0].message, /more than 30,000 lines, the limit/);
+    assert.deepEqual(only('web/docker-compose.yml').findings, [], 'another application');
+    assert.deepEqual(only('data/themis-words.yaml').findings, [], 'no deployment keys');
+  });
+
   it('the CLI reports a file over 10 MB and goes on with the others', () => {
     const dir = writeWorkspace({
       'a/config.yaml': `${CONFIG}x: ${'a'.repeat(11 * 1024 * 1024)}\n`,

@@ -210,7 +210,10 @@ export function formatSummary(tally: Tally, summary: TextSummary, paint: Paint):
     lines.push(
       `  ${plural(summary.staleBaseline, 'baseline entry', 'baseline entries')} in ${summary.baselineName ?? 'the baseline'} no longer match${summary.staleBaseline === 1 ? 'es' : ''} a problem; remove ${summary.staleBaseline === 1 ? 'it' : 'them'} with --prune-baseline.`,
     );
-  if (summary.filesChecked === 0)
-    lines.push('  No ThemisDB config.yaml, security.yaml, mig.yaml or .env file was found under the given paths.');
+  // a file named on the command line but too large to read is a problem, not a file checked
+  if (summary.filesChecked === 0 && total === 0)
+    lines.push(
+      '  No ThemisDB file was found under the given paths: no config.yaml, security.yaml, mig.yaml or .env, and no compose file, manifest, Helm values or systemd unit that runs ThemisDB.',
+    );
   return lines.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
-import { deployFileKind } from './deploy/recognize';
+import { deployFileKind, mayBeThemisDeployment, sizedAsYaml } from './deploy/recognize';
 import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { BlockFindings } from './blockFindings';
@@ -305,14 +305,16 @@ function embeddedContext(
 /**
  * The analysis of a file too large to analyze: one finding that says so, without
  * parsing it (classifying it by content would parse it already). Only files that
- * may be ThemisDB's by their name, or that the user named, get the finding.
+ * may be ThemisDB's by their name or text, or that the user named, get the finding.
  */
 function overSizeLimit(file: SourceFile, limits: Limits, explicit = false): Omit<Analysis, 'profile'> | undefined {
   const mode = modeline(file.text);
-  const kind = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
-  const finding = sizeLimitFinding(file.text, kind !== 'env', limits);
+  const named = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
+  const finding = sizeLimitFinding(file.text, named ? named !== 'env' : sizedAsYaml(file.path), limits);
   if (!finding) return undefined;
-  return { kind, findings: kind || (explicit && mode !== 'off') ? [finding] : [] };
+  if (mode === 'off') return { kind: undefined, findings: [] };
+  const kind = named ?? (mayBeThemisDeployment(file) ? 'deploy' : undefined);
+  return { kind, findings: kind || explicit ? [finding] : [] };
 }
 
 function finalize(

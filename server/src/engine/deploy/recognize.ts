@@ -13,10 +13,27 @@ const HELM_VALUES_NAME = /(?:^|[._-])values(?:[._-][\w.-]*)?\.ya?ml$/i;
 
 /** A file the deployment walk reads (its content then decides): units, drop-ins and every YAML file. */
 export function isDeploymentCandidate(filePath: string): boolean {
-  const base = path.basename(filePath);
-  if (/\.service$/i.test(base)) return true;
-  if (/\.conf$/i.test(base) && /\.service\.d$/i.test(path.basename(path.dirname(filePath)))) return true;
-  return /\.ya?ml$/i.test(base);
+  return isUnitName(filePath) || isDropInName(filePath) || /\.ya?ml$/i.test(path.basename(filePath));
+}
+
+const isUnitName = (filePath: string) => /\.service$/i.test(path.basename(filePath));
+const isDropInName = (filePath: string) =>
+  /\.conf$/i.test(path.basename(filePath)) && /\.service\.d$/i.test(path.basename(path.dirname(filePath)));
+
+/** Whether the size limits count a file's flow-collection items too (YAML) or its lines only. */
+export const sizedAsYaml = (filePath: string): boolean => !isUnitName(filePath) && !isDropInName(filePath);
+
+/**
+ * Whether a file too large to parse may be a ThemisDB deployment file, from its text alone: a
+ * unit or drop-in, or YAML with a manifest's or compose file's keys (or a values file's name),
+ * that names ThemisDB somewhere. Such a file says it was not analyzed rather than nothing.
+ */
+export function mayBeThemisDeployment(file: SourceFile): boolean {
+  if (!isDeploymentCandidate(file.path) || !saysThemis(file.text)) return false;
+  if (!sizedAsYaml(file.path)) return true;
+  if (isHelmTemplate(file)) return false;
+  const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
+  return manifest || keyWritten(file.text, 'services') || isHelmValuesName(file.path);
 }
 
 export function isComposeName(filePath: string): boolean {
@@ -43,14 +60,11 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
 }
 
 function recognized(file: SourceFile): DeployFileKind | undefined {
-  const base = path.basename(file.path);
-  if (/\.service$/i.test(base)) return /^\s*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
-  if (/\.conf$/i.test(base) && /\.service\.d$/i.test(path.basename(path.dirname(file.path)))) {
-    return /^\s*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
-  }
-  if (!/\.ya?ml$/i.test(base) || isHelmTemplate(file)) return undefined;
   // a file over the analysis limits is never parsed (it gets its own limit finding)
-  if (sizeLimitFinding(file.text, true)) return undefined;
+  if (!isDeploymentCandidate(file.path) || sizeLimitFinding(file.text, sizedAsYaml(file.path))) return undefined;
+  if (isUnitName(file.path)) return /^\s*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
+  if (isDropInName(file.path)) return /^\s*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
+  if (isHelmTemplate(file)) return undefined;
   // a YAML file without the keys of a manifest or a compose file is none: the walk over every
   // YAML file of a workspace then parses (and keeps the model of) none of them
   const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
