@@ -42,12 +42,20 @@ export function serviceEnvironment(service: Service, file: SourceFile): Environm
   };
 }
 
+/** A file's own entries by where their key starts (each service asks for each of its values). */
+const entriesByStart = new WeakMap<SourceFile, Map<number, EnvEntry>>();
+
+function entryStartingAt(file: SourceFile, start: number): EnvEntry | undefined {
+  let index = entriesByStart.get(file);
+  if (!index) entriesByStart.set(file, (index = new Map(file.env.entries.map((e) => [e.keySpan.start, e]))));
+  return index.get(start);
+}
+
 /** The entry of `v`: the env file's own entry when `file` is the env file that set it. */
 function entryFor(v: EnvValue, file: SourceFile): EnvEntry {
   if (v.file !== file.path) return synthetic(v, ELSEWHERE, ELSEWHERE, -1);
-  const keyStart = (v.keySpan ?? v.span).start;
-  const own = file.env.entries.find((e) => e.keySpan.start === keyStart && e.key === v.name);
-  if (own) return own;
+  const own = entryStartingAt(file, (v.keySpan ?? v.span).start);
+  if (own?.key === v.name) return own;
   const keySpan = v.keySpan ?? v.span;
   return synthetic(v, keySpan, v.span, file.lines.position(keySpan.start).line);
 }
