@@ -96,6 +96,41 @@ describe('limits: budgets', () => {
     assert.match(analysis.findings[0].message, /stopped at the time limit of -?[\d.]+ s: \d+ rules did not run/);
   });
 
+  it('services past the values a workspace reads are not judged, and their files say so', () => {
+    // 60 services loading one 2,000-line .env ask for 120,000 values: the first 50 are read
+    const services = Array.from(
+      { length: 60 },
+      (_, i) => `  themis${i}:\n    image: themisdb/themisdb:1\n    env_file: prod.env`,
+    );
+    const dir = writeWorkspace({
+      'docker-compose.yml': `services:\n${services.join('\n')}\n`,
+      'prod.env': Array.from({ length: 2000 }, (_, i) => `THEMIS_SETTING_${i}=${i}`).join('\n') + '\n',
+    });
+    const { ws, file, analysis } = timed(() => analyzeFile(dir, 'docker-compose.yml'));
+    const model = engine.workspaceModel(ws, file.path);
+    assert.deepEqual(
+      model.services.filter((s) => s.unread).map((s) => s.name),
+      Array.from({ length: 10 }, (_, i) => `themis${50 + i}`),
+    );
+    const limit = analysis.findings.filter((f) => f.ruleId === 'LIMIT');
+    assert.equal(limit.length, 1);
+    assert.match(
+      limit[0].message,
+      /^10 ThemisDB services \(themis50, themis51, themis52, …\) defined in or loading this file were not checked: .*100,000 values/,
+    );
+    // a service not judged draws nothing: ENV001 on each of the 50 read ones only
+    const lineOf = (f) => file.lines.position(f.span.start).line;
+    const env001 = analysis.findings.filter((f) => f.ruleId === 'ENV001').map(lineOf);
+    assert.deepEqual(
+      env001,
+      Array.from({ length: 50 }, (_, i) => 1 + 3 * i),
+    );
+    const { analysis: envAnalysis } = analyzeFile(dir, 'prod.env');
+    assert.match(envAnalysis.findings.find((f) => f.ruleId === 'LIMIT').message, /^10 ThemisDB services/);
+    const posture = spawnSync(process.execPath, [cli, 'posture', dir], { encoding: 'utf8' });
+    assert.match(posture.stderr, /10 ThemisDB services \(themis50, .*\) are not shown/);
+  });
+
   it('aliases expanded past their budget: one finding says part of the file was not checked', () => {
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}: ${i}`).join(', ');
     let text = `${CONFIG}p: &p {${keys}}\nlist:\n`;

@@ -1,8 +1,8 @@
 // `themisdb-lint posture [PATH…]`: what each ThemisDB service of a deployment will really
 // run with, control by control. Values come masked from the engine (displayValue); this
 // file prints nothing else of the files' text.
-import { deploymentModel } from '../engine/deploy/model';
-import { PostureControl, servicePosture, ServicePosture, Verdict } from '../engine/deploy/posture';
+import { deploymentModel, themisServices } from '../engine/deploy/model';
+import { PostureControl, servicePosture, ServicePosture, unreadServicesNote, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
 import { createNodeHost } from '../nodeHost';
 import { linkNotice } from '../engine/workspace/linkNotice';
@@ -45,9 +45,11 @@ export function runPosture(argv: string[], cwd: string, io: PostureIo): number {
   const ws = new Workspace(createNodeHost(collected.roots), collected.roots);
   const model = deploymentModel(ws, collected.files);
   const wanted = new Set(collected.files);
-  const postures = model.services
-    .filter((s) => s.themis && s.files.some((f) => wanted.has(f)))
+  const postures = themisServices(model)
+    .filter((s) => s.files.some((f) => wanted.has(f)))
     .map((s) => servicePosture(ws, s, model));
+  const left = unreadServicesNote(model.services.filter((s) => s.files.some((f) => wanted.has(f))));
+  if (left) io.err(`themisdb-lint posture: ${left}\n`);
   if (opts.format === 'json') io.out(JSON.stringify(toJson(postures, cwd, ws), null, 2) + '\n');
   else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty, opts.color)));
   // the workspace boundary: a link not followed is said, not skipped in silence

@@ -4,14 +4,22 @@ import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
 import { deployFileKind, mayBeThemisDeployment, sizedAsYaml } from './deploy/recognize';
-import { servicesIn, servicesLoading, workspaceModel } from './deploy/model';
+import { servicesIn, servicesLoading, unreadServices, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { BlockFindings } from './blockFindings';
 import { YamlRef } from './documents/yamlModel';
 import { Environment, environmentOf } from './envSemantics';
 import { kindFromName, modeline } from './fileKinds';
 import { FindingReadership } from './findingReadership';
-import { capFindings, DEFAULT_LIMITS, Limits, sizeLimitFinding, timeLimitFinding, truncatedModelFinding } from './limits';
+import {
+  capFindings,
+  DEFAULT_LIMITS,
+  Limits,
+  sizeLimitFinding,
+  timeLimitFinding,
+  truncatedModelFinding,
+  unreadServicesFinding,
+} from './limits';
 import { resolveProfile } from './profile';
 import { CATALOG } from './rules/catalog';
 import { RULES } from './rules/index';
@@ -189,6 +197,10 @@ export function* analysisSteps(
       ),
     );
   if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  if (kind === 'deploy' || kind === 'env') {
+    const unread = unreadServices(workspaceModel(ws, file.path), file.path);
+    if (unread.length) limitNotes.push(unreadServicesFinding(unread.map((s) => s.name)));
+  }
   const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   const findings = capFindings([...limitNotes, ...kept], limits);
   return { kind, profile, findings };

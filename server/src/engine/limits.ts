@@ -80,6 +80,33 @@ export function truncatedModelFinding(): Finding {
   );
 }
 
+/**
+ * The values a deployment model reads from env files, Secrets and ConfigMaps, across all
+ * services (deploy/env.ts ReadBudget): a file loaded by many services is read once for each,
+ * so a small workspace can ask for millions (2,000 services loading one 2,000-line .env).
+ */
+export const MAX_READ_VALUES = 100_000;
+
+/**
+ * Services whose sources were left unread (Service.unread), and why, as the LIMIT finding
+ * and the posture views say it: "2 ThemisDB services (a, b) … : the services … limit".
+ */
+export function unreadServicesText(names: readonly string[]): { services: string; why: string } {
+  const n = names.length;
+  const listed = `${names.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`;
+  return {
+    services: `${n.toLocaleString('en-US')} ThemisDB service${n === 1 ? '' : 's'} (${listed})`,
+    why: `the workspace's services had already read ${MAX_READ_VALUES.toLocaleString('en-US')} values from env files, Secrets and ConfigMaps, the limit, so what ${n === 1 ? 'it loads' : 'they load'} is not known`,
+  };
+}
+
+/** The finding of a file whose services were left unjudged (unreadServicesText). */
+export function unreadServicesFinding(names: readonly string[]): Finding {
+  const { services, why } = unreadServicesText(names);
+  const verb = names.length === 1 ? 'was' : 'were';
+  return limitFinding(`${services} defined in or loading this file ${verb} not checked: ${why}.`, { start: 0, end: 0 });
+}
+
 /** The first `maxFindings` findings, and one finding that counts the rest. */
 export function capFindings(findings: Finding[], limits: Limits): Finding[] {
   if (findings.length <= limits.maxFindings) return findings;

@@ -3,7 +3,7 @@
 // engine (displayValue via servicePosture); nothing else of the files' text is shown.
 import * as path from 'path';
 import { deploymentModel } from '../engine/deploy/model';
-import { deploymentPosture, PostureControl, ServicePosture, Verdict } from '../engine/deploy/posture';
+import { deploymentPosture, PostureControl, ServicePosture, unreadServicesNote, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
 import { PostureResult } from '../protocol';
 import { pathToUri } from './convert';
@@ -61,9 +61,10 @@ function setting(c: PostureControl): string {
 }
 
 /** The posture document of a set of services. */
-export function postureMarkdown(ws: Workspace, postures: ServicePosture[]): string {
+export function postureMarkdown(ws: Workspace, postures: ServicePosture[], left?: string): string {
   const sources = new Sources(ws);
   const out = ['# ThemisDB deployment posture', ''];
+  if (left) out.push(`**${left}**`, '');
   if (postures.length === 0) {
     out.push(
       'No ThemisDB service was found in the workspace: no compose service, Kubernetes container, Helm values file or systemd unit that runs ThemisDB.',
@@ -101,6 +102,7 @@ export function postureMarkdown(ws: Workspace, postures: ServicePosture[]): stri
 
 /** The posture of every ThemisDB service under the workspace roots (open buffers included). */
 export function workspacePosture(ws: Workspace): PostureResult {
-  const postures = deploymentPosture(ws, deploymentModel(ws));
-  return { markdown: postureMarkdown(ws, postures), services: postures.length };
+  const model = deploymentModel(ws);
+  const postures = deploymentPosture(ws, model);
+  return { markdown: postureMarkdown(ws, postures, unreadServicesNote(model.services)), services: postures.length };
 }

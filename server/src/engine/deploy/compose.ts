@@ -7,7 +7,7 @@ import { DocView, isMapRef, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
 import { Span } from '../types';
-import { addEnvFile, EnvBuilder, lastReadings, NewValue } from './env';
+import { addEnvFile, EnvBuilder, lastReadings, NewValue, ReadBudget } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
 import { entries, innerSpan, items, spanOf, str } from './yamlAccess';
@@ -223,7 +223,7 @@ function readPart(ws: Workspace, file: SourceFile, doc: DocView, svc: YamlRef, l
  * (docker-compose.override.yml) merge over it as compose does: env_file lists append,
  * environment entries of the override win, scalars such as image are replaced.
  */
-export function composeServices(ws: Workspace, file: SourceFile, overrides: SourceFile[] = []): Service[] {
+export function composeServices(ws: Workspace, file: SourceFile, overrides: SourceFile[] = [], budget?: ReadBudget): Service[] {
   const lookup = dotenvLookup(ws, file.path);
   const parts = new Map<string, Part[]>();
   for (const f of [file, ...overrides]) {
@@ -237,7 +237,7 @@ export function composeServices(ws: Workspace, file: SourceFile, overrides: Sour
   }
   const out: Service[] = [];
   for (const [name, list] of parts) {
-    const b = new EnvBuilder();
+    const b = new EnvBuilder(budget);
     // env_file values first, then environment: environment wins over any env_file
     for (const { file: f, via } of lastReadings(
       list.flatMap((p) => p.envFiles),
@@ -283,6 +283,7 @@ export function composeServices(ws: Workspace, file: SourceFile, overrides: Sour
       configFiles: [...new Set(list.flatMap((p) => p.configFiles))],
       instances: replicas !== undefined && replicas > 1 ? { count: replicas, reason: `replicas: ${replicas}` } : undefined,
       notes,
+      unread: b.unread || undefined,
     });
   }
   return out;

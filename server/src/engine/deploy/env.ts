@@ -1,6 +1,7 @@
 // The effective environment of one service, built in the order of the tool that starts
 // it: every later `set` wins and keeps what it overrides, for hovers that say who wins.
 import { isSecretVar } from '../envCatalog';
+import { MAX_READ_VALUES } from '../limits';
 import { SourceFile } from '../sourceFile';
 import { isEnvTemplate } from '../fileKinds';
 import { isTemplated } from '../secrets';
@@ -8,8 +9,32 @@ import { EnvOrigin, EnvValue, SourceRef } from './types';
 
 export type NewValue = Omit<EnvValue, 'overrides' | 'secret'> & { secret?: boolean };
 
+/** What is left of MAX_READ_VALUES (limits.ts) while one deployment model is built. */
+export class ReadBudget {
+  private left = MAX_READ_VALUES;
+  private refused = false;
+
+  /** Whether `count` more values may be read; once one source is refused, every later one is. */
+  take(count: number): boolean {
+    if (this.refused || count > this.left) return !(this.refused = true);
+    this.left -= count;
+    return true;
+  }
+}
+
 export class EnvBuilder {
   readonly env = new Map<string, EnvValue>();
+  /** A source was left unread (the budget ran out): the environment lacks what it sets. */
+  unread = false;
+
+  constructor(private readonly budget?: ReadBudget) {}
+
+  /** Whether a source of `count` values may be read; a refusal leaves the builder `unread`. */
+  mayRead(count: number): boolean {
+    if (!this.budget || this.budget.take(count)) return true;
+    this.unread = true;
+    return false;
+  }
 
   set(v: NewValue): void {
     const prev = this.env.get(v.name);
@@ -46,6 +71,7 @@ export function addEnvFile(
   via: SourceRef,
   expand?: (raw: string, own: Map<string, string>) => string | undefined,
 ): void {
+  if (!b.mayRead(f.env.entries.length)) return;
   const template = isEnvTemplate(f.path);
   const own = new Map<string, string>();
   for (const e of f.env.entries) {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { asBool, isMapRef, isSeqRef, YamlRef } from '../documents/yamlModel';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { EnvBuilder } from './env';
+import { EnvBuilder, ReadBudget } from './env';
 import { addEnvFrom, addEnvList, embeddedConfig, K8sIndex } from './kubernetes';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EmbeddedConfig, EnvSource, Service } from './types';
@@ -38,7 +38,7 @@ function blockNames(file: SourceFile, r: YamlRef): string[] {
 }
 
 /** The release a values file describes (ThemisDB's or not, `themis` says which). */
-export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex): Service[] {
+export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex, budget?: ReadBudget): Service[] {
   const doc = file.yaml.documents()[0];
   if (!doc) return [];
   const chart = chartName(ws, file.path);
@@ -53,7 +53,7 @@ export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex): 
         blockNames(file, r).some(isServerThemisVar) ||
         (themisChart && r.path.length === 1),
     );
-  const b = new EnvBuilder();
+  const b = new EnvBuilder(budget);
   const sources: EnvSource[] = [];
   for (const r of blocks) {
     const parent = r.path.slice(0, -1);
@@ -121,6 +121,7 @@ export function helmServices(ws: Workspace, file: SourceFile, index: K8sIndex): 
       configFiles: [],
       instances,
       notes: ['Helm templates are not rendered: only the values file is read'],
+      unread: b.unread || undefined,
     },
   ];
 }

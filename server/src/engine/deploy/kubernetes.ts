@@ -6,7 +6,7 @@ import { DocView, YamlModel, YamlRef } from '../documents/yamlModel';
 import { kindFromName, looksLikeThemisConfig } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
-import { EnvBuilder, lastReadings } from './env';
+import { EnvBuilder, lastReadings, ReadBudget } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EmbeddedConfig, EnvOrigin, EnvSource, Service, SourceRef } from './types';
 import { entries, items, spanOf, str } from './yamlAccess';
@@ -207,7 +207,9 @@ export function addEnvFrom(
   }
   // an object listed again with the same prefix: its last listing decides
   for (const { obj, prefix, via } of lastReadings(read, (r) => `${r.prefix}\u0000${r.obj.file}\u0000${r.obj.span.start}`)) {
-    for (const e of objectEntries(obj)) {
+    const entries = objectEntries(obj);
+    if (!b.mayRead(entries.length)) continue;
+    for (const e of entries) {
       b.set({
         name: prefix + e.key,
         value: e.value,
@@ -340,7 +342,7 @@ function expandDependent(raw: string, b: EnvBuilder): string | undefined {
 }
 
 /** The containers of a workload manifest, one service each. */
-export function k8sServices(file: SourceFile, index: K8sIndex): Service[] {
+export function k8sServices(file: SourceFile, index: K8sIndex, budget?: ReadBudget): Service[] {
   const out: Service[] = [];
   for (const obj of k8sObjects(file)) {
     const specPath = WORKLOAD_POD_SPEC[obj.kind];
@@ -356,7 +358,7 @@ export function k8sServices(file: SourceFile, index: K8sIndex): Service[] {
     const replicasText = str(doc.get(['spec', 'replicas']));
     const replicas = replicasText && /^\d+$/.test(replicasText) ? Number(replicasText) : undefined;
     for (const c of items(doc, [...specPath, 'containers'])) {
-      const b = new EnvBuilder();
+      const b = new EnvBuilder(budget);
       const sources: EnvSource[] = [];
       addContainerEnv(b, doc, c.path, file.path, index, obj.namespace, sources);
       const cname = str(doc.get([...c.path, 'name'])) ?? c.path[c.path.length - 1];
@@ -393,6 +395,7 @@ export function k8sServices(file: SourceFile, index: K8sIndex): Service[] {
               ? { count: replicas, reason: `replicas: ${replicas}` }
               : undefined,
         notes: [],
+        unread: b.unread || undefined,
       });
     }
   }

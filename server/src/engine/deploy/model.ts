@@ -5,6 +5,7 @@ import { Workspace } from '../workspace/workspace';
 import { composeServices, overrideBase } from './compose';
 import { helmServices } from './helm';
 import { configMapConfigs, K8sIndex, k8sObjects, k8sServices, objectEntries } from './kubernetes';
+import { ReadBudget } from './env';
 import { deployFileKind, isDeploymentCandidate, isServerThemisVar } from './recognize';
 import { systemdServices } from './systemd';
 import { DeployFile, DeployFileKind, DeploymentModel, Service } from './types';
@@ -37,15 +38,16 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
       if (base) overrides.set(base, [...(overrides.get(base) ?? []), f]);
     }
     const merged = new Set([...overrides.values()].flat());
-    return files.filter((f) => !merged.has(f)).flatMap((f) => composeServices(ws, f, overrides.get(f.path)));
+    return files.filter((f) => !merged.has(f)).flatMap((f) => composeServices(ws, f, overrides.get(f.path), budget));
   };
   const index = new K8sIndex();
   for (const f of of('kubernetes')) index.add(k8sObjects(f));
+  const budget = new ReadBudget();
   const services: Service[] = [
     ...composeProjects(of('compose')),
-    ...of('kubernetes').flatMap((f) => k8sServices(f, index)),
-    ...of('helm').flatMap((f) => helmServices(ws, f, index)),
-    ...systemdServices(ws, of('systemd', 'systemd-dropin')),
+    ...of('kubernetes').flatMap((f) => k8sServices(f, index, budget)),
+    ...of('helm').flatMap((f) => helmServices(ws, f, index, budget)),
+    ...systemdServices(ws, of('systemd', 'systemd-dropin'), budget),
   ];
   const configs = [
     ...index.all.flatMap((o) => configMapConfigs(o)),
@@ -65,9 +67,16 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
   return { files, services, configs };
 }
 
-/** The ThemisDB services of a model. */
+/** The ThemisDB services of a model whose environment is known (what reads one judges it). */
 export function themisServices(model: DeploymentModel): Service[] {
-  return model.services.filter((s) => s.themis);
+  return model.services.filter((s) => s.themis && !s.unread);
+}
+
+/** ThemisDB services defined in a file or loading from it whose sources were left unread (Service.unread). */
+export function unreadServices(model: DeploymentModel, filePath: string): Service[] {
+  return model.services.filter(
+    (s) => s.themis && s.unread && (s.files.includes(filePath) || s.sources.some((src) => src.resolved === filePath)),
+  );
 }
 
 /** ThemisDB services that load variables from a file (an env file, a Secret or ConfigMap manifest). */

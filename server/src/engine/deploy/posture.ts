@@ -6,9 +6,11 @@ import { varInfo } from '../envCatalog';
 import { maskSecret } from '../mask';
 import { looksSecret } from '../secretValue';
 import { isPlaceholderOrWeakWord, isTooRegular, knownCredential, urlPassword } from '../secrets';
+import { unreadServicesText } from '../limits';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { embeddedOffset } from './kubernetes';
+import { themisServices } from './model';
 import { DeploymentModel, EnvValue, Service } from './types';
 
 export type Verdict = 'ok' | 'risk' | 'unknown';
@@ -412,7 +414,15 @@ function sourceOf(ws: Workspace, file: string, span: Span): PostureSource {
   return { file, line, span };
 }
 
+/** What a posture view says of the services it leaves out (Service.unread), or undefined when there are none. */
+export function unreadServicesNote(services: readonly Service[]): string | undefined {
+  const unread = services.filter((s) => s.themis && s.unread);
+  if (!unread.length) return undefined;
+  const { services: who, why } = unreadServicesText(unread.map((s) => s.name));
+  return `${who} ${unread.length === 1 ? 'is' : 'are'} not shown: ${why}.`;
+}
+
 /** The posture of every ThemisDB service of a model. */
 export function deploymentPosture(ws: Workspace, model: DeploymentModel): ServicePosture[] {
-  return model.services.filter((s) => s.themis).map((s) => servicePosture(ws, s, model));
+  return themisServices(model).map((s) => servicePosture(ws, s, model));
 }

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { environmentAssignments, SystemdUnit, UnitAssignment, UnitEntry } from '../documents/systemdUnit';
 import { SourceFile } from '../sourceFile';
 import { Workspace } from '../workspace/workspace';
-import { addEnvFile, EnvBuilder, lastReadings } from './env';
+import { addEnvFile, EnvBuilder, lastReadings, ReadBudget } from './env';
 import { isServerThemisVar, saysThemis } from './recognize';
 import { EnvSource, Service, SourceRef } from './types';
 
@@ -58,7 +58,7 @@ function resolveEnvFile(ws: Workspace, written: string, unitDir: string): { file
 }
 
 /** One service per unit name and folder, from its unit file and drop-ins. */
-export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
+export function systemdServices(ws: Workspace, files: SourceFile[], budget?: ReadBudget): Service[] {
   const groups = new Map<string, { unit?: SourceFile; dropins: SourceFile[] }>();
   for (const f of files) {
     const key = unitKey(f.path);
@@ -105,7 +105,7 @@ export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
       if (resolveEnvFile(ws, conventional, unitDir).file)
         envFiles.push({ written: conventional, optional: true, ref: headerRef, assumed: true });
     }
-    const b = new EnvBuilder();
+    const b = new EnvBuilder(budget);
     for (const a of assignments)
       b.set({ name: a.name, value: a.value, file: a.file, span: a.valueSpan, keySpan: a.keySpan, origin: 'systemd-environment' });
     const sources: EnvSource[] = [];
@@ -160,6 +160,7 @@ export function systemdServices(ws: Workspace, files: SourceFile[]): Service[] {
       configs: [],
       configFiles: [],
       notes,
+      unread: b.unread || undefined,
     });
   }
   return out;

@@ -116,6 +116,11 @@ export interface Service {
   instances?: { count?: number; reason: string };
   /** Notes on what the model could not follow (Helm templating, unknown shell variables). */
   notes: string[];
+  /**
+   * Env files or objects it loads were not read: the model had read MAX_READ_VALUES values
+   * (env.ts). Its environment lacks what they set, so nothing judges it (themisServices).
+   */
+  unread?: boolean;
 }
 
 /** A deployment file the model read. */
