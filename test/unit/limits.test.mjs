@@ -131,6 +131,20 @@ describe('limits: budgets', () => {
     assert.match(posture.stderr, /10 ThemisDB services \(themis50, .*\) are not shown/);
   });
 
+  it('a step of the wall clock during an analysis does not trip the time limit', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n` });
+    const wall = Date.now;
+    let calls = 0;
+    Date.now = () => wall() + (calls++ > 0 ? 60_000 : 0); // one minute later after the first reading
+    try {
+      const { analysis } = analyzeFile(dir, 'config.yaml');
+      assert.deepEqual(limitFindings(analysis), []);
+      assert.ok(analysis.findings.some((f) => f.ruleId === 'TLS002'));
+    } finally {
+      Date.now = wall;
+    }
+  });
+
   it('aliases expanded past their budget: one finding says part of the file was not checked', () => {
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}: ${i}`).join(', ');
     let text = `${CONFIG}p: &p {${keys}}\nlist:\n`;

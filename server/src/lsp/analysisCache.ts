@@ -80,13 +80,13 @@ export class AnalysisCache {
       root: rootOf(this.ws, p),
       onRuleError: (id, e) => this.log(`Rule ${id} failed on ${p}: ${e instanceof Error ? e.stack : String(e)}`),
     });
-    let slice = Date.now();
+    let slice = performance.now();
     let step = steps.next();
     while (!step.done) {
       // hover, completion and cancellations are answered between rules
-      if (Date.now() - slice > SLICE_MS) {
+      if (performance.now() - slice > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
-        slice = Date.now();
+        slice = performance.now();
       }
       step = steps.next();
     }

@@ -60,15 +60,15 @@ export function codeActionsFor(
   const analyzed: FindingsOf = (f) => (f === entry.file ? entry.analysis.findings : analyze(f, ws, options).findings);
   // each quick fix is verified by an analysis of the fixed text: over a large file's thousand
   // findings, the fixes that can be checked within the time limit are offered, the rest not
-  const deadline = Date.now() + DEFAULT_LIMITS.timeMs;
+  const deadline = performance.now() + DEFAULT_LIMITS.timeMs;
   let slowest = 0; // the longest analysis so far: the next one is not started if it would end past the deadline
-  const outOfTime = () => Date.now() + slowest > deadline;
+  const outOfTime = () => performance.now() + slowest > deadline;
   const inTime: FindingsOf = (f) => {
     if (f === entry.file) return entry.analysis.findings;
     if (outOfTime()) throw new OutOfTime();
-    const started = Date.now();
+    const started = performance.now();
     const found = analyzed(f);
-    slowest = Math.max(slowest, Date.now() - started);
+    slowest = Math.max(slowest, performance.now() - started);
     return found;
   };
   const verified = (finding: Finding, fix: Fix): boolean => {

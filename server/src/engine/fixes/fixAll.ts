@@ -165,13 +165,13 @@ export function fixAll(
   only?: (f: Finding) => boolean,
   timeMs = DEFAULT_LIMITS.timeMs,
 ): FixAllResult {
-  const deadline = Date.now() + timeMs;
+  const deadline = performance.now() + timeMs;
   let slowest = 0;
   const timed: FindingsOf = (f) => {
-    if (Date.now() + slowest > deadline) throw new PassesStopped('time');
-    const started = Date.now();
+    if (performance.now() + slowest > deadline) throw new PassesStopped('time');
+    const started = performance.now();
     const found = findingsOf(f);
-    slowest = Math.max(slowest, Date.now() - started);
+    slowest = Math.max(slowest, performance.now() - started);
     // not every rule ran, or not every finding is there: a fix cannot be checked against them
     if (found.some((x) => x.ruleId === LIMIT_RULE_ID)) throw new PassesStopped('limit');
     return found;
