@@ -29,6 +29,8 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
   }
   const of = (...ks: DeployFileKind[]) => [...kinds].filter(([, k]) => ks.includes(k)).map(([p]) => byPath.get(p)!);
 
+  // one budget for the values every service reads from env files and objects (MAX_READ_VALUES)
+  const budget = new ReadBudget();
   // docker-compose.override.yml merges into the base file beside it, as `docker compose up` does
   const composeProjects = (files: SourceFile[]) => {
     const paths = new Set(files.map((f) => f.path));
@@ -42,7 +44,6 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
   };
   const index = new K8sIndex();
   for (const f of of('kubernetes')) index.add(k8sObjects(f));
-  const budget = new ReadBudget();
   const services: Service[] = [
     ...composeProjects(of('compose')),
     ...of('kubernetes').flatMap((f) => k8sServices(f, index, budget)),
