@@ -97,7 +97,7 @@ describe('limits: budgets', () => {
   });
 
   it('services past the values a workspace reads are not judged, and their files say so', () => {
-    // 60 services loading one 2,000-line .env ask for 120,000 values: the first 50 are read
+    // 60 services loading one 2,000-line .env ask for 120,000 values: the first 25 are read (50,000)
     const services = Array.from(
       { length: 60 },
       (_, i) => `  themis${i}:\n    image: themisdb/themisdb:1\n    env_file: prod.env`,
@@ -110,25 +110,25 @@ describe('limits: budgets', () => {
     const model = engine.workspaceModel(ws, file.path);
     assert.deepEqual(
       model.services.filter((s) => s.unread).map((s) => s.name),
-      Array.from({ length: 10 }, (_, i) => `themis${50 + i}`),
+      Array.from({ length: 35 }, (_, i) => `themis${25 + i}`),
     );
     const limit = analysis.findings.filter((f) => f.ruleId === 'LIMIT');
     assert.equal(limit.length, 1);
     assert.match(
       limit[0].message,
-      /^10 ThemisDB services \(themis50, themis51, themis52, …\) defined in or loading this file were not checked: .*100,000 values/,
+      /^35 ThemisDB services \(themis25, themis26, themis27, …\) defined in or loading this file were not checked: .*50,000 values/,
     );
-    // a service not judged draws nothing: ENV001 on each of the 50 read ones only
+    // a service not judged draws nothing: ENV001 on each of the 25 read ones only
     const lineOf = (f) => file.lines.position(f.span.start).line;
     const env001 = analysis.findings.filter((f) => f.ruleId === 'ENV001').map(lineOf);
     assert.deepEqual(
       env001,
-      Array.from({ length: 50 }, (_, i) => 1 + 3 * i),
+      Array.from({ length: 25 }, (_, i) => 1 + 3 * i),
     );
     const { analysis: envAnalysis } = analyzeFile(dir, 'prod.env');
-    assert.match(envAnalysis.findings.find((f) => f.ruleId === 'LIMIT').message, /^10 ThemisDB services/);
+    assert.match(envAnalysis.findings.find((f) => f.ruleId === 'LIMIT').message, /^35 ThemisDB services/);
     const posture = spawnSync(process.execPath, [cli, 'posture', dir], { encoding: 'utf8' });
-    assert.match(posture.stderr, /10 ThemisDB services \(themis50, .*\) are not shown/);
+    assert.match(posture.stderr, /35 ThemisDB services \(themis25, .*\) are not shown/);
   });
 
   it('a step of the wall clock during an analysis does not trip the time limit', () => {

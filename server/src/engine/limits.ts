@@ -85,7 +85,7 @@ export function truncatedModelFinding(): Finding {
  * services (deploy/env.ts ReadBudget): a file loaded by many services is read once for each,
  * so a small workspace can ask for millions (2,000 services loading one 2,000-line .env).
  */
-export const MAX_READ_VALUES = 100_000;
+export const MAX_READ_VALUES = 50_000;
 
 /**
  * Services whose sources were left unread (Service.unread), and why, as the LIMIT finding
