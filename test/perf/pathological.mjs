@@ -201,6 +201,33 @@ export const CASES = [
     text: () => `services:\n${lines(2_000, (i) => `  themis${i}:\n    image: themisdb/themisdb:latest\n    env_file: prod.env`)}`,
     limit: true,
   },
+  {
+    // every file of a folder listed its 2,000 siblings, and each report went over the kept models
+    name: 'a unit with 2,000 drop-ins in one folder',
+    file: 'themisdb.service',
+    extra: Object.fromEntries(
+      Array.from({ length: 2_000 }, (_, i) => [
+        `themisdb.service.d/${String(i).padStart(4, '0')}.conf`,
+        `[Service]\nEnvironment=THEMIS_PRODUCTION_MODE=${i % 2}\n`,
+      ]),
+    ),
+    text: () => '[Service]\nExecStart=/usr/bin/themis_server\n',
+  },
+  {
+    // each container decoded the ConfigMap again, and each missing variable scanned for typos
+    name: '600 Deployments loading one 2,000-key ConfigMap',
+    file: 'k8s/deployment.yaml',
+    extra: {
+      'k8s/configmap.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n${lines(2_000, (i) => `  THEMIS_SETTING_${i}: "1"`)}`,
+    },
+    text: () =>
+      Array.from(
+        { length: 600 },
+        (_, i) =>
+          `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: themis${i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: themisdb\n          image: themisdb/themisdb:latest\n          envFrom:\n            - configMapRef:\n                name: settings\n`,
+      ).join('---\n'),
+    limit: true,
+  },
 ];
 
 /** A folder holding the case's files, `ok/config.yaml`, and a `.git` folder (a repository root: no walk goes above it). */

@@ -37,6 +37,7 @@ export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
+  private readonly namesByKind = new WeakMap<string[], Map<FileKind, string[]>>();
   private readonly refused = new Map<string, LinkRefusal>();
   // paths read and found missing, and whether a path is a link: asked per analysis and per fix, until the disk changes there
   private readonly missing = new Set<string>();
@@ -219,11 +220,25 @@ export class Workspace {
     return names;
   }
 
+  /**
+   * The names of a folder's files of one family, kept with the listing they come from: every
+   * file of a folder asks for its siblings, and a folder of 2,000 files would test 2,000 names
+   * for each of them.
+   */
+  private namesOf(dir: string, kind: FileKind): string[] {
+    const names = this.listDir(dir);
+    let byKind = this.namesByKind.get(names);
+    if (!byKind) this.namesByKind.set(names, (byKind = new Map()));
+    let found = byKind.get(kind);
+    if (!found) byKind.set(kind, (found = names.filter((n) => kindFromName(n) === kind)));
+    return found;
+  }
+
   /** Env-family files in the same folder, `.env` first. */
   siblingEnvFiles(filePath: string): SourceFile[] {
     const dir = path.dirname(filePath);
-    return this.listDir(dir)
-      .filter((n) => kindFromName(n) === 'env' && path.join(dir, n) !== filePath)
+    return this.namesOf(dir, 'env')
+      .filter((n) => path.join(dir, n) !== filePath)
       .sort((a, b) => (a === '.env' ? -1 : b === '.env' ? 1 : a.localeCompare(b)))
       .map((n) => this.file(path.join(dir, n)))
       .filter((f): f is SourceFile => !!f);
@@ -232,8 +247,8 @@ export class Workspace {
   /** The ThemisDB config files (config family, recognised by content) in the same folder. */
   siblingConfigs(filePath: string): SourceFile[] {
     const dir = path.dirname(filePath);
-    return this.listDir(dir)
-      .filter((n) => kindFromName(n) === 'config' && path.join(dir, n) !== filePath)
+    return this.namesOf(dir, 'config')
+      .filter((n) => path.join(dir, n) !== filePath)
       .map((n) => this.file(path.join(dir, n)))
       .filter((f): f is SourceFile => !!f && looksLikeThemisConfig(f.yaml));
   }
