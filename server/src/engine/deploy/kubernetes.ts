@@ -70,8 +70,17 @@ function decodeBase64(s: string): string | undefined {
   return Buffer.from(compact, 'base64').toString('utf8');
 }
 
+/** objectEntries' answers: every container that loads an object asks (1,000 Deployments of one ConfigMap). */
+const entriesOf = new WeakMap<K8sObject, readonly ObjectEntry[]>();
+
 /** Key/value entries of a Secret (`data` decoded, `stringData` over it) or a ConfigMap (`data`). */
-export function objectEntries(obj: K8sObject): ObjectEntry[] {
+export function objectEntries(obj: K8sObject): readonly ObjectEntry[] {
+  let found = entriesOf.get(obj);
+  if (!found) entriesOf.set(obj, (found = readEntries(obj)));
+  return found;
+}
+
+function readEntries(obj: K8sObject): ObjectEntry[] {
   const byKey = new Map<string, ObjectEntry>();
   const read = (section: string, decode: boolean) => {
     for (const r of entries(obj.doc, [section])) {
@@ -89,14 +98,23 @@ export function objectEntries(obj: K8sObject): ObjectEntry[] {
 /** The Secrets and ConfigMaps of the workspace, for references by name. */
 export class K8sIndex {
   private readonly objects: K8sObject[] = [];
+  /** By kind and name: a workspace of 3,000 ConfigMaps is looked up once per reference. */
+  private readonly byName = new Map<string, K8sObject[]>();
 
   add(objs: K8sObject[]): void {
-    this.objects.push(...objs.filter((o) => o.kind === 'Secret' || o.kind === 'ConfigMap'));
+    for (const o of objs) {
+      if (o.kind !== 'Secret' && o.kind !== 'ConfigMap') continue;
+      this.objects.push(o);
+      const key = `${o.kind}/${o.name}`;
+      const same = this.byName.get(key);
+      if (same) same.push(o);
+      else this.byName.set(key, [o]);
+    }
   }
 
   /** Same namespace first; an object or workload without one matches any. */
   find(kind: 'Secret' | 'ConfigMap', name: string, namespace: string | undefined): K8sObject | undefined {
-    const same = this.objects.filter((o) => o.kind === kind && o.name === name);
+    const same = this.byName.get(`${kind}/${name}`) ?? [];
     return same.find((o) => o.namespace === namespace) ?? same.find((o) => !o.namespace || !namespace);
   }
 

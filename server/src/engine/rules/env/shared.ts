@@ -5,6 +5,7 @@ import { EnvEntry } from '../../documents/envModel';
 import { varInfo } from '../../envCatalog';
 import {
   configuresServer,
+  Environment,
   EnvScope,
   entriesOf,
   entryOf,
@@ -78,10 +79,22 @@ export function renameTarget(key: string): string | undefined {
   return renameCache.get(key);
 }
 
+/** Per environment, the last entry misspelling each name: every rule that misses a variable asks. */
+const typosIn = new WeakMap<Environment, Map<string, EnvEntry>>();
+
 /** The (last) entry of this file whose name is a misspelling of `name`. */
 export function typoOf(scope: EnvScope, name: string): EnvEntry | undefined {
-  const hits = environmentOf(scope).entries.filter((e) => renameTarget(e.key) === name);
-  return hits[hits.length - 1];
+  const env = environmentOf(scope);
+  let typos = typosIn.get(env);
+  if (!typos) {
+    typos = new Map();
+    for (const e of env.entries) {
+      const target = renameTarget(e.key);
+      if (target !== undefined) typos.set(target, e);
+    }
+    typosIn.set(env, typos);
+  }
+  return typos.get(name);
 }
 
 /** A misspelled definition of a missing variable, as a message names it. */
