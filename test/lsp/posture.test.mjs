@@ -2,6 +2,7 @@
 // (completion, hover, definition, references), through the real server.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeWorkspace } from '../helpers/engine.mjs';
 import { fileUri, LspClient } from '../helpers/lspClient.mjs';
@@ -258,5 +259,32 @@ describe('LSP: deployment posture and deployment files', () => {
     const unit = client.open(path.join(dir, 'systemd/themisdb.service'), UNIT);
     const envFile = await client.request('textDocument/definition', at(unit, 4, 22));
     assert.equal(envFile[0].uri, fileUri(path.join(dir, 'systemd/themisdb.env')));
+  });
+});
+
+describe('LSP: services past the read budget', () => {
+  // 40 services loading one 2,000-line .env ask for 80,000 values: the first 25 are read (50,000)
+  const services = Array.from({ length: 40 }, (_, i) => `  themis${i}:\n    image: themisdb/themisdb:1\n    env_file: prod.env`);
+  let client;
+  let dir;
+  before(async () => {
+    dir = writeWorkspace({
+      'docker-compose.yml': `services:\n${services.join('\n')}\n`,
+      'prod.env': Array.from({ length: 2000 }, (_, i) => `THEMIS_SETTING_${i}=${i}`).join('\n') + '\n',
+    });
+    client = new LspClient({ rootDir: dir });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('the posture view leaves them out and names them; the compose file says so in a LIMIT diagnostic', async () => {
+    const res = await client.request('themisdb/posture', {});
+    assert.equal(res.services, 25);
+    assert.match(res.markdown, /^\*\*15 ThemisDB services \(themis25, themis26, themis27, …\) are not shown: .*50,000 values/m);
+    const uri = client.open(path.join(dir, 'docker-compose.yml'), fs.readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8'));
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const limit = diagnostics.filter((d) => d.code === 'LIMIT');
+    assert.equal(limit.length, 1);
+    assert.match(limit[0].message, /^15 ThemisDB services .* defined in or loading this file were not checked/);
   });
 });
