@@ -31,7 +31,11 @@ export const sizedAsYaml = (filePath: string): boolean => !isUnitName(filePath) 
 export function mayBeThemisDeployment(file: SourceFile): boolean {
   if (!isDeploymentCandidate(file.path) || !saysThemis(file.text)) return false;
   if (!sizedAsYaml(file.path)) return true;
-  if (isHelmTemplate(file)) return false;
+  return !isHelmTemplate(file) && hasDeploymentKeys(file);
+}
+
+/** YAML text with a manifest's or a compose file's keys, or a values file's name: what a deployment file needs before it is parsed. */
+function hasDeploymentKeys(file: SourceFile): boolean {
   const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
   return manifest || keyWritten(file.text, 'services') || isHelmValuesName(file.path);
 }
@@ -67,8 +71,7 @@ function recognized(file: SourceFile): DeployFileKind | undefined {
   if (isHelmTemplate(file)) return undefined;
   // a YAML file without the keys of a manifest or a compose file is none: the walk over every
   // YAML file of a workspace then parses (and keeps the model of) none of them
-  const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
-  if (!manifest && !keyWritten(file.text, 'services') && !isHelmValuesName(file.path)) return undefined;
+  if (!hasDeploymentKeys(file)) return undefined;
   const docs = file.yaml.documents();
   if (docs.some((d) => typeof d.get('apiVersion')?.value === 'string' && typeof d.get('kind')?.value === 'string'))
     return 'kubernetes';
