@@ -1,7 +1,7 @@
 // `themisdb-lint posture [PATH…]`: what each ThemisDB service of a deployment will really
 // run with, control by control. Values come masked from the engine (displayValue); this
 // file prints nothing else of the files' text.
-import { deploymentModel, themisServices } from '../engine/deploy/model';
+import { deploymentModel, themisServices, unreadServices } from '../engine/deploy/model';
 import { PostureControl, servicePosture, ServicePosture, unreadServicesNote, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
 import { createNodeHost } from '../nodeHost';
@@ -48,7 +48,7 @@ export function runPosture(argv: string[], cwd: string, io: PostureIo): number {
   const postures = themisServices(model)
     .filter((s) => s.files.some((f) => wanted.has(f)))
     .map((s) => servicePosture(ws, s, model));
-  const left = unreadServicesNote(model.services.filter((s) => s.files.some((f) => wanted.has(f))));
+  const left = unreadServicesNote(unreadServices(model).filter((s) => s.files.some((f) => wanted.has(f))));
   if (left) io.err(`themisdb-lint posture: ${left}\n`);
   if (opts.format === 'json') io.out(JSON.stringify(toJson(postures, cwd, ws), null, 2) + '\n');
   else io.out(formatPosture(postures, cwd, ws, useColor(io.env ?? process.env, io.isTty, opts.color)));

@@ -2,7 +2,7 @@
 // client's read-only "Deployment Posture" document. The values come masked from the
 // engine (displayValue via servicePosture); nothing else of the files' text is shown.
 import * as path from 'path';
-import { deploymentModel } from '../engine/deploy/model';
+import { deploymentModel, unreadServices } from '../engine/deploy/model';
 import { deploymentPosture, PostureControl, ServicePosture, unreadServicesNote, Verdict } from '../engine/deploy/posture';
 import { Workspace } from '../engine/workspace/workspace';
 import { PostureResult } from '../protocol';
@@ -104,5 +104,5 @@ export function postureMarkdown(ws: Workspace, postures: ServicePosture[], left?
 export function workspacePosture(ws: Workspace): PostureResult {
   const model = deploymentModel(ws);
   const postures = deploymentPosture(ws, model);
-  return { markdown: postureMarkdown(ws, postures, unreadServicesNote(model.services)), services: postures.length };
+  return { markdown: postureMarkdown(ws, postures, unreadServicesNote(unreadServices(model))), services: postures.length };
 }

@@ -16,7 +16,8 @@ export class ReadBudget {
 
   /** Whether `count` more values may be read; once one source is refused, every later one is. */
   take(count: number): boolean {
-    if (this.refused || count > this.left) return !(this.refused = true);
+    if (count > this.left) this.refused = true;
+    if (this.refused) return false;
     this.left -= count;
     return true;
   }

@@ -73,10 +73,13 @@ export function themisServices(model: DeploymentModel): Service[] {
   return model.services.filter((s) => s.themis && !s.unread);
 }
 
-/** ThemisDB services defined in a file or loading from it whose sources were left unread (Service.unread). */
-export function unreadServices(model: DeploymentModel, filePath: string): Service[] {
+/** ThemisDB services whose sources were left unread (Service.unread): all, or those defined in or loading from a file. */
+export function unreadServices(model: DeploymentModel, filePath?: string): Service[] {
   return model.services.filter(
-    (s) => s.themis && s.unread && (s.files.includes(filePath) || s.sources.some((src) => src.resolved === filePath)),
+    (s) =>
+      s.themis &&
+      s.unread &&
+      (filePath === undefined || s.files.includes(filePath) || s.sources.some((src) => src.resolved === filePath)),
   );
 }
 

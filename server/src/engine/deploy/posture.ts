@@ -414,9 +414,8 @@ function sourceOf(ws: Workspace, file: string, span: Span): PostureSource {
   return { file, line, span };
 }
 
-/** What a posture view says of the services it leaves out (Service.unread), or undefined when there are none. */
-export function unreadServicesNote(services: readonly Service[]): string | undefined {
-  const unread = services.filter((s) => s.themis && s.unread);
+/** What a posture view says of the services it leaves out (model.unreadServices), or undefined when there are none. */
+export function unreadServicesNote(unread: readonly Service[]): string | undefined {
   if (!unread.length) return undefined;
   const { services: who, why } = unreadServicesText(unread.map((s) => s.name));
   return `${who} ${unread.length === 1 ? 'is' : 'are'} not shown: ${why}.`;
