@@ -321,13 +321,22 @@ function embeddedContext(
  * may be ThemisDB's by their name or text, or that the user named, get the finding.
  */
 function overSizeLimit(file: SourceFile, limits: Limits, explicit = false): Omit<Analysis, 'profile'> | undefined {
+  const finding = fileSizeLimit(file, limits);
+  if (!finding) return undefined;
+  const mode = modeline(file.text);
+  if (mode === 'off') return { kind: undefined, findings: [] };
+  const kind = mode ?? kindFromName(file.path) ?? (mayBeThemisDeployment(file) ? 'deploy' : undefined);
+  return { kind, findings: kind || explicit ? [finding] : [] };
+}
+
+/**
+ * The size-limit finding of a file, or undefined when it is within the limits; counted as its
+ * family is: a .env and a systemd unit by lines, YAML with its flow-collection items too.
+ */
+export function fileSizeLimit(file: SourceFile, limits: Limits = DEFAULT_LIMITS): Finding | undefined {
   const mode = modeline(file.text);
   const named = mode === 'off' ? undefined : (mode ?? kindFromName(file.path));
-  const finding = sizeLimitFinding(file.text, named ? named !== 'env' : sizedAsYaml(file.path), limits);
-  if (!finding) return undefined;
-  if (mode === 'off') return { kind: undefined, findings: [] };
-  const kind = named ?? (mayBeThemisDeployment(file) ? 'deploy' : undefined);
-  return { kind, findings: kind || explicit ? [finding] : [] };
+  return sizeLimitFinding(file.text, named ? named !== 'env' : sizedAsYaml(file.path), limits);
 }
 
 function finalize(

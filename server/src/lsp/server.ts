@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deployFileKind, isDeploymentCandidate } from '../engine/deploy/recognize';
 import { kindFromName } from '../engine/fileKinds';
-import { sizeLimitFinding } from '../engine/limits';
+import { fileSizeLimit } from '../engine/analyze';
 import { Workspace } from '../engine/workspace/workspace';
 import { maskSecretsInLog } from '../engine/secretValue';
 import { SourceFile } from '../engine/sourceFile';
@@ -327,7 +327,7 @@ function kindOf(uri: string) {
   const file = fileOf(uri);
   if (!doc || !file) return undefined;
   // a file too large to analyze gets no hover or completion either: they would parse it
-  if (sizeLimitFinding(file.text, kindFromName(file.path) !== 'env')) return undefined;
+  if (fileSizeLimit(file)) return undefined;
   const analysis = cache.peek(doc.uri, doc.version)?.analysis;
   return { file, analysis, kind: analysis?.kind ?? documentKind(doc.uri, doc.version, file, ws) };
 }
