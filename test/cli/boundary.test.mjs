@@ -4,9 +4,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { cli, json, only, workspace } from './helpers.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 const base = (body) => `storage:\n  rocksdb_path: ./data/rocksdb\n${body}`;
 const BAD_PORT = base('server:\n  port: "abc"\n');
@@ -16,7 +16,7 @@ const OUTSIDE_TOKEN = 'Q2lTZWNyZXRUb2tlbkZyb21PdXRzaWRlMTIzNDU2Nzg5MA';
 
 /** A folder outside the workspace, with a credentials file in it. */
 function outside() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-outside-'));
+  const dir = tempDir('themisdb-outside-');
   fs.writeFileSync(path.join(dir, 'credentials'), `FIRST_VAR=${OUTSIDE_TOKEN}\nTHEMIS_TOKEN_ADMIN=${OUTSIDE_TOKEN}\n`);
   return dir;
 }
@@ -144,7 +144,7 @@ describe('CLI: the workspace boundary', () => {
 describe('CLI: init never writes through a link', () => {
   for (const name of ['.env', 'config.yaml', '.gitignore']) {
     it(`refuses a dangling ${name} link and writes nothing`, () => {
-      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-outside-'));
+      const out = tempDir('themisdb-outside-');
       const dir = workspace({});
       fs.mkdirSync(path.join(dir, 'out'));
       fs.symlinkSync(path.join(out, 'planted'), path.join(dir, 'out', name));

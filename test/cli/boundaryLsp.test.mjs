@@ -4,10 +4,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeWorkspace } from '../helpers/engine.mjs';
 import { fileUri, LspClient } from '../helpers/lspClient.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 const OUTSIDE_VALUE = 'Q2lTZWNyZXRGcm9tT3V0c2lkZTEyMzQ1Njc4';
 const CONFIG =
@@ -18,7 +18,7 @@ describe('LSP: the workspace boundary', () => {
   let dir;
   let out;
   before(async () => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-outside-'));
+    out = tempDir('themisdb-outside-');
     fs.writeFileSync(path.join(out, 'credentials'), `FIRST_VAR=${OUTSIDE_VALUE}\n`);
     dir = writeWorkspace({ 'config/config.yaml': CONFIG });
     fs.symlinkSync(path.join(out, 'credentials'), path.join(dir, 'config/.env'));

@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,7 +26,7 @@ export function only(...ids) {
 
 /** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */
 export function workspace(files) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-cli-'));
+  const dir = tempDir('themisdb-cli-');
   for (const [rel, text] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -55,7 +55,7 @@ export function json(r) {
 /** Bundles CLI modules from server/src/cli (TypeScript) with esbuild, for unit tests of their parts. */
 export async function cliModules(...names) {
   const { build } = await import('esbuild');
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-cli-src-'));
+  const outdir = tempDir('themisdb-cli-src-');
   await build({
     entryPoints: names.map((n) => path.join(repoRoot, 'server', 'src', 'cli', `${n}.ts`)),
     outdir,

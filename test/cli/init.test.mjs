@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/engine.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 const cli = (args, cwd) =>
   spawnSync(process.execPath, [path.join(repoRoot, 'server/out/cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -19,7 +19,7 @@ const combos = [
 
 for (const args of combos) {
   test(`init --production ${args.join(' ') || '(defaults)'} lints clean`, () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-init-'));
+    const dir = tempDir('themis-init-');
     const r = cli(['init', '--production', ...args, 'out'], dir);
     assert.equal(r.status, 0, r.stderr);
     const lint = cli(['--profile', 'production', '--format', 'json', '--fail-on', 'warning', 'out'], dir);
@@ -38,7 +38,7 @@ for (const args of combos) {
 }
 
 test('init refuses to overwrite without --force, and checks its options', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-init-'));
+  const dir = tempDir('themis-init-');
   fs.writeFileSync(path.join(dir, 'config.yaml'), '# mine\n');
   const r = cli(['init', '--production', '.'], dir);
   assert.equal(r.status, 2);
@@ -50,7 +50,7 @@ test('init refuses to overwrite without --force, and checks its options', () => 
 });
 
 test('init --force over an existing .env: mode 600 again, .gitignore listing .env once, no leading blank line', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themis-init-'));
+  const dir = tempDir('themis-init-');
   fs.writeFileSync(path.join(dir, '.env'), 'OLD=1\n', { mode: 0o644 });
   fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules/');
   const refused = cli(['init', '--production', '--with-env', '.'], dir);

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cliModules, engine } from './helpers.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 let m;
 before(async () => {
@@ -199,7 +200,7 @@ describe('fix selection', () => {
 
 describe('baseline matching', () => {
   it('absorbs one finding per entry', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bl-'));
+    const dir = tempDir('themisdb-bl-');
     const f = (fp, file = 'config.yaml') => ({ ruleId: 'TLS002', file: path.join(dir, file), fingerprint: fp });
     const baseline = {
       version: 1,
@@ -248,7 +249,7 @@ describe('colour', () => {
 
 describe('rule docs', () => {
   it('reads the summary, a plain-text help and falls back when a page is missing', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-docs-'));
+    const dir = tempDir('themisdb-docs-');
     fs.writeFileSync(
       path.join(dir, 'ABC001.md'),
       '# ABC001 some-rule\n\nThe `x.y` key is **off**, see [the guide](https://example.invalid/g).\n\n| | |\n|---|---|\n| Files | config.yaml |\n\n## What it checks\nStuff.\n\n## Why it matters\nBecause\nit does.\n\n## Example\n```yaml\nx:\n  y: false\n```\n',

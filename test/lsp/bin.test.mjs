@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, writeWorkspace } from '../helpers/engine.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 /** The LSP shutdown handshake; the server process must then exit by itself (5 s at most). */
 async function shutDown(conn, proc) {
@@ -71,7 +71,7 @@ describe('the server command of the README recipes', () => {
   it('answers initialize when run by name from the PATH, as installed by npm, and reports on a .env opened as sh', async () => {
     const [command, ...args] = readmeCommands().helix;
     // npm install -g links the bin into a folder on the PATH
-    const binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bin-'));
+    const binDir = tempDir('themisdb-bin-');
     const bin = path.join(repoRoot, pkg.bin[command]);
     fs.chmodSync(bin, 0o755);
     fs.symlinkSync(bin, path.join(binDir, command));

@@ -6,17 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot, writeWorkspace } from '../helpers/engine.mjs';
 import { LspClient } from '../helpers/lspClient.mjs';
+import { tempDir } from '../helpers/tempDir.mjs';
 
 const REAL = fs.readFileSync(path.join(repoRoot, 'test/fixtures/real/3955e2b8/config/core/config.yaml'), 'utf8');
 const posix = process.platform !== 'win32';
 
 test('the code cache: written once to a private folder, then used; rewritten when rejected; never in a shared folder', async () => {
   const dir = writeWorkspace({ 'config/core/config.yaml': REAL });
-  const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-codecache-'));
+  const cacheRoot = tempDir('themisdb-codecache-');
   /** One start of the server: its diagnostics on the real config. */
   const start = async (env) => {
     const client = new LspClient({ rootDir: dir, settings: { profile: 'production', rules: {} }, env });
