@@ -24,6 +24,21 @@ describe('deployment file kinds', () => {
     assert.equal(kind('/w/docker-compose.yml', 'version: "3"\n'), undefined, 'no services');
   });
 
+  it('the keys are found before any parse in every way YAML writes them, and not in comments or longer words', () => {
+    for (const text of [
+      COMPOSE,
+      '"services":\n  app:\n    image: redis:7\n',
+      "'services' :\n  app:\n    image: redis:7\n",
+      '{services: {app: {image: redis}}}\n',
+      '{x: 1,services: {app: {image: redis}}}\n',
+    ])
+      assert.equal(kind('/w/docker-compose.yml', text), 'compose', text);
+    // the word many times, never as a key: no parse is needed to say it is no compose file
+    const comments = '# the services of this host: one per line\n'.repeat(500) + 'myservices: {}\nservicesx: 1\n';
+    assert.equal(kind('/w/docker-compose.yml', comments), undefined);
+    assert.equal(kind('/w/k8s/cm.yaml', '"apiVersion": v1\n"kind": ConfigMap\n'), 'kubernetes');
+  });
+
   it('Kubernetes: any YAML document with apiVersion and kind, multi-document files too', () => {
     assert.equal(kind('/w/k8s/cm.yaml', K8S), 'kubernetes');
     assert.equal(kind('/w/all.yml', `# header\nfoo: 1\n---\n${K8S}`), 'kubernetes');

@@ -36,8 +36,8 @@ export function sizeLimitFinding(
       `This file was not analyzed: it is ${mb(bytes)}, over the size limit of ${mb(limits.maxBytes)} for one file.`,
       { start: 0, end: 0 },
     );
-  const items = countItems(text, yaml, limits.maxItems);
-  if (items > limits.maxItems)
+  // each item is one character: a text no longer than the limit cannot be over it
+  if (text.length > limits.maxItems && countItems(text, yaml, limits.maxItems) > limits.maxItems)
     return limitFinding(
       `This file was not analyzed: it has more than ${limits.maxItems.toLocaleString('en-US')} ${yaml ? 'lines and flow-collection items' : 'lines'}, the limit for one file.`,
       { start: 0, end: 0 },

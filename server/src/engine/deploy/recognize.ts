@@ -92,8 +92,20 @@ function recognized(file: SourceFile): DeployFileKind | undefined {
 
 /** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
 function keyWritten(text: string, key: string): boolean {
-  // the native search first: the regex tries its alternation at every offset of a text without the word
-  return text.includes(key) && new RegExp(`(?:^|[\\s{,?])["']?${key}["']?[ \\t]*:`).test(text);
+  // each occurrence of the word tested where it stands: a regex over the text would try every offset
+  // of a config that has the word in its comments, on every keystroke
+  const after = /["']?[ \t]*:/y;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    after.lastIndex = at + key.length;
+    if (startsKey(text, at) && after.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether a key may start at `at`: the text's start, or after a space, a line break, `{`, `,` or `?`, with a quote between or not. */
+function startsKey(text: string, at: number): boolean {
+  const opens = (i: number) => i === 0 || /[\s{,?]/.test(text[i - 1]);
+  return opens(at) || ((text[at - 1] === '"' || text[at - 1] === "'") && opens(at - 1));
 }
 
 /** Text that names ThemisDB (an image, a command, a unit or container name). */
