@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from '../helpers/tempDir.mjs';
+import { tempDir, tempFiles } from '../helpers/tempDir.mjs';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,13 +26,7 @@ export function only(...ids) {
 
 /** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */
 export function workspace(files) {
-  const dir = tempDir('themisdb-cli-');
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, text);
-  }
-  return dir;
+  return tempFiles('themisdb-cli-', files);
 }
 
 /** Runs `node server/out/cli.js ...args` in `cwd` (`input` on standard input); the environment has no colour settings unless given. */

@@ -1,8 +1,7 @@
 // The built engine bundle (npm test builds it first) and helpers to run it on real files.
 import { createRequire } from 'node:module';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempDir } from './tempDir.mjs';
+import { tempFiles } from './tempDir.mjs';
 
 const require = createRequire(import.meta.url);
 export const engine = require('../../server/out/engine.js');
@@ -12,13 +11,7 @@ export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathn
 
 /** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */
 export function writeWorkspace(files) {
-  const dir = tempDir('themisdb-ws-');
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, text);
-  }
-  return dir;
+  return tempFiles('themisdb-ws-', files);
 }
 
 /** Analyzes one file of a workspace folder with the real engine and disk. */

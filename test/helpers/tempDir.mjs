@@ -15,3 +15,14 @@ export function tempDir(prefix) {
   made.push(dir);
   return dir;
 }
+
+/** A fresh temp folder (tempDir) holding `files` ({relativePath: text}). */
+export function tempFiles(prefix, files) {
+  const dir = tempDir(prefix);
+  for (const [rel, text] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+  }
+  return dir;
+}
