@@ -197,7 +197,7 @@ export function* analysisSteps(
         applicable.slice(stoppedAt).map((r) => r.meta.id),
       ),
     );
-  if (kind !== 'env' && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
+  if (isYamlKind(file, kind) && file.yaml.truncated) limitNotes.push(truncatedModelFinding());
   if (kind === 'deploy' || kind === 'env') {
     const unread = unreadServices(workspaceModel(ws, file.path), file.path);
     if (unread.length) limitNotes.push(unreadServicesFinding(unread.map((s) => s.name)));

@@ -7,7 +7,7 @@ import { kindFromName, looksLikeThemisConfig } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { EnvBuilder, lastReadings, ReadBudget } from './env';
-import { isServerThemisVar, saysThemis } from './recognize';
+import { deployFileKind, isServerThemisVar, saysThemis } from './recognize';
 import { EmbeddedConfig, EnvOrigin, EnvSource, Service, SourceRef } from './types';
 import { entries, items, spanOf, str } from './yamlAccess';
 
@@ -44,9 +44,10 @@ export function isWorkloadKind(kind: string): boolean {
   return kind in WORKLOAD_POD_SPEC;
 }
 
-/** Every object of a manifest (multi-document files included). */
+/** Every object of a manifest (multi-document files included); none in any other file, which is not parsed for them (a systemd unit is no YAML). */
 export function k8sObjects(file: SourceFile): K8sObject[] {
   const out: K8sObject[] = [];
+  if (deployFileKind(file) !== 'kubernetes') return out;
   for (const doc of file.yaml.documents()) {
     const kind = str(doc.get('kind'));
     if (!kind || str(doc.get('apiVersion')) === undefined) continue;

@@ -73,33 +73,65 @@ export function themisServices(model: DeploymentModel): Service[] {
   return model.services.filter((s) => s.themis && !s.unread);
 }
 
+/** A model's services and files by path: every file of a folder asks for its own, several times (2,000 drop-ins of one unit). */
+interface ModelIndex {
+  files: Map<string, DeployFile>;
+  /** Known ThemisDB services defined in each file. */
+  definedIn: Map<string, Service[]>;
+  /** Known ThemisDB services loading variables from each file they are not defined in. */
+  loading: Map<string, Service[]>;
+  /** ThemisDB services left unread, by each file they are defined in or load from. */
+  unread: Map<string, Service[]>;
+}
+
+const indexes = new WeakMap<DeploymentModel, ModelIndex>();
+
+function indexOf(model: DeploymentModel): ModelIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  index = { files: new Map(), definedIn: new Map(), loading: new Map(), unread: new Map() };
+  for (const f of model.files) if (!index.files.has(f.path)) index.files.set(f.path, f);
+  const add = (by: Map<string, Service[]>, paths: Iterable<string>, s: Service) => {
+    for (const p of new Set(paths)) {
+      const list = by.get(p);
+      if (list) list.push(s);
+      else by.set(p, [s]);
+    }
+  };
+  for (const s of model.services) {
+    if (!s.themis) continue;
+    const sources = s.sources.flatMap((src) => (src.resolved ? [src.resolved] : []));
+    if (s.unread) {
+      add(index.unread, [...s.files, ...sources], s);
+      continue;
+    }
+    add(index.definedIn, s.files, s);
+    const values = [...s.env.values()].map((v) => v.file).filter((f) => !s.files.includes(f));
+    add(index.loading, [...sources, ...values], s);
+  }
+  indexes.set(model, index);
+  return index;
+}
+
 /** ThemisDB services whose sources were left unread (Service.unread): all, or those defined in or loading from a file. */
 export function unreadServices(model: DeploymentModel, filePath?: string): Service[] {
-  return model.services.filter(
-    (s) =>
-      s.themis &&
-      s.unread &&
-      (filePath === undefined || s.files.includes(filePath) || s.sources.some((src) => src.resolved === filePath)),
-  );
+  if (filePath === undefined) return model.services.filter((s) => s.themis && s.unread);
+  return [...(indexOf(model).unread.get(filePath) ?? [])];
 }
 
 /** ThemisDB services that load variables from a file (an env file, a Secret or ConfigMap manifest). */
 export function servicesLoading(model: DeploymentModel, filePath: string): Service[] {
-  return themisServices(model).filter(
-    (s) =>
-      s.sources.some((src) => src.resolved === filePath) ||
-      [...s.env.values()].some((v) => v.file === filePath && !s.files.includes(filePath)),
-  );
+  return [...(indexOf(model).loading.get(filePath) ?? [])];
 }
 
 /** ThemisDB services defined in a file (a unit's drop-in counts for the unit). */
 export function servicesIn(model: DeploymentModel, filePath: string): Service[] {
-  return themisServices(model).filter((s) => s.files.includes(filePath));
+  return [...(indexOf(model).definedIn.get(filePath) ?? [])];
 }
 
 /** The deployment kind of a file in the model, and whether it is ThemisDB's. */
 export function deployFileOf(model: DeploymentModel, filePath: string): DeployFile | undefined {
-  return model.files.find((f) => f.path === filePath);
+  return indexOf(model).files.get(filePath);
 }
 
 /**
@@ -108,6 +140,6 @@ export function deployFileOf(model: DeploymentModel, filePath: string): DeployFi
  */
 export function workspaceModel(ws: Workspace, filePath?: string): DeploymentModel {
   const model = ws.memo('deploymentModel', () => deploymentModel(ws));
-  if (!filePath || !isDeploymentCandidate(filePath) || model.files.some((f) => f.path === filePath)) return model;
+  if (!filePath || !isDeploymentCandidate(filePath) || deployFileOf(model, filePath)) return model;
   return ws.memo(`deploymentModel:${filePath}`, () => deploymentModel(ws, [filePath]));
 }

@@ -19,9 +19,11 @@ export function servicesHere(ctx: DepContext): Service[] {
 
 /** Services of a YAML kind (compose, kubernetes) defined in this file, with the document of each definition. */
 export function yamlServices(ctx: DepContext, kind: Service['kind']): { service: Service; doc: DocView; path: string[] }[] {
+  const defined = servicesHere(ctx).filter((s) => s.kind === kind && s.file === ctx.file.path && s.yamlPath);
+  // read as YAML only when it defines some: a systemd unit is no YAML, and parsing it would cost (2,000 drop-ins)
+  if (defined.length === 0) return [];
   const docs = ctx.file.yaml.documents();
-  return servicesHere(ctx)
-    .filter((s) => s.kind === kind && s.file === ctx.file.path && s.yamlPath)
+  return defined
     .map((s) => ({ service: s, doc: docs[s.docIndex ?? 0], path: s.yamlPath! }))
     .filter((x): x is { service: Service; doc: DocView; path: string[] } => !!x.doc);
 }
