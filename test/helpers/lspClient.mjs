@@ -18,7 +18,8 @@ export class LspClient {
    * `initializationOptions`: what the VS Code client sends (VSCODE_INIT_OPTIONS) or nothing, as other
    * editors; `window`: the client's window capabilities (e.g. `{ showDocument: { support: true } }`);
    * `wrapper`: a command the server runs under (`['/usr/bin/time', '-v']` measures it from outside);
-   * `env`: variables set for the server process besides this one's.
+   * `env`: variables set for the server process besides this one's;
+   * `server`: the server's entry point (default: the repository's server/out/server.js).
    */
   constructor({
     rootDir,
@@ -28,6 +29,7 @@ export class LspClient {
     window,
     wrapper = [],
     env = {},
+    server = path.join(repoRoot, 'server/out/server.js'),
   } = {}) {
     this.rootDir = rootDir;
     this.settings = settings;
@@ -40,8 +42,7 @@ export class LspClient {
     this.messages = [];
     this.diagnostics = new Map();
     this.waiters = [];
-    const server = [process.execPath, path.join(repoRoot, 'server/out/server.js'), '--stdio'];
-    const [command, ...args] = [...wrapper, ...server];
+    const [command, ...args] = [...wrapper, process.execPath, server, '--stdio'];
     this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
