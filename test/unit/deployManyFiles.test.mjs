@@ -22,15 +22,16 @@ function analyzeAll(files) {
   return out;
 }
 
-/** The paths whose SourceFile built a YAML model while `fn` ran. */
+/** Per path, the SourceFiles whose YAML model was read while `fn` ran (each builds its own). */
 function yamlReadsDuring(fn) {
   const proto = engine.SourceFile.prototype;
   const original = Object.getOwnPropertyDescriptor(proto, 'yaml');
-  const read = new Set();
+  const read = new Map();
   Object.defineProperty(proto, 'yaml', {
     ...original,
     get() {
-      read.add(this.path);
+      if (!read.has(this.path)) read.set(this.path, new Set());
+      read.get(this.path).add(this);
       return original.get.call(this);
     },
   });
@@ -59,8 +60,23 @@ describe('a systemd unit with many drop-ins', () => {
 
   it('no unit or drop-in is parsed as YAML', () => {
     const read = yamlReadsDuring(() => analyzeAll(files));
-    const systemd = [...read].filter((p) => /\.(?:service|conf)$/.test(p));
+    const systemd = [...read.keys()].filter((p) => /\.(?:service|conf)$/.test(p));
     assert.deepEqual(systemd, []);
+  });
+});
+
+describe('the deployment model', () => {
+  it('reads and parses each manifest once, the files it was not asked about included', () => {
+    const read = yamlReadsDuring(() =>
+      analyzeAll({
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: themis\nspec:\n  template:\n    spec:\n      containers:\n        - name: themisdb\n          image: themisdb/themisdb:1\n          envFrom:\n            - configMapRef:\n                name: settings\n',
+        'k8s/configmap.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  THEMIS_PRODUCTION_MODE: "0"\n',
+      }),
+    );
+    const parses = Object.fromEntries([...read].map(([p, files]) => [path.basename(p), files.size]));
+    assert.deepEqual(parses, { 'deployment.yaml': 1, 'configmap.yaml': 1 });
   });
 });
 

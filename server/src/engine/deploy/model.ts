@@ -20,7 +20,7 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
   const kinds = new Map<string, DeployFileKind>();
   // what each file is stays known until it changes; only the deployment files are kept
   for (const p of new Set([...ws.findPaths(isDeploymentCandidate), ...extra])) {
-    const k = ws.fileFact(p, 'deployKind', deployFileKind);
+    const k = ws.fileFact(p, 'deployKind', deployFileKind, (kind) => kind !== undefined);
     const f = k && ws.file(p);
     if (f) {
       byPath.set(p, f);

@@ -90,15 +90,19 @@ export class Workspace {
 
   /**
    * A value computed from one file (what deployment file it is), kept until that file
-   * changes, is opened or closed. A file not read before is read for it and not kept:
-   * a walk over every file of a large workspace holds none of their texts.
+   * changes, is opened or closed. A file not read before is read for it and not kept
+   * (a walk over every file of a large workspace holds none of their texts), unless
+   * `keep` says the caller reads it next: a deployment file is then not read and parsed twice.
    */
-  fileFact<T>(filePath: string, key: string, compute: (file: SourceFile) => T): T | undefined {
+  fileFact<T>(filePath: string, key: string, compute: (file: SourceFile) => T, keep?: (value: T) => boolean): T | undefined {
     let facts = this.facts.get(filePath);
     if (facts?.has(key)) return facts.get(key) as T;
-    const file = this.overlays.has(filePath) || this.files.has(filePath) ? this.file(filePath) : this.readDisk(filePath);
+    const held = this.overlays.has(filePath) || this.files.has(filePath);
+    const file = held ? this.file(filePath) : this.readDisk(filePath);
     if (!file) return undefined;
     const value = compute(file);
+    // a file the caller reads next is kept with what computing the fact built (its parse)
+    if (!held && keep?.(value)) this.files.set(filePath, file);
     if (!facts) this.facts.set(filePath, (facts = new Map()));
     facts.set(key, value);
     return value;
