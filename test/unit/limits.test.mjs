@@ -93,7 +93,35 @@ describe('limits: budgets', () => {
     const dir = writeWorkspace({ 'config.yaml': `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n` });
     const { analysis } = analyzeFile(dir, 'config.yaml', { limits: { timeMs: -1 } });
     assert.equal(analysis.findings.length, 1);
-    assert.match(analysis.findings[0].message, /stopped at the time limit of -?[\d.]+ s: \d+ rules did not run/);
+    assert.match(
+      analysis.findings[0].message,
+      /stopped at the time limit of -?[\d.]+ s: \d+ rules did not run or did not finish/,
+    );
+  });
+
+  it('a rule that judges many services stops between them at the time budget', () => {
+    const services = Array.from(
+      { length: 10 },
+      (_, i) => `  themis${i}:\n    image: themisdb/themisdb:1\n    environment:\n      THEMIS_PRODUCTION_MODE: "0"\n`,
+    );
+    const dir = writeWorkspace({ 'docker-compose.yml': `services:\n${services.join('')}` });
+    const env001 = engine.RULES.find((r) => r.meta.id === 'ENV001');
+    // ENV001 as it is, made slow: 40 ms per service it judges
+    const slow = {
+      ...env001,
+      check(ctx) {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+        env001.check(ctx);
+      },
+    };
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    const file = ws.file(path.join(dir, 'docker-compose.yml'));
+    const { findings } = engine.analyze(file, ws, { profile: 'production', root: dir, limits: { timeMs: 150 } }, [slow]);
+    const judged = findings.filter((f) => f.ruleId === 'ENV001').length;
+    assert.ok(judged >= 1 && judged < 10, `judged ${judged} of 10 services`);
+    const limit = findings.find((f) => f.ruleId === 'LIMIT');
+    assert.match(limit.message, /1 rule did not run or did not finish \(ENV001\)/);
   });
 
   it('services past the values a workspace reads are not judged, and their files say so', () => {

@@ -165,10 +165,12 @@ export function* analysisSteps(
       blocksDone = undefined;
     });
   let stoppedAt = -1;
+  const overTime = () => performance.now() - started > limits.timeMs;
   for (const [i, rule] of applicable.entries()) {
     yield;
-    // the budget is checked between rules: one rule is never interrupted
-    if (performance.now() - started > limits.timeMs) {
+    // the budget is checked between rules, and between the environments a rule judges
+    // (2,000 services of one compose file): a rule never stops inside one context
+    if (overTime()) {
       stoppedAt = i;
       break;
     }
@@ -180,7 +182,15 @@ export function* analysisSteps(
     blocksDone?.(true);
     if (rule.meta.kinds.includes(kind)) {
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
-      else for (const c of judgedContexts) run(rule, c);
+      else
+        for (const c of judgedContexts) {
+          if (c !== judgedContexts[0] && overTime()) {
+            stoppedAt = i;
+            break;
+          }
+          run(rule, c);
+        }
+      if (stoppedAt >= 0) break;
     }
     // the ThemisDB configs a manifest holds are judged by the config rules too
     if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);

@@ -68,10 +68,10 @@ function itemsIn(text: string, yaml: boolean, max: number): number {
   return n;
 }
 
-/** The finding of an analysis that stopped at the time budget before every rule ran. */
+/** The finding of an analysis that stopped at the time budget before every rule ran (or finished: `skipped[0]` may have judged some environments). */
 export function timeLimitFinding(limits: Limits, skipped: readonly string[]): Finding {
   return limitFinding(
-    `The analysis of this file stopped at the time limit of ${limits.timeMs / 1000} s: ${skipped.length} rule${skipped.length === 1 ? '' : 's'} did not run (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}), so problems may be missing.`,
+    `The analysis of this file stopped at the time limit of ${limits.timeMs / 1000} s: ${skipped.length} rule${skipped.length === 1 ? '' : 's'} did not run or did not finish (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}), so problems may be missing.`,
     { start: 0, end: 0 },
   );
 }
