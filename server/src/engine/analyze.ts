@@ -184,7 +184,7 @@ export function* analysisSteps(
       if (!judgesEnvironment(rule.meta)) run(rule, ctx);
       else
         for (const c of judgedContexts) {
-          if (c !== judgedContexts[0] && overTime()) {
+          if (overTime()) {
             stoppedAt = i;
             break;
           }

@@ -89,8 +89,8 @@ const indexes = new WeakMap<DeploymentModel, ModelIndex>();
 function indexOf(model: DeploymentModel): ModelIndex {
   let index = indexes.get(model);
   if (index) return index;
-  index = { files: new Map(), definedIn: new Map(), loading: new Map(), unread: new Map() };
-  for (const f of model.files) if (!index.files.has(f.path)) index.files.set(f.path, f);
+  // one file per path: the model lists each deployment file once
+  index = { files: new Map(model.files.map((f) => [f.path, f])), definedIn: new Map(), loading: new Map(), unread: new Map() };
   const add = (by: Map<string, Service[]>, paths: Iterable<string>, s: Service) => {
     for (const p of new Set(paths)) {
       const list = by.get(p);
