@@ -55,7 +55,7 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
     assert.equal(mv.insertText, 'min_version: ');
     assert.equal(mv.retrigger, true, 'a key with values asks for value completion next');
     assert.match(mv.documentation, /Lowest TLS version/);
-    assert.match(mv.documentation, /Recommended:\*\* `"1.3"`/);
+    assert.match(mv.documentation, /Recommended for a build that reads it:\*\* `"1.3"`/, 'network.tls is not read');
   });
 
   it('offers top-level sections in an empty file', () => {
@@ -130,8 +130,8 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
     assert.deepEqual(
       items.filter((i) => i.insecure).map((i) => [i.label, i.detail]),
       [
-        ['"1.0"', '⚠ insecure'],
-        ['"1.1"', '⚠ insecure'],
+        ['"1.0"', '⚠ insecure, no effect'],
+        ['"1.1"', '⚠ insecure, no effect'],
       ],
     );
     assert.match(items[2].documentation, /⚠️ \*\*Insecure\*\*/);
@@ -170,6 +170,24 @@ describe('completion: config.yaml (hardening-guide dialect)', () => {
     const enableTls = items.findIndex((i) => i.label === 'enable_tls');
     assert.ok(host >= 0 && enableTls > host);
     assert.match(items[enableTls].detail, /not read by the server/);
+  });
+
+  it('says on every value of a key the server ignores that it has no effect, the recommended one too', () => {
+    // server.enable_tls is not read: `true` alone would only look like TLS
+    const ignored = complete('config/config.yaml', 'server:\n  enable_tls: |\n', 'config').items;
+    assert.deepEqual(labels(ignored), ['true', 'false']);
+    for (const item of ignored) {
+      assert.match(item.detail, /no effect/);
+      assert.match(
+        item.documentation,
+        /^⚠️ \*\*The server does not read `server\.enable_tls`\*\*: no value here has an effect on `themis_server`\. Terminate TLS in a proxy/,
+      );
+    }
+    assert.equal(find(ignored, 'true').detail, 'recommended, no effect');
+    // a key it reads: the recommendation alone
+    const read = complete('config/config.yaml', 'server:\n  host: |\n', 'config').items;
+    assert.equal(find(read, '127.0.0.1').detail, 'recommended');
+    assert.doesNotMatch(find(read, '127.0.0.1').documentation, /does not read/);
   });
 
   it('completes scalar sequence items from the recommended list', () => {

@@ -31,6 +31,14 @@ function assertNoSecret(text, secret) {
 }
 
 describe('hover: YAML keys', () => {
+  it('the recommended value of a key the server ignores is one for a build that reads it', () => {
+    const ignored = hover('config/config.yaml', 'server:\n  enable_t|ls: false\n', 'config');
+    assert.match(ignored.markdown, /\*\*Not read by the server\*\*/);
+    assert.match(ignored.markdown, /\*\*Recommended for a build that reads it:\*\* `true`/);
+    const read = hover('config/config.yaml', 'server:\n  ho|st: 0.0.0.0\n', 'config');
+    assert.match(read.markdown, /\*\*Recommended:\*\* `127\.0\.0\.1`/);
+  });
+
   it('network.tls.min_version: description, accepted values, unsafe values, recommendation, server reads', () => {
     const h = hover('config/config.yaml', 'network:\n  tls:\n    min_ver|sion: "1.2"\n', 'config');
     assert.equal(h.target, 'min_version');
@@ -38,7 +46,7 @@ describe('hover: YAML keys', () => {
     assert.match(h.markdown, /Lowest TLS version the listener accepts/);
     assert.match(h.markdown, /Accepted values: `"1\.0"`, `"1\.1"`, `"1\.2"`, `"1\.3"`/);
     assert.match(h.markdown, /Unsafe values:\*\* Allowing 1\.0\/1\.1/);
-    assert.match(h.markdown, /Recommended:\*\* `"1\.3"`/);
+    assert.match(h.markdown, /Recommended for a build that reads it:\*\* `"1\.3"`/, 'network.tls is not read');
     assert.match(h.markdown, /No runtime effect on the core `themis_server`/, 'says the server does not read it');
   });
 
@@ -61,7 +69,7 @@ describe('hover: YAML keys', () => {
   it('security.yaml keys use the security schema', () => {
     const h = hover('config/security.yaml', 'tls:\n  require_client_c|ert: false\n', 'config');
     assert.match(h.markdown, /\*\*tls\.require_client_cert\*\*/);
-    assert.match(h.markdown, /Recommended:\*\* `true`/);
+    assert.match(h.markdown, /Recommended for a build that reads it:\*\* `true`/, 'tls.require_client_cert is not read');
   });
 
   it('keys of sequence items and of incomplete files', () => {

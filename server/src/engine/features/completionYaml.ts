@@ -4,8 +4,9 @@
 // scanner (documents/yamlLines.ts) finds from indentation.
 import { YamlLines } from '../documents/yamlLines';
 import { doubleQuoted, needsQuotes, singleQuoted, unquoteScalar, yamlScalar } from '../documents/yamlScalar';
-import { readership } from '../schema/readership';
+import { insteadOf, readership } from '../schema/readership';
 import { JsonSchema, propertiesAt, SchemaName, SCHEMAS, schemasAt, variants } from '../schema/schemaIndex';
+import { capitalized } from '../rules/shared/wording';
 import { SourceFile } from '../sourceFile';
 import { Span } from '../types';
 import { CompletionEntry, pad } from './completionEntry';
@@ -237,6 +238,8 @@ function valueItems(
   if (!all.length) return [];
   const { values: enumValues, docs: enumDocs } = allEnums(all);
   const types = allTypes(all);
+  // a value of a key the server ignores protects nothing, the recommended one included: each says so
+  const unread = readership(schema, keys) === 'unread';
   const rec = firstDefined<unknown>(all, 'x-recommended');
   const def = firstDefined<unknown>(all, 'default');
   const unsafe = firstDefined<string>(all, 'x-unsafe-default');
@@ -248,6 +251,8 @@ function valueItems(
       ? (SCHEMAS.mig['x-profile-memory-gb'] as Record<string, number>)
       : undefined);
   const keyName = displayKeyPath(keys);
+  const instead = unread ? insteadOf(schema, keys) : undefined;
+  const noEffect = `⚠️ **The server does not read \`${keyName}\`**: no value here has an effect on \`themis_server\`.${instead ? ` ${capitalized(instead)}.` : ''}`;
 
   interface Candidate {
     value: unknown;
@@ -300,6 +305,7 @@ function valueItems(
     const weak = insecure.includes(c.value);
     if (weak) notes.unshift('⚠ insecure');
     const docParts: string[] = [];
+    if (unread) notes.push('no effect');
     if (c.doc) docParts.push(c.doc);
     const gb = typeof c.value === 'string' ? memory?.[c.value] : undefined;
     if (gb !== undefined && !(c.doc ?? '').includes(`${gb} GB`)) docParts.push(`${gb} GB of VRAM.`);
@@ -317,6 +323,7 @@ function valueItems(
     const insert =
       quoted && typeof c.value === 'string' && !/^["']/.test(written) ? `${partial[0]}${c.value}${partial[0]}` : written;
     if (weak) docParts.unshift(`⚠️ **Insecure**: do not use ${inlineCode(yamlScalar(c.value))} for \`${keyName}\`.`);
+    if (unread) docParts.unshift(noEffect);
     const order = isRec ? Math.min(c.order, 99) : rejected || weak ? 900 + c.order : c.order;
     return {
       label: written,

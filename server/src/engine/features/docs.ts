@@ -215,7 +215,9 @@ export function schemaKeyMarkdown(name: SchemaName, keys: string[]): string | un
   const unsafe = firstDefined<string>(all, 'x-unsafe-default');
   if (unsafe) facts.push(`⚠️ **${def !== undefined ? 'Unsafe default' : 'Unsafe values'}:** ${unsafe}`);
   const rec = firstDefined<unknown>(all, 'x-recommended');
-  if (rec !== undefined && isScalarValue(rec)) facts.push(`**Recommended:** ${inlineCode(yamlScalar(rec))}`);
+  // on a key the server ignores, the hardened value protects nothing until a build reads the key
+  if (rec !== undefined && isScalarValue(rec))
+    facts.push(`**Recommended${reads === 'unread' ? ' for a build that reads it' : ''}:** ${inlineCode(yamlScalar(rec))}`);
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   return parts.join('\n\n');
 }
