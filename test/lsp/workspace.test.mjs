@@ -48,4 +48,20 @@ describe('LSP: workspace and settings', () => {
     const p = await client.waitForDiagnostics(configUri, (x) => x.diagnostics.length > 0 && severityOf(x) === undefined);
     assert.ok(p.diagnostics.every((d) => d.code !== 'TLS002'));
   });
+
+  it('a rule turned off hides no other finding, after an edit too, and is back when turned on', async () => {
+    const text = 'server:\n  host: 127.0.0.1\n  port: 8080\n  enable_tls: false\nlogging:\n  level: info\n';
+    const uri = client.open(path.join(dir, 'tls/config.yaml'), text);
+    const codesOn = (p, line) => p.diagnostics.filter((d) => d.range.start.line === line).map((d) => d.code);
+    client.settings = { profile: 'production', rules: { TLS001: 'off' } };
+    client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // without TLS001 telling its story, SCH006 says the key is not read
+    await client.waitForDiagnostics(uri, (p) => codesOn(p, 3).join() === 'SCH006');
+    client.change(uri, text.replace('8080', '8081'));
+    const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(codesOn(edited, 3), ['SCH006']);
+    client.settings = { profile: 'production', rules: {} };
+    client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri, (p) => codesOn(p, 3).join() === 'TLS001');
+  });
 });

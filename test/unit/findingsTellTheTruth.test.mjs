@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { engine, repoRoot, writeWorkspace } from '../helpers/engine.mjs';
+import { analyzeFile, engine, repoRoot, writeWorkspace } from '../helpers/engine.mjs';
 
 const REAL = path.join(repoRoot, 'test/fixtures/real');
 const EXAMPLES = path.join(repoRoot, 'examples');
@@ -143,4 +143,20 @@ test('a half-typed key raises only the syntax error, no "missing section" findin
   const { findings } = engine.analyze(ws.file(path.join(dir, 'config.yaml')), ws, { profile: 'production', root: dir });
   assert.ok(findings.length > 0);
   assert.deepEqual([...new Set(findings.map((f) => f.ruleId))], ['SCH001']);
+});
+
+test('a rule turned off hides nothing of the other rules: what it would supersede or leave to SCH006 is reported', () => {
+  const dir = writeWorkspace({
+    '.env': 'THEMIS_PRODUCTION_MODE=1\nTHEMIS_TOKEN_ADMIN=changeme\n',
+    'config/config.yaml': 'server:\n  host: 127.0.0.1\n  port: 8080\n  enable_tls: false\n',
+  });
+  const ids = (rel, rules) => analyzeFile(dir, rel, { rules }).analysis.findings.map((f) => f.ruleId);
+  // ENV005 supersedes SEC003 on a weak admin token: off, the weak secret is still reported
+  assert.ok(ids('.env', {}).includes('ENV005') && !ids('.env', {}).includes('SEC003'));
+  assert.ok(ids('.env', { ENV005: 'off' }).includes('SEC003'));
+  // TLS001 tells the story of server.enable_tls, so SCH006 leaves it alone: off, SCH006 says it is not read
+  const tls = analyzeFile(dir, 'config/config.yaml', { rules: { TLS001: 'off' } }).analysis.findings;
+  assert.ok(!tls.some((f) => f.ruleId === 'TLS001'));
+  assert.match(tls.find((f) => f.ruleId === 'SCH006')?.message ?? '', /does not read `server\.enable_tls`/);
+  assert.ok(!ids('config/config.yaml', {}).includes('SCH006'));
 });

@@ -30,7 +30,7 @@ import { Workspace } from './workspace/workspace';
 
 export interface AnalyzeOptions {
   profile?: ProfileSetting;
-  /** Per rule ID: a severity, or 'off'. */
+  /** Per rule ID: a severity, or 'off' (the rule does not run). */
   rules?: Record<string, RuleSetting>;
   /** Workspace folder the file belongs to (for the `auto` profile's folder names). */
   root?: string;
@@ -145,11 +145,17 @@ export function* analysisSteps(
   const embedded = (kind === 'deploy' ? embeddedConfigsOf(file, ws) : []).map((cfg) =>
     embeddedContext(ctx, cfg, ws, (told, place) => reporter(told, raw, place)),
   );
-  const blocks = options.blocks?.begin(file, kind, profile);
+  // a rule turned off does not run: it neither hides the findings it would supersede nor tells
+  // SCH006 to leave its keys alone, so turning it off leaves the other rules as they would be
+  const settings = options.rules ?? {};
+  const off = Object.keys(settings).filter((id) => settings[id] === 'off');
+  const blocks = options.blocks?.begin(file, kind, profile, off);
   // a file that does not parse has only its syntax errors (below): the other rules would
   // only make findings that are dropped, and on a broken file they can be slow
   const broken = isYamlKind(file, kind) && hasSyntaxError(file);
-  const applicable = rulesInOrder(rules, kind, !!blocks, embedded.length > 0).filter((r) => !broken || r.meta.id === 'SCH001');
+  const applicable = rulesInOrder(rules, kind, !!blocks, embedded.length > 0).filter(
+    (r) => (!broken || r.meta.id === 'SCH001') && settings[r.meta.id] !== 'off',
+  );
   // one context per block, shared by its rules like the file's (the SCH rules validate once per context)
   const blockContexts = blocks?.changed.map((b) => ({
     ...ctx,

@@ -24,9 +24,10 @@ export class BlockFindings {
    * model not assembled from blocks (incrementalYaml.ts falls back on ambiguous structure),
    * one cut short by a limit, or top-level keys that are not one per block and distinct.
    */
-  begin(file: SourceFile, kind: FileKind, profile: Profile): BlockPass | undefined {
+  begin(file: SourceFile, kind: FileKind, profile: Profile, off: readonly string[]): BlockPass | undefined {
     const model = file.yaml;
-    const context = `${kind}\u0000${profile}\u0000${file.path}`;
+    // the findings of the rules that ran: another set of rules turned off finds other things
+    const context = `${kind}\u0000${profile}\u0000${file.path}\u0000${[...off].sort().join(',')}`;
     if (context !== this.context) {
       this.context = context;
       this.byText = new Map();
