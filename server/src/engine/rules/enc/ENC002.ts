@@ -8,9 +8,11 @@ import { textOf } from '../shared/values';
 /** Parents whose `algorithm` is an at-rest data cipher (not a signature or key type). */
 const AT_REST_PARENT = /^(?:encryption|field_encryption|field_level|vram_encryption|at_rest|data_encryption|encryption_at_rest)$/;
 
+/** The keys a cipher entry has: looked up by key, not found by a walk over every entry. */
+const CIPHER_KEY = /^(?:algorithm|cipher|encryption_algorithm|encryption_cipher|cipher_at_rest)$/;
+
 function cipherEntries(doc: DocView): YamlRef[] {
-  return doc.refs.filter((r) => {
-    if (!r.keySpan) return false;
+  return doc.named(CIPHER_KEY).filter((r) => {
     const key = lastKey(r);
     const parent = r.path[r.path.length - 2];
     const candidate =

@@ -22,8 +22,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ref of ctx.file.yaml.refs) {
-      if (!ref.keySpan || !ref.valueSpan || !/^(?:extractable|cka_extractable|key_extractable)$/i.test(lastKey(ref))) continue;
+    // looked up by key, not found by a walk over every entry
+    for (const ref of ctx.file.yaml.named(/^(?:extractable|cka_extractable|key_extractable)$/i)) {
+      if (!ref.valueSpan) continue;
       if (asBool(ctx.resolved(ref)) !== true) continue;
       ctx.report({
         messageId: 'extractable',

@@ -10,11 +10,14 @@ const CLIENT_CA =
   /^(?:client_ca|client_ca_file|client_ca_path|client_ca_cert|tls_ca|tls_ca_cert|tls_ca_file|tls_ca_path|tls_ca_cert_path|tls_client_ca)$/;
 const TLS_CA = /^(?:ca|ca_file|ca_cert|ca_path|ca_cert_file|ca_cert_path)$/;
 const VERIFY_CLIENT = /^(?:verify_client_cert|tls_require_client_cert|require_client_cert|tls_verify_client_cert|verify_client)$/;
+// the entries are looked up by their key, not found by a walk over every entry (10,000 tenants)
+const CONTEXT_KEY = new RegExp(`${CLIENT_CA.source}|${TLS_CA.source}|^client_cert_verification$`);
+const SETTING_KEY = new RegExp(`^client_auth$|${VERIFY_CLIENT.source}`);
 
 /** Why this document sets up mutual TLS or a cluster (for the message), or undefined. */
 function mtlsContext(ctx: ValueReader, doc: DocView): string | undefined {
-  for (const r of doc.refs) {
-    if (!r.keySpan || r.path.includes('hsm') || r.path.includes('vault')) continue;
+  for (const r of doc.named(CONTEXT_KEY)) {
+    if (r.path.includes('hsm') || r.path.includes('vault')) continue;
     const k = lastKey(r);
     const inTls = r.path.slice(0, -1).some((p) => /tls|ssl/i.test(p));
     if ((CLIENT_CA.test(k) || (TLS_CA.test(k) && inTls)) && !isEmptyValue(ctx, r))
@@ -58,8 +61,8 @@ export default defineRule({
     for (const doc of ctx.file.yaml.documents()) {
       let why: string | undefined | null = null; // computed once, lazily
       const context = () => (why === null ? (why = mtlsContext(ctx, doc)) : why);
-      for (const ref of doc.refs) {
-        if (!ref.keySpan || !ref.valueSpan) continue;
+      for (const ref of doc.named(SETTING_KEY)) {
+        if (!ref.valueSpan) continue;
         const k = lastKey(ref);
         if (k === 'client_auth') {
           if (ref.path.length >= 3 && parentKey(ref) === 'tls' && ref.path[ref.path.length - 3] === 'grpc') continue; // TLS008

@@ -14,6 +14,8 @@ const VERIFY_FALSE =
 const VERIFY_CONTEXT =
   /tls|ssl|https?|vault|kms|cert|connection|client|proxy|remote|endpoint|s3|webhook|siem|splunk|elastic|ldap|oidc|ranger|pki|syslog/i;
 const VERIFY_SIBLING = /^(?:url|uri|address|addr|endpoint|host|server|ca_file|ca_cert|ca_path|ca_bundle)$/;
+/** The keys of the entries judged: looked up by key, not found by a walk over every entry. */
+const JUDGED_KEY = new RegExp(`${VERIFY_TRUE.source}|${VERIFY_FALSE.source}|^verify$`);
 
 export default defineRule({
   meta: {
@@ -34,8 +36,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
-      for (const ref of doc.refs) {
-        if (!ref.keySpan || !ref.valueSpan) continue;
+      for (const ref of doc.named(JUDGED_KEY)) {
+        if (!ref.valueSpan) continue;
         const k = lastKey(ref);
         let want: boolean;
         if (VERIFY_FALSE.test(k)) want = false;
