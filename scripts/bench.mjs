@@ -10,14 +10,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { YAML_BUILD } from './yamlBuild.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 const engine = require(path.join(repo, 'server/out/engine.js'));
-// the bare parse runs the build of `yaml` the engine bundles (scripts/build.mjs aliases it): the
-// CommonJS build a plain require() gets is slower, and would flatter the ratio
-const yaml = await import(pathToFileURL(path.join(repo, 'node_modules/yaml/browser/index.js')).href);
+// the bare parse runs the build of `yaml` the engine bundles: a slower one would flatter the ratio
+const yaml = await import(pathToFileURL(path.join(repo, YAML_BUILD)).href);
 
 const YLS_VERSION = '2.0.0';
 const CACHE = path.join(repo, '.cache', 'bench');
@@ -331,12 +331,13 @@ async function peers() {
   const ourArgs = [path.join(repo, 'server/out/server.js'), '--stdio'];
   // our server's code cache (lsp/boot.ts) in a folder of the bench's own, as VS Code gives it the extension's storage
   const codeCache = { THEMISDB_CODE_CACHE_DIR: path.join(CACHE, 'code-cache') };
-  const make = () => [
-    new Peer('ours', ourArgs, { themisdb: ourSettings }, codeCache),
-    new Peer('yaml-language-server', ylsArgs, { yaml: ylsSettings, http: {}, '[yaml]': {}, editor: {} }),
+  const make = {
+    ours: () => new Peer('ours', ourArgs, { themisdb: ourSettings }, codeCache),
+    theirs: () => new Peer('yaml-language-server', ylsArgs, { yaml: ylsSettings, http: {}, '[yaml]': {}, editor: {} }),
     // the same server parsing every version in full: what incremental parsing saves
-    new Peer('ours, full parse', ourArgs, { themisdb: ourSettings }, { ...codeCache, THEMISDB_INCREMENTAL: '0' }),
-  ];
+    fullParse: () =>
+      new Peer('ours, full parse', ourArgs, { themisdb: ourSettings }, { ...codeCache, THEMISDB_INCREMENTAL: '0' }),
+  };
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bench-'));
   const files = { real: path.join(root, 'real/config/core/config.yaml'), big: path.join(root, 'big/config/core/config.yaml') };
   const texts = { real: realText, big: bigText };
@@ -347,13 +348,13 @@ async function peers() {
   try {
     // start: fresh processes, alternating which one spawns first, after one start that writes
     // our code cache (the start every later one is)
-    const first = make()[0];
+    const first = make.ours();
     await first.start(root);
     await first.stop();
     const starts = [[], []];
     for (let r = 0; r < ROUNDS.start; r++) {
       for (const i of r % 2 ? [1, 0] : [0, 1]) {
-        const p = make()[i];
+        const p = [make.ours, make.theirs][i]();
         starts[i].push(await p.start(root));
         await p.stop();
       }
@@ -361,9 +362,9 @@ async function peers() {
 
     // the two peers alone in their rounds: a third server's work (its GC, its JIT) would land on
     // whichever of them runs after it, and add the same milliseconds to both
-    const peer = await roundsOf(make().slice(0, 2), root, files, texts, { warm: true });
+    const peer = await roundsOf([make.ours(), make.theirs()], root, files, texts, { warm: true });
     // then what incremental parsing saves: two fresh servers of ours, given the same edits
-    const parse = await roundsOf([make()[0], make()[2]], root, files, texts, { warm: false });
+    const parse = await roundsOf([make.ours(), make.fullParse()], root, files, texts, { warm: false });
 
     heading(`Over LSP stdio, interleaved with yaml-language-server ${YLS_VERSION} (same schema, validation delay 0)`, [
       'Ours',

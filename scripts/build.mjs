@@ -2,6 +2,7 @@
 // One file each, so the .vsix ships no node_modules and the CLI runs without install.
 import { build } from 'esbuild';
 import { readFileSync } from 'fs';
+import { YAML_BUILD } from './yamlBuild.mjs';
 
 // the schemas' validators first: the server bundles the generated code
 await import('./compileSchemas.mjs');
@@ -20,7 +21,7 @@ const common = {
   // the `yaml` package's ES module build (the same code it ships for bundlers): esbuild links its
   // exports directly, where the CommonJS build is reached through a getter on every call
   // (isScalar, isMap… per node: a tenth of a full analysis)
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  alias: { yaml: `./${YAML_BUILD}` },
 };
 
 // what ships (the extension, the server, the CLI) is minified; the source maps stay beside it for stack traces

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { YAML_BUILD } from '../../scripts/yamlBuild.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(repo, 'server', 'out', 'cli.js');
@@ -35,12 +36,10 @@ export function generate(files) {
   return root;
 }
 
-// the build of \`yaml\` the CLI bundles (scripts/build.mjs aliases it): the CommonJS build a plain
-// require() gets parses about a third slower, and would lower the floor's speed
-const YAML_BUILD = pathToFileURL(path.join(repo, 'node_modules', 'yaml', 'browser', 'index.js')).href;
+// the floor parses with the build of `yaml` the CLI bundles: a slower one would flatter the CLI
 const FLOOR = `
 const fs = require('fs'), path = require('path');
-import(${JSON.stringify(YAML_BUILD)}).then((yaml) => {
+import(${JSON.stringify(pathToFileURL(path.join(repo, YAML_BUILD)).href)}).then((yaml) => {
   let n = 0;
   const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const p = path.join(d, e.name);

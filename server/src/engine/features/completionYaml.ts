@@ -252,7 +252,9 @@ function valueItems(
       : undefined);
   const keyName = displayKeyPath(keys);
   const instead = unread ? insteadOf(schema, keys) : undefined;
-  const noEffect = `⚠️ **The server does not read \`${keyName}\`**: no value here has an effect on \`themis_server\`.${instead ? ` ${capitalized(instead)}.` : ''}`;
+  const noEffect =
+    unread &&
+    `⚠️ **The server does not read \`${keyName}\`**: no value here has an effect on \`themis_server\`.${instead ? ` ${capitalized(instead)}.` : ''}`;
 
   interface Candidate {
     value: unknown;
@@ -304,8 +306,8 @@ function valueItems(
     if (rejected) notes.push('not accepted by the server');
     const weak = insecure.includes(c.value);
     if (weak) notes.unshift('⚠ insecure');
-    const docParts: string[] = [];
     if (unread) notes.push('no effect');
+    const docParts: string[] = [];
     if (c.doc) docParts.push(c.doc);
     const gb = typeof c.value === 'string' ? memory?.[c.value] : undefined;
     if (gb !== undefined && !(c.doc ?? '').includes(`${gb} GB`)) docParts.push(`${gb} GB of VRAM.`);
@@ -323,7 +325,7 @@ function valueItems(
     const insert =
       quoted && typeof c.value === 'string' && !/^["']/.test(written) ? `${partial[0]}${c.value}${partial[0]}` : written;
     if (weak) docParts.unshift(`⚠️ **Insecure**: do not use ${inlineCode(yamlScalar(c.value))} for \`${keyName}\`.`);
-    if (unread) docParts.unshift(noEffect);
+    if (noEffect) docParts.unshift(noEffect);
     const order = isRec ? Math.min(c.order, 99) : rejected || weak ? 900 + c.order : c.order;
     return {
       label: written,
