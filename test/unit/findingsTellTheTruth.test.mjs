@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isScalar } from 'yaml';
 import { analyzeFile, engine, repoRoot, writeWorkspace } from '../helpers/engine.mjs';
 
 const REAL = path.join(repoRoot, 'test/fixtures/real');
@@ -122,6 +123,61 @@ test('unreadChanges names the unread keys a change sets (what --fix would list)'
   const before = new engine.SourceFile('/w/config.yaml', 'server:\n  port: 8765\n  enable_tls: false\n');
   const after = new engine.SourceFile('/w/config.yaml', 'server:\n  port: 8080\n  enable_tls: true\nlogging:\n  level: INFO\n');
   assert.deepEqual(engine.unreadChanges(before, after), ['server.enable_tls', 'logging.level']);
+});
+
+test('unreadChanges: a repeated key that keeps its values is no change', () => {
+  const text = 'server:\n  enable_tls: false\nacceleration:\n  k: v\n  k: w\n';
+  const before = new engine.SourceFile('/w/config.yaml', text);
+  const after = new engine.SourceFile('/w/config.yaml', text.replace('enable_tls: false', 'enable_tls: true'));
+  assert.deepEqual(engine.unreadChanges(before, after), ['server.enable_tls']);
+  const dropped = new engine.SourceFile('/w/config.yaml', text.replace('  k: w\n', ''));
+  assert.deepEqual(engine.unreadChanges(before, dropped), ['acceleration.k']);
+});
+
+test('unreadValueChange answers what parsing the fixed file answers, on the real files', () => {
+  const candidates = ['true', 'false', '0', '8443', '"x"', "'TLS13'", '/etc/themis/tls.crt', 'null'];
+  let answered = 0;
+  let n = 0;
+  for (const { rel, file } of ALL) {
+    const refs = file.yaml.refs.filter((r) => r.valueSpan && isScalar(r.node));
+    // a sample of each file's values, each replaced by a few values of every type
+    for (const ref of refs.filter((_, i) => i % Math.ceil(refs.length / 25) === 0)) {
+      const { start, end } = ref.valueSpan;
+      for (const newText of [
+        candidates[n++ % candidates.length],
+        candidates[n++ % candidates.length],
+        file.text.slice(start, end),
+      ]) {
+        const edits = [{ start, end, newText }];
+        const quick = engine.unreadValueChange(file, edits);
+        if (quick === undefined) continue;
+        answered++;
+        const after = new engine.SourceFile(file.path, engine.applyEdits(file.text, edits));
+        assert.deepEqual(quick, engine.unreadChanges(file, after), `${rel}: ${ref.path.join('.')} -> ${newText}`);
+      }
+    }
+  }
+  assert.ok(answered > 1000, `${answered} answered without a parse`);
+});
+
+test('unreadValueChange leaves to a parse what a value edit alone cannot tell', () => {
+  const at = (text, value, newText, extra = []) => {
+    const file = new engine.SourceFile('/w/config.yaml', text);
+    const start = text.indexOf(value);
+    return engine.unreadValueChange(file, [{ start, end: start + value.length, newText }, ...extra]);
+  };
+  const plain = 'server:\n  enable_tls: false\n';
+  assert.deepEqual(at(plain, 'false', 'true'), ['server.enable_tls']);
+  assert.deepEqual(at(plain, 'false', 'False'), [], 'the same boolean written another way');
+  assert.equal(at('server:\n  enable_tls: !!str false\n', 'false', 'true'), undefined, 'a tag');
+  assert.equal(at('server:\n  enable_tls: &t false\nx: *t\n', 'false', 'true'), undefined, 'an anchor');
+  assert.equal(at('server:\n  enable_tls: |\n    false\n', '|\n    false\n', 'true'), undefined, 'a block scalar');
+  assert.equal(at('server:\n  enable_tls: false\n  enable_tls: false\n', 'false', 'true'), undefined, 'a repeated key');
+  assert.equal(at('%YAML 1.1\n---\nserver:\n  enable_tls: false\n', 'false', 'yes'), undefined, 'a directive');
+  for (const newText of ['a: b', '- x', '...', 'x # y', '"a\\"', '{}'])
+    assert.equal(at(plain, 'false', newText), undefined, `new text ${newText}`);
+  assert.equal(at(plain, 'false', 'true', [{ start: 0, end: 0, newText: '# x\n' }]), undefined, 'two edits');
+  assert.equal(at(plain, 'fals', 'true'), undefined, 'part of a value');
 });
 
 test('fix-all on a file with a syntax error changes nothing and says why', () => {

@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { lastStartingBy, YamlBlock, YamlModel, YamlRef } from './documents/yamlModel';
 import { applyEdits } from './fixes/applyEdits';
-import { unreadChanges } from './fixes/fixAll';
+import { unreadChanges, unreadValueChange } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
 import { SchemaName, schemaFor } from './schema/schemaIndex';
 import { SourceFile } from './sourceFile';
@@ -76,6 +76,8 @@ export class FindingReadership {
   private setsUnread(fix: Fix): boolean {
     const edits = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path)).flatMap((c) => c.edits);
     if (!edits.length) return false;
+    const quick = unreadValueChange(this.file, edits);
+    if (quick) return quick.length > 0;
     const text = this.file.text;
     const start = Math.min(...edits.map((e) => e.start));
     const end = Math.max(...edits.map((e) => e.end));

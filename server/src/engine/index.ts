@@ -22,7 +22,7 @@ export { maskSecret } from './mask';
 export { isSecretValue, looksSecret, maskSecretsInLog, maskSecretsInText } from './secretValue';
 export { firstSentence } from './firstSentence';
 export { createNodeHost, nodeHost } from '../nodeHost';
-export { fixAll, minimalEdit, minimalEdits, editsOfPass, safeFix, unreadChanges } from './fixes/fixAll';
+export { fixAll, minimalEdit, minimalEdits, editsOfPass, safeFix, unreadChanges, unreadValueChange } from './fixes/fixAll';
 export { verifyFix, damage } from './fixes/verify';
 export { readership, insteadOf } from './schema/readership';
 export { schemaFor } from './schema/schemaIndex';

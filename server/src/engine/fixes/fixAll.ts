@@ -4,7 +4,7 @@
 import { diffArrays } from 'diff';
 import * as path from 'path';
 import { LineIndex } from '../documents/lineIndex';
-import { isScalar } from 'yaml';
+import { isScalar, parse, Scalar } from 'yaml';
 import { kindFromName } from '../fileKinds';
 import { DEFAULT_LIMITS, LIMIT_RULE_ID } from '../limits';
 import { isUnread } from '../schema/readership';
@@ -83,24 +83,62 @@ export function syntaxErrorOf(file: SourceFile): string | undefined {
   return p && `line ${file.lines.position(p.span.start).line + 1}: ${p.message}`;
 }
 
+/** The schema whose readership unreadChanges judges a file's keys by. */
+const changesSchema = (filePath: string) => schemaFor(kindFromName(filePath) === 'mig' ? 'mig' : 'config', filePath);
+
 /** Dotted paths of the scalar entries that `after` adds, changes or removes and the server does not read. */
 export function unreadChanges(before: SourceFile, after: SourceFile): string[] {
   if (!isYamlPath(after.path) || before.text === after.text) return [];
-  const name = schemaFor(kindFromName(after.path) === 'mig' ? 'mig' : 'config', after.path);
+  const name = changesSchema(after.path);
   if (!name) return [];
+  // the values each entry had, repeated keys included: an entry that keeps its value did not change
+  const had = new Map<string, { keys: string[]; values: unknown[] }>();
+  for (const ref of scalarEntries(before)) {
+    const k = `${ref.docIndex}\u0000${ref.path.join('\u0000')}`;
+    const entry = had.get(k) ?? { keys: ref.path, values: [] };
+    entry.values.push(ref.value);
+    had.set(k, entry);
+  }
   const out = new Set<string>();
-  for (const ref of after.yaml.refs) {
-    if (!isScalar(ref.node) || ref.viaAlias) continue;
-    const was = before.yaml.getIn(ref.docIndex, ref.path);
-    if (was && isScalar(was.node) && was.value === ref.value) continue;
-    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
+  for (const ref of scalarEntries(after)) {
+    const values = had.get(`${ref.docIndex}\u0000${ref.path.join('\u0000')}`)?.values;
+    const i = values ? values.indexOf(ref.value) : -1;
+    if (i >= 0) values!.splice(i, 1);
+    else if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
   }
-  // removed entries count too (a list item dropped from an unread key)
-  for (const ref of before.yaml.refs) {
-    if (!isScalar(ref.node) || ref.viaAlias || after.yaml.getIn(ref.docIndex, ref.path)) continue;
-    if (isUnread(name, ref.path)) out.add(ref.path.join('.'));
-  }
+  // what is left was removed (a list item dropped from an unread key)
+  for (const { keys, values } of had.values()) if (values.length && isUnread(name, keys)) out.add(keys.join('.'));
   return [...out];
+}
+
+const scalarEntries = (file: SourceFile) => file.yaml.refs.filter((r) => isScalar(r.node) && !r.viaAlias);
+
+/** A scalar written with no tag, anchor or escape that one of these replaces without changing the structure around it. */
+const SIMPLE_STYLES = new Set<string | undefined>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
+// (a plain one neither starts a sequence item, `-`, nor ends the document, `...`)
+const SIMPLE_SCALAR = /^(?:(?:[\w/]|\.(?!\.))[\w./+-]*|"[^"\\\n]*"|'[^'\n]*')$/;
+
+/**
+ * unreadChanges(file, file with `edits` applied), answered from the file's own model without
+ * parsing the result, for the fix most rules make: one edit that rewrites one scalar value
+ * as another simple scalar (`enabled: false` -> `true`), so that entry alone changes, or not at
+ * all when the new value reads the same. Undefined for any other edit: the caller parses.
+ */
+export function unreadValueChange(file: SourceFile, edits: readonly TextEdit[]): string[] | undefined {
+  if (edits.length !== 1 || !isYamlPath(file.path) || !SIMPLE_SCALAR.test(edits[0].newText)) return undefined;
+  // a %YAML directive may read values by another version's rules
+  if (file.text.startsWith('%') || file.text.includes('\n%')) return undefined;
+  const [edit] = edits;
+  const model = file.yaml;
+  const ref = model
+    .startingAt(edit.start)
+    .find((r) => r.valueSpan?.start === edit.start && r.valueSpan.end === edit.end && isScalar(r.node));
+  const node = ref?.node as Scalar | undefined;
+  if (!ref || !node || ref.viaAlias || node.tag || node.anchor || !SIMPLE_STYLES.has(node.type)) return undefined;
+  if (model.getIn(ref.docIndex, ref.path) !== ref) return undefined; // a repeated key: the lookup finds another entry
+  const name = changesSchema(file.path);
+  if (!name || parse(edits[0].newText) === ref.value) return [];
+  return isUnread(name, ref.path) ? [ref.path.join('.')] : [];
 }
 
 interface Pass {
