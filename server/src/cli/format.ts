@@ -19,8 +19,8 @@ export interface Reported {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Line fingerprint (SARIF partialFingerprints, baselines). */
-  fingerprint: string;
+  /** Line fingerprint, computed only for the runs that use it: SARIF (partialFingerprints) and baselines. */
+  fingerprint?: string;
   /** --fix would apply a fix for it. */
   fixable: boolean;
 }

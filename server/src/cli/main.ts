@@ -194,23 +194,25 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
     const tally = emptyTally();
     const toBaseline: Fingerprinted[] = [];
     const matcher = opts.writeBaseline ? undefined : baseline?.matcher();
+    // a fingerprint hashes its finding's line: only SARIF and baselines read one
+    const fingerprinted = opts.format === 'sarif' || opts.writeBaseline || !!matcher;
     const addReported = (t: Target, file: SourceFile, findings: readonly Finding[]) => {
-      const fps = fingerprints(file.lines, findings);
+      const fps = fingerprinted ? fingerprints(file.lines, findings) : undefined;
       const group = findings.map((finding, i): Reported => ({
         file: t.file,
         rel: relative(cwd, t.file),
         ruleId: finding.ruleId,
         finding,
         ...place(file.lines, finding),
-        fingerprint: fps[i],
+        fingerprint: fps?.[i],
         fixable: !!safeFix(finding, t.file),
       }));
       found += group.length;
       if (opts.writeBaseline) {
-        for (const r of group) toBaseline.push({ ruleId: r.ruleId, file: r.file, fingerprint: r.fingerprint });
+        for (const r of group) toBaseline.push({ ruleId: r.ruleId, file: r.file, fingerprint: r.fingerprint! });
         return;
       }
-      const kept = matcher ? matcher.keep(group) : group;
+      const kept = matcher ? matcher.keep(group as (Reported & Fingerprinted)[]) : group;
       baselined += group.length - kept.length;
       const shown = quietened(opts, kept);
       tallyOf(shown, tally);

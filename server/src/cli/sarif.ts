@@ -80,7 +80,7 @@ export function sarifResult(r: Reported, cwd: string): Result {
         },
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint! },
     // --no-inline-suppressions: the comment that silenced it, as an in-source suppression
     ...(suppressed
       ? { suppressions: [{ kind: 'inSource', ...(suppressed.reason ? { justification: suppressed.reason } : {}) }] }

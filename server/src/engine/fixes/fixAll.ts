@@ -117,6 +117,18 @@ const scalarEntries = (file: SourceFile) => file.yaml.refs.filter((r) => isScala
 const SIMPLE_STYLES = new Set<string | undefined>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
 // (a plain one neither starts a sequence item, `-`, nor ends the document, `...`)
 const SIMPLE_SCALAR = /^(?:(?:[\w/]|\.(?!\.))[\w./+-]*|"[^"\\\n]*"|'[^'\n]*')$/;
+/** The values of the plain scalars fixes write (`true`, `8443`, `TLS13`): a handful, each parsed once. */
+const plainValues = new Map<string, unknown>();
+
+/** The value of a text SIMPLE_SCALAR matches: a quoted one holds no escape, a plain one resolves as YAML 1.2 does. */
+function simpleScalarValue(text: string): unknown {
+  if (text[0] === '"' || text[0] === "'") return text.slice(1, -1);
+  if (!plainValues.has(text)) {
+    if (plainValues.size >= 1000) plainValues.clear();
+    plainValues.set(text, parse(text));
+  }
+  return plainValues.get(text);
+}
 
 /**
  * unreadChanges(file, file with `edits` applied), answered from the file's own model without
@@ -126,8 +138,6 @@ const SIMPLE_SCALAR = /^(?:(?:[\w/]|\.(?!\.))[\w./+-]*|"[^"\\\n]*"|'[^'\n]*')$/;
  */
 export function unreadValueChange(file: SourceFile, edits: readonly TextEdit[]): string[] | undefined {
   if (edits.length !== 1 || !isYamlPath(file.path) || !SIMPLE_SCALAR.test(edits[0].newText)) return undefined;
-  // a %YAML directive may read values by another version's rules
-  if (file.text.startsWith('%') || file.text.includes('\n%')) return undefined;
   const [edit] = edits;
   const model = file.yaml;
   const ref = model
@@ -136,8 +146,10 @@ export function unreadValueChange(file: SourceFile, edits: readonly TextEdit[]):
   const node = ref?.node as Scalar | undefined;
   if (!ref || !node || ref.viaAlias || node.tag || node.anchor || !SIMPLE_STYLES.has(node.type)) return undefined;
   if (model.getIn(ref.docIndex, ref.path) !== ref) return undefined; // a repeated key: the lookup finds another entry
+  // a %YAML 1.1 directive reads plain values by other rules (`yes` is true there)
+  if (model.docs[ref.docIndex]?.directives?.yaml.version !== '1.2') return undefined;
   const name = changesSchema(file.path);
-  if (!name || parse(edits[0].newText) === ref.value) return [];
+  if (!name || simpleScalarValue(edit.newText) === ref.value) return [];
   return isUnread(name, ref.path) ? [ref.path.join('.')] : [];
 }
 
