@@ -84,7 +84,7 @@ function walkEntries(
 
 /** A folder is walked once, by its real path (a link to a folder above does not loop). */
 function enterOnce(dir: string, seen: Set<string>): boolean {
-  const real = fs.realpathSync(dir);
+  const real = fs.realpathSync.native(dir);
   if (seen.has(real)) return false;
   seen.add(real);
   return true;
