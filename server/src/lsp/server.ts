@@ -50,8 +50,14 @@ import { completionList, documentKind, forgetDocument } from './completion';
 import { findingsHoverAt, hoverAt } from './hover';
 import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
 import { workspacePosture } from './posture';
+import { consoleOffStdout, oneWritePerMessage } from './stdioTransport';
 
-const connection = createConnection(ProposedFeatures.all);
+// over stdio, with one write per message (stdioTransport.ts); IPC, sockets and pipes as the library opens them
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin, oneWritePerMessage(process.stdout))
+  : createConnection(ProposedFeatures.all);
+if (stdio) consoleOffStdout((line) => connection.console.log(maskSecretsInLog(line)));
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
 let ws = new Workspace(nodeHost);
