@@ -93,7 +93,8 @@ function linkTarget(abs: string): string | undefined {
 /** A symbolic link, dangling or not. */
 export function isLink(p: string): boolean {
   try {
-    return fs.lstatSync(p).isSymbolicLink();
+    // a missing path answers without an exception (its stack trace costs more than the lstat)
+    return fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   } catch {
     return false;
   }

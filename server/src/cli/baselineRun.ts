@@ -64,7 +64,13 @@ export function useBaseline(
   files: readonly string[],
   source: BaselineSource,
 ): BaselineRun | undefined {
-  const pathOf = (file: string) => baselineFor(opts, cwd, source.configured(file))?.path;
+  // one answer per settings file: without one, every file would search from the working folder up again
+  const byConfigured = new Map<string | undefined, string | undefined>();
+  const pathOf = (file: string) => {
+    const configured = source.configured(file);
+    if (!byConfigured.has(configured)) byConfigured.set(configured, baselineFor(opts, cwd, configured)?.path);
+    return byConfigured.get(configured);
+  };
   const paths = [...new Set(files.map(pathOf).filter((p): p is string => !!p))];
   const fallback = baselineFor(opts, cwd, undefined)?.path;
   if (fallback && !paths.includes(fallback)) paths.push(fallback);

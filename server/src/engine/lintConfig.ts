@@ -34,14 +34,20 @@ export interface LintConfig {
   problems: LintConfigProblem[];
 }
 
-/** The nearest settings file from `dir` up to the repository root (a folder with `.git`) or the file-system root. */
-export function findLintConfig(host: Host, dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const names = host.readDir(d) ?? [];
-    const found = LINT_CONFIG_NAMES.find((n) => names.includes(n));
-    if (found) return path.join(d, found);
-    if (names.includes('.git') || path.dirname(d) === d) return undefined;
-  }
+/**
+ * The nearest settings file from `dir` up to the repository root (a folder with `.git`) or the
+ * file-system root. `known` holds the answers of folders already asked (theirs and their
+ * parents'): the folders of one repository share the walk above them.
+ */
+export function findLintConfig(host: Host, dir: string, known = new Map<string, string | undefined>()): string | undefined {
+  const d = path.resolve(dir);
+  if (known.has(d)) return known.get(d);
+  const names = host.readDir(d) ?? [];
+  const own = LINT_CONFIG_NAMES.find((n) => names.includes(n));
+  const top = names.includes('.git') || path.dirname(d) === d;
+  const found = own ? path.join(d, own) : top ? undefined : findLintConfig(host, path.dirname(d), known);
+  known.set(d, found);
+  return found;
 }
 
 /** Reads and checks a settings file; a file that cannot be read or parsed gives a config with problems only. */
@@ -197,8 +203,7 @@ export class LintConfigFinder {
   }
 
   private nearest(dir: string): string | undefined {
-    if (!this.byDir.has(dir)) this.byDir.set(dir, findLintConfig(this.host, dir));
-    return this.byDir.get(dir);
+    return findLintConfig(this.host, dir, this.byDir);
   }
 
   clear(): void {

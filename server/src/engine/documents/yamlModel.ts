@@ -143,7 +143,7 @@ export class YamlModel {
   ) {
     // a lone CR is a line break in YAML, not to the parser: read it as LF (same length, same offsets);
     // the incremental blocks never hold one (they fall back to a full parse on CR)
-    const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(text.replace(/\r(?!\n)/g, '\n'));
+    const parsed = blocks ? [assemble(blocks, text.length)] : parseYaml(lfForLoneCr(text));
     if (blocks?.every((b) => b.model)) this.blocks = blocks;
     else if (blocks) this.shifts = shiftsOf(blocks);
     this.docs = Array.isArray(parsed) ? parsed : [];
@@ -379,6 +379,11 @@ export function parseYaml(text: string): Document.Parsed[] {
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/** The text with each lone CR as LF; a text without CR as it is (finding none is cheaper than the regex's scan). */
+export function lfForLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** One document whose root mapping holds the entries of all blocks, in order (their nodes keep block-relative ranges). */

@@ -4,6 +4,7 @@
 // is dropped, never applied in part.
 import * as path from 'path';
 import { Lexer } from 'yaml';
+import { lfForLoneCr } from '../documents/yamlModel';
 import { kindFromName, modeline } from '../fileKinds';
 import { SourceFile } from '../sourceFile';
 import { Finding, Fix, Span, TextEdit } from '../types';
@@ -27,7 +28,7 @@ function comments(file: SourceFile, skip: readonly Span[] = []): Map<string, num
   const add = (c: string) => out.set(c, (out.get(c) ?? 0) + 1);
   const skipped = (c: Span) => skip.some((s) => s.start < c.end && c.start < s.end);
   if (isEnvFile(file)) file.env.comments.forEach((c) => skipped(c.span) || add(c.text));
-  else for (const token of new Lexer().lex(file.text.replace(/\r(?!\n)/g, '\n'))) if (token.startsWith('#')) add(token.trim());
+  else for (const token of new Lexer().lex(lfForLoneCr(file.text))) if (token.startsWith('#')) add(token.trim());
   return out;
 }
 

@@ -38,6 +38,7 @@ export class Workspace {
   private readonly fromOverlay = new Set<string>();
   private readonly dirs = new Map<string, string[]>();
   private readonly namesByKind = new WeakMap<string[], Map<FileKind, string[]>>();
+  private readonly nameSets = new WeakMap<string[], Set<string>>();
   private readonly refused = new Map<string, LinkRefusal>();
   // paths read and found missing, and whether a path is a link: asked per analysis and per fix, until the disk changes there
   private readonly missing = new Set<string>();
@@ -214,14 +215,24 @@ export class Workspace {
   }
 
   listDir(dir: string): string[] {
-    let names = this.dirs.get(dir);
-    if (!names) {
-      names = this.readDir(dir) ?? [];
-      for (const p of this.overlays.keys())
-        if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
-      this.dirs.set(dir, names);
-    }
+    return this.dirs.get(dir) ?? this.keepListing(dir, this.readDir(dir) ?? []);
+  }
+
+  /** A folder's entries as read, with the open buffers in it the disk does not have yet: kept until a file there is created or deleted. */
+  private keepListing(dir: string, read: string[]): string[] {
+    let names = read;
+    for (const p of this.overlays.keys())
+      if (path.dirname(p) === dir && !names.includes(path.basename(p))) names = [...names, path.basename(p)];
+    this.dirs.set(dir, names);
     return names;
+  }
+
+  /** Whether a folder's listing (open buffers included) names this file: a file looked for by name is then read only when it is there. */
+  listed(filePath: string): boolean {
+    const names = this.listDir(path.dirname(filePath));
+    let set = this.nameSets.get(names);
+    if (!set) this.nameSets.set(names, (set = new Set(names)));
+    return set.has(path.basename(filePath));
   }
 
   /**
@@ -291,8 +302,14 @@ export class Workspace {
           if (--budget <= 0) return;
           const full = path.join(dir, name);
           const maybeDir = !SKIP_DIRS.has(name) && (!name.includes('.') || name.endsWith('.d'));
-          if (maybeDir && this.readDir(full)) walk(full, depth + 1);
-          else found.push(full);
+          // a folder's listing is read once: the walk enters it with what told it apart from a file
+          // (an empty listing kept may be a file's: it is asked again)
+          const kept = this.dirs.get(full);
+          const names = maybeDir ? (kept?.length ? kept : this.readDir(full)) : undefined;
+          if (names) {
+            if (!this.dirs.has(full)) this.keepListing(full, names);
+            walk(full, depth + 1);
+          } else found.push(full);
         }
       };
       for (const r of this.roots) walk(r, 0);

@@ -4,6 +4,7 @@ import { isSecretVar } from '../../envCatalog';
 import { isEnvTemplate } from '../../fileKinds';
 import { appendEnvEntry } from '../../fixes/envEdits';
 import { SourceFile } from '../../sourceFile';
+import { Workspace } from '../../workspace/workspace';
 import { defineRule } from '../rule';
 import { absentSpan } from './shared';
 
@@ -56,10 +57,10 @@ export default defineRule({
   },
 });
 
-/** The template committed beside an env file: `<name>.example`, `.sample` or `.template`. */
-function templateOf(ws: { file(p: string): SourceFile | undefined }, filePath: string): SourceFile | undefined {
+/** The template committed beside an env file: `<name>.example`, `.sample` or `.template` (only a listed one is read). */
+function templateOf(ws: Workspace, filePath: string): SourceFile | undefined {
   for (const suffix of TEMPLATE_SUFFIXES) {
-    const f = ws.file(filePath + suffix);
+    const f = ws.listed(filePath + suffix) ? ws.file(filePath + suffix) : undefined;
     if (f) return f;
   }
   return undefined;
