@@ -10,6 +10,7 @@ export type { RuleMeta } from './rules/catalog';
 export { applyEdits } from './fixes/applyEdits';
 export * from './types';
 export { YamlModel, asBool } from './documents/yamlModel';
+export { composePlain } from './documents/plainCompose';
 export { IncrementalYaml } from './documents/incrementalYaml';
 export { BlockFindings } from './blockFindings';
 export { EnvModel, findVarRefs, expandVars } from './documents/envModel';

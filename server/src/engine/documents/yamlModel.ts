@@ -11,6 +11,8 @@
 // against a budget, and cycles are cut; past the budget the model is `truncated`.
 import {
   Alias,
+  Composer,
+  CST,
   Document,
   isAlias,
   isCollection,
@@ -20,10 +22,12 @@ import {
   isSeq,
   Node,
   parseAllDocuments,
+  Parser,
   Scalar,
   YAMLMap,
 } from 'yaml';
 import { Span } from '../types';
+import { composePlain } from './plainCompose';
 
 export interface YamlRef {
   /** Keys from the document root; sequence items use their index as a string. */
@@ -375,10 +379,24 @@ export function parseYaml(text: string): Document.Parsed[] {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
+    // a text too large to hold all its tokens at once streams through the Composer, document by document
+    if (text.length > PLAIN_COMPOSE_MAX) return parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    const tokens = [...new Parser().parse(text)];
+    return composePlain(tokens, PARSE_OPTIONS) ?? composeAll(tokens);
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
+/** Texts up to this size are tried as plain YAML first (plainCompose.ts). */
+const PLAIN_COMPOSE_MAX = 1024 * 1024;
+
+/** What parseAllDocuments returns for the tokens, with PARSE_OPTIONS (no pretty errors: no line counter). */
+function composeAll(tokens: readonly CST.Token[]): Document.Parsed[] {
+  const composer = new Composer(PARSE_OPTIONS);
+  const docs = Array.from(composer.compose(tokens)) as Document.Parsed[];
+  return docs.length > 0 ? docs : Object.assign([], { empty: true }, composer.streamInfo());
 }
 
 /** The text with each lone CR as LF; a text without CR as it is (finding none is cheaper than the regex's scan). */
