@@ -231,7 +231,8 @@ export function composePlain(tokens: readonly CST.Token[], options: Options): Pa
   try {
     for (const t of tokens) {
       if (t.type === 'document') docs.push(composeDocument(t, options));
-      else if (t.type !== 'comment' && t.type !== 'newline' && t.type !== 'space' && t.type !== 'byte-order-mark') return undefined;
+      else if (t.type !== 'comment' && t.type !== 'newline' && t.type !== 'space' && t.type !== 'byte-order-mark')
+        return undefined;
     }
   } catch (e) {
     if (e === GIVE_UP) return undefined;
