@@ -103,7 +103,9 @@ function moved(f: Finding, offset: number, filePath: string): Finding {
     fixes: f.fixes.map((fix) => ({
       ...fix,
       changes: fix.changes.map((c) =>
-        c.path === filePath && !c.create ? { ...c, edits: c.edits.map((e) => shifted(e, offset)) } : c,
+        c.path === filePath && !c.create
+          ? { ...c, edits: c.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) }
+          : c,
       ),
     })),
   };
