@@ -380,11 +380,14 @@ function finalize(
   kept = dropSuperseded(kept);
 
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // rule and span -> the messages reported there: a key holding the message would hash a long text per finding
+  const seen = new Map<string, string[]>();
   for (const f of kept) {
-    const key = `${f.ruleId}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const at = `${f.ruleId}:${f.span.start}:${f.span.end}`;
+    const messages = seen.get(at);
+    if (messages?.includes(f.message)) continue;
+    if (messages) messages.push(f.message);
+    else seen.set(at, [f.message]);
     const severity = effectiveSeverity(f, profile, settings[f.ruleId]);
     if (severity) out.push({ ...f, severity });
   }
