@@ -35,7 +35,7 @@ const NO_TIME_LIMIT = { timeMs: 600_000 };
 /** `inc`: the buffer's incremental state ({ yaml, blocks }), as the server keeps it per open document. */
 const analysisOf = (file, text, inc, rules = engine.RULES) => {
   const src = new engine.SourceFile(file, text);
-  if (inc) src.buildYamlWith((t) => inc.yaml.model(t));
+  if (inc) src.buildYamlWith((f) => inc.yaml.model(f.text, f.lines));
   const options = { profile: 'production', root: REAL, limits: NO_TIME_LIMIT, blocks: inc?.blocks };
   const a = engine.analyze(src, ws, options, rules);
   return { model: modelView(src.yaml), findings: JSON.parse(JSON.stringify(a.findings)) };

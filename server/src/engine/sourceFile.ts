@@ -9,7 +9,7 @@ export class SourceFile {
   private _yaml?: YamlModel;
   private _env?: EnvModel;
   private _suppressions?: Suppression[];
-  private yamlBuilder?: (text: string) => YamlModel;
+  private yamlBuilder?: (file: SourceFile) => YamlModel;
 
   constructor(
     readonly path: string,
@@ -21,11 +21,11 @@ export class SourceFile {
   }
 
   get yaml(): YamlModel {
-    return (this._yaml ??= this.yamlBuilder?.(this.text) ?? new YamlModel(this.text));
+    return (this._yaml ??= this.yamlBuilder?.(this) ?? new YamlModel(this.text));
   }
 
   /** How to build the YAML model if it is not built yet: the server reuses the parse of the buffer's unchanged blocks. */
-  buildYamlWith(builder: (text: string) => YamlModel): void {
+  buildYamlWith(builder: (file: SourceFile) => YamlModel): void {
     this.yamlBuilder = builder;
   }
 

@@ -63,7 +63,7 @@ export class AnalysisCache {
 
   /** The buffer's new version builds its YAML model from the blocks of the previous one, whoever reads it first. */
   prepare(uri: string): void {
-    if (INCREMENTAL) this.ws.file(uriToPath(uri))?.buildYamlWith((text) => this.incremental(uri).model(text));
+    if (INCREMENTAL) this.ws.file(uriToPath(uri))?.buildYamlWith((f) => this.incremental(uri).model(f.text, f.lines));
   }
 
   private async run(uri: string, version: number, settings: DocSettings): Promise<DocAnalysis> {

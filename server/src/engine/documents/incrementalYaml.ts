@@ -21,6 +21,7 @@
 // the file.
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { shifted } from '../types';
+import { LineIndex } from './lineIndex';
 import { DocView, EntryTest, lastStartingBy, parseYaml, partsOf, YamlBlock, YamlModel, YamlProblem, YamlRef } from './yamlModel';
 
 interface BlockText {
@@ -34,14 +35,15 @@ const ROOT_KEY = /^[^\s#\-?:,[\]{}&*!|>'"%@`][^\n]*?:(?: |$)/;
 /** Lines longer than this are parsed with the whole text. */
 const MAX_LINE = 10_000;
 
-/** The top-level blocks of `text`, or undefined when splitting it is not safe. */
-export function splitBlocks(text: string): BlockText[] | undefined {
-  // native searches, not a regex or a split: this runs on every keystroke
+/** The top-level blocks of `text` (its lines as `lines` indexes them), or undefined when splitting it is not safe. */
+export function splitBlocks(text: string, lines: LineIndex = new LineIndex(text)): BlockText[] | undefined {
+  // native searches, not a regex: this runs on every keystroke; the lines are the file's own index,
+  // which the diagnostics need anyway, so the text is scanned for line breaks once
   if (text.includes('\r') || text.includes('\t') || text.includes('\uFEFF')) return undefined;
   const starts: number[] = [];
-  for (let offset = 0; offset <= text.length;) {
-    const next = text.indexOf('\n', offset);
-    const end = next < 0 ? text.length : next;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const offset = lines.lineStart(line);
+    const end = lines.lineEnd(line);
     if (end - offset > MAX_LINE) return undefined;
     const first = text[offset];
     if (end > offset && first !== ' ' && first !== '#') {
@@ -50,7 +52,6 @@ export function splitBlocks(text: string): BlockText[] | undefined {
     } else if (starts.length === 0 && !/^\s*(?:#|$)/.test(text.slice(offset, end))) {
       return undefined; // content before the first root key: the root is indented
     }
-    offset = end + 1;
   }
   if (starts.length < 2) return undefined;
   // comments and blank lines before the first key belong to the first block
@@ -254,14 +255,15 @@ export class IncrementalYaml {
   /** How the last model was built (for tests and the benchmark): blocks, and entries of the changed blocks. */
   lastReuse = { reused: 0, parsed: 0, full: false, entries: { reused: 0, parsed: 0 } };
 
-  model(text: string): YamlModel {
+  /** The model of the buffer's new text; `lines`: its line index, when the caller has it. */
+  model(text: string, lines?: LineIndex): YamlModel {
     const next = new Map<string, BlockParse>();
     const placed: Placed[] = [];
     const roots = new Set<string | undefined>();
     const entries = { reused: 0, parsed: 0 };
     let reused = 0;
     const before = [...this.parses.values()];
-    for (const [i, b] of (splitBlocks(text) ?? []).entries()) {
+    for (const [i, b] of (splitBlocks(text, lines) ?? []).entries()) {
       // the block at the same place first: comparing texts is cheaper than hashing a new one for the map
       let parse = before[i]?.text === b.text ? before[i] : this.parses.get(b.text);
       if (parse) reused++;
