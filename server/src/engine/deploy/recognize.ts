@@ -92,14 +92,24 @@ function recognized(file: SourceFile): DeployFileKind | undefined {
 
 /** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
 function keyWritten(text: string, key: string): boolean {
-  // each occurrence of the word tested where it stands: a regex over the text would try every offset
-  // of a config that has the word in its comments, on every keystroke
-  const after = /["']?[ \t]*:/y;
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    after.lastIndex = at + key.length;
-    if (startsKey(text, at) && after.test(text)) return true;
+  // the key with its colon as one regex: on the real core config V8 finds it several times
+  // faster than indexOf(key) (this runs on every keystroke); each match is tested where it stands
+  const written = keyPattern(key);
+  written.lastIndex = 0;
+  for (let m = written.exec(text); m; m = written.exec(text)) {
+    if (startsKey(text, m.index)) return true;
+    written.lastIndex = m.index + 1; // a key written inside this match is tried too
   }
   return false;
+}
+
+const keyPatterns = new Map<string, RegExp>();
+
+/** `key`, a closing quote or not, blanks, `:` (a few literal keys, compiled once each). */
+function keyPattern(key: string): RegExp {
+  let re = keyPatterns.get(key);
+  if (!re) keyPatterns.set(key, (re = new RegExp(`${key}["']?[ \\t]*:`, 'g')));
+  return re;
 }
 
 /** Whether a key may start at `at`: the text's start, or after a space, a line break, `{`, `,` or `?`, with a quote between or not. */
