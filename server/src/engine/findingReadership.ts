@@ -74,7 +74,8 @@ export class FindingReadership {
    * top-level blocks around its edits are parsed again (a fix in a 10,000-line file stays cheap).
    */
   private setsUnread(fix: Fix): boolean {
-    const edits = fix.changes.filter((c) => path.resolve(c.path) === path.resolve(this.file.path)).flatMap((c) => c.edits);
+    const own = this.file.path;
+    const edits = fix.changes.filter((c) => c.path === own || path.resolve(c.path) === path.resolve(own)).flatMap((c) => c.edits);
     if (!edits.length) return false;
     const quick = unreadValueChange(this.file, edits);
     if (quick) return quick.length > 0;
