@@ -120,6 +120,8 @@ export class YamlModel {
   private readonly byDocPath: Map<string, YamlRef>[] = [];
   private readonly childrenByPath = new Map<string, YamlRef[]>();
   private readonly byKey = new Map<string, YamlRef[]>();
+  /** named()'s answers by pattern (flags and source: a regex literal is a new object each time it runs). */
+  private readonly byPattern = new Map<string, YamlRef[]>();
   private readonly childrenByDocPath: Map<string, YamlRef[]>[] = [];
   private byStart?: Map<number, YamlRef[]>;
   /** Each entry's path (the array itself) -> its lookup key. */
@@ -193,9 +195,17 @@ export class YamlModel {
   /** Mapping entries whose own key is `key` or matches it, any depth (an index, not a scan). */
   named(key: string | RegExp): YamlRef[] {
     if (typeof key === 'string') return this.byKey.get(key) ?? [];
-    const out: YamlRef[] = [];
-    for (const [k, refs] of this.byKey) if (key.test(k)) out.push(...refs);
-    return out.sort((a, b) => a.keySpan!.start - b.keySpan!.start);
+    // several rules ask by the same patterns, and the model of an unchanged block is asked again
+    // after each keystroke: each pattern is tried on the keys once per model
+    const pattern = `${key.flags}/${key.source}`;
+    let out = this.byPattern.get(pattern);
+    if (!out) {
+      out = [];
+      for (const [k, refs] of this.byKey) if (key.test(k)) out.push(...refs);
+      out.sort((a, b) => a.keySpan!.start - b.keySpan!.start);
+      this.byPattern.set(pattern, out);
+    }
+    return out;
   }
 
   has(path: string | readonly string[]): boolean {
