@@ -102,6 +102,15 @@ function stringKey(path: string): string {
   return key;
 }
 
+/** Each regex's flags and source, once per regex object: `source` builds a new string on every read. */
+const patternKeys = new WeakMap<RegExp, string>();
+
+function patternKey(re: RegExp): string {
+  let key = patternKeys.get(re);
+  if (key === undefined) patternKeys.set(re, (key = `${re.flags}/${re.source}`));
+  return key;
+}
+
 /** Public string paths are dotted (`'tls.enabled'`, '' for the root); arrays are exact. */
 export const partsOf = (path: string | readonly string[]): readonly string[] =>
   typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
@@ -197,7 +206,7 @@ export class YamlModel {
     if (typeof key === 'string') return this.byKey.get(key) ?? [];
     // several rules ask by the same patterns, and the model of an unchanged block is asked again
     // after each keystroke: each pattern is tried on the keys once per model
-    const pattern = `${key.flags}/${key.source}`;
+    const pattern = patternKey(key);
     let out = this.byPattern.get(pattern);
     if (!out) {
       out = [];

@@ -6,6 +6,9 @@ import { defineRule, FixPart } from '../rule';
 import { isFlow } from '../shared/documents';
 import { numberAt, textOf } from '../shared/values';
 
+/** The keys of a key-derivation setting. */
+const KDF_KEY = /^(?:kdf|key_derivation|kdf_params|kdf_parameters|kdf_options)$/;
+
 interface Argon2Minimum {
   names: RegExp;
   key: string;
@@ -50,7 +53,7 @@ export default defineRule({
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
       const bases = new Map<string, string[]>();
-      for (const r of doc.named(/^(?:kdf|key_derivation|kdf_params|kdf_parameters|kdf_options)$/)) {
+      for (const r of doc.named(KDF_KEY)) {
         const base = r.path.slice(0, -1);
         if (base.some((p) => /^(?:tls|network|grpc)$/.test(p))) continue;
         bases.set(base.join('\u0000'), base);

@@ -4,6 +4,9 @@ import { shownValue } from '../query';
 import { defineRule } from '../rule';
 import { textOf } from '../shared/values';
 
+/** The keys that name where encryption keys come from. */
+const PROVIDER_KEY = /^(?:key_provider|key_source|keystore|key_store)$/;
+
 const LOCAL_PROVIDERS = new Set(['file', 'env', 'environment', 'local', 'mock', 'plaintext', 'keyfile', 'key_file']);
 
 export default defineRule({
@@ -24,7 +27,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
-      for (const ref of doc.named(/^(?:key_provider|key_source|keystore|key_store)$/)) {
+      for (const ref of doc.named(PROVIDER_KEY)) {
         const v = textOf(ctx, ref)?.toLowerCase();
         if (!v || !LOCAL_PROVIDERS.has(v) || !ref.valueSpan) continue;
         ctx.report({

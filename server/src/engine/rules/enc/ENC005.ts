@@ -4,6 +4,9 @@ import { lastKey } from '../query';
 import { defineRule } from '../rule';
 import { boolOf } from '../shared/values';
 
+/** The per-scope encryption switches. */
+const SCOPE_KEY = /^encrypt_(?:data|checkpoints|logs|wal|backups|indexes)$/;
+
 const SCOPE: Record<string, { severity: 'warning' | 'info'; what: string }> = {
   encrypt_data: { severity: 'warning', what: 'the data files themselves' },
   encrypt_checkpoints: { severity: 'warning', what: 'checkpoints (full copies of the data)' },
@@ -33,7 +36,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
-      for (const ref of doc.named(/^encrypt_(?:data|checkpoints|logs|wal|backups|indexes)$/)) {
+      for (const ref of doc.named(SCOPE_KEY)) {
         if (boolOf(ctx, ref) !== false || !ref.valueSpan) continue;
         const parent = ref.path.slice(0, -1);
         if (boolOf(ctx, doc.get([...parent, 'enabled'])) === false) continue; // ENC001 reports the block

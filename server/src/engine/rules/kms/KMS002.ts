@@ -4,6 +4,9 @@ import { setValue } from '../../fixes/yamlEdits';
 import { lastKey, pathText } from '../query';
 import { defineRule } from '../rule';
 
+/** The keys that make a key extractable. */
+const EXTRACTABLE_KEY = /^(?:extractable|cka_extractable|key_extractable)$/i;
+
 export default defineRule({
   meta: {
     id: 'KMS002',
@@ -23,7 +26,7 @@ export default defineRule({
   },
   check(ctx) {
     // looked up by key, not found by a walk over every entry
-    for (const ref of ctx.file.yaml.named(/^(?:extractable|cka_extractable|key_extractable)$/i)) {
+    for (const ref of ctx.file.yaml.named(EXTRACTABLE_KEY)) {
       if (!ref.valueSpan) continue;
       if (asBool(ctx.resolved(ref)) !== true) continue;
       ctx.report({

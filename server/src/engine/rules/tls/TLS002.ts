@@ -4,6 +4,9 @@ import { setValue } from '../../fixes/yamlEdits';
 import { entriesNamed, lastKey, parentKey, shownValue } from '../query';
 import { defineRule, RuleContext } from '../rule';
 
+/** The keys of a minimum TLS version. */
+const MIN_VERSION_KEY = /^(?:min_version|tls_min_version|min_tls_version)$/;
+
 /** Minor TLS version (0 = 1.0, 3 = 1.3) of a value like "1.2", 1.2, "TLSv1.2", "SSLv3"; undefined if unreadable. */
 export function tlsMinor(value: unknown): number | undefined {
   if (typeof value === 'number') value = value.toFixed(1);
@@ -24,9 +27,7 @@ function tls13For(ref: YamlRef): string | number {
 }
 
 function minVersionEntries(ctx: Pick<RuleContext, 'file'>): YamlRef[] {
-  return entriesNamed(ctx, /^(?:min_version|tls_min_version|min_tls_version)$/).filter(
-    (r) => lastKey(r) !== 'min_version' || /tls/i.test(parentKey(r) ?? ''),
-  );
+  return entriesNamed(ctx, MIN_VERSION_KEY).filter((r) => lastKey(r) !== 'min_version' || /tls/i.test(parentKey(r) ?? ''));
 }
 
 export default defineRule({

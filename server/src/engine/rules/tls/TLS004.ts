@@ -4,6 +4,9 @@ import { setValue } from '../../fixes/yamlEdits';
 import { entriesNamed, lastKey } from '../query';
 import { defineRule } from '../rule';
 
+/** The session-ticket switches. */
+const TICKETS_KEY = /^(?:tls_)?session_tickets$/;
+
 export default defineRule({
   meta: {
     id: 'TLS004',
@@ -22,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ref of entriesNamed(ctx, /^(?:tls_)?session_tickets$/)) {
+    for (const ref of entriesNamed(ctx, TICKETS_KEY)) {
       if (asBool(ctx.resolved(ref)) !== true || !ref.valueSpan) continue;
       ctx.report({
         messageId: 'ticketsOn',

@@ -4,6 +4,9 @@ import { setValue } from '../../fixes/yamlEdits';
 import { entriesNamed, lastKey } from '../query';
 import { defineRule } from '../rule';
 
+/** The revocation-check switches. */
+const REVOCATION_KEY = /^(?:crl_check|ocsp_stapling|tls_crl_check|tls_ocsp_stapling)$/;
+
 export default defineRule({
   meta: {
     id: 'TLS007',
@@ -23,7 +26,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ref of entriesNamed(ctx, /^(?:crl_check|ocsp_stapling|tls_crl_check|tls_ocsp_stapling)$/)) {
+    for (const ref of entriesNamed(ctx, REVOCATION_KEY)) {
       if (asBool(ctx.resolved(ref)) !== false || !ref.valueSpan) continue;
       ctx.report({
         messageId: /ocsp/.test(lastKey(ref)) ? 'ocspOff' : 'crlOff',
