@@ -96,7 +96,8 @@ function reportsOf(ctx: Ctx, name: SchemaName, listed: YamlRef[]): Found[] {
 
 function reportOf(ctx: Ctx, name: SchemaName, { section, refs }: Group): Found {
   const model = ctx.file.yaml;
-  const names = refs.map((r) => pathText(r.path.slice(section ? section.split('.').length : 0)));
+  const depth = section ? section.split('.').length : 0;
+  const names = refs.map((r) => pathText(r.path.slice(depth)));
   const instead = insteadText(refs.map((r, i) => ({ key: names[i], instead: insteadOf(name, r.path) })));
   const span = refs[0].keySpan!;
   const isSection = (r: YamlRef) => model.childrenIn(r.docIndex, r.path).length > 0;
