@@ -58,6 +58,9 @@ export interface LintWorkspaceResult {
 /** The shared settings files (.themisdb-lint.yaml, .yml, .json) the server re-reads when they change. */
 export const SETTINGS_FILES_GLOB = '**/.themisdb-lint.{yaml,yml,json}';
 
+/** The baselines a settings file does not name (.themisdb-baseline.json, found from the folder up), watched the same way. */
+export const BASELINE_FILES_GLOB = '**/.themisdb-baseline.json';
+
 /**
  * `initializationOptions` of the `initialize` request. Other editors send none: they get
  * code actions without the commands only the VS Code extension implements.
@@ -65,7 +68,7 @@ export const SETTINGS_FILES_GLOB = '**/.themisdb-lint.{yaml,yml,json}';
 export interface InitializationOptions {
   /** false in an untrusted workspace (VS Code Restricted Mode): settings files cannot relax the linter. Default true. */
   workspaceTrusted?: boolean;
-  /** The client watches SETTINGS_FILES_GLOB itself, so the server registers no watcher. */
+  /** The client watches SETTINGS_FILES_GLOB and BASELINE_FILES_GLOB itself, so the server registers no watcher. */
   watchesSettingsFiles?: boolean;
   /** The commands of COMMANDS that this client runs itself when a code action names them. */
   clientCommands?: string[];

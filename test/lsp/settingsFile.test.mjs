@@ -139,7 +139,7 @@ describe('LSP: the settings file in an untrusted workspace', () => {
 });
 
 describe('LSP: watching the settings files', () => {
-  it('asks a client that can watch files for the settings files, unless the client watches them itself', async () => {
+  it('asks a client that can watch files for the settings files and baselines, unless the client watches them itself', async () => {
     const watchers = async (initializationOptions) => {
       const client = new LspClient({
         rootDir: repo({}),
@@ -155,7 +155,9 @@ describe('LSP: watching the settings files', () => {
       }
     };
     const asked = await watchers(undefined);
-    assert.deepEqual(asked[0]?.registerOptions, { watchers: [{ globPattern: '**/.themisdb-lint.{yaml,yml,json}' }] });
+    assert.deepEqual(asked[0]?.registerOptions, {
+      watchers: [{ globPattern: '**/.themisdb-lint.{yaml,yml,json}' }, { globPattern: '**/.themisdb-baseline.json' }],
+    });
     assert.deepEqual(await watchers({ watchesSettingsFiles: true }), []);
   });
 });

@@ -37,6 +37,7 @@ import {
   SECTION,
   SERVER_COMMANDS,
   SETTINGS_FILES_GLOB,
+  BASELINE_FILES_GLOB,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrustParams,
 } from '../protocol';
@@ -113,6 +114,7 @@ connection.onInitialize((params): InitializeResult => {
   settingsFiles.trusted = init.workspaceTrusted !== false;
   registerSettingsWatcher =
     !init.watchesSettingsFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  settingsFiles.baselinesWatched = !!init.watchesSettingsFiles || registerSettingsWatcher;
   const named = Array.isArray(init.clientCommands) ? init.clientCommands : [];
   commands = {
     client: new Set(CLIENT_COMMANDS.filter((c) => named.includes(c))),
@@ -139,7 +141,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
   if (registerSettingsWatcher)
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SETTINGS_FILES_GLOB }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: SETTINGS_FILES_GLOB }, { globPattern: BASELINE_FILES_GLOB }],
+    });
 });
 
 function schedule(doc: TextDocument): void {

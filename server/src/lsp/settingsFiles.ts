@@ -30,6 +30,13 @@ export class EditorSettingsFiles {
   private readonly shown = new Set<string>();
   private readonly published = new WeakSet<LintConfig>();
   private readonly noticed = new Set<string>();
+  /**
+   * The client tells the server when a baseline file appears, changes or goes (it watches them,
+   * or the server registered a watcher): the lookup from a folder up, a few file checks on every
+   * keystroke, is then kept until a watched file changes.
+   */
+  baselinesWatched = false;
+  private readonly baselines = new Map<string, string | undefined>();
 
   constructor(
     private readonly connection: Connection,
@@ -75,7 +82,7 @@ export class EditorSettingsFiles {
 
   /** The baseline that hides findings of a document: none in an untrusted workspace. */
   baselineFor(filePath: string, s: FileSettings, root: string | undefined): string | undefined {
-    const baseline = s.baseline ?? findBaseline(root ?? path.dirname(filePath));
+    const baseline = s.baseline ?? this.foundBaseline(root ?? path.dirname(filePath));
     if (baseline && !this.trusted) {
       this.noticeOnce(
         baseline,
@@ -87,6 +94,13 @@ export class EditorSettingsFiles {
     return baseline;
   }
 
+  /** The .themisdb-baseline.json of a folder or the nearest above it (findBaseline), kept while baselines are watched. */
+  private foundBaseline(dir: string): string | undefined {
+    if (!this.baselinesWatched) return findBaseline(dir);
+    if (!this.baselines.has(dir)) this.baselines.set(dir, findBaseline(dir));
+    return this.baselines.get(dir);
+  }
+
   /** Diagnostics of an open settings file, from its buffer. */
   bufferDiagnostics(filePath: string, text: string): Diagnostic[] {
     return diagnosticsOf(loadLintConfig({ readFile: () => text, readDir: () => undefined }, filePath));
@@ -95,6 +109,7 @@ export class EditorSettingsFiles {
   /** Files changed on disk: settings files are read again, and those not open show their new problems. */
   changed(paths: readonly string[]): void {
     this.finder.clear();
+    this.baselines.clear();
     for (const p of paths) {
       if (!isSettingsFile(p) && !this.shown.has(p)) continue;
       if (this.isOpen(pathToUri(p))) continue;
@@ -106,6 +121,7 @@ export class EditorSettingsFiles {
   /** Settings (themisdb.configFile) or trust changed: everything is resolved again. */
   reset(): void {
     this.finder.clear();
+    this.baselines.clear();
   }
 
   /** An open settings file was closed: its problems on disk are shown again (none when it is gone). */
