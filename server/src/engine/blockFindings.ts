@@ -6,7 +6,7 @@
 import { YamlBlock } from './documents/yamlModel';
 import { FindingReadership } from './findingReadership';
 import { SourceFile } from './sourceFile';
-import { FileKind, Finding, Profile, shifted } from './types';
+import { FileKind, Finding, Profile, shifted, shiftedEdit } from './types';
 
 /** A block's findings, and the key offsets they told (SCH006 leaves those keys to them); offsets from the block's start. */
 interface Found {
@@ -103,9 +103,7 @@ function moved(f: Finding, offset: number, filePath: string): Finding {
     fixes: f.fixes.map((fix) => ({
       ...fix,
       changes: fix.changes.map((c) =>
-        c.path === filePath && !c.create
-          ? { ...c, edits: c.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })) }
-          : c,
+        c.path === filePath && !c.create ? { ...c, edits: c.edits.map((e) => shiftedEdit(e, offset)) } : c,
       ),
     })),
   };

@@ -10,7 +10,7 @@ import { unreadChanges, unreadValueChange } from './fixes/fixAll';
 import { isUnread, unreadSentence } from './schema/readership';
 import { SchemaName, schemaFor } from './schema/schemaIndex';
 import { SourceFile } from './sourceFile';
-import { FileKind, Finding, Fix } from './types';
+import { FileKind, Finding, Fix, shiftedEdit } from './types';
 
 /** Findings that hold whatever the server reads: syntax, SCH006 itself, suppressions, secret hygiene. */
 const NOT_ABOUT_EFFECT = /^(?:SCH00[16]|SUP\d+|SEC\d+)$/;
@@ -87,7 +87,7 @@ export class FindingReadership {
     const from = block ? block.offset : blockStart(text, start);
     const to = block ? block.offset + block.text!.length : blockEnd(text, end);
     const slice = block ? block.text! : text.slice(from, to);
-    const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+    const shifted = edits.map((e) => shiftedEdit(e, -from));
     const edited = `${this.file.path}\u0000${JSON.stringify(shifted)}`;
     const answers = block ? blockAnswers(block.model!) : unreadAnswers;
     const key = block ? edited : `${edited}\u0000${this.digestOf(from, to, slice)}`;

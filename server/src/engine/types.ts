@@ -22,6 +22,11 @@ export function shifted(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
+/** The edit moved by `by` characters (its text kept). */
+export function shiftedEdit(edit: TextEdit, by: number): TextEdit {
+  return { ...edit, start: edit.start + by, end: edit.end + by };
+}
+
 export interface TextEdit extends Span {
   newText: string;
 }
