@@ -34,10 +34,15 @@ export function mayBeThemisDeployment(file: SourceFile): boolean {
   return !isHelmTemplate(file) && hasDeploymentKeys(file);
 }
 
+// a key, a closing quote or not, blanks, `:` (keyWritten checks where the key starts)
+const API_VERSION_KEY = /apiVersion["']?[ \t]*:/g;
+const KIND_KEY = /kind["']?[ \t]*:/g;
+const SERVICES_KEY = /services["']?[ \t]*:/g;
+
 /** YAML text with a manifest's or a compose file's keys, or a values file's name: what a deployment file needs before it is parsed. */
 function hasDeploymentKeys(file: SourceFile): boolean {
-  const manifest = keyWritten(file.text, 'apiVersion') && keyWritten(file.text, 'kind');
-  return manifest || keyWritten(file.text, 'services') || isHelmValuesName(file.path);
+  const manifest = keyWritten(file.text, API_VERSION_KEY) && keyWritten(file.text, KIND_KEY);
+  return manifest || keyWritten(file.text, SERVICES_KEY) || isHelmValuesName(file.path);
 }
 
 export function isComposeName(filePath: string): boolean {
@@ -90,26 +95,16 @@ function recognized(file: SourceFile): DeployFileKind | undefined {
   return undefined;
 }
 
-/** Whether `key` may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
-function keyWritten(text: string, key: string): boolean {
+/** Whether a key `written` finds may be written as a mapping key in the text (plain or quoted, block or flow); never false for one that is. */
+function keyWritten(text: string, written: RegExp): boolean {
   // the key with its colon as one regex: on the real core config V8 finds it several times
   // faster than indexOf(key) (this runs on every keystroke); each match is tested where it stands
-  const written = keyPattern(key);
   written.lastIndex = 0;
   for (let m = written.exec(text); m; m = written.exec(text)) {
     if (startsKey(text, m.index)) return true;
     written.lastIndex = m.index + 1; // a key written inside this match is tried too
   }
   return false;
-}
-
-const keyPatterns = new Map<string, RegExp>();
-
-/** `key`, a closing quote or not, blanks, `:` (a few literal keys, compiled once each). */
-function keyPattern(key: string): RegExp {
-  let re = keyPatterns.get(key);
-  if (!re) keyPatterns.set(key, (re = new RegExp(`${key}["']?[ \\t]*:`, 'g')));
-  return re;
 }
 
 /** Whether a key may start at `at`: the text's start, or after a space, a line break, `{`, `,` or `?`, with a quote between or not. */
