@@ -1,4 +1,5 @@
 // The built engine bundle (npm test builds it first) and helpers to run it on real files.
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { tempFiles } from './tempDir.mjs';
@@ -12,6 +13,13 @@ export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathn
 /** Writes `files` ({relativePath: text}) into a fresh temp folder and returns its path. */
 export function writeWorkspace(files) {
   return tempFiles('themisdb-ws-', files);
+}
+
+/** writeWorkspace's folder made a repository root (a `.git` folder), so no lookup goes above it. */
+export function writeRepository(files) {
+  const dir = writeWorkspace(files);
+  fs.mkdirSync(path.join(dir, '.git'));
+  return dir;
 }
 
 /** Analyzes one file of a workspace folder with the real engine and disk. */

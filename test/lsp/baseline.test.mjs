@@ -8,17 +8,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, writeWorkspace } from '../helpers/engine.mjs';
+import { repoRoot, writeRepository } from '../helpers/engine.mjs';
 import { fileUri, LspClient } from '../helpers/lspClient.mjs';
 
 const CLI = path.join(repoRoot, 'server/out/cli.js');
 const CONFIG = 'storage:\n  rocksdb_path: /var/lib/themisdb\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.2"\n';
-
-function repo(files) {
-  const dir = writeWorkspace(files);
-  fs.mkdirSync(path.join(dir, '.git'));
-  return dir;
-}
 
 /** Records every finding of the folder in its baseline, as a user does with the CLI. */
 function writeBaseline(dir) {
@@ -32,7 +26,7 @@ const codes = (p) => p.diagnostics.map((d) => d.code).sort();
 
 describe('LSP: the baseline', () => {
   it('a client that watches baselines: hidden once it says the file appeared, shown again once it says it went', async () => {
-    const dir = repo({ 'deploy/config.yaml': CONFIG });
+    const dir = writeRepository({ 'deploy/config.yaml': CONFIG });
     const client = new LspClient({ rootDir: dir, initializationOptions: { watchesSettingsFiles: true } });
     await client.initialize();
     try {
@@ -56,7 +50,7 @@ describe('LSP: the baseline', () => {
   });
 
   it('a client that watches nothing: each version looks the baseline up again', async () => {
-    const dir = repo({ 'deploy/config.yaml': CONFIG });
+    const dir = writeRepository({ 'deploy/config.yaml': CONFIG });
     const client = new LspClient({ rootDir: dir });
     await client.initialize();
     try {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeWorkspace } from '../helpers/engine.mjs';
+import { writeRepository } from '../helpers/engine.mjs';
 import { fileUri, LspClient } from '../helpers/lspClient.mjs';
 
 const CONFIG = 'storage:\n  rocksdb_path: /var/lib/themisdb\nnetwork:\n  tls:\n    enabled: true\n    min_version: "1.2"\n';
@@ -21,18 +21,12 @@ function changed(client, ...files) {
   });
 }
 
-function repo(files) {
-  const dir = writeWorkspace(files);
-  fs.mkdirSync(path.join(dir, '.git'));
-  return dir;
-}
-
 describe('LSP: the settings file', () => {
   let client;
   let dir;
   let configUri;
   before(async () => {
-    dir = repo({ 'deploy/config.yaml': CONFIG, '.themisdb-lint.yaml': 'rules:\n  TLS002: error\n' });
+    dir = writeRepository({ 'deploy/config.yaml': CONFIG, '.themisdb-lint.yaml': 'rules:\n  TLS002: error\n' });
     client = new LspClient({ rootDir: dir });
     await client.initialize();
     configUri = client.open(path.join(dir, 'deploy/config.yaml'), CONFIG);
@@ -105,7 +99,7 @@ describe('LSP: the settings file in an untrusted workspace', () => {
   let dir;
   const SETTINGS = 'profile: development\nrules:\n  TLS002: off\n  TLS0*: warning\n  AUD001: error\nexclude: ["legacy/"]\n';
   before(async () => {
-    dir = repo({ 'config.yaml': CONFIG, 'legacy/config.yaml': CONFIG, '.themisdb-lint.yaml': SETTINGS });
+    dir = writeRepository({ 'config.yaml': CONFIG, 'legacy/config.yaml': CONFIG, '.themisdb-lint.yaml': SETTINGS });
     client = new LspClient({ rootDir: dir, initializationOptions: { workspaceTrusted: false } });
     await client.initialize();
   });
@@ -142,7 +136,7 @@ describe('LSP: watching the settings files', () => {
   it('asks a client that can watch files for the settings files and baselines, unless the client watches them itself', async () => {
     const watchers = async (initializationOptions) => {
       const client = new LspClient({
-        rootDir: repo({}),
+        rootDir: writeRepository({}),
         initializationOptions,
         workspaceCapabilities: { didChangeWatchedFiles: { dynamicRegistration: true } },
       });

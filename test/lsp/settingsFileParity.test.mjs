@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, json } from '../cli/helpers.mjs';
-import { writeWorkspace } from '../helpers/engine.mjs';
+import { writeRepository } from '../helpers/engine.mjs';
 import { fileUri, LspClient } from '../helpers/lspClient.mjs';
 
 const FILES = {
@@ -59,8 +59,7 @@ async function serverFindings(dir) {
 
 describe('CLI and language server: the same settings file, the same findings', () => {
   it('reports the same rule IDs on the same lines with and without .themisdb-lint.yaml', async () => {
-    const dir = writeWorkspace(FILES);
-    fs.mkdirSync(path.join(dir, '.git'));
+    const dir = writeRepository(FILES);
     const without = { cli: cliFindings(dir), server: await serverFindings(dir) };
     assert.deepEqual(without.server, without.cli);
 

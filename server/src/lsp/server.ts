@@ -23,6 +23,7 @@ import { AnalysisCache, DocSettings, rootOf as rootIn } from './analysisCache';
 import { FileSettings } from '../engine/lintSettings';
 import { BaselineFilter } from './baseline';
 import {
+  BASELINE_FILES_GLOB,
   CLIENT_COMMANDS,
   COMMANDS,
   FIX_ALL_KIND,
@@ -37,7 +38,6 @@ import {
   SECTION,
   SERVER_COMMANDS,
   SETTINGS_FILES_GLOB,
-  BASELINE_FILES_GLOB,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrustParams,
 } from '../protocol';
