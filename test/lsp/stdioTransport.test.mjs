@@ -1,6 +1,9 @@
 // Over --stdio the server writes each message, header and body, in one write (the library
-// writes them apart: two pipe writes and two wake-ups of the client per diagnostics push), and
-// what the console prints reaches the client's log, never the protocol stream.
+// writes them apart: two pipe writes and two wake-ups of the client per diagnostics push),
+// what the console prints reaches the client's log, never the protocol stream, and the server
+// exits when the client closes its input.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +12,7 @@ import * as path from 'node:path';
 import { repoRoot, writeWorkspace } from '../helpers/engine.mjs';
 import { LspClient } from '../helpers/lspClient.mjs';
 
+const rpc = createRequire(import.meta.url)('vscode-jsonrpc/node');
 const CORE = fs.readFileSync(path.join(repoRoot, 'test/fixtures/real/63cde823/config/core/config.yaml'), 'utf8');
 
 /** Each chunk the client reads, split into frames: throws unless it holds whole messages only. */
@@ -79,4 +83,30 @@ test('over stdio, what the console prints goes to the client log, masked, and no
   } finally {
     await client.shutdown();
   }
+});
+
+/** The server's exit code once the client closes its input, after a shutdown request or not (10 s at most). */
+async function exitCodeWhenInputCloses({ shutdown }) {
+  const proc = spawn(process.execPath, [path.join(repoRoot, 'server/out/server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  conn.onError(() => {});
+  conn.listen();
+  try {
+    await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    if (shutdown) await conn.sendRequest('shutdown');
+    proc.stdin.end();
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000).unref());
+    return await Promise.race([exited, timeout]);
+  } finally {
+    conn.dispose();
+    proc.kill();
+  }
+}
+
+test('over stdio, the server exits when its input closes: 0 after a shutdown request, 1 without', async () => {
+  assert.equal(await exitCodeWhenInputCloses({ shutdown: true }), 0);
+  assert.equal(await exitCodeWhenInputCloses({ shutdown: false }), 1);
 });

@@ -7,6 +7,7 @@ import {
   DidChangeWatchedFilesNotification,
   InitializeResult,
   ProposedFeatures,
+  StreamMessageReader,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -51,13 +52,15 @@ import { completionList, documentKind, forgetDocument } from './completion';
 import { findingsHoverAt, hoverAt } from './hover';
 import { deployCompletionList, deployDefinition, deployHoverAt, deployReferences, mayBeDeployment } from './deployFeatures';
 import { workspacePosture } from './posture';
-import { consoleOffStdout, oneWritePerMessage } from './stdioTransport';
+import { consoleOffStdout, exitWhenInputEnds, FramedMessageWriter } from './stdioTransport';
 
-// over stdio, with one write per message (stdioTransport.ts); IPC, sockets and pipes as the library opens them
+// over stdio, one frame per message, written when sent (stdioTransport.ts); IPC, sockets and
+// pipes as the library opens them
 const stdio = process.argv.includes('--stdio');
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin, oneWritePerMessage(process.stdout))
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new FramedMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
+if (stdio) exitWhenInputEnds(connection);
 if (stdio) consoleOffStdout((line) => connection.console.log(maskSecretsInLog(line)));
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);

@@ -1,26 +1,63 @@
-// The --stdio transport with one write per message. vscode-jsonrpc writes a message's header
-// and its body as two writes: two pipe writes per diagnostics push, each waking the client.
-// Here the header waits for its body and both leave in one write.
+// The --stdio transport's writer: each message leaves as one frame (header and body in one
+// write), written when it is sent. vscode-jsonrpc's stream writer writes the header and the
+// body apart (two pipe writes, two wake-ups of the client per diagnostics push) and queues
+// every message behind a setImmediate, so a push waited for another turn of the event loop.
 import { Console } from 'console';
 import { Writable } from 'stream';
+import { AbstractMessageWriter, Connection, Message, MessageWriter } from 'vscode-languageserver/node';
 
-const HEADER = /^Content-Length: \d+\r\n\r\n$/;
+export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
 
-/** A stream in front of `out` that holds each message header until its body, then writes both at once. */
-export function oneWritePerMessage(out: NodeJS.WritableStream): Writable {
-  let header: Buffer | undefined;
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      if (!header && chunk.length < 64 && HEADER.test(chunk.toString('latin1'))) {
-        header = chunk;
-        done();
-        return;
-      }
-      const frame = header ? Buffer.concat([header, chunk]) : chunk;
-      header = undefined;
-      out.write(frame, (err) => done(err ?? undefined));
-    },
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (err: Error) => this.fireError(err));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      const body = JSON.stringify(msg);
+      const length = Buffer.byteLength(body, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      frame = Buffer.allocUnsafe(header.length + length);
+      frame.write(header, 0, 'latin1');
+      frame.write(body, header.length, 'utf8');
+    } catch (err) {
+      this.fireError(err);
+      return Promise.reject(err);
+    }
+    // stream writes keep their order, so messages leave in the order they were sent
+    return new Promise((resolve, reject) =>
+      this.out.write(frame, (err) => {
+        if (!err) {
+          this.errors = 0;
+          return resolve();
+        }
+        this.fireError(err, msg, ++this.errors);
+        reject(err);
+      }),
+    );
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
+/**
+ * The server exits once the client closes its input, with 0 after a shutdown request and 1
+ * without one: what the library arranges when it is given the input as a stream.
+ */
+export function exitWhenInputEnds(connection: Connection): void {
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
   });
+  const exit = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
 }
 
 /**
