@@ -17,7 +17,9 @@ import { LineIndex } from '../engine/documents/lineIndex';
 import { isSecretKey, knownCredential, urlPassword } from '../engine/secrets';
 import { Finding } from '../engine/types';
 
-const YAML_KEY = /^\s*(?:-\s+)*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}][^#]*?)\s*:(?=\s|$)/;
+// A key never starts with `- ` (that is a sequence dash) and a plain key ends in a non-blank: each
+// dash and each run of blanks is tried once, so a line of 100,000 `- ` or blanks is read in linear time.
+const YAML_KEY = /^\s*(?:-\s+)*(?!-\s)(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}](?:[^#]*?[^\s#])??)\s*:(?=\s|$)/;
 const ENV_KEY = /^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*=/;
 
 /** A `key: value` / `KEY=value` line, read once however many findings sit on it. */
@@ -63,7 +65,7 @@ function keyLineOf(text: string): KeyLine | null {
   const key = ENV_KEY.exec(text) ?? YAML_KEY.exec(text);
   if (!key) return null;
   const written = valueText(text.slice(key[0].length));
-  const name = key[0].replace(/^\s*(?:-\s+)*(?:export\s+)?/, '').replace(/\s*[:=]$/, '');
+  const name = key[0].replace(/^\s*(?:-\s+)*(?:export\s+)?/, '').replace(/(?<!\s)\s*[:=]$/, ''); // from a run's first blank only
   // a long value stands in by its digest, taken once: each finding on the line hashes a short text
   const value = written.length > 2 * LINE_WINDOW ? `#${createHash('sha256').update(written).digest('hex')}` : written;
   return { key: key[0].trim(), value, secret: mayBeSecret(name, written) };

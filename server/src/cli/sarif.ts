@@ -38,7 +38,7 @@ const FALLBACK_HOME = 'https://www.npmjs.com/package/themisdb-config';
 
 function ruleDescriptor(meta: RuleMeta, version: string): ReportingDescriptor {
   const doc = readRuleDoc(meta.id);
-  const family = meta.id.replace(/\d+$/, '').toLowerCase();
+  const family = meta.id.replace(/(?<!\d)\d+$/, '').toLowerCase();
   const helpUri = doc ? ruleDocUrl(meta.id, version) : undefined;
   return {
     id: meta.id,

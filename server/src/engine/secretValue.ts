@@ -58,7 +58,9 @@ function envSecretSpans(text: string): Span[] {
 /** `key: value` / `- value` / `KEY=value` lines whose value is secret, line by line (any other text). */
 function lineSecretSpans(text: string): Span[] {
   const out: Span[] = [];
-  const re = /^([ \t]*(?:-[ \t]+)?(?:export[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*[:=][ \t]*)?)(.*?)[ \t]*\r?$/gm;
+  // the value is the line up to its last non-blank: a lazy value before `[ \t]*` re-read a run of blanks from each of them
+  const re =
+    /^([ \t]*(?:-[ \t]+)?(?:export[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*[:=][ \t]*)?)(.*[^ \t\r\n\u2028\u2029]|)[ \t]*\r?$/gm;
   let inPem = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === '' && re.lastIndex === m.index) re.lastIndex++;

@@ -140,8 +140,23 @@ export function isTooRegular(v: string): boolean {
   const expected = k * (1 - Math.pow(1 - 1 / k, n));
   if (new Set(v).size < expected / 2) return true;
   if (entropy(v) < 0.35 * Math.log2(Math.min(n, k))) return true;
-  if (/^(.+?)\1+$/s.test(v)) return true;
+  if (isRepetition(v)) return true;
   return isRun(v);
+}
+
+/**
+ * A unit written twice or more (`abcabc`), what `/^(.+?)\1+$/s` tests, in linear time: the
+ * shortest period from the prefix function (KMP), which must divide the length.
+ */
+function isRepetition(v: string): boolean {
+  const border = new Array<number>(v.length).fill(0);
+  for (let i = 1, k = 0; i < v.length; i++) {
+    while (k > 0 && v[i] !== v[k]) k = border[k - 1];
+    if (v[i] === v[k]) k++;
+    border[i] = k;
+  }
+  const period = v.length - (border[v.length - 1] ?? 0);
+  return period < v.length && v.length % period === 0;
 }
 
 /** Consecutive characters with a constant step (`abcdefgh`, `98765432`) or a keyboard row. */
@@ -168,16 +183,38 @@ export const CREDENTIAL_FORMATS: CredentialFormat[] = [
   { name: 'Slack webhook URL', re: /hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/ },
   { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
   { name: 'Stripe live key', re: /\b(?:sk|rk)_live_[0-9A-Za-z]{16,}\b/ },
-  { name: 'JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/ },
+  // `\beyJ[A-Za-z0-9_-]{8,}\.eyJ…\b`, tried once per run of token characters (from each `eyJ`
+  // of a run, the run was read again: 5 s on 100 KB of `eyJ-`)
+  {
+    name: 'JSON Web Token',
+    re: /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b)(?:[A-Za-z0-9_-]*-)?eyJ[A-Za-z0-9_-]{8}/,
+  },
 ];
 
 export function knownCredential(value: string): CredentialFormat | undefined {
   return CREDENTIAL_FORMATS.find((f) => f.re.test(value));
 }
 
-/** `scheme://user:password@host`: the password and its offset in `value`, or undefined. */
+const USER_PASSWORD = /([^:/@\s]+):([^@/\s]+)@/y;
+const isSchemeChar = (c: string) => /[a-z0-9+.-]/i.test(c);
+
+/**
+ * `scheme://user:password@host`: the password and its offset in `value`, or undefined. The
+ * first `://` after a scheme (a letter at a word boundary, then letters, digits, `+`, `.`, `-`)
+ * with `user:password@` behind it, as `\b[a-z][a-z0-9+.-]*:\/\/…` finds it; found from each
+ * `://` instead, so a value of 100,000 `a.` is not re-read from each of its word starts.
+ */
 export function urlPassword(value: string): { user: string; password: string; index: number } | undefined {
-  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^:/@\s]+):([^@/\s]+)@/i.exec(value);
-  if (!m || isTemplated(m[2])) return undefined;
-  return { user: m[1], password: m[2], index: m.index + m[0].indexOf('//') + 2 + m[1].length + 1 };
+  for (let at = value.indexOf('://'); at >= 0; at = value.indexOf('://', at + 1)) {
+    let start = at;
+    while (start > 0 && isSchemeChar(value[start - 1])) start--;
+    while (start < at && !(/[a-z]/i.test(value[start]) && (start === 0 || !/\w/.test(value[start - 1])))) start++;
+    if (start === at) continue;
+    USER_PASSWORD.lastIndex = at + 3;
+    const m = USER_PASSWORD.exec(value);
+    if (!m) continue;
+    if (isTemplated(m[2])) return undefined;
+    return { user: m[1], password: m[2], index: at + 3 + m[1].length + 1 };
+  }
+  return undefined;
 }

@@ -71,8 +71,10 @@ export function deployFileKind(file: SourceFile): DeployFileKind | undefined {
 function recognized(file: SourceFile): DeployFileKind | undefined {
   // a file over the analysis limits is never parsed (it gets its own limit finding)
   if (!isDeploymentCandidate(file.path) || sizeLimitFinding(file.text, sizedAsYaml(file.path))) return undefined;
-  if (isUnitName(file.path)) return /^\s*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
-  if (isDropInName(file.path)) return /^\s*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
+  // a section header after blanks on its line (a \s* across line breaks re-read a run of blank lines from each of them)
+  if (isUnitName(file.path))
+    return /^[^\S\r\n\u2028\u2029]*\[(?:Unit|Service|Install)\]/m.test(file.text) ? 'systemd' : undefined;
+  if (isDropInName(file.path)) return /^[^\S\r\n\u2028\u2029]*\[[A-Za-z]+\]/m.test(file.text) ? 'systemd-dropin' : undefined;
   if (isHelmTemplate(file)) return undefined;
   // a YAML file without the keys of a manifest or a compose file is none: the walk over every
   // YAML file of a workspace then parses (and keeps the model of) none of them

@@ -81,7 +81,7 @@ export class EnvModel {
     while (pos < text.length) {
       lineRe.lastIndex = pos;
       const m = lineRe.exec(text)!;
-      const lineText = m[0].replace(/[\r\n]+$/, '');
+      const lineText = m[0].replace(/(?<![\r\n])[\r\n]+$/, '');
       const lineStart = pos;
       let next = pos + m[0].length;
       if (m[0].length === 0) break;

@@ -74,7 +74,7 @@ export class SystemdUnit {
       lineRe.lastIndex = pos;
       const m = lineRe.exec(text)!;
       if (m[0].length === 0) break;
-      const content = m[0].replace(/[\r\n]+$/, '');
+      const content = m[0].replace(/(?<![\r\n])[\r\n]+$/, '');
       const start = pos;
       pos += m[0].length;
       const trimmed = content.trim();

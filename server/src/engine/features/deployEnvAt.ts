@@ -25,6 +25,8 @@ export interface DeployEnvAt {
 const indentOf = (s: string) => /^ */.exec(s)![0].length;
 const isBlank = (s: string) => /^\s*(#.*)?$/.test(s);
 const ENV_KEY = /^\s*(?:-\s+)?(environment|env):\s*(#.*)?$/;
+/** A comment after blanks, from the first blank of its run (a run is not tried once per blank). */
+const TRAILING_COMMENT = /(?<!\s)\s+#.*$/;
 
 /** The nearest line above `line` that holds the block `line` is in (its parent key). */
 function parentLine(file: SourceFile, line: number): string | undefined {
@@ -42,9 +44,10 @@ function parentLine(file: SourceFile, line: number): string | undefined {
 }
 
 function unquoted(raw: string, start: number): { text: string; span: Span; quoted: boolean } {
-  const m = /^(["'])(.*?)(\1)?\s*(#.*)?$/.exec(raw);
+  // blanks are tried from the first of a run only (linear on a value of 100,000 spaces)
+  const m = /^(["'])(.*?)(\1)?(?<!\s)\s*(#.*)?$/.exec(raw);
   if (m) return { text: m[2], span: { start: start + 1, end: start + 1 + m[2].length }, quoted: true };
-  const bare = raw.replace(/\s+#.*$/, '').trimEnd();
+  const bare = raw.replace(TRAILING_COMMENT, '').trimEnd();
   return { text: bare, span: { start, end: start + bare.length }, quoted: false };
 }
 
@@ -61,7 +64,7 @@ function composeOrK8s(file: SourceFile, line: number, offset: number): DeployEnv
     const nameStart = lineStart + list[1].length + list[2].length;
     const nameSpan = { start: nameStart, end: nameStart + list[3].length };
     if (!list[4]) return { form: 'compose-list', name: list[3], nameSpan, quoted: !!list[2], part: 'name' };
-    let raw = list[5].replace(/\s+#.*$/, '');
+    let raw = list[5].replace(TRAILING_COMMENT, '');
     if (list[2] && raw.endsWith(list[2])) raw = raw.slice(0, -1);
     const valueSpan = { start: nameSpan.end + 1, end: nameSpan.end + 1 + raw.length };
     const part = offset <= nameSpan.end ? 'name' : 'value';

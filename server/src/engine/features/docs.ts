@@ -99,7 +99,7 @@ function summary(markdown: string): string | undefined {
     .trim()
     .split(/\n\s*\n/)[0]
     .replace(/^[-*]\s+/, '')
-    .replace(/\s*\n\s*/g, ' ');
+    .replace(/(?<!\s)\s*\n\s*/g, ' ');
   return para ? firstSentence(para) : undefined;
 }
 

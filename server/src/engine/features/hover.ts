@@ -241,8 +241,10 @@ function secretText(value: string, key: string | undefined): boolean {
 
 /** A YAML line `key: value` (or `- value`) whose value is secret text. */
 function hidesReferences(lineText: string): boolean {
-  const m = /^[ \t]*(?:-[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*:[ \t]+)?(.*?)[ \t]*$/.exec(lineText);
-  return !!m && secretText(unquoteScalar(m[2].replace(/[ \t]+#.*$/, '')), m[1]);
+  // the value up to its last non-blank, and a comment from the first blank of its run: linear
+  // on a line of 100,000 blanks (the value never fails to match, so no blank before it is tried again)
+  const m = /^[ \t]*(?:-[ \t]+)?(?:["']?([\w.-]+)["']?[ \t]*:[ \t]+)?(.*[^ \t]|)[ \t]*$/s.exec(lineText);
+  return !!m && secretText(unquoteScalar(m[2].replace(/(?<![ \t])[ \t]+#.*$/, '')), m[1]);
 }
 
 // ---------------------------------------------------------------- .env

@@ -23,7 +23,8 @@ function retentionDays(v: unknown): number | undefined {
 /** The value of 90 days in the unit the user wrote. */
 function ninetyDaysLike(v: unknown): string | number {
   if (typeof v === 'number') return MIN_DAYS;
-  const m = /^\s*\d+(?:\.\d+)?(\s*)(\w*)\s*$/.exec(String(v));
+  // the number's digits are never given back to the unit (\w holds digits): linear on long digit runs
+  const m = /^\d+(?:\.\d+)?(?![\d.])(\s*)(\w*)$/.exec(String(v).trim());
   const sep = m?.[1] ?? '';
   const unit = m?.[2] ?? '';
   const u = unit.toLowerCase()[0];

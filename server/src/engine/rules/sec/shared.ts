@@ -217,7 +217,7 @@ function varNameFor(keyPath: string[], suffix = ''): string {
     .filter(Boolean)
     .join('_')
     .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    .replace(/^_+|(?<!_)_+$/g, '') // trailing ones from the first of their run
     .toUpperCase();
   return base.startsWith('THEMIS_') ? base : `THEMIS_${base}`;
 }
