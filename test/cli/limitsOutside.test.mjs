@@ -13,7 +13,7 @@ describe('limits measured from outside (CLI and server)', { skip: !fs.existsSync
     it(c.name, async () => {
       const dir = writeCase(c);
       try {
-        const problems = cliProblems(c, runCli(dir), budget);
+        const problems = cliProblems(c, runCli(dir, c.format), budget);
         problems.push(...(await runLsp(dir, c, budget)).problems);
         assert.deepEqual(problems, []);
       } finally {

@@ -18,13 +18,13 @@ const fmt = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '—');
 const both = (wall, cpu) => `${fmt(wall)} (${fmt(cpu)})`;
 console.log(`budget: ${budget.ms} ms, ${budget.mb} MB per input (CLI: whole process; server: each request)\n`);
 console.log('Times: wall ms (CPU ms). A time is within the budget when either is.\n');
-console.log('| input | CLI | CLI MB | server diagnostics | hover | lightbulb | fix-all | server MB | problems |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| input | CLI | CLI MB | server diagnostics | hover | completion | lightbulb | fix-all | server MB | problems |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 let failed = 0;
 for (const c of cases) {
   const dir = writeCase(c);
   try {
-    const cliRun = runCli(dir);
+    const cliRun = runCli(dir, c.format);
     const lsp = await runLsp(dir, c, budget).catch((e) => ({
       ms: {},
       cpu: {},
@@ -33,7 +33,7 @@ for (const c of cases) {
     const problems = [...cliProblems(c, cliRun, budget), ...lsp.problems];
     if (problems.length) failed++;
     console.log(
-      `| ${c.name} | ${both(cliRun.wallMs, cliRun.cpuMs)} | ${fmt(cliRun.mb)} | ${['diagnostics', 'hover', 'codeAction', 'fixAll'].map((k) => both(lsp.ms[k], lsp.cpu[k])).join(' | ')} | ${fmt(lsp.mb)} | ${problems.join('; ') || 'none'} |`,
+      `| ${c.name} | ${both(cliRun.wallMs, cliRun.cpuMs)} | ${fmt(cliRun.mb)} | ${['diagnostics', 'hover', 'completion', 'codeAction', 'fixAll'].map((k) => both(lsp.ms[k], lsp.cpu[k])).join(' | ')} | ${fmt(lsp.mb)} | ${problems.join('; ') || 'none'} |`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,8 @@ function binary(bytes) {
  * Each case: the files of a folder (beside them the CLI also finds `ok/config.yaml`, a
  * file with findings, to show the run goes on), the file opened in the server, where its
  * hover is asked, and whether a LIMIT finding must name the limit it hits. `fast`: part
- * of the regular test run.
+ * of the regular test run. `format: 'sarif'`: the CLI reports SARIF (its fingerprints read
+ * the findings' lines).
  */
 export const CASES = [
   {
@@ -142,6 +143,35 @@ export const CASES = [
     file: '.env',
     text: () => `THEMIS_PRODUCTION_MODE=true\n${lines(2000, (i) => `THEMIS_FRESH_UNKNOWN_${i.toString(36).toUpperCase()}Q=1`)}`,
     limit: true, // more than 1,000 findings
+  },
+  {
+    name: 'hover on a key after 100,000 blanks',
+    fast: true,
+    file: 'config.yaml',
+    text: () => `${CONFIG}logging:\n  a${' '.repeat(100_000)}b: 1\n  level: debug\n`,
+    hover: (text) => text.indexOf('  a ') + 2,
+  },
+  {
+    name: 'hover and completion in a compose environment item of 100,000 blanks',
+    fast: true,
+    file: 'docker-compose.yml',
+    text: () =>
+      `services:\n  themisdb:\n    image: themisdb/themisdb:latest\n    environment:\n      - THEMIS_PRODUCTION_MODE=a${' '.repeat(100_000)}b\n`,
+    hover: (text) => text.indexOf('THEMIS_PRODUCTION_MODE') + 3,
+  },
+  {
+    name: 'SARIF for a line of 50,000 tab-and-dash pairs',
+    fast: true,
+    format: 'sarif',
+    file: 'config.yaml',
+    text: () => `${CONFIG}server:\n  enable_tls: false\n${'\t-'.repeat(50_000)}\n`,
+  },
+  {
+    name: 'SARIF for a quoted key of 100,000 blanks',
+    fast: true,
+    format: 'sarif',
+    file: 'config.yaml',
+    text: () => `${CONFIG}"k${' '.repeat(100_000)}"   : 1\nnetwork:\n  tls:\n    min_version: "1.0"\n`,
   },
   {
     name: 'binary file named config.yaml',
@@ -278,19 +308,30 @@ function serverPid(wrapperPid) {
   }
 }
 
-/** The CLI on the case's folder: its exit status, findings (JSON) and cost. */
-export function runCli(dir) {
-  const r = spawnSync(TIME, ['-v', process.execPath, cli, '--format', 'json', '--fail-on', 'none', dir], {
+/** The CLI on the case's folder: its exit status, findings (file, rule, message) and cost. */
+export function runCli(dir, format = 'json') {
+  const r = spawnSync(TIME, ['-v', process.execPath, cli, '--format', format, '--fail-on', 'none', dir], {
     encoding: 'utf8',
     maxBuffer: 1e9,
   });
   let findings = [];
   try {
-    findings = JSON.parse(r.stdout);
+    findings = format === 'sarif' ? sarifFindings(JSON.parse(r.stdout)) : JSON.parse(r.stdout);
   } catch {
     /* reported as a problem below */
   }
   return { status: r.status, findings, stderr: r.stderr, ...timeReport(r.stderr) };
+}
+
+/** A SARIF log's results as the JSON format's findings: file, rule, message. */
+function sarifFindings(log) {
+  return log.runs.flatMap((run) =>
+    run.results.map((r) => ({
+      file: decodeURIComponent(r.locations[0].physicalLocation.artifactLocation.uri),
+      ruleId: r.ruleId,
+      message: r.message.text,
+    })),
+  );
 }
 
 /** What the CLI run broke of the budgets and promises (empty: none). */
@@ -310,8 +351,9 @@ export function cliProblems(c, run, budget = BUDGET) {
 }
 
 /**
- * The server with the case's file open: time to its diagnostics, a hover, the lightbulb
- * over the whole file and fix-all, then its peak memory once it has exited.
+ * The server with the case's file open: time to its diagnostics, a hover and a completion at
+ * the case's place, the lightbulb over the whole file and fix-all, then its peak memory once
+ * it has exited.
  */
 export async function runLsp(dir, c, budget = BUDGET) {
   const client = new LspClient({
@@ -344,6 +386,7 @@ export async function runLsp(dir, c, budget = BUDGET) {
     const before = text.slice(0, offset);
     const position = { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
     await timed('hover', () => client.request('textDocument/hover', { textDocument: { uri }, position }));
+    await timed('completion', () => client.request('textDocument/completion', { textDocument: { uri }, position }));
     const lastLine = text.split('\n').length;
     const range = { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } };
     await timed('codeAction', () =>
