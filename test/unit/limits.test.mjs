@@ -124,6 +124,38 @@ describe('limits: budgets', () => {
     assert.match(limit.message, /1 rule did not run or did not finish \(ENV001\)/);
   });
 
+  it('a rule with a finding per line stops at its first report past the time budget', () => {
+    // one context only (a .env no service loads): only the report can stop ENV015 in the middle
+    const dir = writeWorkspace({
+      '.env': Array.from({ length: 200 }, (_, i) => `THEMIS_UNKNOWN_${i}=1`).join('\n') + '\n',
+    });
+    const env015 = engine.RULES.find((r) => r.meta.id === 'ENV015');
+    // ENV015 as it is, with every report made 10 ms late
+    const slow = {
+      ...env015,
+      check(ctx) {
+        env015.check({
+          ...ctx,
+          report(r) {
+            const until = performance.now() + 10;
+            while (performance.now() < until);
+            ctx.report(r);
+          },
+        });
+      },
+    };
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    const file = ws.file(path.join(dir, '.env'));
+    const t0 = performance.now();
+    const { findings } = engine.analyze(file, ws, { profile: 'production', root: dir, limits: { timeMs: 150 } }, [slow]);
+    const ms = performance.now() - t0;
+    const reported = findings.filter((f) => f.ruleId === 'ENV015').length;
+    assert.ok(reported >= 1 && reported < 200, `reported ${reported} of 200 names`);
+    assert.ok(ms < 1000, `took ${Math.round(ms)} ms for a 150 ms budget (200 reports would take 2 s)`);
+    const limit = findings.find((f) => f.ruleId === 'LIMIT');
+    assert.match(limit.message, /1 rule did not run or did not finish \(ENV015\)/);
+  });
+
   it('services past the values a workspace reads are not judged, and their files say so', () => {
     // 60 services loading one 2,000-line .env ask for 120,000 values: the first 25 are read (50,000)
     const services = Array.from(

@@ -58,6 +58,9 @@ export interface Analysis {
 
 const loggedFailures = new Set<string>();
 
+/** Thrown by a report made past the time limit: the rule stops there, its earlier findings are kept. */
+class TimeLimitReached extends Error {}
+
 /** Per rule list: the rules that apply, in the order they run, by kind and kind of analysis (computed once, not per file). */
 const orders = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
 
@@ -110,10 +113,15 @@ export function* analysisSteps(
   const raw: Finding[] = [];
   const readership = new FindingReadership(file, kind);
   let current: Rule | undefined;
+  const overTime = () => performance.now() - started > limits.timeMs;
+  /** Set when a rule was stopped by the time limit in the middle of its work. */
+  let interrupted = false;
   /** Reports into `into`, each finding told with the server's readership of its key by `told`, then placed (a config held in a manifest lands inside the manifest). */
   const reporter =
     (told: FindingReadership, into = raw, place = (f: Finding) => f) =>
     (r: Report) => {
+      // a rule with a finding per item (29,000 unknown names) stops at its first report past the limit
+      if (overTime()) throw new TimeLimitReached();
       const meta = current!.meta;
       const finding = checkedFinding(meta, r, (problem) => contractViolation(meta.id, problem, options));
       if (finding) into.push(place(told.apply(finding, r.asks)));
@@ -132,6 +140,10 @@ export function* analysisSteps(
       rule.check(c);
     } catch (err) {
       if (err instanceof RuleContractError) throw err;
+      if (err instanceof TimeLimitReached) {
+        interrupted = true;
+        return;
+      }
       const key = `${rule.meta.id}:${String(err)}`;
       if (!loggedFailures.has(key)) {
         loggedFailures.add(key);
@@ -171,35 +183,33 @@ export function* analysisSteps(
       blocksDone = undefined;
     });
   let stoppedAt = -1;
-  const overTime = () => performance.now() - started > limits.timeMs;
   for (const [i, rule] of applicable.entries()) {
     yield;
-    // the budget is checked between rules, and between the environments a rule judges
-    // (2,000 services of one compose file): a rule never stops inside one context
+    // the budget is checked between rules, between the contexts a rule judges (2,000 services
+    // of one compose file), and at each report (the reporter above)
     if (overTime()) {
       stoppedAt = i;
       break;
     }
+    const runEach = (contexts: readonly RuleContext[]) => {
+      for (const c of contexts) {
+        if (interrupted || overTime()) return void (interrupted = true);
+        run(rule, c);
+      }
+    };
     if (blocks && rule.meta.blockLocal) {
       // on each changed top-level block alone; the other blocks' findings are reused
-      for (const c of blockContexts!) run(rule, c);
-      continue;
+      runEach(blockContexts!);
+    } else {
+      blocksDone?.(true);
+      if (rule.meta.kinds.includes(kind)) runEach(judgesEnvironment(rule.meta) ? judgedContexts : [ctx]);
+      // the ThemisDB configs a manifest holds are judged by the config rules too
+      if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) runEach(embedded);
     }
-    blocksDone?.(true);
-    if (rule.meta.kinds.includes(kind)) {
-      if (!judgesEnvironment(rule.meta)) run(rule, ctx);
-      else
-        for (const c of judgedContexts) {
-          if (overTime()) {
-            stoppedAt = i;
-            break;
-          }
-          run(rule, c);
-        }
-      if (stoppedAt >= 0) break;
+    if (interrupted) {
+      stoppedAt = i;
+      break;
     }
-    // the ThemisDB configs a manifest holds are judged by the config rules too
-    if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) for (const inner of embedded) run(rule, inner);
   }
   blocksDone?.(stoppedAt < 0);
   // a file that does not parse has only its syntax errors: what is "missing" from a half-typed file is not

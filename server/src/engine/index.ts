@@ -50,3 +50,4 @@ export {
 export type { LintConfig, LintConfigProblem } from './lintConfig';
 export { settingsForFile, strongestSeverity } from './lintSettings';
 export type { CallerSettings, FileSettings, Origin } from './lintSettings';
+export { editDistance, closestNames } from './rules/shared/distance';
