@@ -156,6 +156,27 @@ describe('limits: budgets', () => {
     assert.match(limit.message, /1 rule did not run or did not finish \(ENV015\)/);
   });
 
+  it('the time limit counts a parse made before the analysis, once', () => {
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}network:\n  tls:\n    min_version: "1.0"\n` });
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    const file = ws.file(path.join(dir, 'config.yaml'));
+    // a model that takes 300 ms to build, built before the analysis (as the server's deployment check does)
+    file.buildYamlWith((f) => {
+      const until = performance.now() + 300;
+      while (performance.now() < until);
+      return new engine.YamlModel(f.text);
+    });
+    assert.ok(file.yaml);
+    const options = { profile: 'production', root: dir, limits: { timeMs: 200 } };
+    const first = engine.analyze(file, ws, options);
+    assert.equal(first.timeLimited, true);
+    assert.match(first.findings[0].message, /stopped at the time limit/);
+    // the next analysis of the same text parses nothing: it has its whole budget
+    const second = engine.analyze(file, ws, options);
+    assert.equal(second.timeLimited, undefined);
+    assert.ok(second.findings.some((f) => f.ruleId === 'TLS002'));
+  });
+
   it('services past the values a workspace reads are not judged, and their files say so', () => {
     // 60 services loading one 2,000-line .env ask for 120,000 values: the first 25 are read (50,000)
     const services = Array.from(

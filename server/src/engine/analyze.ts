@@ -54,6 +54,8 @@ export interface Analysis {
   findings: Finding[];
   /** The file was over a size limit: its only finding says so, and nothing else (fixes included) is computed for it. */
   notAnalyzed?: boolean;
+  /** Rules were skipped or stopped at the time limit (a LIMIT finding says which): the findings may be incomplete. */
+  timeLimited?: boolean;
 }
 
 const loggedFailures = new Set<string>();
@@ -99,8 +101,9 @@ export function* analysisSteps(
   options: AnalyzeOptions = {},
   rules: readonly Rule[] = RULES,
 ): Generator<void, Analysis, void> {
-  // a monotonic clock: a step of the wall clock (NTP, a resumed VM) must not trip the time limit
-  const started = performance.now();
+  // a monotonic clock: a step of the wall clock (NTP, a resumed VM) must not trip the time limit;
+  // the budget covers the file's parse, also one done before the analysis began
+  const started = performance.now() - file.takeUncountedMs();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const tooLarge = overSizeLimit(file, limits, options.explicit);
   // the `auto` profile would read the file itself when it is a .env
@@ -108,7 +111,10 @@ export function* analysisSteps(
     return { ...tooLarge, profile: options.profile === 'development' ? 'development' : 'production', notAnalyzed: true };
   const kind = options.kind && !modeline(file.text) ? options.kind : ws.classify(file, options.explicit);
   const profile = resolveProfile(file, ws, options.profile ?? 'auto', options.root);
-  if (!kind) return { kind, profile, findings: [] };
+  if (!kind) {
+    file.takeUncountedMs(); // a parse while classifying is counted by this analysis
+    return { kind, profile, findings: [] };
+  }
 
   const raw: Finding[] = [];
   const readership = new FindingReadership(file, kind);
@@ -230,7 +236,8 @@ export function* analysisSteps(
   }
   const kept = finalize(file, parsed, profile, options.rules ?? {}, options.keepSuppressed ?? false);
   const findings = capFindings([...limitNotes, ...kept], limits);
-  return { kind, profile, findings };
+  file.takeUncountedMs(); // a parse during this analysis was counted by its clock
+  return stoppedAt >= 0 ? { kind, profile, findings, timeLimited: true } : { kind, profile, findings };
 }
 
 /** What a rule's context reads, builds fixes with and knows of the other findings, for this file. */

@@ -10,6 +10,8 @@ export class SourceFile {
   private _env?: EnvModel;
   private _suppressions?: Suppression[];
   private yamlBuilder?: (file: SourceFile) => YamlModel;
+  /** Milliseconds spent building the YAML model that no analysis has counted yet. */
+  private uncountedMs = 0;
 
   constructor(
     readonly path: string,
@@ -21,7 +23,23 @@ export class SourceFile {
   }
 
   get yaml(): YamlModel {
-    return (this._yaml ??= this.yamlBuilder?.(this) ?? new YamlModel(this.text));
+    if (!this._yaml) {
+      const started = performance.now();
+      this._yaml = this.yamlBuilder?.(this) ?? new YamlModel(this.text);
+      this.uncountedMs += performance.now() - started;
+    }
+    return this._yaml;
+  }
+
+  /**
+   * The time the YAML model took to build that no analysis has counted, now counted. The
+   * first analysis after the model was built charges it to its time limit (the server
+   * builds it before the analysis starts, to know whether the buffer is a deployment file).
+   */
+  takeUncountedMs(): number {
+    const ms = this.uncountedMs;
+    this.uncountedMs = 0;
+    return ms;
   }
 
   /** How to build the YAML model if it is not built yet: the server reuses the parse of the buffer's unchanged blocks. */

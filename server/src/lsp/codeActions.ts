@@ -62,14 +62,18 @@ export function codeActionsFor(
   // findings, the fixes that can be checked within the time limit are offered, the rest not
   const deadline = performance.now() + DEFAULT_LIMITS.timeMs;
   let slowest = 0; // the longest analysis so far: the next one is not started if it would end past the deadline
-  const outOfTime = () => performance.now() + slowest > deadline;
+  // a file whose own analysis stopped at the time limit: no analysis of a fixed version would finish either
+  const outOfTime = () => entry.analysis.timeLimited || performance.now() + slowest > deadline;
   const inTime: FindingsOf = (f) => {
     if (f === entry.file) return entry.analysis.findings;
     if (outOfTime()) throw new OutOfTime();
     const started = performance.now();
-    const found = analyzed(f);
+    // the check ends at the request's deadline too; one that stopped there proves nothing
+    const limits = { ...options.limits, timeMs: deadline - started };
+    const checked = analyze(f, ws, { ...options, limits });
     slowest = Math.max(slowest, performance.now() - started);
-    return found;
+    if (checked.timeLimited) throw new OutOfTime();
+    return checked.findings;
   };
   const verified = (finding: Finding, fix: Fix): boolean => {
     let ok = verdicts.get(fix);
@@ -107,7 +111,9 @@ export function codeActionsFor(
     }
     if (unfixed)
       log(
-        `Quick fixes: ${path.basename(entry.file.path)}: the fixes of ${unfixed} more problem${unfixed === 1 ? '' : 's'} in the range were not checked within the ${DEFAULT_LIMITS.timeMs / 1000} s limit and are not offered; ask for a smaller range.`,
+        entry.analysis.timeLimited
+          ? `Quick fixes: ${path.basename(entry.file.path)}: its analysis stopped at the ${DEFAULT_LIMITS.timeMs / 1000} s time limit, so an analysis of a fixed version would too: the fixes of ${unfixed} problem${unfixed === 1 ? '' : 's'} cannot be checked and are not offered.`
+          : `Quick fixes: ${path.basename(entry.file.path)}: the fixes of ${unfixed} more problem${unfixed === 1 ? '' : 's'} in the range were not checked within the ${DEFAULT_LIMITS.timeMs / 1000} s limit and are not offered; ask for a smaller range.`,
       );
     actions.push(...fixAllRules, ...suppressionsOf([...firstOfRule.values()], entry, commands));
   }
