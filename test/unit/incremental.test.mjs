@@ -132,6 +132,9 @@ test('a keystroke in one block re-parses that block only; ambiguous structure pa
   }
   inc.model(edited.replace(/\n/g, '\r\n'));
   assert.equal(inc.lastReuse.full, true, 'CR line breaks');
+  // a root key written twice, at the end: seen before any block is parsed
+  inc.model(`${edited}server:\n  port: 1\n`);
+  assert.deepEqual(inc.lastReuse, { reused: 0, parsed: 0, full: true, entries: { reused: 0, parsed: 0 } });
 });
 
 test('one level down: a changed block reuses its unchanged entries; what the split could misread parses the block whole', () => {

@@ -263,7 +263,10 @@ export class IncrementalYaml {
     const entries = { reused: 0, parsed: 0 };
     let reused = 0;
     const before = [...this.parses.values()];
-    for (const [i, b] of (splitBlocks(text, lines) ?? []).entries()) {
+    const split = splitBlocks(text, lines) ?? [];
+    // a key line written twice (`server:` twice) is found after the parse below too; found here, no block is parsed in vain
+    if (new Set(split.map((b) => rawKey(b.text))).size < split.length) split.length = 0;
+    for (const [i, b] of split.entries()) {
       // the block at the same place first: comparing texts is cheaper than hashing a new one for the map
       let parse = before[i]?.text === b.text ? before[i] : this.parses.get(b.text);
       if (parse) reused++;
@@ -347,6 +350,15 @@ function headerKey(doc: Document.Parsed): Scalar.Parsed | undefined {
 function whole(text: string): BlockParse | undefined {
   const doc = usable(parseYaml(text));
   return doc && new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0 }]));
+}
+
+/** A block's key as written: its key line up to the colon that ends the key (ROOT_KEY's); a quoted twin is another text. */
+function rawKey(block: string): string {
+  const start = keyLineStart(block);
+  let colon = block.indexOf(':', start);
+  while (colon >= 0 && colon + 1 < block.length && block[colon + 1] !== ' ' && block[colon + 1] !== '\n')
+    colon = block.indexOf(':', colon + 1);
+  return block.slice(start, colon < 0 ? block.length : colon);
 }
 
 /** Where a block's key line starts: the first block of a file also holds the comments and blank lines before it. */
