@@ -34,7 +34,7 @@ describe('limits: large files', () => {
     const dir = writeWorkspace({ 'config.yaml': `${CONFIG}x: [${'1,'.repeat(60_000)}1]\n` });
     const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
     assert.equal(analysis.findings.length, 1);
-    assert.match(analysis.findings[0].message, /more than 30,000 lines and flow-collection items/);
+    assert.match(analysis.findings[0].message, /more than 15,000 lines and flow-collection items/);
   });
 
   it('a file that is not ThemisDB by its name gets no finding, however large', () => {
@@ -65,7 +65,7 @@ describe('limits: large files', () => {
       );
     }
     // a unit is counted by its lines: it has no flow collections
-    assert.match(only('themisdb.service').findings[0].message, /more than 30,000 lines, the limit/);
+    assert.match(only('themisdb.service').findings[0].message, /more than 15,000 lines, the limit/);
     assert.deepEqual(only('web/docker-compose.yml').findings, [], 'another application');
     assert.deepEqual(only('data/themis-words.yaml').findings, [], 'no deployment keys');
   });

@@ -6,7 +6,12 @@ import { Finding, Span } from './types';
 export interface Limits {
   /** Larger files are not analyzed (the YAML parser alone would take seconds and gigabytes). */
   maxBytes: number;
-  /** Lines (and, in YAML, flow-collection items) beyond which a file is not analyzed. */
+  /**
+   * Lines (and, in YAML, flow-collection items) beyond which a file is not analyzed. The
+   * parse and the deployment model of a compose file alone took 1.3–2.2 s here (2 cores)
+   * at 30,000 lines, and 1.4–1.5 s at 19,500 lines of services merging an anchor, before
+   * any rule ran.
+   */
   maxItems: number;
   /**
    * Rules still to run when this much time has passed since the analysis began are skipped.
@@ -19,7 +24,7 @@ export interface Limits {
   maxFindings: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 30_000, timeMs: 1000, maxFindings: 1000 };
+export const DEFAULT_LIMITS: Limits = { maxBytes: 1024 * 1024, maxItems: 15_000, timeMs: 1000, maxFindings: 1000 };
 
 export const LIMIT_RULE_ID = 'LIMIT';
 
