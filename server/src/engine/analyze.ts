@@ -188,29 +188,30 @@ export function* analysisSteps(
       for (const f of blocks.finish(complete, (told) => readership.tell(told))) raw.push(f);
       blocksDone = undefined;
     });
+  /** Runs `rule` on each context until the time limit: the budget is checked between contexts too (2,000 services of one compose file). */
+  const runEach = (rule: Rule, contexts: readonly RuleContext[]) => {
+    for (const c of contexts) {
+      if (interrupted) return;
+      if (overTime()) interrupted = true;
+      else run(rule, c);
+    }
+  };
   let stoppedAt = -1;
   for (const [i, rule] of applicable.entries()) {
     yield;
-    // the budget is checked between rules, between the contexts a rule judges (2,000 services
-    // of one compose file), and at each report (the reporter above)
+    // the budget is checked between rules, in runEach, and at each report (the reporter above)
     if (overTime()) {
       stoppedAt = i;
       break;
     }
-    const runEach = (contexts: readonly RuleContext[]) => {
-      for (const c of contexts) {
-        if (interrupted || overTime()) return void (interrupted = true);
-        run(rule, c);
-      }
-    };
     if (blocks && rule.meta.blockLocal) {
       // on each changed top-level block alone; the other blocks' findings are reused
-      runEach(blockContexts!);
+      runEach(rule, blockContexts!);
     } else {
       blocksDone?.(true);
-      if (rule.meta.kinds.includes(kind)) runEach(judgesEnvironment(rule.meta) ? judgedContexts : [ctx]);
+      if (rule.meta.kinds.includes(kind)) runEach(rule, judgesEnvironment(rule.meta) ? judgedContexts : [ctx]);
       // the ThemisDB configs a manifest holds are judged by the config rules too
-      if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) runEach(embedded);
+      if (rule.meta.kinds.includes('config') && !judgesEnvironment(rule.meta)) runEach(rule, embedded);
     }
     if (interrupted) {
       stoppedAt = i;

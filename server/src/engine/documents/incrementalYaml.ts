@@ -41,13 +41,18 @@ export function splitBlocks(text: string, lines: LineIndex = new LineIndex(text)
   // which the diagnostics need anyway, so the text is scanned for line breaks once
   if (text.includes('\r') || text.includes('\t') || text.includes('\uFEFF')) return undefined;
   const starts: number[] = [];
+  const keys = new Set<string>();
   for (let line = 0; line < lines.lineCount; line++) {
     const offset = lines.lineStart(line);
     const end = lines.lineEnd(line);
     if (end - offset > MAX_LINE) return undefined;
     const first = text[offset];
     if (end > offset && first !== ' ' && first !== '#') {
-      if (!ROOT_KEY.test(text.slice(offset, end))) return undefined; // `---`, `%YAML`, `- item`, `? key`, a stray scalar…
+      const key = ROOT_KEY.exec(text.slice(offset, end))?.[0].trimEnd();
+      if (!key) return undefined; // `---`, `%YAML`, `- item`, `? key`, a stray scalar…
+      // a key written twice (`server:` twice): no block is parsed in vain (a quoted twin is found after the parse)
+      if (keys.has(key)) return undefined;
+      keys.add(key);
       starts.push(offset);
     } else if (starts.length === 0 && !/^\s*(?:#|$)/.test(text.slice(offset, end))) {
       return undefined; // content before the first root key: the root is indented
@@ -263,10 +268,7 @@ export class IncrementalYaml {
     const entries = { reused: 0, parsed: 0 };
     let reused = 0;
     const before = [...this.parses.values()];
-    const split = splitBlocks(text, lines) ?? [];
-    // a key line written twice (`server:` twice) is found after the parse below too; found here, no block is parsed in vain
-    if (new Set(split.map((b) => rawKey(b.text))).size < split.length) split.length = 0;
-    for (const [i, b] of split.entries()) {
+    for (const [i, b] of (splitBlocks(text, lines) ?? []).entries()) {
       // the block at the same place first: comparing texts is cheaper than hashing a new one for the map
       let parse = before[i]?.text === b.text ? before[i] : this.parses.get(b.text);
       if (parse) reused++;
@@ -350,15 +352,6 @@ function headerKey(doc: Document.Parsed): Scalar.Parsed | undefined {
 function whole(text: string): BlockParse | undefined {
   const doc = usable(parseYaml(text));
   return doc && new BlockParse(doc, text, new YamlModel(text, [{ doc, offset: 0 }]));
-}
-
-/** A block's key as written: its key line up to the colon that ends the key (ROOT_KEY's); a quoted twin is another text. */
-function rawKey(block: string): string {
-  const start = keyLineStart(block);
-  let colon = block.indexOf(':', start);
-  while (colon >= 0 && colon + 1 < block.length && block[colon + 1] !== ' ' && block[colon + 1] !== '\n')
-    colon = block.indexOf(':', colon + 1);
-  return block.slice(start, colon < 0 ? block.length : colon);
 }
 
 /** Where a block's key line starts: the first block of a file also holds the comments and blank lines before it. */

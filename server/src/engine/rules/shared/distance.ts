@@ -1,5 +1,8 @@
 // Edit distance for "did you mean" suggestions (SCH002, SCH004, ENV015, completion).
 
+/** Three rows of the distance matrix, reused by every call (grown for longer words). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions, so
  * `PRODUCTON`/`PRODUCTION` and `tsl`/`tls` are one edit). Stops early: any result
@@ -44,9 +47,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   }
   return prev[n] > max ? max + 1 : prev[n];
 }
-
-/** Three rows of the distance matrix, reused by every call (grown for longer words). */
-let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Every candidate at the smallest distance from `word`, if that distance is at most `max` (in the candidates' order). */
 export function closestNames(word: string, candidates: Iterable<string>, max: number): { names: string[]; distance: number } {
