@@ -1,6 +1,7 @@
 // Performance benchmark (DESIGN "Performance budgets", issue 12). Runs our language
 // server and yaml-language-server side by side over LSP stdio, interleaved, on the
-// real core config and a 10,000-line config, then times the engine in process.
+// real core config and a 10,000-line config, then times the engine in process, and the CLI
+// on 1,000 and 3,000 real files against a script that only reads and parses them.
 //   npm run bench                      (builds first)
 //   npm run bench -- --write-readme    also replaces the table between the bench markers in README.md
 // yaml-language-server is installed on demand into .cache/bench (git-ignored).
@@ -11,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { YAML_BUILD } from './yamlBuild.mjs';
+import { generate, measureCli, measureFloor } from '../test/perf/cliMemory.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -22,7 +24,9 @@ const yaml = await import(pathToFileURL(path.join(repo, YAML_BUILD)).href);
 const YLS_VERSION = '2.0.0';
 const CACHE = path.join(repo, '.cache', 'bench');
 const SCHEMA = path.join(repo, 'schemas/themisdb-config.schema.json');
-const ROUNDS = { real: 30, big: 10, start: 7 };
+const ROUNDS = { real: 30, big: 10, start: 7, cli: 3 };
+/** The CLI's folder trees: the budget's 1,000 files, and three times as many to show its memory stays flat. */
+const CLI_FILES = { budget: 1000, more: 3000 };
 /** After the real config's rounds: edits left untimed while the JIT compiles both servers' hot code, then timed ones. */
 const WARM = { untimed: 250, timed: 60 };
 
@@ -509,11 +513,68 @@ function inProcess() {
   }
 }
 
+// ---------------------------------------------------------------- 3. the CLI
+
+/**
+ * The built CLI on a tree of real files (a core config, a security config and a .env per
+ * folder), against a script that only reads them and parses the YAML ones: rounds
+ * alternating who goes first, wall time and peak RSS measured from outside. Then the CLI
+ * alone on three times as many files: its peak memory should not grow with them.
+ */
+function cli() {
+  heading(
+    `The CLI on a folder tree of real files (config, security config, .env), measured from outside, against reading and parsing them`,
+    ['CLI', 'Read + parse', 'CLI / floor'],
+  );
+  const root = generate(CLI_FILES.budget);
+  let runs;
+  try {
+    runs = { cli: [], floor: [] };
+    for (let r = 0; r < ROUNDS.cli; r++)
+      for (const k of r % 2 ? ['floor', 'cli'] : ['cli', 'floor']) runs[k].push((k === 'cli' ? measureCli : measureFloor)(root));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  const seconds = (k) => runs[k].map((m) => m.seconds * 1000);
+  const [a, b] = [stats(seconds('cli')), stats(seconds('floor'))];
+  const pairs = seconds('cli').map((c, i) => c / seconds('floor')[i]);
+  row({
+    what: `wall time, ${CLI_FILES.budget.toLocaleString('en')} files`,
+    ours: `${(a.med / 1000).toFixed(2)} s (${(a.min / 1000).toFixed(2)}–${(a.max / 1000).toFixed(2)})`,
+    theirs: `${(b.med / 1000).toFixed(2)} s (${(b.min / 1000).toFixed(2)}–${(b.max / 1000).toFixed(2)})`,
+    ratio: `${ratio(a.med / b.med)}× (${ratio(Math.min(...pairs))}–${ratio(Math.max(...pairs))})`,
+    budget: '≤ 2×',
+  });
+  const peak = (k) => median(runs[k].map((m) => m.rss));
+  row({
+    what: `peak RSS, ${CLI_FILES.budget.toLocaleString('en')} files`,
+    ours: `${peak('cli').toFixed(0)} MB`,
+    theirs: `${peak('floor').toFixed(0)} MB`,
+    ratio: `${ratio(peak('cli') / peak('floor'))}×`,
+    budget: '',
+  });
+  const more = generate(CLI_FILES.more);
+  let large;
+  try {
+    large = measureCli(more);
+  } finally {
+    fs.rmSync(more, { recursive: true, force: true });
+  }
+  row({
+    what: `peak RSS, ${CLI_FILES.more.toLocaleString('en')} files / ${CLI_FILES.budget.toLocaleString('en')} files (1 = flat)`,
+    ours: `${large.rss.toFixed(0)} MB / ${peak('cli').toFixed(0)} MB`,
+    theirs: '',
+    ratio: `${ratio(large.rss / peak('cli'))}×`,
+    budget: 'flat (~1×)',
+  });
+}
+
 // ---------------------------------------------------------------- report
 
 const t0 = now();
 await peers();
 inProcess();
+cli();
 const machine = `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'cpu'}`;
 const seconds = ((now() - t0) / 1000).toFixed(0);
 

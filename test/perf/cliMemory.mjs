@@ -3,6 +3,7 @@
 // files under /usr/bin/time -v, and the floor: a script that only reads the same
 // files and parses them with `yaml`. Prints peak RSS and wall time of each.
 //   node test/perf/cliMemory.mjs [counts, default 100,1000,3000] [--keep]
+// `npm run bench` runs the same measures for its CLI rows.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,7 +14,6 @@ import { YAML_BUILD } from '../../scripts/yamlBuild.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(repo, 'server', 'out', 'cli.js');
 const real = path.join(repo, 'test', 'fixtures', 'real');
-const counts = (process.argv.slice(2).find((a) => /^\d/.test(a)) ?? '100,1000,3000').split(',').map(Number);
 
 /** The files of one folder: a real config, security config and .env, with values that differ per folder. */
 const templates = [
@@ -58,24 +58,30 @@ export function measure(args) {
   return { seconds, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI on a folder, its JSON report written into it, measured from outside. */
+export function measureCli(root) {
+  const out = path.join(root, 'out.json');
+  const lint = measure([process.execPath, cli, '--format', 'json', '--fail-on', 'none', '--output-file', out, root]);
+  if (lint.status !== 0) throw new Error(`CLI exited ${lint.status}: ${lint.stderr.slice(0, 2000)}`);
+  fs.rmSync(out, { force: true }); // the next run reads the folder as it was
+  return lint;
+}
+
+/** The floor on a folder: reading every file and parsing the YAML ones, measured from outside. */
+export function measureFloor(root) {
+  const floor = measure([process.execPath, '-e', FLOOR, root]);
+  if (floor.status !== 0) throw new Error(`the floor script exited ${floor.status}: ${floor.stderr.slice(0, 2000)}`);
+  return floor;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const counts = (process.argv.slice(2).find((a) => /^\d/.test(a)) ?? '100,1000,3000').split(',').map(Number);
   console.log('files   CLI s   CLI MB   floor s   floor MB   CLI/floor time');
   for (const n of counts) {
     const root = generate(n);
     try {
-      const lint = measure([
-        process.execPath,
-        cli,
-        '--format',
-        'json',
-        '--fail-on',
-        'none',
-        '--output-file',
-        path.join(root, 'out.json'),
-        root,
-      ]);
-      if (lint.status !== 0) throw new Error(`CLI exited ${lint.status}: ${lint.stderr.slice(0, 2000)}`);
-      const floor = measure([process.execPath, '-e', FLOOR, root]);
+      const lint = measureCli(root);
+      const floor = measureFloor(root);
       console.log(
         `${String(n).padStart(5)}  ${lint.seconds.toFixed(2).padStart(6)}  ${lint.rss.toFixed(0).padStart(7)}  ${floor.seconds.toFixed(2).padStart(8)}  ${floor.rss.toFixed(0).padStart(9)}  ${(lint.seconds / floor.seconds).toFixed(2).padStart(10)}×`,
       );
