@@ -191,9 +191,20 @@ function section(tree, name) {
   return v ?? null;
 }
 
+/**
+ * What the VS Code extension tells our server at start (client/src/extension.ts): among it, that
+ * the client watches the settings and baseline files, so the server keeps the baseline it found
+ * instead of looking for one again on every keystroke.
+ */
+const VSCODE_INIT_OPTIONS = {
+  workspaceTrusted: true,
+  watchesSettingsFiles: true,
+  clientCommands: ['themisdb.showRuleDocs', 'themisdb.selectSuppressionReason'],
+};
+
 class Peer {
-  constructor(name, args, settings, env = {}) {
-    Object.assign(this, { name, args, settings, env, waiters: [] });
+  constructor(name, args, settings, env = {}, initializationOptions = undefined) {
+    Object.assign(this, { name, args, settings, env, initializationOptions, waiters: [] });
   }
 
   /** Spawns the server; resolves with the time from spawn to the `initialize` result. */
@@ -220,6 +231,7 @@ class Peer {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+      initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
@@ -336,11 +348,17 @@ async function peers() {
   // our server's code cache (lsp/boot.ts) in a folder of the bench's own, as VS Code gives it the extension's storage
   const codeCache = { THEMISDB_CODE_CACHE_DIR: path.join(CACHE, 'code-cache') };
   const make = {
-    ours: () => new Peer('ours', ourArgs, { themisdb: ourSettings }, codeCache),
+    ours: () => new Peer('ours', ourArgs, { themisdb: ourSettings }, codeCache, VSCODE_INIT_OPTIONS),
     theirs: () => new Peer('yaml-language-server', ylsArgs, { yaml: ylsSettings, http: {}, '[yaml]': {}, editor: {} }),
     // the same server parsing every version in full: what incremental parsing saves
     fullParse: () =>
-      new Peer('ours, full parse', ourArgs, { themisdb: ourSettings }, { ...codeCache, THEMISDB_INCREMENTAL: '0' }),
+      new Peer(
+        'ours, full parse',
+        ourArgs,
+        { themisdb: ourSettings },
+        { ...codeCache, THEMISDB_INCREMENTAL: '0' },
+        VSCODE_INIT_OPTIONS,
+      ),
   };
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'themisdb-bench-'));
   const files = { real: path.join(root, 'real/config/core/config.yaml'), big: path.join(root, 'big/config/core/config.yaml') };
