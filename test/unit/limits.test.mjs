@@ -37,6 +37,14 @@ describe('limits: large files', () => {
     assert.match(analysis.findings[0].message, /more than 15,000 lines and flow-collection items/);
   });
 
+  it('the braces of `${VAR}` interpolations and the closers of flow collections are not counted as items', () => {
+    const interpolated = Array.from({ length: 9_000 }, (_, i) => `  k${i}: \${V${i}:-x}`).join('\n');
+    const closers = `x: [${'[1],'.repeat(2_500)}1]`;
+    const dir = writeWorkspace({ 'config.yaml': `${CONFIG}vals:\n${interpolated}\n${closers}\n` });
+    const { analysis } = timed(() => analyzeFile(dir, 'config.yaml'));
+    assert.ok(!analysis.findings.some((f) => /not analyzed/.test(f.message)), 'the file was analyzed');
+  });
+
   it('a file that is not ThemisDB by its name gets no finding, however large', () => {
     const dir = writeWorkspace({ 'notes.yaml': 'x'.repeat(2 * 1024 * 1024) });
     const { analysis } = timed(() => analyzeFile(dir, 'notes.yaml'));

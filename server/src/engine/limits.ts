@@ -58,7 +58,10 @@ export function sizeLimitFinding(
 /** The last count: a keystroke asks for the same text's count more than once (the analysis, the deployment check). */
 let counted = { text: '', yaml: false, max: 0, n: 0 };
 
-/** Newlines, plus the separators of flow collections in YAML (each one a node for the parser); stops past `max`. */
+/**
+ * Newlines, plus in YAML the characters that open a flow collection or separate its items
+ * (about one node each for the parser; a closer adds none); stops past `max`.
+ */
 function countItems(text: string, yaml: boolean, max: number): number {
   if (counted.text === text && counted.yaml === yaml && counted.max === max) return counted.n;
   const n = itemsIn(text, yaml, max);
@@ -69,8 +72,10 @@ function countItems(text: string, yaml: boolean, max: number): number {
 function itemsIn(text: string, yaml: boolean, max: number): number {
   let n = 0;
   // one native search per character counted: the analysis runs this on every keystroke
-  for (const c of yaml ? ['\n', ',', '[', ']', '{', '}'] : ['\n'])
+  for (const c of yaml ? ['\n', ',', '['] : ['\n'])
     for (let i = text.indexOf(c); i >= 0 && n <= max; i = text.indexOf(c, i + 1)) n++;
+  // the brace of a `${VAR}` interpolation opens no mapping: a compose file has one on many lines
+  if (yaml) for (let i = text.indexOf('{'); i >= 0 && n <= max; i = text.indexOf('{', i + 1)) if (text[i - 1] !== '$') n++;
   return n;
 }
 
