@@ -101,6 +101,22 @@ export const CASES = [
     limit: true,
   },
   {
+    name: 'references from a .env to a 10 MB config that uses its variable',
+    fast: true,
+    file: '.env',
+    text: () => 'THEMIS_DATA_DIR=/data\n',
+    extra: { 'config.yaml': `${CONFIG}data: \${THEMIS_DATA_DIR}\nx: [${'1, '.repeat(3_400_000)}1]\n` },
+    hover: () => 0,
+  },
+  {
+    name: 'a compose service mounting a 10 MB config (posture)',
+    fast: true,
+    file: 'docker-compose.yml',
+    text: () =>
+      'services:\n  db:\n    image: themisdb/themisdb:1.4\n    volumes:\n      - ./config.yaml:/etc/themisdb/config.yaml\n',
+    extra: { 'config.yaml': `${CONFIG}x: [${'1, '.repeat(3_400_000)}1]\n` },
+  },
+  {
     name: 'a file over 10 MB (the CLI does not read it)',
     file: 'config.yaml',
     text: () => `${CONFIG}x: ${'a'.repeat(11 * MB)}\n`,
@@ -426,6 +442,13 @@ export async function runLsp(dir, c, budget = BUDGET) {
         context: { diagnostics: published.diagnostics, only: ['source.fixAll.themisdb'] },
       }),
     );
+    // navigation reads the whole file's model wherever it is asked
+    await timed('definition', () => client.request('textDocument/definition', { textDocument: { uri }, position }));
+    await timed('references', () =>
+      client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }),
+    );
+    await timed('outline', () => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+    out.posture = await timed('posture', () => client.request('themisdb/posture', {}));
   } finally {
     await client.shutdown();
   }

@@ -127,6 +127,19 @@ describe('posture verdicts', () => {
     const token = p.controls.find((c) => c.id === 'admin-token');
     assert.equal(path.basename(token.source.file), 'secrets.env');
   });
+
+  it('a mounted config over the size limits is not read: its audit sink is unknown, not unconfigured', () => {
+    const big = `logging:\n  audit:\n    enabled: true\nx: [${'1, '.repeat(400_000)}1]\n`;
+    const dir = writeWorkspace({ ...HARDENED_COMPOSE, 'config/config.yaml': big });
+    const ws = new engine.Workspace(engine.nodeHost, [dir]);
+    const t0 = performance.now();
+    const [p] = engine.deploymentPosture(ws, engine.deploymentModel(ws));
+    assert.ok(performance.now() - t0 < 1000, 'the 1.2 MB config was not parsed');
+    const audit = p.controls.find((c) => c.id === 'audit-sink');
+    assert.equal(audit.verdict, 'unknown');
+    assert.equal(audit.note, 'config.yaml: over the size limits, not read');
+    assert.equal(path.relative(dir, audit.source.file), 'config/config.yaml');
+  });
 });
 
 describe('displayValue', () => {

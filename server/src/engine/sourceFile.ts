@@ -2,6 +2,7 @@
 import { EnvModel } from './documents/envModel';
 import { LineIndex } from './documents/lineIndex';
 import { YamlModel } from './documents/yamlModel';
+import { sizeLimitFinding } from './limits';
 import { parseSuppressions, Suppression } from './suppressions';
 
 export class SourceFile {
@@ -25,7 +26,10 @@ export class SourceFile {
   get yaml(): YamlModel {
     if (!this._yaml) {
       const started = performance.now();
-      this._yaml = this.yamlBuilder?.(this) ?? new YamlModel(this.text);
+      // a file over the size limits is parsed by no one (a rule reading its siblings, the posture,
+      // navigation): its own analysis gives it the LIMIT finding instead
+      const tooLarge = sizeLimitFinding(this.text, true) !== undefined;
+      this._yaml = tooLarge ? new YamlModel('') : (this.yamlBuilder?.(this) ?? new YamlModel(this.text));
       this.uncountedMs += performance.now() - started;
     }
     return this._yaml;

@@ -1,6 +1,7 @@
 // Go to definition from `${VAR}` to its .env line, references from a .env
 // variable to its uses, and the outline of .env files.
 import { DocumentSymbol, Location, SymbolKind } from 'vscode-languageserver';
+import { fileSizeLimit } from '../engine/analyze';
 import { findVarRefs } from '../engine/documents/envModel';
 import { kindFromName } from '../engine/fileKinds';
 import { detailValue } from '../engine/secretValue';
@@ -51,6 +52,7 @@ export function references(file: SourceFile, offset: number, ws: Workspace, incl
   const out: Location[] = [];
   if (includeDeclaration && entry) out.push(Location.create(pathToUri(file.path), toRange(file.lines, entry.keySpan)));
   for (const f of ws.allFiles(() => true)) {
+    if (fileSizeLimit(f)) continue; // not analyzed, so not parsed for its references either
     for (const r of varReferences(f, isEnvPath(f.path)))
       if (r.name === name) out.push(Location.create(pathToUri(f.path), toRange(f.lines, r.span)));
   }

@@ -302,14 +302,20 @@ function fileOf(uri: string) {
   return documents.get(uri) ? ws.file(uriToPath(uri)) : undefined;
 }
 
+/** An open document's file unless it is too large to analyze: navigation would parse it (10 MB: seconds and gigabytes). */
+function navigableFileOf(uri: string) {
+  const file = fileOf(uri);
+  return file && !fileSizeLimit(file) ? file : undefined;
+}
+
 connection.onDefinition((params) => {
-  const file = fileOf(params.textDocument.uri);
+  const file = navigableFileOf(params.textDocument.uri);
   if (!file) return null;
   return deployDefinition(file, params.position, ws) ?? definition(file, file.lines.offset(params.position), ws) ?? null;
 });
 
 connection.onReferences((params) => {
-  const file = fileOf(params.textDocument.uri);
+  const file = navigableFileOf(params.textDocument.uri);
   const deploy = file && deployReferences(file, params.position, ws);
   if (deploy) return deploy;
   return file && kindFromName(file.path) === 'env'
@@ -318,7 +324,7 @@ connection.onReferences((params) => {
 });
 
 connection.onDocumentSymbol((params) => {
-  const file = fileOf(params.textDocument.uri);
+  const file = navigableFileOf(params.textDocument.uri);
   return file && kindFromName(file.path) === 'env' ? envSymbols(file) : [];
 });
 

@@ -1,12 +1,13 @@
 // The posture of a ThemisDB service: each control of DESIGN "Deployments" with its
 // effective value (secrets masked), the line that sets it (or the catalog default) and
 // a verdict. Read from the deployment model only; the ENV rules judge the same values.
+import * as path from 'path';
 import { asBool, DocView, YamlModel } from '../documents/yamlModel';
 import { varInfo } from '../envCatalog';
 import { maskSecret } from '../mask';
 import { looksSecret } from '../secretValue';
 import { isPlaceholderOrWeakWord, isTooRegular, knownCredential, urlPassword } from '../secrets';
-import { unreadServicesText } from '../limits';
+import { sizeLimitFinding, unreadServicesText } from '../limits';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { embeddedOffset } from './kubernetes';
@@ -330,14 +331,24 @@ const REMOTE_SINKS =
 /** The audit sink, from the ThemisDB configs the service reads (ConfigMap, Helm config value, mounted file). */
 function auditSink(ws: Workspace, service: Service): PostureControl {
   const label = CONTROL_LABELS['audit-sink'];
+  // a mounted config over the size limits is not parsed: what it sets is not known
+  const mounted = service.configFiles.flatMap((p) => ws.file(p) ?? []);
+  const tooLarge = mounted.filter((f) => sizeLimitFinding(f.text, true));
   const configs: { model: YamlModel; file: string; map: (o: number) => number }[] = [
     ...service.configs.map((c) => ({ model: new YamlModel(c.text), file: c.file, map: (o: number) => embeddedOffset(c, o) })),
-    ...service.configFiles.flatMap((p) => {
-      const f = ws.file(p);
-      return f ? [{ model: f.yaml, file: p, map: (o: number) => o }] : [];
-    }),
+    ...mounted.filter((f) => !tooLarge.includes(f)).map((f) => ({ model: f.yaml, file: f.path, map: (o: number) => o })),
   ];
+  const notRead = (): PostureControl => ({
+    id: 'audit-sink',
+    label,
+    variable: 'logging.audit',
+    value: 'not read',
+    source: sourceOf(ws, tooLarge[0].path, { start: 0, end: 0 }),
+    verdict: 'unknown',
+    note: `${tooLarge.map((f) => path.basename(f.path)).join(', ')}: over the size limits, not read`,
+  });
   if (!configs.length) {
+    if (tooLarge.length) return notRead();
     return {
       id: 'audit-sink',
       label,
@@ -381,6 +392,7 @@ function auditSink(ws: Workspace, service: Service): PostureControl {
       };
     }
   }
+  if (tooLarge.length) return notRead();
   return {
     id: 'audit-sink',
     label,
