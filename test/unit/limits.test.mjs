@@ -45,6 +45,18 @@ describe('limits: large files', () => {
     assert.ok(!analysis.findings.some((f) => /not analyzed/.test(f.message)), 'the file was analyzed');
   });
 
+  it('lines ended by a lone carriage return count as lines (the parser and the editor break there)', () => {
+    const dir = writeWorkspace({
+      'config.yaml': `${CONFIG}x:\r${'  - a\r'.repeat(16_000)}`,
+      'themisdb.service': `[Service]\rExecStart=/usr/bin/themis_server\r${'Environment=THEMIS_X=1\r'.repeat(16_000)}`,
+    });
+    for (const rel of ['config.yaml', 'themisdb.service']) {
+      const { analysis } = timed(() => analyzeFile(dir, rel));
+      assert.equal(analysis.findings.length, 1, rel);
+      assert.match(analysis.findings[0].message, /more than 15,000 lines/, rel);
+    }
+  });
+
   it('a file that is not ThemisDB by its name gets no finding, however large', () => {
     const dir = writeWorkspace({ 'notes.yaml': 'x'.repeat(2 * 1024 * 1024) });
     const { analysis } = timed(() => analyzeFile(dir, 'notes.yaml'));

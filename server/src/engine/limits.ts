@@ -59,7 +59,7 @@ export function sizeLimitFinding(
 let counted = { text: '', yaml: false, max: 0, n: 0 };
 
 /**
- * Newlines, plus in YAML the characters that open a flow collection or separate its items
+ * Line breaks, plus in YAML the characters that open a flow collection or separate its items
  * (about one node each for the parser; a closer adds none); stops past `max`.
  */
 function countItems(text: string, yaml: boolean, max: number): number {
@@ -76,6 +76,8 @@ function itemsIn(text: string, yaml: boolean, max: number): number {
     for (let i = text.indexOf(c); i >= 0 && n <= max; i = text.indexOf(c, i + 1)) n++;
   // the brace of a `${VAR}` interpolation opens no mapping: a compose file has one on many lines
   if (yaml) for (let i = text.indexOf('{'); i >= 0 && n <= max; i = text.indexOf('{', i + 1)) if (text[i - 1] !== '$') n++;
+  // a lone carriage return ends a line too, for the parsers as for the line index
+  for (let i = text.indexOf('\r'); i >= 0 && n <= max; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') n++;
   return n;
 }
 
