@@ -93,6 +93,23 @@ describe('CLI --fix', () => {
     assert.match(r2.stderr, /0 fixes applied/);
   });
 
+  it('reports a file it left alone as a later fix in another file makes it', () => {
+    // compose.yml is analyzed first and is large enough for the report to reuse that analysis,
+    // until the fix of z.env (production mode on) makes ENV002 ask each service for THEMIS_ENVIRONMENT
+    const services = Array.from(
+      { length: 3_000 },
+      (_, i) => `  db${i}:\n    image: themisdb/themisdb:1.4\n    env_file: ./z.env\n`,
+    ).join('');
+    const dir = workspace({ '.git/HEAD': '', 'compose.yml': `services:\n${services}`, 'z.env': 'THEMIS_PRODUCTION_MODE=0\n' });
+    const args = ['--profile', 'production', '--format', 'json', '--fail-on', 'none', ...only('ENV001', 'ENV002'), '.'];
+    const fixed = json(cli(['--fix', ...args], { cwd: dir }));
+    assert.equal(fs.readFileSync(path.join(dir, 'z.env'), 'utf8'), 'THEMIS_PRODUCTION_MODE=1\n');
+    const afterwards = json(cli(args, { cwd: dir }));
+    const count = (findings) => findings.filter((f) => f.ruleId === 'ENV002' && f.file.endsWith('compose.yml')).length;
+    assert.ok(count(afterwards) > 0, 'production mode on: ENV002 on the services');
+    assert.equal(count(fixed), count(afterwards));
+  });
+
   it('fixes nothing for a rule that is off', () => {
     const dir = workspace({ 'config.yaml': tlsConfig('1.0') });
     const r = cli(['--fix', '--fail-on', 'hint', ...only(), '.'], { cwd: dir });

@@ -1,8 +1,8 @@
 // npm run test:limits: every pathological input of test/perf/pathological.mjs through the
-// CLI and the language server (each request it answers), measured from outside (wall
-// time, peak RSS). Prints one row per input and exits 1 when any breaks the budget (2 s,
-// 500 MB) or a promise (a limit hit is named by one LIMIT finding; the other files of the
-// run are still reported).
+// CLI (plain, then --fix) and the language server (each request it answers), measured
+// from outside (wall time, peak RSS). Prints one row per input and exits 1 when any breaks
+// the budget (2 s, 500 MB) or a promise (a limit hit is named by one LIMIT finding; the
+// other files of the run are still reported).
 //   node test/perf/limits.mjs [--fast] [--only TEXT] [--budget-ms N]
 import * as fs from 'node:fs';
 import { BUDGET, CASES, cliProblems, runCli, runLsp, writeCase } from './pathological.mjs';
@@ -21,9 +21,9 @@ console.log(`budget: ${budget.ms} ms, ${budget.mb} MB per input (CLI: whole proc
 console.log('Times: wall ms (CPU ms). A time is within the budget when either is.\n');
 const REQUESTS = ['diagnostics', 'hover', 'completion', 'codeAction', 'fixAll', 'definition', 'references', 'outline', 'posture'];
 console.log(
-  '| input | CLI | CLI MB | server diagnostics | hover | completion | lightbulb | fix-all | definition | references | outline | posture | server MB | problems |',
+  '| input | CLI | CLI MB | CLI --fix | server diagnostics | hover | completion | lightbulb | fix-all | definition | references | outline | posture | server MB | problems |',
 );
-console.log(`|${'---|'.repeat(REQUESTS.length + 5)}`);
+console.log(`|${'---|'.repeat(REQUESTS.length + 6)}`);
 let failed = 0;
 for (const c of cases) {
   const dir = writeCase(c);
@@ -34,10 +34,11 @@ for (const c of cases) {
       cpu: {},
       problems: [`server: ${e.message.slice(0, 120)}`],
     }));
-    const problems = [...cliProblems(c, cliRun, budget), ...lsp.problems];
+    const fixRun = runCli(dir, c.format, ['--fix']); // last: it changes the files
+    const problems = [...cliProblems(c, cliRun, budget), ...lsp.problems, ...cliProblems(c, fixRun, budget, 'CLI --fix')];
     if (problems.length) failed++;
     console.log(
-      `| ${c.name} | ${both(cliRun.wallMs, cliRun.cpuMs)} | ${fmt(cliRun.mb)} | ${REQUESTS.map((k) => both(lsp.ms[k], lsp.cpu[k])).join(' | ')} | ${fmt(lsp.mb)} | ${problems.join('; ') || 'none'} |`,
+      `| ${c.name} | ${both(cliRun.wallMs, cliRun.cpuMs)} | ${fmt(cliRun.mb)} | ${both(fixRun.wallMs, fixRun.cpuMs)} | ${REQUESTS.map((k) => both(lsp.ms[k], lsp.cpu[k])).join(' | ')} | ${fmt(lsp.mb)} | ${problems.join('; ') || 'none'} |`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

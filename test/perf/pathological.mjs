@@ -348,8 +348,8 @@ function serverPid(wrapperPid) {
 }
 
 /** The CLI on the case's folder: its exit status, findings (file, rule, message) and cost. */
-export function runCli(dir, format = 'json') {
-  const r = spawnSync(TIME, ['-v', process.execPath, cli, '--format', format, '--fail-on', 'none', dir], {
+export function runCli(dir, format = 'json', extra = []) {
+  const r = spawnSync(TIME, ['-v', process.execPath, cli, ...extra, '--format', format, '--fail-on', 'none', dir], {
     encoding: 'utf8',
     maxBuffer: 1e9,
   });
@@ -374,19 +374,24 @@ function sarifFindings(log) {
 }
 
 /** What the CLI run broke of the budgets and promises (empty: none). */
-export function cliProblems(c, run, budget = BUDGET) {
+export function cliProblems(c, run, budget = BUDGET, cli = 'CLI') {
   const problems = [];
-  if (run.status !== 0) problems.push(`CLI exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+  if (run.status !== 0) problems.push(`${cli} exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
   if (!within(run.wallMs, run.cpuMs, budget))
-    problems.push(`CLI took ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms)`);
-  if (run.mb > budget.mb) problems.push(`CLI peaked at ${Math.round(run.mb)} MB`);
+    problems.push(`${cli} took ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms)`);
+  if (run.mb > budget.mb) problems.push(`${cli} peaked at ${Math.round(run.mb)} MB`);
   const own = run.findings.filter((f) => f.file === c.file || f.file.endsWith(`/${c.file}`));
   const limits = own.filter((f) => f.ruleId === 'LIMIT');
-  if (c.limit && limits.length === 0) problems.push('CLI: no LIMIT finding names the limit hit');
-  if (new Set(limits.map((f) => f.message)).size !== limits.length) problems.push('CLI: one limit reported twice');
+  if (c.limit && limits.length === 0) problems.push(`${cli}: no LIMIT finding names the limit hit`);
+  if (new Set(limits.map((f) => f.message)).size !== limits.length) problems.push(`${cli}: one limit reported twice`);
   if (!run.findings.some((f) => f.file.endsWith('ok/config.yaml') && f.ruleId !== 'LIMIT'))
-    problems.push('CLI: the other file of the folder was not reported');
+    problems.push(`${cli}: the other file of the folder was not reported`);
   return problems;
+}
+
+/** `--fix` on the case's folder, after the runs that read it as it was: the fix passes honour the budget too. */
+export function fixProblems(c, dir, budget = BUDGET) {
+  return cliProblems(c, runCli(dir, c.format, ['--fix']), budget, 'CLI --fix');
 }
 
 /**
