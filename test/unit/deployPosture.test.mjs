@@ -137,6 +137,7 @@ describe('posture verdicts', () => {
     assert.ok(performance.now() - t0 < 1000, 'the 1.2 MB config was not parsed');
     const audit = p.controls.find((c) => c.id === 'audit-sink');
     assert.equal(audit.verdict, 'unknown');
+    assert.equal(audit.value, 'not read');
     assert.equal(audit.note, 'config.yaml: over the size limits, not read');
     assert.equal(path.relative(dir, audit.source.file), 'config/config.yaml');
   });

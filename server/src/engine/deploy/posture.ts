@@ -341,7 +341,6 @@ function auditSink(ws: Workspace, service: Service): PostureControl {
   const notRead = (): PostureControl => ({
     id: 'audit-sink',
     label,
-    variable: 'logging.audit',
     value: 'not read',
     source: sourceOf(ws, tooLarge[0].path, { start: 0, end: 0 }),
     verdict: 'unknown',
