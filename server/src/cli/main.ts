@@ -234,7 +234,8 @@ function lint(opts: CliOptions, cwd: string, io: Io, readStdin: () => string): n
       const link = ws.file(t.file) ? undefined : ws.linkRefusal(t.file);
       if (link) continue; // reported with the other links below
       const reused = unchanged.get(t.file);
-      const { file, analysis } = reused ? { file: ws.file(t.file)!, analysis: reused } : analyzeTarget(t);
+      const read = reused && ws.file(t.file); // gone since --fix read it: analyzeTarget says so
+      const { file, analysis } = read ? { file: read, analysis: reused } : analyzeTarget(t);
       if (analysis.kind) checked++;
       addReported(t, file, analysis.findings);
       // the report has what it needs: the models go once no file of their folder is left
