@@ -374,24 +374,19 @@ function sarifFindings(log) {
 }
 
 /** What the CLI run broke of the budgets and promises (empty: none). */
-export function cliProblems(c, run, budget = BUDGET, cli = 'CLI') {
+export function cliProblems(c, run, budget = BUDGET, what = 'CLI') {
   const problems = [];
-  if (run.status !== 0) problems.push(`${cli} exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+  if (run.status !== 0) problems.push(`${what} exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
   if (!within(run.wallMs, run.cpuMs, budget))
-    problems.push(`${cli} took ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms)`);
-  if (run.mb > budget.mb) problems.push(`${cli} peaked at ${Math.round(run.mb)} MB`);
+    problems.push(`${what} took ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms)`);
+  if (run.mb > budget.mb) problems.push(`${what} peaked at ${Math.round(run.mb)} MB`);
   const own = run.findings.filter((f) => f.file === c.file || f.file.endsWith(`/${c.file}`));
   const limits = own.filter((f) => f.ruleId === 'LIMIT');
-  if (c.limit && limits.length === 0) problems.push(`${cli}: no LIMIT finding names the limit hit`);
-  if (new Set(limits.map((f) => f.message)).size !== limits.length) problems.push(`${cli}: one limit reported twice`);
+  if (c.limit && limits.length === 0) problems.push(`${what}: no LIMIT finding names the limit hit`);
+  if (new Set(limits.map((f) => f.message)).size !== limits.length) problems.push(`${what}: one limit reported twice`);
   if (!run.findings.some((f) => f.file.endsWith('ok/config.yaml') && f.ruleId !== 'LIMIT'))
-    problems.push(`${cli}: the other file of the folder was not reported`);
+    problems.push(`${what}: the other file of the folder was not reported`);
   return problems;
-}
-
-/** `--fix` on the case's folder, after the runs that read it as it was: the fix passes honour the budget too. */
-export function fixProblems(c, dir, budget = BUDGET) {
-  return cliProblems(c, runCli(dir, c.format, ['--fix']), budget, 'CLI --fix');
 }
 
 /**
@@ -453,7 +448,7 @@ export async function runLsp(dir, c, budget = BUDGET) {
       client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }),
     );
     await timed('outline', () => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
-    out.posture = await timed('posture', () => client.request('themisdb/posture', {}));
+    await timed('posture', () => client.request('themisdb/posture', {}));
   } finally {
     await client.shutdown();
   }

@@ -26,13 +26,18 @@ export class SourceFile {
   get yaml(): YamlModel {
     if (!this._yaml) {
       const started = performance.now();
-      // a file over the size limits is parsed by no one (a rule reading its siblings, the posture,
-      // navigation): its own analysis gives it the LIMIT finding instead
-      const tooLarge = sizeLimitFinding(this.text, true) !== undefined;
-      this._yaml = tooLarge ? new YamlModel('') : (this.yamlBuilder?.(this) ?? new YamlModel(this.text));
+      this._yaml = this.tooLargeToParse ? new YamlModel('') : (this.yamlBuilder?.(this) ?? new YamlModel(this.text));
       this.uncountedMs += performance.now() - started;
     }
     return this._yaml;
+  }
+
+  /**
+   * Over the size limits as YAML: no one parses the file (a rule reading its siblings, the
+   * posture, navigation), its model is empty and its own analysis gives it the LIMIT finding.
+   */
+  get tooLargeToParse(): boolean {
+    return sizeLimitFinding(this.text, true) !== undefined;
   }
 
   /**

@@ -302,7 +302,7 @@ function fileOf(uri: string) {
   return documents.get(uri) ? ws.file(uriToPath(uri)) : undefined;
 }
 
-/** An open document's file unless it is too large to analyze: navigation would parse it (10 MB: seconds and gigabytes). */
+/** An open document's file unless it is too large to analyze: navigation gives it nothing (a 10 MB .env's outline took 6.6 s). */
 function navigableFileOf(uri: string) {
   const file = fileOf(uri);
   return file && !fileSizeLimit(file) ? file : undefined;

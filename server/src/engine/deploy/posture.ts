@@ -7,7 +7,7 @@ import { varInfo } from '../envCatalog';
 import { maskSecret } from '../mask';
 import { looksSecret } from '../secretValue';
 import { isPlaceholderOrWeakWord, isTooRegular, knownCredential, urlPassword } from '../secrets';
-import { sizeLimitFinding, unreadServicesText } from '../limits';
+import { unreadServicesText } from '../limits';
 import { Span } from '../types';
 import { Workspace } from '../workspace/workspace';
 import { embeddedOffset } from './kubernetes';
@@ -331,23 +331,14 @@ const REMOTE_SINKS =
 /** The audit sink, from the ThemisDB configs the service reads (ConfigMap, Helm config value, mounted file). */
 function auditSink(ws: Workspace, service: Service): PostureControl {
   const label = CONTROL_LABELS['audit-sink'];
-  // a mounted config over the size limits is not parsed: what it sets is not known
   const mounted = service.configFiles.flatMap((p) => ws.file(p) ?? []);
-  const tooLarge = mounted.filter((f) => sizeLimitFinding(f.text, true));
+  // a mounted config over the size limits is not parsed: what it sets is not known
+  const tooLarge = mounted.filter((f) => f.tooLargeToParse);
   const configs: { model: YamlModel; file: string; map: (o: number) => number }[] = [
     ...service.configs.map((c) => ({ model: new YamlModel(c.text), file: c.file, map: (o: number) => embeddedOffset(c, o) })),
     ...mounted.filter((f) => !tooLarge.includes(f)).map((f) => ({ model: f.yaml, file: f.path, map: (o: number) => o })),
   ];
-  const notRead = (): PostureControl => ({
-    id: 'audit-sink',
-    label,
-    value: 'not read',
-    source: sourceOf(ws, tooLarge[0].path, { start: 0, end: 0 }),
-    verdict: 'unknown',
-    note: `${tooLarge.map((f) => path.basename(f.path)).join(', ')}: over the size limits, not read`,
-  });
-  if (!configs.length) {
-    if (tooLarge.length) return notRead();
+  if (!configs.length && !tooLarge.length) {
     return {
       id: 'audit-sink',
       label,
@@ -391,7 +382,16 @@ function auditSink(ws: Workspace, service: Service): PostureControl {
       };
     }
   }
-  if (tooLarge.length) return notRead();
+  if (tooLarge.length) {
+    return {
+      id: 'audit-sink',
+      label,
+      value: 'not read',
+      source: sourceOf(ws, tooLarge[0].path, { start: 0, end: 0 }),
+      verdict: 'unknown',
+      note: `${tooLarge.map((f) => path.basename(f.path)).join(', ')}: over the size limits, not read`,
+    };
+  }
   return {
     id: 'audit-sink',
     label,
