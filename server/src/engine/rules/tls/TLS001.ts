@@ -26,7 +26,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
-      const switches = mainSwitches(ctx, doc);
+      // the services that read this config serve TLS from their environment: its switches decide nothing
+      const switches = ctx.tlsFromEnvironment ? [] : mainSwitches(ctx, doc);
       for (const s of switches) {
         if (s.on !== false || !s.ref.valueSpan) continue;
         const set = setValue(ctx.file, s.ref, true);
@@ -47,7 +48,7 @@ export default defineRule({
       if (switches.length) continue;
 
       // no switch at all: only a file that defines a listener needs one
-      const listener = mainListener(doc);
+      const listener = ctx.tlsFromEnvironment ? undefined : mainListener(doc);
       const grpc = doc.get(['grpc']);
       if (!listener && !(grpc?.keySpan && isMapRef(grpc) && doc.children(['grpc']).length)) continue;
       let d: Dialect;
