@@ -197,22 +197,6 @@ describe(
   },
 );
 
-describe('a ThemisDB config held in Helm values', () => {
-  it("is not said to serve plaintext when the service's environment sets the TLS certificate and key", () => {
-    const rel = 'docs/production/examples/k8s_production_values.yaml';
-    const values = real('docs__production__examples__k8s_production_values.yaml');
-    const tlsRules = (text) =>
-      findings({ [rel]: text }, rel)
-        .all.filter((f) => ['TLS001', 'NET001'].includes(f.ruleId))
-        .map((f) => f.ruleId);
-    // THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are set: the posture's TLS is ok, so the config's 0.0.0.0 is no plaintext listener
-    assert.deepEqual(tlsRules(values), []);
-    const withoutKey = values.replace(/- name: THEMIS_PKI_PRIVATE_KEY\n\s+value: \S+\n/, '');
-    assert.notEqual(withoutKey, values);
-    assert.deepEqual(tlsRules(withoutKey).sort(), ['NET001', 'TLS001']);
-  });
-});
-
 describe('a ThemisDB config held in a ConfigMap', () => {
   it('is analyzed as a config.yaml, with findings at their lines inside the manifest and no fixes', () => {
     const manifest = `apiVersion: v1

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { isElsewhere, serviceEnvironment } from './deploy/environment';
 import { embeddedOffset } from './deploy/kubernetes';
 import { deployFileKind, mayBeThemisDeployment, sizedAsYaml } from './deploy/recognize';
-import { servicesIn, servicesLoading, servicesReading, setsTlsFiles, unreadServices, workspaceModel } from './deploy/model';
+import { servicesIn, servicesLoading, unreadServices, workspaceModel } from './deploy/model';
 import { DeploymentModel, EmbeddedConfig } from './deploy/types';
 import { BlockFindings } from './blockFindings';
 import { YamlRef } from './documents/yamlModel';
@@ -337,7 +337,6 @@ function embeddedContext(
   // the config's own keys decide what the server reads, as in a config.yaml (one story per key there too)
   const readership = new FindingReadership(inner, 'config');
   const at = (offset: number) => embeddedOffset(cfg, offset);
-  const readers = servicesReading(workspaceModel(ws, cfg.file), cfg);
   return {
     ...ctx,
     file: inner,
@@ -347,7 +346,6 @@ function embeddedContext(
     toldByFinding: (ref) => readership.toldFor(ref),
     toldWithin: (ref) => readership.toldWithin(ref),
     toldIn: (start, end) => readership.toldIn(start, end),
-    tlsFromEnvironment: readers.length > 0 && readers.every(setsTlsFiles),
   } as RuleContext;
 }
 

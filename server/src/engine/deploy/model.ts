@@ -8,7 +8,7 @@ import { configMapConfigs, K8sIndex, k8sObjects, k8sServices, objectEntries } fr
 import { ReadBudget } from './env';
 import { deployFileKind, isDeploymentCandidate, isServerThemisVar } from './recognize';
 import { systemdServices } from './systemd';
-import { DeployFile, DeployFileKind, DeploymentModel, EmbeddedConfig, Service } from './types';
+import { DeployFile, DeployFileKind, DeploymentModel, Service } from './types';
 
 /**
  * Reads the deployment files under the workspace roots, plus `extra` paths (files named
@@ -69,19 +69,6 @@ export function deploymentModel(ws: Workspace, extra: readonly string[] = []): D
 }
 
 /** The ThemisDB services of a model whose environment is known (what reads one judges it). */
-/** The ThemisDB services that read a config held in a manifest (a mounted ConfigMap entry, a Helm config value). */
-export function servicesReading(model: DeploymentModel, cfg: EmbeddedConfig): Service[] {
-  return themisServices(model).filter((s) => s.configs.some((c) => c.file === cfg.file && c.offset === cfg.offset));
-}
-
-/** Whether a service sets the server's TLS certificate and key to known, non-blank paths. */
-export function setsTlsFiles(service: Service): boolean {
-  return ['THEMIS_PKI_CERTIFICATE', 'THEMIS_PKI_PRIVATE_KEY'].every((name) => {
-    const v = service.env.get(name)?.value;
-    return v !== undefined && v.trim() !== '';
-  });
-}
-
 export function themisServices(model: DeploymentModel): Service[] {
   return model.services.filter((s) => s.themis && !s.unread);
 }

@@ -88,12 +88,6 @@ export interface RuleContext<M extends Messages = Messages> {
   toldWithin(ref: YamlRef): boolean;
   /** The key offsets in [start, end) whose story a finding tells, in order (what toldByFinding and toldWithin answer from there). */
   toldIn(start: number, end: number): number[];
-  /**
-   * A config held in a manifest whose every ThemisDB service sets the server's certificate and
-   * key (THEMIS_PKI_CERTIFICATE, THEMIS_PKI_PRIVATE_KEY): its listener serves TLS whatever the
-   * config's own switches say, as the posture and DEP004 judge those services.
-   */
-  readonly tlsFromEnvironment?: boolean;
 }
 
 export interface Rule<M extends Messages = Messages> {

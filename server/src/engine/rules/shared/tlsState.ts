@@ -1,7 +1,6 @@
 // Whether TLS is on for a document's listeners, in every ThemisDB dialect of the
 // switch (TLS reads it to judge the switch, NET to judge a listener bound to every interface).
 import { asBool, DocView, YamlRef } from '../../documents/yamlModel';
-import { RuleContext } from '../rule';
 import { ValueReader } from './values';
 
 export type DialectName = 'network' | 'server' | 'edition' | 'securityYaml' | 'grpc';
@@ -89,16 +88,11 @@ export function mainSwitches(ctx: ValueReader, doc: DocView): Switch[] {
   return out;
 }
 
-/** What judges the main listener's TLS: the config's values, and the environment of the services that read it. */
-export type TlsReader = ValueReader & Pick<RuleContext, 'tlsFromEnvironment'>;
-
 /**
  * Whether TLS is off for the main listener of a document. A switch that is true or
  * not a readable boolean counts as on; only explicit false or no switch at all count as off.
- * The certificate and key in the environment of every service that reads the config turn it on.
  */
-export function mainTlsOff(ctx: TlsReader, doc: DocView, listenerPath: string[] = []): boolean {
-  if (ctx.tlsFromEnvironment) return false;
+export function mainTlsOff(ctx: ValueReader, doc: DocView, listenerPath: string[] = []): boolean {
   const switches = mainSwitches(ctx, doc);
   // a listener's own dialect decides when it has a switch: server.host <-> server.enable_tls, network.* <-> network.tls.enabled
   const own = switches.find(

@@ -26,8 +26,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.file.yaml.documents()) {
-      // the services that read this config serve TLS from their environment: its switches decide nothing
-      const switches = ctx.tlsFromEnvironment ? [] : mainSwitches(ctx, doc);
+      const switches = mainSwitches(ctx, doc);
       for (const s of switches) {
         if (s.on !== false || !s.ref.valueSpan) continue;
         const set = setValue(ctx.file, s.ref, true);
@@ -48,7 +47,7 @@ export default defineRule({
       if (switches.length) continue;
 
       // no switch at all: only a file that defines a listener needs one
-      const listener = ctx.tlsFromEnvironment ? undefined : mainListener(doc);
+      const listener = mainListener(doc);
       const grpc = doc.get(['grpc']);
       if (!listener && !(grpc?.keySpan && isMapRef(grpc) && doc.children(['grpc']).length)) continue;
       let d: Dialect;
