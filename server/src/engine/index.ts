@@ -11,6 +11,7 @@ export { applyEdits } from './fixes/applyEdits';
 export * from './types';
 export { YamlModel, asBool } from './documents/yamlModel';
 export { composePlain } from './documents/plainCompose';
+export { scanPlain } from './documents/plainScan';
 export { IncrementalYaml } from './documents/incrementalYaml';
 export { BlockFindings } from './blockFindings';
 export { EnvModel, findVarRefs, expandVars } from './documents/envModel';

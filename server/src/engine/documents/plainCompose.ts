@@ -25,9 +25,9 @@ type Parsed = Document.Parsed;
 type Options = DocumentOptions & ParseOptions;
 
 /** Thrown where this composer gives up; caught once per text. */
-const GIVE_UP = new Error('not plain YAML');
+export const GIVE_UP = new Error('not plain YAML');
 
-function giveUp(): never {
+export function giveUp(): never {
   throw GIVE_UP;
 }
 
@@ -78,11 +78,33 @@ function endOf(tokens: readonly CST.SourceToken[] | undefined, offset: number, r
   return offset;
 }
 
-class PlainComposer {
+/** Scalars as a document's schema resolves them, the way the Composer does: shared with plainScan.ts. */
+export class ScalarResolver {
   private readonly tags: ScalarTag[];
 
   constructor(private readonly doc: Parsed) {
     this.tags = doc.schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && !!t.test);
+  }
+
+  /** The scalar of a value as the schema's tags read it: a plain one by the first tag whose test takes it, a quoted one as a string. */
+  resolved(value: string, plain: boolean): Scalar.Parsed {
+    const tag = plain ? this.tags.find((t) => t.test!.test(value)) : undefined;
+    let scalar: Scalar;
+    if (tag) {
+      const res = tag.resolve(value, giveUp, this.doc.options) as unknown;
+      scalar = isScalar(res) ? res : new Scalar(res);
+      if (tag.format) scalar.format = tag.format;
+    } else scalar = new Scalar(value);
+    scalar.source = value;
+    return scalar as Scalar.Parsed;
+  }
+}
+
+class PlainComposer {
+  private readonly scalars: ScalarResolver;
+
+  constructor(private readonly doc: Parsed) {
+    this.scalars = new ScalarResolver(doc);
   }
 
   node(token: CST.Token): ParsedNode {
@@ -121,23 +143,10 @@ class PlainComposer {
       type = Scalar.QUOTE_DOUBLE;
     }
     const valueEnd = offset + source.length;
-    const scalar = this.resolved(value, type === Scalar.PLAIN);
+    const scalar = this.scalars.resolved(value, type === Scalar.PLAIN);
     scalar.range = [offset, valueEnd, endOf(token.end, valueEnd, true)];
     scalar.type = type;
     return scalar;
-  }
-
-  /** The scalar of a value as the schema's tags read it: a plain one by the first tag whose test takes it, a quoted one as a string. */
-  private resolved(value: string, plain: boolean): Scalar.Parsed {
-    const tag = plain ? this.tags.find((t) => t.test!.test(value)) : undefined;
-    let scalar: Scalar;
-    if (tag) {
-      const res = tag.resolve(value, giveUp, this.doc.options) as unknown;
-      scalar = isScalar(res) ? res : new Scalar(res);
-      if (tag.format) scalar.format = tag.format;
-    } else scalar = new Scalar(value);
-    scalar.source = value;
-    return scalar as Scalar.Parsed;
   }
 
   /** The empty value of `key:` or `-` (composeEmptyNode): placed after the last written token before it. */
@@ -152,7 +161,7 @@ class PlainComposer {
       for (let j = i + 1; before[j]?.type === 'space'; j++) at += before[j].source.length;
       break;
     }
-    const scalar = this.resolved('', true);
+    const scalar = this.scalars.resolved('', true);
     scalar.type = Scalar.PLAIN;
     scalar.range = [at, at, p.hasComment ? p.end : at];
     return scalar;

@@ -28,6 +28,7 @@ import {
 } from 'yaml';
 import { Span } from '../types';
 import { composePlain } from './plainCompose';
+import { scanPlain } from './plainScan';
 
 export interface YamlRef {
   /** Keys from the document root; sequence items use their index as a string. */
@@ -400,6 +401,8 @@ export function parseYaml(text: string): Document.Parsed[] {
   try {
     // a text too large to hold all its tokens at once streams through the Composer, document by document
     if (text.length > PLAIN_COMPOSE_MAX) return parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    const scanned = scanPlain(text, PARSE_OPTIONS);
+    if (scanned) return scanned;
     const tokens = [...new Parser().parse(text)];
     return composePlain(tokens, PARSE_OPTIONS) ?? composeAll(tokens);
   } finally {
