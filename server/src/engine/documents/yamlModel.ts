@@ -401,6 +401,7 @@ export function parseYaml(text: string): Document.Parsed[] {
   try {
     // a text too large to hold all its tokens at once streams through the Composer, document by document
     if (text.length > PLAIN_COMPOSE_MAX) return parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    // plain YAML is read line by line (plainScan.ts); else the parser's tokens are composed, plainly if they allow
     const scanned = scanPlain(text, PARSE_OPTIONS);
     if (scanned) return scanned;
     const tokens = [...new Parser().parse(text)];
@@ -411,7 +412,7 @@ export function parseYaml(text: string): Document.Parsed[] {
 }
 
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
-/** Texts up to this size are tried as plain YAML first (plainCompose.ts). */
+/** Texts up to this size are tried as plain YAML first (plainScan.ts, then plainCompose.ts). */
 const PLAIN_COMPOSE_MAX = 1024 * 1024;
 
 /** What parseAllDocuments returns for the tokens, with PARSE_OPTIONS (no pretty errors: no line counter). */
