@@ -69,8 +69,9 @@ describe('real ThemisDB deployment files', () => {
     assert.equal(p['admin-token'].verdict, 'unknown', 'the template leaves it to fill in');
     assert.equal(rel(p['admin-token'].source.file), 'deploy/systemd/themisdb.env.example');
     assert.equal(p['admin-token'].source.line, lineOf('deploy/systemd/themisdb.env.example', 'THEMIS_TOKEN_ADMIN='));
-    for (const id of ['key-management', 'tls', 'wal-mtls', 'pii-strict', 'auto-download', 'debug-switches'])
+    for (const id of ['key-management', 'wal-mtls', 'pii-strict', 'auto-download', 'debug-switches'])
       assert.equal(p[id].verdict, 'ok', id);
+    assert.equal(p.tls.verdict, 'unknown', 'the server reads no TLS setting for its API');
     assert.ok(!Object.values(p).some((c) => c.verdict === 'risk'));
     const s = model.services.find((x) => x.name === 'themisdb.service');
     assert.equal(s.sources[0].assumed, true);

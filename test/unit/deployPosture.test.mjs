@@ -35,13 +35,23 @@ describe('posture verdicts', () => {
     const p = postureOf(['THEMIS_LOG_LEVEL=info']);
     assert.equal(p['production-mode'].value, 'unset (development)');
     assert.equal(p['pii-strict'].value, 'unset (0)');
-    for (const id of ['production-mode', 'admin-token', 'key-management', 'tls', 'pii-strict', 'auto-download']) {
+    for (const id of ['production-mode', 'admin-token', 'key-management', 'pii-strict', 'auto-download']) {
       assert.equal(p[id].verdict, 'risk', id);
       assert.equal(p[id].source, 'default', id);
     }
     assert.equal(p['wal-mtls'].verdict, 'ok', 'single node');
     assert.equal(p['debug-switches'].verdict, 'ok');
     assert.equal(p['audit-sink'].verdict, 'unknown');
+  });
+
+  it('TLS: the server reads no TLS setting for its API, and the PKI variables do not make one', () => {
+    const none = postureOf(['THEMIS_LOG_LEVEL=info']).tls;
+    assert.equal(none.verdict, 'unknown');
+    assert.equal(none.source, 'default');
+    assert.match(none.note, /reads no TLS setting for its API: end TLS in a proxy or ingress/);
+    const pki = postureOf(['THEMIS_PKI_CERTIFICATE=/run/tls/server.crt', 'THEMIS_PKI_PRIVATE_KEY=/run/tls/server.key']).tls;
+    assert.equal(pki.verdict, 'unknown', 'a certificate for audit signing is not TLS of the API');
+    assert.match(pki.note, /; THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY sign audit records$/);
   });
 
   it('reads the values the server accepts, not look-alikes', () => {
@@ -112,13 +122,13 @@ describe('posture verdicts', () => {
     assert.equal(postureOf(['THEMIS_DEBUG_PKI=1'])['debug-switches'].verdict, 'risk');
   });
 
-  it('a hardened deployment is ok on every control, the audit sink read from the mounted config', () => {
+  it('a hardened deployment is ok on every control but TLS, which no setting gives; the audit sink read from the mounted config', () => {
     const dir = writeWorkspace(HARDENED_COMPOSE);
     const ws = new engine.Workspace(engine.nodeHost, [dir]);
     const [p] = engine.deploymentPosture(ws, engine.deploymentModel(ws));
     assert.deepEqual(
-      p.controls.filter((c) => c.verdict !== 'ok').map((c) => c.id),
-      [],
+      p.controls.filter((c) => c.verdict !== 'ok').map((c) => `${c.id} ${c.verdict}`),
+      ['tls unknown'],
     );
     const audit = p.controls.find((c) => c.id === 'audit-sink');
     assert.equal(audit.value, 'syslog');

@@ -181,25 +181,7 @@ export function servicePosture(ws: Workspace, service: Service, model?: Deployme
       ),
     );
 
-  // TLS: the server certificate and key
-  const cert = get('THEMIS_PKI_CERTIFICATE');
-  const key = get('THEMIS_PKI_PRIVATE_KEY');
-  if (filled(cert) && filled(key)) controls.push(row('tls', 'ok', displayValue(cert!), cert, 'certificate and key set'));
-  else if (isUnknown(cert) || isUnknown(key)) controls.push(row('tls', 'unknown', 'unknown', isUnknown(cert) ? cert : key));
-  else {
-    const missing = [filled(cert) ? '' : 'THEMIS_PKI_CERTIFICATE', filled(key) ? '' : 'THEMIS_PKI_PRIVATE_KEY'].filter(Boolean);
-    const shown = filled(cert) ? cert : filled(key) ? key : (cert ?? key);
-    controls.push(
-      row(
-        'tls',
-        'risk',
-        shown ? displayValue(shown) : 'unset',
-        shown,
-        `${missing.join(' and ')} missing`,
-        shown?.name ?? 'THEMIS_PKI_CERTIFICATE',
-      ),
-    );
-  }
+  controls.push(apiTls(get('THEMIS_PKI_CERTIFICATE'), get('THEMIS_PKI_PRIVATE_KEY')));
 
   controls.push(walMtls(service, model, row, get));
 
@@ -323,6 +305,27 @@ function walMtls(
   const missing = paths.filter((n) => !get(n) || get(n)!.value?.trim() === '');
   if (missing.length) return row('wal-mtls', 'risk', displayValue(mtls!), mtls, `${missing.join(', ')} missing`);
   return row('wal-mtls', 'ok', displayValue(mtls!), mtls);
+}
+
+/**
+ * TLS of the API: no variable or key the server reads turns it on (the research found no
+ * code that maps one onto the HTTP listener), so it can only come from a proxy or an
+ * ingress in front, which the workspace does not show. THEMIS_PKI_CERTIFICATE and
+ * THEMIS_PKI_PRIVATE_KEY configure the PKI client that signs audit records: set, they
+ * are named, so the row does not read as if they were the answer.
+ */
+function apiTls(cert: EnvValue | undefined, key: EnvValue | undefined): PostureControl {
+  const pki = [cert, key].filter((v) => v !== undefined).map((v) => v.name);
+  return {
+    id: 'tls',
+    label: CONTROL_LABELS.tls,
+    value: 'none in the server',
+    source: 'default',
+    verdict: 'unknown',
+    note:
+      'the server reads no TLS setting for its API: end TLS in a proxy or ingress in front of it' +
+      (pki.length ? `; ${pki.join(' and ')} sign audit records` : ''),
+  };
 }
 
 const REMOTE_SINKS =

@@ -1,6 +1,6 @@
-// DEP004 published-port-all-interfaces: a compose `ports:` entry publishes a ThemisDB port on every interface while TLS is off.
+// DEP004 published-port-all-interfaces: a compose `ports:` entry publishes a ThemisDB port on every interface, where the server speaks plaintext.
 import { innerSpan, items, str } from '../../deploy/yamlAccess';
-import { isBlank } from '../../envSemantics';
+import { flagOn, WAL_MTLS } from '../../envSemantics';
 import { Service } from '../../deploy/types';
 import { defineRule } from '../rule';
 import { yamlServices } from './shared';
@@ -19,12 +19,13 @@ export default defineRule({
     supersedes: [],
     messages: {
       allInterfaces: (d: { port: string; service: string }) =>
-        `Port ${d.port} of ${d.service} is published on all interfaces while TLS is off. THEMIS_PKI_CERTIFICATE and THEMIS_PKI_PRIVATE_KEY are not set, so anyone who reaches the host talks to the server in plain text. Bind it to 127.0.0.1 (behind a TLS proxy) or turn TLS on.`,
+        `Port ${d.port} of ${d.service} is published on all interfaces, in plain text. ` +
+        'The ThemisDB server reads no setting that turns TLS on for its API, so anyone who reaches the host sees the admin token, queries and results. ' +
+        'Bind the port to 127.0.0.1 and publish it through a TLS-terminating proxy.',
     },
   },
   check(ctx) {
     for (const { service, doc, path } of yamlServices(ctx, 'compose')) {
-      if (!tlsOff(service)) continue;
       for (const item of items(doc, [...path, 'ports'])) {
         const written = str(item);
         if (written !== undefined && item.valueSpan) {
@@ -34,6 +35,7 @@ export default defineRule({
           const inner = innerSpan(ctx.file.text, item.valueSpan);
           const exact = ctx.file.text.slice(inner.start, inner.end) === written;
           const rest = m?.[2] ?? written;
+          if (walWithTls(service, rest.split(':').pop()!)) continue;
           const fix =
             exact && /^\d/.test(rest)
               ? ctx.suggest(`Bind port ${rest} to 127.0.0.1`, [{ ...inner, newText: `127.0.0.1:${rest}` }])
@@ -50,7 +52,7 @@ export default defineRule({
         const hostIp = str(doc.get([...item.path, 'host_ip']));
         if (hostIp !== undefined && hostIp !== '0.0.0.0' && hostIp !== '') continue;
         const target = doc.get([...item.path, 'target']);
-        if (!target?.valueSpan) continue;
+        if (!target?.valueSpan || walWithTls(service, str(target) ?? '')) continue;
         ctx.report({
           messageId: 'allInterfaces',
           data: { port: str(target) ?? '', service: service.name },
@@ -61,10 +63,17 @@ export default defineRule({
   },
 });
 
-/** TLS is off when the certificate or key variable is set to nothing or not set at all (unknown values: not judged). */
-function tlsOff(service: Service): boolean {
-  return ['THEMIS_PKI_CERTIFICATE', 'THEMIS_PKI_PRIVATE_KEY'].some((name) => {
-    const v = service.env.get(name);
-    return !v || (v.value !== undefined && isBlank(v.value));
-  });
+/**
+ * Whether the container port (`9100`, `9100/tcp`) is the WAL gRPC port while WAL mTLS is on:
+ * that port has TLS of its own. Values the workspace cannot know are not judged.
+ */
+function walWithTls(service: Service, target: string): boolean {
+  const mtls = service.env.get(WAL_MTLS);
+  if (!mtls || (mtls.value !== undefined && !flagOn(WAL_MTLS, mtls.value))) return false;
+  const port = service.env.get('THEMIS_WAL_GRPC_PORT');
+  if (port && port.value === undefined) return true; // which port is the WAL one cannot be known
+  return target.split('/')[0].trim() === (port?.value?.trim() || WAL_GRPC_PORT);
 }
+
+/** What the server listens on for WAL gRPC when THEMIS_WAL_GRPC_PORT is unset (main_server.cpp; the runbook says 9100). */
+const WAL_GRPC_PORT = '50051';
