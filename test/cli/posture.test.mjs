@@ -178,18 +178,22 @@ describe('themisdb-lint posture --format json', () => {
     assert.deepEqual(token.source, { file: 'compose/docker-compose.yml', line: 7 });
     assert.equal(token.verdict, 'ok');
     const audit = out.services[1].controls.find((c) => c.id === 'audit-sink');
-    assert.deepEqual([audit.value, audit.verdict, audit.source.file], ['syslog', 'ok', 'k8s/configmaps.yaml']);
+    assert.deepEqual(
+      [audit.value, audit.verdict, audit.source.file],
+      ['enabled: true, syslog', 'unknown', 'k8s/configmaps.yaml'],
+    );
+    assert.match(audit.note, /^the server does not read logging\.audit: /);
     for (const s of out.services) for (const c of s.controls) assert.ok(['ok', 'risk', 'unknown'].includes(c.verdict));
   });
 
   it('shows no secret, plain or base64-decoded', () => assertNoSecret(r.stdout));
 
-  it('a hardened deployment: every control ok but TLS, which no setting of the server gives', () => {
+  it('a hardened deployment: every control ok but TLS and the audit sink, which no setting of the server gives', () => {
     const h = json(cli(['posture', '--format=json'], { cwd: workspace(HARDENED_COMPOSE) }));
     assert.equal(h.services.length, 1);
     assert.deepEqual(
       h.services[0].controls.filter((c) => c.verdict !== 'ok').map((c) => `${c.id} ${c.verdict}`),
-      ['tls unknown'],
+      ['tls unknown', 'audit-sink unknown'],
     );
   });
 });

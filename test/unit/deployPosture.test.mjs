@@ -44,6 +44,14 @@ describe('posture verdicts', () => {
     assert.equal(p['audit-sink'].verdict, 'unknown');
   });
 
+  it('the audit sink: the blocks the docs put it in are ones the server does not read, so none decides it', () => {
+    for (const block of [['logging', 'audit'], ['audit'], ['security', 'audit']])
+      assert.equal(engine.readership('config', block), 'unread', block.join('.'));
+    const none = postureOf(['THEMIS_LOG_LEVEL=info'])['audit-sink'];
+    assert.deepEqual([none.value, none.source, none.verdict], ['none the server reads', 'default', 'unknown']);
+    assert.match(none.note, /^the server reads no audit-sink setting: /);
+  });
+
   it('TLS: the server reads no TLS setting for its API, and the PKI variables do not make one', () => {
     const none = postureOf(['THEMIS_LOG_LEVEL=info']).tls;
     assert.equal(none.verdict, 'unknown');
@@ -122,16 +130,17 @@ describe('posture verdicts', () => {
     assert.equal(postureOf(['THEMIS_DEBUG_PKI=1'])['debug-switches'].verdict, 'risk');
   });
 
-  it('a hardened deployment is ok on every control but TLS, which no setting gives; the audit sink read from the mounted config', () => {
+  it('a hardened deployment is ok on every control but TLS and the audit sink, which no setting gives; the sink as the mounted config writes it', () => {
     const dir = writeWorkspace(HARDENED_COMPOSE);
     const ws = new engine.Workspace(engine.nodeHost, [dir]);
     const [p] = engine.deploymentPosture(ws, engine.deploymentModel(ws));
     assert.deepEqual(
       p.controls.filter((c) => c.verdict !== 'ok').map((c) => `${c.id} ${c.verdict}`),
-      ['tls unknown'],
+      ['tls unknown', 'audit-sink unknown'],
     );
     const audit = p.controls.find((c) => c.id === 'audit-sink');
-    assert.equal(audit.value, 'syslog');
+    assert.equal(audit.value, 'enabled: true, syslog');
+    assert.match(audit.note, /^the server does not read logging\.audit: record requests at a proxy/);
     assert.equal(path.relative(dir, audit.source.file), 'config/config.yaml');
     assert.equal(audit.source.line, 5);
     const token = p.controls.find((c) => c.id === 'admin-token');

@@ -4,6 +4,8 @@
 import * as path from 'path';
 import { asBool, DocView, YamlModel } from '../documents/yamlModel';
 import { varInfo } from '../envCatalog';
+import { insteadOf } from '../schema/readership';
+import { schemaFor } from '../schema/schemaIndex';
 import { maskSecret } from '../mask';
 import { looksSecret } from '../secretValue';
 import { isPlaceholderOrWeakWord, isTooRegular, knownCredential, urlPassword } from '../secrets';
@@ -331,9 +333,17 @@ function apiTls(cert: EnvValue | undefined, key: EnvValue | undefined): PostureC
 const REMOTE_SINKS =
   /^(?:syslog|siem|elasticsearch|opensearch|splunk|remote|s3|kafka|webhook|forward|loki|cloudwatch|datadog|otlp|http|https)$/i;
 
-/** The audit sink, from the ThemisDB configs the service reads (ConfigMap, Helm config value, mounted file). */
+/** Where ThemisDB's docs configure the audit sink: blocks the server does not read (SCH006 says so of each). */
+const AUDIT_BLOCKS = ['logging.audit', 'audit', 'security.audit'];
+
+/**
+ * The audit sink, as the ThemisDB configs the service reads write it. The server reads none
+ * of the blocks the docs put it in, so nothing written there decides where its audit
+ * records go: the verdict is unknown, and the row shows what the config writes and where.
+ */
 function auditSink(ws: Workspace, service: Service): PostureControl {
   const label = CONTROL_LABELS['audit-sink'];
+  const unknown = { id: 'audit-sink' as const, label, verdict: 'unknown' as const };
   const mounted = service.configFiles.flatMap((p) => ws.file(p) ?? []);
   // a mounted config over the size limits is not parsed: what it sets is not known
   const tooLarge = mounted.filter((f) => f.tooLargeToParse);
@@ -341,72 +351,38 @@ function auditSink(ws: Workspace, service: Service): PostureControl {
     ...service.configs.map((c) => ({ model: new YamlModel(c.text), file: c.file, map: (o: number) => embeddedOffset(c, o) })),
     ...mounted.filter((f) => !tooLarge.includes(f)).map((f) => ({ model: f.yaml, file: f.path, map: (o: number) => o })),
   ];
-  if (!configs.length && !tooLarge.length) {
-    return {
-      id: 'audit-sink',
-      label,
-      value: 'not in the environment',
-      source: 'default',
-      verdict: 'unknown',
-      note: 'set in config.yaml (logging.audit); no config of this service is in the workspace',
-    };
-  }
   for (const c of configs) {
     for (const doc of c.model.documents()) {
-      const block = ['logging.audit', 'audit', 'security.audit'].find((p) => doc.has(p));
+      const block = AUDIT_BLOCKS.find((p) => doc.has(p));
       if (!block) continue;
       const enabled = doc.get(`${block}.enabled`);
-      const at = (span: Span | undefined) =>
-        span ? sourceOf(ws, c.file, { start: c.map(span.start), end: c.map(span.end) }) : ('default' as const);
-      if (asBool(enabled?.value) !== true) {
-        return {
-          id: 'audit-sink',
-          label,
-          variable: `${block}.enabled`,
-          value: enabled ? String(enabled.value) : 'unset',
-          source: at(enabled?.valueSpan ?? enabled?.keySpan),
-          verdict: 'risk',
-          note: 'audit logging is off',
-        };
-      }
+      const span = enabled?.valueSpan ?? doc.get(block)?.keySpan;
       const sinks = sinkTypes(doc, block);
-      const remote = sinks.filter((s) => REMOTE_SINKS.test(s));
-      const where = at(enabled?.valueSpan);
-      if (remote.length)
-        return { id: 'audit-sink', label, variable: block, value: remote.join(', '), source: where, verdict: 'ok' };
       return {
-        id: 'audit-sink',
-        label,
+        ...unknown,
         variable: block,
-        value: sinks.length ? sinks.join(', ') : 'local file (default)',
-        source: where,
-        verdict: 'risk',
-        note: 'no external sink (syslog, SIEM, object store)',
+        value: [enabled ? `enabled: ${String(enabled.value)}` : 'written', ...sinks].join(', '),
+        source: span ? sourceOf(ws, c.file, { start: c.map(span.start), end: c.map(span.end) }) : 'default',
+        note: `the server does not read ${block}: ${insteadOf(schemaFor('config', c.file) ?? 'config', block.split('.'))}`,
       };
     }
   }
   if (tooLarge.length) {
     return {
-      id: 'audit-sink',
-      label,
+      ...unknown,
       value: 'not read',
       source: sourceOf(ws, tooLarge[0].path, { start: 0, end: 0 }),
-      verdict: 'unknown',
       note: `${tooLarge.map((f) => path.basename(f.path)).join(', ')}: over the size limits, not read`,
     };
   }
   return {
-    id: 'audit-sink',
-    label,
-    variable: 'logging.audit',
-    value: 'unset',
+    ...unknown,
+    value: 'none the server reads',
     source: 'default',
-    verdict: 'risk',
-    note: 'audit logging is not configured',
+    note: `the server reads no audit-sink setting: ${insteadOf('config', ['logging', 'audit'])}`,
   };
 }
 
-/** Output types of an audit block: `outputs[].type` and keys that name a sink (`syslog:`). */
 function sinkTypes(doc: DocView, block: string): string[] {
   const out: string[] = [];
   for (const key of ['outputs', 'destinations']) {
