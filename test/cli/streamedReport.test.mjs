@@ -3,7 +3,7 @@
 // holds when it writes does not grow with the files, and an -o file appears only complete.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generate } from '../perf/cliMemory.mjs';
@@ -38,6 +38,23 @@ describe('CLI report written file by file', () => {
       assert.equal(none.stdout, laidOutAtOnce(none.stdout));
     });
   }
+
+  it('a reader that stops early (`| head`) ends the report quietly, with the exit code of the run', async () => {
+    // a report larger than the pipe holds, so the CLI is still writing when the pipe closes
+    const root = generate(60);
+    try {
+      const child = spawn(process.execPath, [cliPath, '--profile', 'production', '-f', 'json', root]);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      // what `head -c` does: read the first chunk, then close the pipe
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '', 'no EPIPE stack trace');
+      assert.equal(code, 1, 'the findings still fail the run');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('sarif -o: a complete log whose invocation follows the results, and the text report on stdout', () => {
     const r = cli(['--fail-on', 'none', '-f', 'sarif', '-o', 'out/results.sarif', '.'], { cwd: dir });
