@@ -383,6 +383,7 @@ function auditSink(ws: Workspace, service: Service): PostureControl {
   };
 }
 
+/** Output types of an audit block: `outputs[].type` and keys that name a sink (`syslog:`). */
 function sinkTypes(doc: DocView, block: string): string[] {
   const out: string[] = [];
   for (const key of ['outputs', 'destinations']) {
