@@ -15,6 +15,7 @@ import {
   Pair,
   ParseOptions,
   ParsedNode,
+  Range,
   Scalar,
   ScalarTag,
   YAMLMap,
@@ -86,8 +87,21 @@ export class ScalarResolver {
     this.tags = doc.schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && !!t.test);
   }
 
+  /** The node of a value written as `type` at `range`, resolved as the Composer resolves it. */
+  node(value: string, type: Scalar.Type, range: Range): Scalar.Parsed {
+    const scalar = this.resolved(value, type === Scalar.PLAIN);
+    scalar.type = type;
+    scalar.range = range;
+    return scalar;
+  }
+
+  /** The empty value of `key:` or `-`, at `at`; its range ends at `end` (past the comments it holds). */
+  empty(at: number, end: number): Scalar.Parsed {
+    return this.node('', Scalar.PLAIN, [at, at, end]);
+  }
+
   /** The scalar of a value as the schema's tags read it: a plain one by the first tag whose test takes it, a quoted one as a string. */
-  resolved(value: string, plain: boolean): Scalar.Parsed {
+  private resolved(value: string, plain: boolean): Scalar.Parsed {
     const tag = plain ? this.tags.find((t) => t.test!.test(value)) : undefined;
     let scalar: Scalar;
     if (tag) {
@@ -143,10 +157,7 @@ class PlainComposer {
       type = Scalar.QUOTE_DOUBLE;
     }
     const valueEnd = offset + source.length;
-    const scalar = this.scalars.resolved(value, type === Scalar.PLAIN);
-    scalar.range = [offset, valueEnd, endOf(token.end, valueEnd, true)];
-    scalar.type = type;
-    return scalar;
+    return this.scalars.node(value, type, [offset, valueEnd, endOf(token.end, valueEnd, true)]);
   }
 
   /** The empty value of `key:` or `-` (composeEmptyNode): placed after the last written token before it. */
@@ -161,10 +172,7 @@ class PlainComposer {
       for (let j = i + 1; before[j]?.type === 'space'; j++) at += before[j].source.length;
       break;
     }
-    const scalar = this.scalars.resolved('', true);
-    scalar.type = Scalar.PLAIN;
-    scalar.range = [at, at, p.hasComment ? p.end : at];
-    return scalar;
+    return this.scalars.empty(at, p.hasComment ? p.end : at);
   }
 
   private map(bm: CST.BlockMap): YAMLMap.Parsed {

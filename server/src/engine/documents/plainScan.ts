@@ -185,7 +185,7 @@ class Scanner {
           // everything from the item's start on is its `start`: comments before the `-` too
           const comment =
             rest.comment || this.hasComment(line + 1, m) || (!!pending && this.hasComment(pending.from, pending.to));
-          value = this.empty(rest.at, comment ? this.endBefore(m) : rest.at);
+          value = this.scalars.empty(rest.at, comment ? this.endBefore(m) : rest.at);
           pending = undefined;
           this.at = m;
         }
@@ -275,14 +275,7 @@ class Scanner {
       }
     }
     const comment = rest.comment || this.hasComment(i + 1, keptTo);
-    return this.empty(rest.at, comment ? keptEnd : rest.at);
-  }
-
-  private empty(at: number, end: number): Scalar.Parsed {
-    const scalar = this.scalars.resolved('', true);
-    scalar.type = Scalar.PLAIN;
-    scalar.range = [at, at, end];
-    return scalar;
+    return this.scalars.empty(rest.at, comment ? keptEnd : rest.at);
   }
 
   /** What line i holds from column col on: a key and its colon, a one-line scalar, nothing (a comment at most), or a `-` item. */
@@ -304,13 +297,13 @@ class Scanner {
     for (let j = p + 1; j < end; j++) {
       const c = text.charCodeAt(j);
       if (c === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
-        return { kind: 'key', key: this.scalar(text.slice(p, last + 1), p, last + 1, Scalar.PLAIN), colon: j };
+        return { kind: 'key', key: this.scalars.node(text.slice(p, last + 1), Scalar.PLAIN, [p, last + 1, last + 1]), colon: j };
       }
       if (c === SPACE) {
         if (text.charCodeAt(j + 1) === HASH) break;
       } else last = j;
     }
-    return { kind: 'scalar', node: this.scalar(text.slice(p, last + 1), p, last + 1, Scalar.PLAIN) };
+    return { kind: 'scalar', node: this.scalars.node(text.slice(p, last + 1), Scalar.PLAIN, [p, last + 1, last + 1]) };
   }
 
   /** A quoted scalar starting at p, closed on its line: a key if a colon follows, else a value. */
@@ -333,17 +326,9 @@ class Scanner {
     let k = close;
     while (k < end && text.charCodeAt(k) === SPACE) k++;
     if (k < end && text.charCodeAt(k) === COLON && (k + 1 === end || text.charCodeAt(k + 1) === SPACE))
-      return { kind: 'key', key: this.scalar(value, p, close, type), colon: k };
+      return { kind: 'key', key: this.scalars.node(value, type, [p, close, close]), colon: k };
     if (k < end && (text.charCodeAt(k) !== HASH || k === close)) giveUp();
-    return { kind: 'scalar', node: this.scalar(value, p, close, type) };
-  }
-
-  /** A scalar at [start, end); its range's end is that of the line, until afterScalar or a key's colon says otherwise. */
-  private scalar(value: string, start: number, end: number, type: Scalar.Type): Scalar.Parsed {
-    const scalar = this.scalars.resolved(value, type === Scalar.PLAIN);
-    scalar.type = type;
-    scalar.range = [start, end, end];
-    return scalar;
+    return { kind: 'scalar', node: this.scalars.node(value, type, [p, close, close]) };
   }
 }
 
